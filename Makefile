@@ -1,0 +1,66 @@
+# The README's two commands: `make run` (the product with demo data) and `make test`
+# (everything CI checks). Both set up what they need on a fresh machine.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEV_ENV := DEBUG=true
+HOST_PORT ?= 127.0.0.1:8000
+
+.DEFAULT_GOAL := help
+.PHONY: help setup run test lint format migrations-check pytest bench lock clean
+
+help:
+	@echo "make run    set up (venv, database, demo data) and serve on http://$(HOST_PORT)"
+	@echo "make setup  everything 'make run' does except serving"
+	@echo "make test   lint, migration check and all tests (PostgreSQL and Chromium)"
+	@echo "make bench  page timings against the floor page, small and large database"
+	@echo "make lock   recompute requirements*.txt from pyproject.toml"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
+	  echo "LISO needs Python 3.12 or newer, but '$(PYTHON)' is: $$($(PYTHON) --version 2>&1)."; \
+	  echo "Install Python 3.12 (for example: pyenv install 3.12) or run: make PYTHON=/path/to/python3.12 ..."; \
+	  exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed-runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
+	touch $@ $(VENV)/.installed-runtime
+
+setup: $(VENV)/.installed-runtime
+	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
+	$(DEV_ENV) $(BIN)/python manage.py load_demo
+
+run: setup
+	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST_PORT)
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: $(VENV)/.installed-dev
+	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+pytest: $(VENV)/.installed-dev
+	$(BIN)/pytest
+
+test: lint migrations-check pytest
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python -m tests.bench
+
+lock: $(VENV)/.installed-dev
+	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe -o requirements.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe --extra dev -o requirements-dev.txt pyproject.toml
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

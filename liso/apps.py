@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class LisoConfig(AppConfig):
+    """The project package doubles as the app that owns people (the user model), the
+    account pages and the shared kit every other app may use."""
+
+    name = "liso"
+    verbose_name = "LISO"

@@ -1,0 +1,133 @@
+"""Form plumbing shared by every app: NL Design System markup for each field, and the
+account forms (login with throttling, profile)."""
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import forms as auth_forms
+from django.core.cache import cache
+from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
+
+from liso.models import User
+
+
+class FormRenderer(TemplatesSetting):
+    """Renders `{{ form }}` and `{{ field.as_field_group }}` with the design system's
+    form-field component, so no template repeats the label/help/error markup."""
+
+    form_template_name = "components/form.html"
+    field_template_name = "components/field.html"
+
+
+# The design system's class per kind of control; one place decides how a widget looks.
+WIDGET_CLASSES = {
+    "checkbox": "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom",
+    "radio": "utrecht-radio-button utrecht-radio-button--html-input",
+    "select": "utrecht-select utrecht-select--html-select",
+    "textarea": "utrecht-textarea utrecht-textarea--html-textarea",
+    "text": "utrecht-textbox utrecht-textbox--html-input",
+}
+
+
+def widget_kind(widget: forms.Widget) -> str:
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.RadioSelect):
+        return "radio"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    return "text"
+
+
+class StyledFormMixin:
+    """Gives every visible widget the design system's class for its kind."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css_class = WIDGET_CLASSES[widget_kind(field.widget)]
+            existing = field.widget.attrs.get("class", "")
+            field.widget.attrs["class"] = f"{existing} {css_class}".strip()
+
+
+def _failure_keys(request, email: str) -> list[str]:
+    client = request.META.get("REMOTE_ADDR", "unknown") if request else "unknown"
+    return [f"login-failures:email:{email.strip().lower()}", f"login-failures:ip:{client}"]
+
+
+class LoginForm(StyledFormMixin, auth_forms.AuthenticationForm):
+    """Log in with e-mail and password; after too many failures, for that address or from
+    that client, further attempts are refused for a while without checking the password."""
+
+    username = auth_forms.UsernameField(
+        label=_("E-mailadres"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+    error_messages = {
+        "invalid_login": _(
+            "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer "
+            "het opnieuw."
+        ),
+        "inactive": _("Dit account is uitgeschakeld. Neem contact op met de trekker van je netwerk."),
+        "throttled": _(
+            "Er is te vaak een verkeerd wachtwoord ingevuld. Wacht een kwartier en probeer het "
+            "dan opnieuw, of vraag een nieuw wachtwoord aan."
+        ),
+    }
+
+    def clean(self):
+        email = self.cleaned_data.get("username") or ""
+        keys = _failure_keys(self.request, email)
+        if any(cache.get(key, 0) >= settings.LOGIN_FAILURE_LIMIT for key in keys):
+            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            for key in keys:
+                cache.add(key, 0, settings.LOGIN_FAILURE_WINDOW_SECONDS)
+                cache.incr(key)
+            raise
+        cache.delete(keys[0])
+        return cleaned
+
+
+class PasswordResetForm(StyledFormMixin, auth_forms.PasswordResetForm):
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+class SetPasswordForm(StyledFormMixin, auth_forms.SetPasswordForm):
+    pass
+
+
+class PasswordChangeForm(StyledFormMixin, auth_forms.PasswordChangeForm):
+    pass
+
+
+class ProfileForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name", "email"]
+        labels = {"full_name": _("Naam"), "email": _("E-mailadres")}
+        help_texts = {
+            "full_name": _("Zo zien de andere leden van je netwerken je."),
+            "email": _("Hiermee log je in. Berichten van het netwerk komen op dit adres."),
+        }
+        widgets = {
+            "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
+
+    def clean_email(self):
+        email = User.objects.normalize_email(self.cleaned_data["email"])
+        taken = User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists()
+        if taken:
+            raise forms.ValidationError(
+                _("Er is al een account met dit e-mailadres."), code="email_taken"
+            )
+        return email

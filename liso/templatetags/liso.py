@@ -1,0 +1,13 @@
+from django import template
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/breadcrumb.html")
+def breadcrumbs(*labels_and_urls):
+    """`{% breadcrumbs "Mijn netwerken" home_url "Mijn account" profile_url %}`: pairs of
+    label and URL, from the top down; the last pair is the current page."""
+    if len(labels_and_urls) % 2:
+        raise template.TemplateSyntaxError("breadcrumbs takes pairs of label and URL")
+    pairs = list(zip(labels_and_urls[::2], labels_and_urls[1::2], strict=True))
+    return {"crumbs": pairs}

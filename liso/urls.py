@@ -1,0 +1,56 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from liso import forms, views
+
+account_urls = [
+    path(
+        "account/inloggen/",
+        auth_views.LoginView.as_view(
+            authentication_form=forms.LoginForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("account/uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "account/wachtwoord-vergeten/",
+        auth_views.PasswordResetView.as_view(
+            form_class=forms.PasswordResetForm,
+            email_template_name="registration/password_reset_email.txt",
+            subject_template_name="registration/password_reset_subject.txt",
+        ),
+        name="password_reset",
+    ),
+    path(
+        "account/wachtwoord-vergeten/verstuurd/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "account/nieuw-wachtwoord/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(form_class=forms.SetPasswordForm),
+        name="password_reset_confirm",
+    ),
+    path(
+        "account/nieuw-wachtwoord/klaar/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path(
+        "account/wachtwoord/",
+        auth_views.PasswordChangeView.as_view(form_class=forms.PasswordChangeForm),
+        name="password_change",
+    ),
+    path(
+        "account/wachtwoord/gewijzigd/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("account/profiel/", views.profile, name="profile"),
+]
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    *account_urls,
+]

@@ -1,0 +1,41 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from liso.forms import ProfileForm
+
+
+@login_not_required
+def home(request):
+    """The front door: what the product does for a visitor, "Mijn netwerken" for a member."""
+    if not request.user.is_authenticated:
+        return render(request, "liso/landing.html")
+    return render(request, "liso/home.html")
+
+
+@login_not_required
+@require_GET
+@never_cache
+def healthz(request):
+    """For load balancers and monitoring: 200 when this server can reach its database."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Je gegevens zijn opgeslagen."))
+        return redirect("profile")
+    return render(request, "liso/profile.html", {"form": form})

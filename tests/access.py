@@ -1,0 +1,53 @@
+"""Who may reach each URL of the product: the declaration that the access matrix test and
+the accessibility sweep read. A URL pattern that is not declared here fails the suite, so
+no view escapes the checks.
+
+Levels: PUBLIC (anyone, also without logging in) and LOGGED_IN (any logged-in user). The
+networks issue adds network permissions, checked for all six roles, an outsider, a member
+who left and an anonymous visitor.
+"""
+
+from dataclasses import dataclass, field
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+PUBLIC = "public"
+LOGGED_IN = "logged-in"
+
+
+@dataclass(frozen=True)
+class Route:
+    access: str
+    method: str = "get"
+    # Sample values for the pattern's arguments.
+    kwargs: dict = field(default_factory=dict)
+    # A page a person reads (swept for accessibility) rather than an endpoint.
+    page: bool = True
+
+
+ROUTES = {
+    "home": Route(PUBLIC),
+    "healthz": Route(PUBLIC, page=False),
+    "login": Route(PUBLIC),
+    "logout": Route(LOGGED_IN, method="post", page=False),
+    "password_reset": Route(PUBLIC),
+    "password_reset_done": Route(PUBLIC),
+    "password_reset_confirm": Route(PUBLIC, kwargs={"uidb64": "MQ", "token": "verlopen-link"}),
+    "password_reset_complete": Route(PUBLIC),
+    "password_change": Route(LOGGED_IN),
+    "password_change_done": Route(LOGGED_IN),
+    "profile": Route(LOGGED_IN),
+}
+
+
+def discover_url_names(resolver: URLResolver | None = None, namespace: str = "") -> list[str]:
+    """Every named URL pattern of the project, found by walking the resolver."""
+    resolver = resolver or get_resolver()
+    names = []
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names.extend(discover_url_names(pattern, inner))
+        elif isinstance(pattern, URLPattern):
+            names.append(f"{namespace}{pattern.name}" if pattern.name else repr(pattern))
+    return names

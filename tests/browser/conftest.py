@@ -1,0 +1,50 @@
+"""Browser tests: Playwright driving Debian's Chromium against the live test server."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+
+WIDTHS = {"telefoon": 360, "laptop": 1280}
+
+
+@pytest.fixture
+def browser_errors(page):
+    """Fails the test when the page logs an error, such as a Content-Security-Policy
+    violation or a script error: the CSP check the stricter half of the bargain."""
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield errors
+    assert not errors, f"The browser reported errors: {errors}"
+
+
+@pytest.fixture
+def log_in(page, live_server):
+    """Log `user` in by giving the browser a session cookie, as the login form would."""
+
+    def log_in_as(user):
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.save()
+        page.context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key,
+              "url": live_server.url}]
+        )  # fmt: skip
+
+    return log_in_as
+
+
+_axe = Axe()
+
+
+def axe_violations(page) -> list[str]:
+    """What axe-core finds wrong on the page, one readable line per violation."""
+    results = _axe.run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]

@@ -1,0 +1,92 @@
+"""Shared test set-up: a throwaway PostgreSQL, Debian's Chromium, and the personas.
+
+Outside CI a missing PostgreSQL or Chromium skips the tests that need it, with a loud line
+at the end of the run. With CI=true nothing may be skipped: a missing piece fails the run.
+"""
+
+import os
+
+import pytest
+
+from tests import machine
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made in the
+# same tests are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+MISSING_POSTGRES = "needs PostgreSQL: no server binaries (initdb, pg_ctl) on this machine"
+MISSING_CHROMIUM = "needs Chromium: not installed (apt-get install chromium)"
+
+
+def _missing(reason: str):
+    if machine.IN_CI:
+        pytest.fail(f"CI=true and a test {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    try:
+        with machine.throwaway_postgres() as connection_settings:
+            yield connection_settings
+    except FileNotFoundError:
+        _missing(MISSING_POSTGRES)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(pg_cluster, django_db_modify_db_settings_parallel_suffix):
+    from django.conf import settings
+
+    settings.DATABASES["default"].update(
+        {"ENGINE": "django.db.backends.postgresql", "NAME": "liso", **pg_cluster}
+    )
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    executable = machine.chromium_path()
+    if executable is None:
+        _missing(MISSING_CHROMIUM)
+    return {**browser_type_launch_args, "executable_path": executable, "args": machine.CHROMIUM_ARGS}
+
+
+def pytest_terminal_summary(terminalreporter):
+    skipped = terminalreporter.stats.get("skipped", [])
+    for reason in (MISSING_POSTGRES, MISSING_CHROMIUM):
+        count = sum(1 for report in skipped if reason in str(report.longrepr))
+        if count:
+            terminalreporter.write_line(
+                f"!!! {count} tests SKIPPED: {reason}. Run .ci/run to install what is missing.",
+                red=True,
+                bold=True,
+            )
+
+
+# Personas. The networks issue gives each one a membership with its role(s).
+@pytest.fixture
+def trekker(db):
+    from tests.liso.factories import UserFactory
+
+    return UserFactory(email="trekker@example.org", full_name="Tessa Trekker")
+
+
+@pytest.fixture
+def procesbegeleider(db):
+    from tests.liso.factories import UserFactory
+
+    return UserFactory(email="procesbegeleider@example.org", full_name="Pim Begeleider")
+
+
+@pytest.fixture
+def deelnemer(db):
+    from tests.liso.factories import UserFactory
+
+    return UserFactory(email="deelnemer@example.org", full_name="Dewi Deelnemer")
+
+
+@pytest.fixture
+def outsider(db):
+    """Someone with an account who belongs to another network than the one under test."""
+    from tests.liso.factories import UserFactory
+
+    return UserFactory(email="buitenstaander@example.org", full_name="Olaf Buiten")

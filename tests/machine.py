@@ -1,0 +1,92 @@
+"""The machine's own PostgreSQL and Chromium, found and started for tests and the benchmark.
+
+Nothing here touches a PostgreSQL server that runs already: each cluster is a new
+throwaway one in a temporary folder, on a free port, removed when done.
+"""
+
+import contextlib
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+# Flags that keep Chromium from calling home; this machine's network is closed.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def postgres_bin_dir() -> Path | None:
+    """The newest PostgreSQL server binaries on the machine, or PG_BIN if set."""
+    if configured := os.environ.get("PG_BIN"):
+        return Path(configured)
+    candidates = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name)
+    )
+    if candidates:
+        return Path(candidates[-1])
+    initdb = shutil.which("initdb")
+    return Path(initdb).parent if initdb else None
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def throwaway_postgres() -> Iterator[dict]:
+    """Start a PostgreSQL cluster of our own and yield Django connection settings for it.
+
+    initdb refuses to run as root, so as root the cluster runs as the `postgres` user.
+    """
+    bin_dir = postgres_bin_dir()
+    if bin_dir is None or not (bin_dir / "initdb").exists():
+        raise FileNotFoundError("PostgreSQL server binaries (initdb, pg_ctl) not found")
+    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    base = tempfile.mkdtemp(prefix="liso-pg-")
+    if as_user:
+        shutil.chown(base, "postgres", "postgres")
+    data, port = os.path.join(base, "data"), _free_port()
+    quiet = {"check": True, "stdout": subprocess.DEVNULL}
+    subprocess.run(
+        [*as_user, str(bin_dir / "initdb"), "-D", data, "-U", "postgres", "-A", "trust",
+         "-E", "UTF8", "--locale=C.UTF-8", "--no-sync", "--no-instructions"],
+        **quiet,
+    )  # fmt: skip
+    options = (
+        f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off"
+    )
+    subprocess.run(
+        [*as_user, str(bin_dir / "pg_ctl"), "-D", data, "-l", f"{base}/log", "-w",
+         "-o", options, "start"],
+        **quiet,
+    )  # fmt: skip
+    try:
+        yield {"HOST": "127.0.0.1", "PORT": str(port), "USER": "postgres", "PASSWORD": ""}
+    finally:
+        subprocess.run(
+            [*as_user, str(bin_dir / "pg_ctl"), "-D", data, "-m", "immediate", "stop"],
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        shutil.rmtree(base, ignore_errors=True)

@@ -1,0 +1,25 @@
+"""Settings for the test suite: production settings with what a test machine needs changed.
+
+The environment is filled in before the project settings are read, so the suite runs with
+DEBUG off, as production does; only what plain-HTTP test servers need is relaxed.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-any-real-use-0123456789")
+os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ["SECURE_SSL_REDIRECT"] = "false"  # test servers speak plain HTTP
+os.environ["SECURE_COOKIES"] = "false"  # a browser drops secure cookies over HTTP
+
+from liso.settings import *  # noqa: E402,F403
+
+# Hashing passwords slowly protects real accounts; in tests it only costs time.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# No manifest needed: tests do not run collectstatic.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WHITENOISE_AUTOREFRESH = True

@@ -37,9 +37,7 @@ def pg_cluster():
 def django_db_modify_db_settings(pg_cluster, django_db_modify_db_settings_parallel_suffix):
     from django.conf import settings
 
-    settings.DATABASES["default"].update(
-        {"ENGINE": "django.db.backends.postgresql", "NAME": "liso", **pg_cluster}
-    )
+    settings.DATABASES["default"].update(pg_cluster)
 
 
 @pytest.fixture(scope="session")

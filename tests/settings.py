@@ -14,6 +14,18 @@ os.environ["SECURE_COOKIES"] = "false"  # a browser drops secure cookies over HT
 
 from liso.settings import *  # noqa: E402,F403
 
+# Tests run on PostgreSQL: tests/conftest.py starts a throwaway cluster and fills in
+# where it listens.
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": "liso",
+        "USER": "postgres",
+        "HOST": "127.0.0.1",
+        "PORT": "",
+    }
+}
+
 # Hashing passwords slowly protects real accounts; in tests it only costs time.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # No manifest needed: tests do not run collectstatic.
@@ -21,5 +33,5 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 WHITENOISE_AUTOREFRESH = True

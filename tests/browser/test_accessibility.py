@@ -79,3 +79,8 @@ def test_not_found_page_has_no_accessibility_violations(page, live_server):
 def test_the_sweep_covers_every_page_the_product_has():
     swept = {name for name, _, _ in SWEEP}
     assert swept == set(PAGES)
+
+
+def test_the_sweep_would_catch_a_form_field_without_a_label(page):
+    page.set_content('<html lang="nl"><title>x</title><main><input type="text"></main></html>')
+    assert any(line.startswith("label ") for line in axe_violations(page))

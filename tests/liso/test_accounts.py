@@ -1,0 +1,149 @@
+import re
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.urls import reverse
+
+from liso.models import User
+from tests.liso.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _login(client, email, password=PASSWORD):
+    return client.post(reverse("login"), {"username": email, "password": password})
+
+
+def test_user_logs_in_with_email_in_any_case(client, deelnemer):
+    response = _login(client, "Deelnemer@Example.ORG")
+    assert response.status_code == 302
+    assert response.url == reverse("home")
+    assert client.get(reverse("home")).context["user"] == deelnemer
+
+
+def test_wrong_password_shows_a_dutch_message_and_keeps_the_address(client, deelnemer):
+    response = _login(client, deelnemer.email, "fout")
+    assert response.status_code == 200
+    assert "horen niet bij elkaar" in response.text
+    assert f'value="{deelnemer.email}"' in response.text
+    assert not response.context["user"].is_authenticated
+
+
+def test_login_is_refused_after_too_many_failures_even_with_the_right_password(
+    client, deelnemer, settings
+):
+    cache.clear()
+    for _ in range(settings.LOGIN_FAILURE_LIMIT):
+        _login(client, deelnemer.email, "fout")
+    response = _login(client, deelnemer.email)
+    assert response.status_code == 200
+    assert "te vaak een verkeerd wachtwoord" in response.text
+    cache.clear()
+    assert _login(client, deelnemer.email).status_code == 302
+
+
+def test_login_redirects_to_the_page_asked_for(client, deelnemer):
+    response = client.post(
+        reverse("login") + "?next=/account/profiel/",
+        {"username": deelnemer.email, "password": PASSWORD, "next": "/account/profiel/"},
+    )
+    assert response.url == "/account/profiel/"
+
+
+def test_login_never_redirects_to_another_site(client, deelnemer):
+    response = client.post(
+        reverse("login"),
+        {"username": deelnemer.email, "password": PASSWORD, "next": "https://evil.example/"},
+    )
+    assert response.url == reverse("home")
+
+
+def test_logout_needs_a_post_and_ends_the_session(client, deelnemer):
+    client.force_login(deelnemer)
+    assert client.get(reverse("logout")).status_code == 405
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert client.get(reverse("profile")).status_code == 302
+
+
+def test_password_reset_mails_a_working_single_use_link(client, deelnemer):
+    response = client.post(reverse("password_reset"), {"email": "DEELNEMER@example.org"})
+    assert response.url == reverse("password_reset_done")
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [deelnemer.email]
+    assert "nieuw wachtwoord" in message.subject
+    assert "Beste Dewi" in message.body
+    link = re.search(r"http://testserver(/account/nieuw-wachtwoord/\S+/)", message.body)[1]
+
+    form_page = client.get(link, follow=True)
+    assert "Nieuw wachtwoord kiezen" in form_page.text
+    new_password = "zomer-in-utrecht-2026"
+    done = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": new_password, "new_password2": new_password},
+    )
+    assert done.url == reverse("password_reset_complete")
+    deelnemer.refresh_from_db()
+    assert deelnemer.check_password(new_password)
+    assert "werkt niet meer" in client.get(link, follow=True).text
+
+
+def test_password_reset_for_an_unknown_address_sends_nothing_and_reveals_nothing(client, db):
+    response = client.post(reverse("password_reset"), {"email": "niemand@example.org"})
+    assert response.url == reverse("password_reset_done")
+    assert mail.outbox == []
+
+
+def test_password_change_requires_the_current_password(client, deelnemer):
+    client.force_login(deelnemer)
+    response = client.post(
+        reverse("password_change"),
+        {"old_password": "fout", "new_password1": "x-nieuw-42-y", "new_password2": "x-nieuw-42-y"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["old_password"]
+    response = client.post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": "x-nieuw-42-y", "new_password2": "x-nieuw-42-y"},
+    )
+    assert response.url == reverse("password_change_done")
+    assert client.get(reverse("profile")).status_code == 200  # still logged in
+
+
+def test_profile_saves_name_and_email(client, deelnemer):
+    client.force_login(deelnemer)
+    response = client.post(
+        reverse("profile"), {"full_name": "Dewi de Vries", "email": "Dewi@Example.org"}
+    )
+    assert response.url == reverse("profile")
+    deelnemer.refresh_from_db()
+    assert (deelnemer.full_name, deelnemer.email) == ("Dewi de Vries", "Dewi@example.org")
+    assert "opgeslagen" in client.get(reverse("profile")).text
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ({"full_name": "", "email": "dewi@example.org"}, "full_name", "verplicht"),
+        ({"full_name": "Dewi", "email": "geen-adres"}, "email", "geldig e-mailadres"),
+        ({"full_name": "Dewi", "email": "TREKKER@example.org"}, "email", "al een account"),
+    ],
+)
+def test_profile_with_bad_input_saves_nothing_and_explains_beside_the_field(
+    client, deelnemer, trekker, data, field, message
+):
+    client.force_login(deelnemer)
+    response = client.post(reverse("profile"), data)
+    assert response.status_code == 200
+    assert message in " ".join(response.context["form"].errors[field])
+    assert f'id="id_{field}_error"' in response.text
+    deelnemer.refresh_from_db()
+    assert (deelnemer.full_name, deelnemer.email) == ("Dewi Deelnemer", "deelnemer@example.org")
+
+
+def test_two_accounts_cannot_share_an_address_in_different_case(db):
+    UserFactory(email="anna@example.org")
+    with pytest.raises(Exception, match="user_email_unique_ignoring_case"):
+        User.objects.create_user("Anna@example.org", "Anna", "x")

@@ -70,7 +70,9 @@ class LoginForm(StyledFormMixin, auth_forms.AuthenticationForm):
             "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer "
             "het opnieuw."
         ),
-        "inactive": _("Dit account is uitgeschakeld. Neem contact op met de trekker van je netwerk."),
+        "inactive": _(
+            "Dit account is uitgeschakeld. Neem contact op met de trekker van je netwerk."
+        ),
         "throttled": _(
             "Er is te vaak een verkeerd wachtwoord ingevuld. Wacht een kwartier en probeer het "
             "dan opnieuw, of vraag een nieuw wachtwoord aan."

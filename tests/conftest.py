@@ -45,11 +45,21 @@ def browser_type_launch_args(browser_type_launch_args):
     executable = machine.chromium_path()
     if executable is None:
         _missing(MISSING_CHROMIUM)
-    return {**browser_type_launch_args, "executable_path": executable, "args": machine.CHROMIUM_ARGS}
+    return {
+        **browser_type_launch_args,
+        "executable_path": executable,
+        "args": machine.CHROMIUM_ARGS,
+    }
 
 
 def pytest_terminal_summary(terminalreporter):
     skipped = terminalreporter.stats.get("skipped", [])
+    if machine.IN_CI and skipped:
+        terminalreporter.write_line(
+            f"!!! CI=true: {len(skipped)} tests were skipped; in CI every test must run.",
+            red=True,
+            bold=True,
+        )
     for reason in (MISSING_POSTGRES, MISSING_CHROMIUM):
         count = sum(1 for report in skipped if reason in str(report.longrepr))
         if count:
@@ -58,6 +68,12 @@ def pytest_terminal_summary(terminalreporter):
                 red=True,
                 bold=True,
             )
+
+
+def pytest_sessionfinish(session, exitstatus):
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if machine.IN_CI and reporter and reporter.stats.get("skipped") and exitstatus == 0:
+        session.exitstatus = 1
 
 
 # Personas. The networks issue gives each one a membership with its role(s).

@@ -12,7 +12,7 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ["SECURE_SSL_REDIRECT"] = "false"  # test servers speak plain HTTP
 os.environ["SECURE_COOKIES"] = "false"  # a browser drops secure cookies over HTTP
 
-from liso.settings import *  # noqa: E402,F403
+from liso.settings import *  # noqa: F403
 
 # Tests run on PostgreSQL: tests/conftest.py starts a throwaway cluster and fills in
 # where it listens.

@@ -106,7 +106,11 @@ def test_password_change_requires_the_current_password(client, deelnemer):
     assert response.context["form"].errors["old_password"]
     response = client.post(
         reverse("password_change"),
-        {"old_password": PASSWORD, "new_password1": "x-nieuw-42-y", "new_password2": "x-nieuw-42-y"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "x-nieuw-42-y",
+            "new_password2": "x-nieuw-42-y",
+        },
     )
     assert response.url == reverse("password_change_done")
     assert client.get(reverse("profile")).status_code == 200  # still logged in

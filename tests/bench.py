@@ -1,0 +1,130 @@
+"""`make bench`: server time of every page against the floor page, on a small and a large
+database in a throwaway PostgreSQL, measured in one run (quality.md, "Speed").
+
+Pages are requested in-process with Django's test client, so the figures are server time
+(middleware, views, queries, templates) without network noise. Rounds interleave the floor
+and the pages, so a busy machine slows all of them alike. Exit status 1 when a target is
+missed.
+"""
+
+import os
+import statistics
+import sys
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "200"))
+WARMUP = 20
+MEDIAN_LIMIT, P95_LIMIT, MAX_QUERIES = 3.0, 5.0, 12
+
+
+def _p95(samples):
+    return statistics.quantiles(samples, n=20)[-1]
+
+
+def _measure(client, urls):
+    timings = {name: [] for name in urls}
+    for round_number in range(WARMUP + ROUNDS):
+        for name, url in urls.items():
+            start = time.perf_counter()
+            response = client.get(url)
+            elapsed = time.perf_counter() - start
+            if response.status_code != 200:
+                raise SystemExit(f"{name} answered {response.status_code}")
+            if round_number >= WARMUP:
+                timings[name].append(elapsed)
+    return timings
+
+
+def _bench_pages():
+    from django.urls import reverse
+
+    from tests.access import LOGGED_IN, ROUTES
+
+    pages = {"floor": reverse("floor")}
+    for name, route in ROUTES.items():
+        if route.page and (route.access == LOGGED_IN or name == "home"):
+            pages[name] = reverse(name, kwargs=route.kwargs)
+    return pages
+
+
+def _logged_in_client(user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _query_counts(client):
+    from tests.queries import count_queries
+
+    return {name: count_queries(client, url)[1] for name, url in _bench_pages().items()}
+
+
+def main() -> int:
+    import django
+
+    from tests import machine
+
+    with machine.throwaway_postgres() as pg:
+        django.setup()
+        from django.conf import settings
+        from django.db import connection
+        from django.test.utils import override_settings, setup_test_environment
+
+        settings.DATABASES["default"].update(pg)
+        setup_test_environment()
+        connection.creation.create_test_db(verbosity=0)
+        with override_settings(ROOT_URLCONF="tests.bench_urls", DEBUG=False):
+            from tests.data import build_large, build_small
+            from tests.liso.factories import UserFactory
+
+            client = _logged_in_client(UserFactory(email="bench@example.org"))
+            build_small()
+            small_queries = _query_counts(client)
+            build_large()
+            large_queries = _query_counts(client)
+            large_times = _measure(client, _bench_pages())
+        connection.creation.destroy_test_db("test_liso", verbosity=0)
+        connection.close()
+    return _report(small_queries, large_queries, large_times)
+
+
+def _report(small_queries, large_queries, times) -> int:
+    floor_median = statistics.median(times["floor"])
+    floor_p95 = _p95(times["floor"])
+    print(f"\nFloor page: median {floor_median * 1000:.2f} ms, p95 {floor_p95 * 1000:.2f} ms")
+    print(f"{ROUNDS} rounds on the large database; ratios are page / floor.\n")
+    header = (
+        f"{'page':<24} {'queries small/large':>20} {'median ×floor':>14} {'p95 ×floor':>11}"
+        "  verdict"
+    )
+    print(header)
+    print("-" * len(header))
+    failures = 0
+    for name, samples in times.items():
+        median_ratio = statistics.median(samples) / floor_median
+        p95_ratio = _p95(samples) / floor_p95
+        problems = []
+        if small_queries[name] != large_queries[name]:
+            problems.append("queries grow with data")
+        if large_queries[name] > MAX_QUERIES:
+            problems.append(f"over {MAX_QUERIES} queries")
+        if median_ratio > MEDIAN_LIMIT:
+            problems.append(f"median over {MEDIAN_LIMIT}×")
+        if p95_ratio > P95_LIMIT:
+            problems.append(f"p95 over {P95_LIMIT}×")
+        failures += bool(problems)
+        queries = f"{small_queries[name]}/{large_queries[name]}"
+        print(
+            f"{name:<24} {queries:>20} {median_ratio:>14.2f} {p95_ratio:>11.2f}  "
+            f"{'; '.join(problems) or 'ok'}"
+        )
+    print("\nPDF reports: none yet.")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

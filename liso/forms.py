@@ -103,12 +103,29 @@ class PasswordResetForm(StyledFormMixin, auth_forms.PasswordResetForm):
     )
 
 
-class SetPasswordForm(StyledFormMixin, auth_forms.SetPasswordForm):
+NEW_PASSWORD_HELP = _(
+    "Minstens 8 tekens. Niet alleen cijfers, geen veelgebruikt wachtwoord en niet te veel "
+    "zoals je naam of e-mailadres."
+)
+
+
+class NewPasswordMixin:
+    """Says in one plain sentence what a new password must be, instead of Django's list."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].help_text = NEW_PASSWORD_HELP
+        self.fields["new_password2"].help_text = _("Typ hetzelfde wachtwoord nog een keer.")
+
+
+class SetPasswordForm(NewPasswordMixin, StyledFormMixin, auth_forms.SetPasswordForm):
     pass
 
 
-class PasswordChangeForm(StyledFormMixin, auth_forms.PasswordChangeForm):
-    pass
+class PasswordChangeForm(NewPasswordMixin, StyledFormMixin, auth_forms.PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = _("Huidig wachtwoord")
 
 
 class ProfileForm(StyledFormMixin, forms.ModelForm):

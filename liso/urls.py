@@ -11,7 +11,7 @@ account_urls = [
         ),
         name="login",
     ),
-    path("account/uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/uitloggen/", views.LogoutView.as_view(), name="logout"),
     path(
         "account/wachtwoord-vergeten/",
         auth_views.PasswordResetView.as_view(

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
@@ -39,3 +40,12 @@ def profile(request):
         messages.success(request, _("Je gegevens zijn opgeslagen."))
         return redirect("profile")
     return render(request, "liso/profile.html", {"form": form})
+
+
+class LogoutView(auth_views.LogoutView):
+    """Log out (POST only) and say so on the page the visitor lands on."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, _("Je bent uitgelogd. Tot de volgende keer!"))
+        return response

@@ -62,8 +62,9 @@ def test_login_never_redirects_to_another_site(client, deelnemer):
 def test_logout_needs_a_post_and_ends_the_session(client, deelnemer):
     client.force_login(deelnemer)
     assert client.get(reverse("logout")).status_code == 405
-    response = client.post(reverse("logout"))
-    assert response.status_code == 302
+    response = client.post(reverse("logout"), follow=True)
+    assert "Je bent uitgelogd" in response.text
+    assert "Als trekker" in response.text  # the public landing page
     assert client.get(reverse("profile")).status_code == 302
 
 

@@ -30,3 +30,12 @@ def test_unknown_page_gets_the_dutch_not_found_page(client):
     response = client.get("/bestaat-niet/")
     assert response.status_code == 404
     assert "bestaat niet" in response.text
+
+
+def test_server_error_page_renders_without_a_request():
+    # Django renders 500.html with an empty context: the layout must not depend on one.
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Er ging iets mis" in html
+    assert 'href="/"' in html

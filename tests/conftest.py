@@ -77,30 +77,28 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 # Personas. The networks issue gives each one a membership with its role(s).
-@pytest.fixture
-def trekker(db):
+def _person(email, full_name):
     from tests.liso.factories import UserFactory
 
-    return UserFactory(email="trekker@example.org", full_name="Tessa Trekker")
+    return UserFactory(email=email, full_name=full_name)
+
+
+@pytest.fixture
+def trekker(db):
+    return _person("trekker@example.org", "Tessa Trekker")
 
 
 @pytest.fixture
 def procesbegeleider(db):
-    from tests.liso.factories import UserFactory
-
-    return UserFactory(email="procesbegeleider@example.org", full_name="Pim Begeleider")
+    return _person("procesbegeleider@example.org", "Pim Begeleider")
 
 
 @pytest.fixture
 def deelnemer(db):
-    from tests.liso.factories import UserFactory
-
-    return UserFactory(email="deelnemer@example.org", full_name="Dewi Deelnemer")
+    return _person("deelnemer@example.org", "Dewi Deelnemer")
 
 
 @pytest.fixture
 def outsider(db):
     """Someone with an account who belongs to another network than the one under test."""
-    from tests.liso.factories import UserFactory
-
-    return UserFactory(email="buitenstaander@example.org", full_name="Olaf Buiten")
+    return _person("buitenstaander@example.org", "Olaf Buiten")

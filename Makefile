@@ -34,6 +34,7 @@ $(VENV)/.installed-dev: requirements-dev.txt | $(BIN)/python
 
 setup: $(VENV)/.installed-runtime
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
+	$(DEV_ENV) $(BIN)/python manage.py load_catalogue
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 
 run: setup

@@ -44,6 +44,10 @@ def widget_kind(widget: forms.Widget) -> str:
 class StyledFormMixin:
     """Gives every visible widget the design system's class for its kind."""
 
+    # Say "(niet verplicht)" beside optional fields; a search or filter form, where every
+    # field is optional, turns it off.
+    mark_optional = True
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "werkvormen",
     "phases",
     "kernelements",
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,5 +1,6 @@
+from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from liso import forms, views
 
@@ -49,8 +50,17 @@ account_urls = [
     path("account/profiel/", views.profile, name="profile"),
 ]
 
+admin.site.site_header = "LISO Leernetwerken: beheer"
+admin.site.site_title = "LISO-beheer"
+admin.site.index_title = "Catalogus en gebruikers"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     *account_urls,
+    path("", include("networks.urls")),
+    path("", include("werkvormen.urls")),
+    path("", include("phases.urls")),
+    path("", include("kernelements.urls")),
+    path("beheer/", admin.site.urls),
 ]

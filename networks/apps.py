@@ -7,3 +7,9 @@ class NetworksConfig(AppConfig):
 
     name = "networks"
     verbose_name = "Netwerken"
+
+    def ready(self):
+        from liso import catalogue
+        from networks import catalogue as networks_catalogue
+
+        catalogue.register("networks", check=networks_catalogue.check, load=networks_catalogue.load)

@@ -7,3 +7,14 @@ class PhasesConfig(AppConfig):
 
     name = "phases"
     verbose_name = "Fasen"
+
+    def ready(self):
+        from liso import catalogue
+        from phases import catalogue as phases_catalogue
+
+        catalogue.register("phases", check=phases_catalogue.check, load=phases_catalogue.load)
+
+        from phases.related import CORE_OF_PHASES
+        from werkvormen.registry import register_related
+
+        register_related(CORE_OF_PHASES)

@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 PUBLIC = "public"
 LOGGED_IN = "logged-in"
+STAFF = "staff"  # platform staff, in the Django admin
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,27 @@ ROUTES = {
     "password_change": Route(LOGGED_IN),
     "password_change_done": Route(LOGGED_IN),
     "profile": Route(LOGGED_IN),
+    # The method catalogue: the library for members, the guide for everyone.
+    "werkvorm_list": Route(LOGGED_IN),
+    "werkvorm_detail": Route(LOGGED_IN, kwargs={"code": "speeddaten"}),
+    "guide": Route(PUBLIC),
+    "guide_phase": Route(PUBLIC, kwargs={"number": 2}),
+    "guide_kernelement": Route(PUBLIC, kwargs={"code": "synergie-in-samenwerking"}),
+    "guide_struikelblokken": Route(PUBLIC),
+    "guide_struikelblok": Route(PUBLIC, kwargs={"code": "overvolle-sessies"}),
+    "guide_roles": Route(PUBLIC),
+    "guide_dimensions": Route(PUBLIC),
 }
+
+# Whole namespaces with one rule: every admin URL is for platform staff only.
+NAMESPACES = {"admin": Route(STAFF, page=False)}
+
+
+def route_for(name: str) -> Route | None:
+    if name in ROUTES:
+        return ROUTES[name]
+    namespace = name.split(":", 1)[0] if ":" in name else None
+    return NAMESPACES.get(namespace)
 
 
 def discover_url_names(resolver: URLResolver | None = None, namespace: str = "") -> list[str]:
@@ -49,5 +70,6 @@ def discover_url_names(resolver: URLResolver | None = None, namespace: str = "")
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
             names.extend(discover_url_names(pattern, inner))
         elif isinstance(pattern, URLPattern):
-            names.append(f"{namespace}{pattern.name}" if pattern.name else repr(pattern))
+            # An unnamed pattern still has to be declared: by its namespace, or by its text.
+            names.append(f"{namespace}{pattern.name or pattern.pattern}")
     return names

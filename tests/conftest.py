@@ -41,6 +41,24 @@ def django_db_modify_db_settings(pg_cluster, django_db_modify_db_settings_parall
 
 
 @pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The method catalogue is reference data every page may lean on: load it once into
+    the test database. Tests in a transaction see it; transactional tests (browser) load
+    it again with the `catalogue` fixture, because they empty the database afterwards."""
+    from liso import catalogue
+
+    with django_db_blocker.unblock():
+        catalogue.load_all()
+
+
+@pytest.fixture
+def catalogue(transactional_db):
+    from liso import catalogue as method_catalogue
+
+    method_catalogue.load_all()
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     executable = machine.chromium_path()
     if executable is None:

@@ -6,3 +6,11 @@ class WerkvormenConfig(AppConfig):
 
     name = "werkvormen"
     verbose_name = "Werkvormen"
+
+    def ready(self):
+        from liso import catalogue
+        from werkvormen import catalogue as werkvormen_catalogue
+
+        catalogue.register(
+            "werkvormen", check=werkvormen_catalogue.check, load=werkvormen_catalogue.load
+        )

@@ -1,4 +1,8 @@
 from django import template
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from liso import method
 
 register = template.Library()
 
@@ -11,3 +15,34 @@ def breadcrumbs(*labels_and_urls):
         raise template.TemplateSyntaxError("breadcrumbs takes pairs of label and URL")
     pairs = list(zip(labels_and_urls[::2], labels_and_urls[1::2], strict=True))
     return {"crumbs": pairs}
+
+
+@register.inclusion_tag("guide/_navigation.html", takes_context=True)
+def guide_navigation(context):
+    """The LISO guide's own menu. The vocabulary comes from liso.method, so building it
+    costs no query; the pages belong to several apps and are found by URL name."""
+    user = context["request"].user
+    groups = [
+        ("", [(_("Overzicht"), reverse("guide"))]),
+        (
+            _("Fasen"),
+            [
+                (f"{p.value}. {p.label}", reverse("guide_phase", args=[p.value]))
+                for p in method.Phase
+            ],
+        ),
+        (
+            _("Kernelementen"),
+            [(k.label, reverse("guide_kernelement", args=[k.value])) for k in method.Kernelement],
+        ),
+        (
+            _("Meer"),
+            [
+                (_("Struikelblokken"), reverse("guide_struikelblokken")),
+                (_("Rollen en perspectieven"), reverse("guide_roles")),
+                (_("Publiek-private netwerken"), reverse("guide_dimensions")),
+                *([(_("Werkvormen"), reverse("werkvorm_list"))] if user.is_authenticated else []),
+            ],
+        ),
+    ]
+    return {"groups": groups, "current": context["request"].path}

@@ -20,20 +20,22 @@ def browser_errors(page):
     assert not errors, f"The browser reported errors: {errors}"
 
 
+def session_cookie(user, url) -> dict:
+    """A logged-in session for `user`, as the cookie the login form would have set."""
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    return {"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": url}
+
+
 @pytest.fixture
 def log_in(page, live_server):
-    """Log `user` in by giving the browser a session cookie, as the login form would."""
+    """Log `user` in by giving the browser a session cookie."""
 
     def log_in_as(user):
-        session = SessionStore()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.save()
-        page.context.add_cookies(
-            [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key,
-              "url": live_server.url}]
-        )  # fmt: skip
+        page.context.add_cookies([session_cookie(user, live_server.url)])
 
     return log_in_as
 

@@ -1,0 +1,154 @@
+"""Reference content: the method's texts as readable TOML files in `fixtures/`, loaded
+into the database by `manage.py load_catalogue`.
+
+Each app registers a part with `register()` in its `AppConfig.ready()`; parts run in the
+order the apps are installed, so a higher app can link to what a lower one loaded. Items
+are matched on a stable `code`: a shipped item is brought up to date on every load, an
+item the platform added itself (`shipped=False`) is never touched, and loading twice
+changes nothing.
+"""
+
+import tomllib
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+
+
+class CatalogueError(Exception):
+    """A fixture file that cannot be loaded; the message names the file and the problem."""
+
+
+@dataclass
+class LoadReport:
+    counts: Counter = field(default_factory=Counter)
+
+    def record(self, model, outcome: str) -> None:
+        self.counts[(model._meta.verbose_name_plural, outcome)] += 1
+
+    @property
+    def changed(self) -> int:
+        return sum(n for (_, outcome), n in self.counts.items() if outcome != "unchanged")
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str
+    check: Callable[[], None]
+    load: Callable[[LoadReport], None]
+
+
+_parts: list[Part] = []
+
+
+def register(name: str, *, check: Callable[[], None], load: Callable[[LoadReport], None]):
+    if all(part.name != name for part in _parts):
+        _parts.append(Part(name, check, load))
+
+
+def parts() -> list[Part]:
+    return list(_parts)
+
+
+def fixtures_dir() -> Path:
+    return Path(settings.BASE_DIR) / "fixtures"
+
+
+def read_file(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError as error:
+        raise CatalogueError(f"{path}: file not found") from error
+    except tomllib.TOMLDecodeError as error:
+        raise CatalogueError(f"{path}: not valid TOML ({error})") from error
+
+
+def read(relative: str) -> dict:
+    return read_file(fixtures_dir() / relative)
+
+
+def read_folder(relative: str) -> list[tuple[str, dict, Path]]:
+    """Every `*.toml` in a folder as (code, data, path); the file name is the code."""
+    folder = fixtures_dir() / relative
+    return [(path.stem, read_file(path), path) for path in sorted(folder.glob("*.toml"))]
+
+
+def read_entries(relative: str, table: str) -> list[tuple[str, dict]]:
+    """The `[[table]]` entries of one file, each with a label for error messages."""
+    data = read(relative)
+    entries = data.get(table)
+    if not isinstance(entries, list) or not entries:
+        raise CatalogueError(f"{relative}: expected one or more [[{table}]] entries")
+    return [(f"{relative} [[{table}]] #{n}", entry) for n, entry in enumerate(entries, 1)]
+
+
+def folder_codes(relative: str) -> set[str]:
+    return {path.stem for path in (fixtures_dir() / relative).glob("*.toml")}
+
+
+def check_keys(data: dict, where, *, required: Iterable[str], optional: Iterable[str] = ()):
+    required, optional = set(required), set(optional)
+    missing = sorted(required - data.keys())
+    unknown = sorted(data.keys() - required - optional)
+    if missing:
+        raise CatalogueError(f"{where}: missing {', '.join(missing)}")
+    if unknown:
+        raise CatalogueError(f"{where}: unknown field(s) {', '.join(unknown)}")
+
+
+def check_codes(values: Iterable, allowed: Iterable, where, what: str) -> None:
+    allowed = set(allowed)
+    wrong = [value for value in values if value not in allowed]
+    if wrong:
+        raise CatalogueError(
+            f"{where}: unknown {what} {', '.join(map(str, wrong))} "
+            f"(choose from {', '.join(sorted(map(str, allowed)))})"
+        )
+
+
+def check_text_list(value, where, name: str) -> None:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise CatalogueError(f"{where}: {name} must be a list of texts")
+
+
+def sync(model, report: LoadReport, *, lookup: dict, values: dict):
+    """Create or bring up to date one shipped item, saving only what changed."""
+    instance = model.objects.filter(**lookup).first()
+    if instance is None:
+        instance = model.objects.create(**lookup, **values)
+        report.record(model, "created")
+        return instance
+    changed = [name for name, value in values.items() if getattr(instance, name) != value]
+    if changed:
+        for name in changed:
+            setattr(instance, name, values[name])
+        instance.save(update_fields=changed)
+        report.record(model, "updated")
+    else:
+        report.record(model, "unchanged")
+    return instance
+
+
+def sync_m2m(instance, field_name: str, targets: list) -> None:
+    """Make a many-to-many relation hold exactly `targets`, touching nothing if it does."""
+    relation = getattr(instance, field_name)
+    if {t.pk for t in relation.all()} != {t.pk for t in targets}:
+        relation.set(targets)
+
+
+def load_all() -> LoadReport:
+    from django.db import transaction
+
+    report = LoadReport()
+    with transaction.atomic():
+        for part in parts():
+            part.load(report)
+    return report
+
+
+def check_all() -> None:
+    for part in parts():
+        part.check()

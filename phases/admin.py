@@ -1,0 +1,21 @@
+from django.contrib import admin
+
+from phases.models import Phase, PreparationStep, ReflectionPrompt
+
+
+@admin.register(Phase)
+class PhaseAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "goal"]
+    filter_horizontal = ["werkvormen"]
+
+
+@admin.register(PreparationStep)
+class PreparationStepAdmin(admin.ModelAdmin):
+    list_display = ["title", "weeks", "role"]
+    list_filter = ["role"]
+
+
+@admin.register(ReflectionPrompt)
+class ReflectionPromptAdmin(admin.ModelAdmin):
+    list_display = ["question", "level", "kernelement"]
+    list_filter = ["level", "kernelement"]

@@ -1,0 +1,81 @@
+"""Loads the phases, the preparation timeline and the reflection prompts from fixtures/."""
+
+from liso import catalogue, method
+from phases.models import Phase, PreparationStep, ReflectionPrompt
+from werkvormen.models import Werkvorm
+
+
+def _phases():
+    entries = catalogue.read_entries("fasen.toml", "fase")
+    werkvorm_codes = catalogue.folder_codes("werkvormen")
+    for where, entry in entries:
+        catalogue.check_keys(
+            entry, where,
+            required=["nummer", "doel", "beschrijving", "opbrengsten", "let_op", "werkvormen"],
+        )  # fmt: skip
+        catalogue.check_codes([entry["nummer"]], method.Phase.values, where, "fase")
+        catalogue.check_codes(entry["werkvormen"], werkvorm_codes, where, "werkvorm")
+        for name in ("opbrengsten", "let_op"):
+            catalogue.check_text_list(entry[name], where, name)
+    return [entry for _, entry in entries]
+
+
+def _preparation():
+    entries = catalogue.read_entries("voorbereiding.toml", "taak")
+    for where, entry in entries:
+        catalogue.check_keys(
+            entry, where, required=["code", "titel", "weken", "rol"], optional=["toelichting"]
+        )
+        catalogue.check_codes([entry["rol"]], method.Role.values, where, "rol")
+        if not isinstance(entry["weken"], int) or entry["weken"] == 0:
+            raise catalogue.CatalogueError(f"{where}: weken must be a whole number, not 0")
+    return [entry for _, entry in entries]
+
+
+def _prompts():
+    prompts = []
+    for where, entry in catalogue.read_entries("reflectievragen.toml", "gelaagd"):
+        catalogue.check_keys(entry, where, required=["code", "niveau", "vraag"])
+        catalogue.check_codes([entry["niveau"]], method.ReflectionLevel.values, where, "niveau")
+        prompts.append({"code": entry["code"], "level": entry["niveau"], "kernelement": "",
+                        "question": entry["vraag"]})  # fmt: skip
+    for where, entry in catalogue.read_entries("reflectievragen.toml", "jaarlijks"):
+        catalogue.check_keys(entry, where, required=["code", "kernelement", "vraag"])
+        catalogue.check_codes(
+            [entry["kernelement"]], method.Kernelement.values, where, "kernelement"
+        )
+        prompts.append({"code": entry["code"], "level": "", "kernelement": entry["kernelement"],
+                        "question": entry["vraag"]})  # fmt: skip
+    return prompts
+
+
+def check() -> None:
+    _phases()
+    _preparation()
+    _prompts()
+
+
+def load(report: catalogue.LoadReport) -> None:
+    werkvormen = {w.code: w for w in Werkvorm.objects.all()}
+    for entry in _phases():
+        phase = catalogue.sync(
+            Phase, report, lookup={"number": entry["nummer"]},
+            values={
+                "goal": entry["doel"], "description": entry["beschrijving"].strip(),
+                "outputs": entry["opbrengsten"], "attention_points": entry["let_op"],
+            },
+        )  # fmt: skip
+        catalogue.sync_m2m(phase, "werkvormen", [werkvormen[c] for c in entry["werkvormen"]])
+    for order, entry in enumerate(_preparation(), 1):
+        catalogue.sync(
+            PreparationStep, report, lookup={"code": entry["code"]},
+            values={
+                "title": entry["titel"], "explanation": entry.get("toelichting", "").strip(),
+                "weeks": entry["weken"], "role": entry["rol"], "order": order,
+            },
+        )  # fmt: skip
+    for order, prompt in enumerate(_prompts(), 1):
+        code = prompt.pop("code")
+        catalogue.sync(
+            ReflectionPrompt, report, lookup={"code": code}, values={**prompt, "order": order}
+        )

@@ -1,0 +1,27 @@
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import get_object_or_404, render
+
+from liso import method
+from phases.models import Phase
+from werkvormen.models import LabelKind, Werkvorm
+
+
+@login_not_required
+def guide_phase(request, number):
+    phase = get_object_or_404(Phase.objects.prefetch_related("werkvormen"), number=number)
+    core = list(phase.werkvormen.all())
+    more = (
+        Werkvorm.objects.with_label(LabelKind.FASE, number)
+        .exclude(pk__in=[w.pk for w in core])
+        .order_by("name")
+    )
+    numbers = method.Phase.values
+    context = {
+        "phase": phase,
+        "core": core,
+        "more": more,
+        "previous": number - 1 if number - 1 in numbers else None,
+        "next": number + 1 if number + 1 in numbers else None,
+        "title": f"{phase.number}. {phase.get_number_display()}",
+    }
+    return render(request, "phases/guide_phase.html", context)

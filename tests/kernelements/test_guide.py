@@ -1,0 +1,53 @@
+"""The LISO guide: public, cross-linked with the library."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_guide_is_readable_without_logging_in(client):
+    response = client.get(reverse("guide"))
+    assert response.status_code == 200
+    assert "Samen doorgronden" in response.text
+    assert "Vertrouwen in opbrengsten" in response.text
+    assert "Overvolle sessies" in response.text
+
+
+def test_a_visitor_sees_werkvorm_names_but_a_member_gets_links(client, deelnemer):
+    url = reverse("guide_struikelblok", args=["overvolle-sessies"])
+    detail = reverse("werkvorm_detail", args=["verankeren"])
+    anonymous = client.get(url)
+    assert "Verankeren" in anonymous.text
+    assert detail not in anonymous.text
+    client.force_login(deelnemer)
+    assert detail in client.get(url).text
+
+
+def test_a_kernelement_page_shows_its_three_aandachtspunten_with_what_helps(client):
+    response = client.get(reverse("guide_kernelement", args=["kennisinfrastructuur"]))
+    for name in ["Waardeoptimalisatie", "Besluitvorming", "Leiderschap"]:
+        assert f">{name}</h2>" in response.text
+    assert "Wat werkt" in response.text
+    assert "Praktische tips" in response.text
+
+
+def test_a_phase_page_names_its_handbook_werkvormen_and_the_next_phase(client):
+    response = client.get(reverse("guide_phase", args=[1]))
+    for name in ["Woordenlijst maken", "Elevatorpitch"]:
+        assert name in response.text
+    assert reverse("guide_phase", args=[2]) in response.text
+    assert client.get(reverse("guide_phase", args=[4])).status_code == 404
+
+
+def test_the_dimensions_page_pairs_each_dimension_with_two_werkvormen(client):
+    response = client.get(reverse("guide_dimensions"))
+    for name in ["Speeddaten", "Successen delen", "Oefenmarkt", "Praktijkcase"]:
+        assert name in response.text
+
+
+def test_the_roles_page_states_the_hour_norms(client):
+    response = client.get(reverse("guide_roles"))
+    assert "Minstens 4 uur per week." in response.text
+    assert "Minstens 8 uur per week." in response.text
+    assert "Financier" in response.text

@@ -1,0 +1,161 @@
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.exceptions import ValidationError
+from django.db import connection, models
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from liso import method
+
+
+class LabelKind(models.TextChoices):
+    FASE = "fase", _("Fase")
+    KERNELEMENT = "kernelement", _("Kernelement")
+    DIMENSIE = "dimensie", _("Dimensie")
+    STADIUM = "stadium", _("Stadium van het netwerk")
+
+
+# Which vocabulary each kind of label takes its values from.
+LABEL_CHOICES = {
+    LabelKind.FASE: method.Phase,
+    LabelKind.KERNELEMENT: method.Kernelement,
+    LabelKind.DIMENSIE: method.Dimension,
+    LabelKind.STADIUM: method.Stage,
+}
+
+
+class WerkvormQuerySet(models.QuerySet):
+    def with_label(self, kind: str, value) -> "WerkvormQuerySet":
+        labels = WerkvormLabel.objects.filter(werkvorm=OuterRef("pk"), kind=kind, value=str(value))
+        return self.filter(Exists(labels))
+
+    def search(self, text: str) -> "WerkvormQuerySet":
+        """Full-text search in Dutch on PostgreSQL (stemmed: "vertrouwen" also finds
+        "vertrouw"), best matches first; on SQLite every word must occur somewhere."""
+        text = text.strip()
+        if not text:
+            return self
+        if connection.vendor != "postgresql":
+            matches = self
+            for word in text.split():
+                matches = matches.filter(search_text__icontains=word)
+            return matches
+        query = SearchQuery(text, config="dutch", search_type="websearch")
+        vector = (
+            SearchVector("name", weight="A", config="dutch")
+            + SearchVector("summary", weight="B", config="dutch")
+            + SearchVector("search_text", weight="C", config="dutch")
+        )
+        return (
+            self.annotate(document=vector, rank=SearchRank(vector, query))
+            .filter(Q(document=query) | Q(name__icontains=text))
+            .order_by("-rank", "name")
+        )
+
+    def lasting(self, minutes_from: int, minutes_to: int | None) -> "WerkvormQuerySet":
+        """Werkvormen whose duration range overlaps [minutes_from, minutes_to]."""
+        matches = self.filter(duration_max__gte=minutes_from)
+        return matches if minutes_to is None else matches.filter(duration_min__lte=minutes_to)
+
+    def for_group_of(self, people_from: int, people_to: int | None) -> "WerkvormQuerySet":
+        """Werkvormen whose group size range overlaps [people_from, people_to]."""
+        matches = self.filter(Q(group_max__isnull=True) | Q(group_max__gte=people_from))
+        return matches if people_to is None else matches.filter(group_min__lte=people_to)
+
+
+class Werkvorm(models.Model):
+    """A way of working together in a session, laid out as the method's own template:
+    what it is, when to use it, how it works (before, during, between sessions), and what
+    it yields."""
+
+    code = models.SlugField(_("code"), max_length=80, unique=True)
+    name = models.CharField(_("naam"), max_length=120)
+    summary = models.CharField(_("samenvatting"), max_length=300)
+    source = models.CharField(_("bron"), max_length=200, blank=True)
+    wat = models.TextField(_("wat is het?"))
+    wanneer = models.TextField(_("wanneer gebruik je het?"))
+    voorbereiding = models.JSONField(_("hoe: voorbereiding"), default=list, blank=True)
+    tijdens = models.JSONField(_("hoe: tijdens de bijeenkomst"), default=list, blank=True)
+    tussendoor = models.JSONField(_("hoe: tussen bijeenkomsten door"), default=list, blank=True)
+    opbrengst = models.TextField(_("wat levert het op?"))
+    duration_min = models.PositiveSmallIntegerField(_("duur vanaf (minuten)"))
+    duration_max = models.PositiveSmallIntegerField(_("duur tot (minuten)"))
+    group_min = models.PositiveSmallIntegerField(_("groep vanaf (personen)"))
+    group_max = models.PositiveSmallIntegerField(
+        _("groep tot (personen)"), null=True, blank=True, help_text=_("Leeg: geen grens.")
+    )
+    materials = models.JSONField(_("materialen"), default=list, blank=True)
+    shipped = models.BooleanField(
+        _("uit de LISO-catalogus"),
+        default=False,
+        help_text=_("Wordt bij het laden van de catalogus bijgewerkt; eigen werkvormen niet."),
+    )
+    # Everything a search should match, labels included (so "vertrouwen" finds the
+    # werkvormen of that dimension); rebuilt by refresh_search_text().
+    search_text = models.TextField(editable=False, default="")
+
+    objects = WerkvormQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("werkvorm")
+        verbose_name_plural = _("werkvormen")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def label_values(self, kind: str) -> list:
+        return [label.value for label in self.labels.all() if label.kind == kind]
+
+    def refresh_search_text(self) -> None:
+        label_names = [
+            str(LABEL_CHOICES[label.kind](label.coded_value).label) for label in self.labels.all()
+        ]
+        parts = [
+            self.name,
+            self.summary,
+            self.wat,
+            self.wanneer,
+            *self.voorbereiding,
+            *self.tijdens,
+            *self.tussendoor,
+            self.opbrengst,
+            *label_names,
+        ]
+        self.search_text = "\n".join(part for part in parts if part)
+
+
+class WerkvormLabel(models.Model):
+    """Where a werkvorm fits: a phase, a kernelement, a public-private dimension or the
+    stage of a network. Stored as codes from liso.method, so every app can filter on them."""
+
+    werkvorm = models.ForeignKey(Werkvorm, on_delete=models.CASCADE, related_name="labels")
+    kind = models.CharField(_("soort"), max_length=20, choices=LabelKind.choices)
+    value = models.CharField(_("waarde"), max_length=40)
+
+    class Meta:
+        verbose_name = _("label")
+        verbose_name_plural = _("labels")
+        ordering = ["kind", "value"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["werkvorm", "kind", "value"], name="werkvorm_label_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.display_value}"
+
+    def clean(self):
+        allowed = [str(value) for value in LABEL_CHOICES[self.kind].values]
+        if self.value not in allowed:
+            raise ValidationError(
+                {"value": _("Kies een van: %(allowed)s") % {"allowed": ", ".join(allowed)}}
+            )
+
+    @property
+    def coded_value(self):
+        return int(self.value) if self.kind == LabelKind.FASE else self.value
+
+    @property
+    def display_value(self) -> str:
+        return str(LABEL_CHOICES[self.kind](self.coded_value).label)

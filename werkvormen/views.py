@@ -1,0 +1,70 @@
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import push_url
+
+from liso import method
+from werkvormen import registry
+from werkvormen.forms import WerkvormFilterForm
+from werkvormen.models import LabelKind, Werkvorm
+
+PAGE_SIZE = 20
+
+
+@vary_on_headers("HX-Request")
+def werkvorm_list(request):
+    """The library: search and filters in the URL, so a result can be shared and Back
+    works; with htmx only the results are swapped in."""
+    form = WerkvormFilterForm(request.GET or None)
+    werkvormen = form.filter(Werkvorm.objects.prefetch_related("labels"))
+    page = Paginator(werkvormen, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    for key, value in list(query.items()):
+        if key == "pagina" or not value:
+            del query[key]
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    if request.htmx and not request.htmx.history_restore_request:
+        response = render(request, "werkvormen/werkvorm_list.html#results", context)
+        # The address bar shows only the filters in use: short enough to share.
+        return push_url(response, f"{request.path}?{query.urlencode()}" if query else request.path)
+    return render(request, "werkvormen/werkvorm_list.html", context)
+
+
+def werkvorm_detail(request, code):
+    werkvorm = get_object_or_404(Werkvorm.objects.prefetch_related("labels"), code=code)
+    return render(
+        request,
+        "werkvormen/werkvorm_detail.html",
+        {"werkvorm": werkvorm, "related": registry.related_sections(werkvorm)},
+    )
+
+
+@login_not_required
+def dimensions(request):
+    """The guide's page on public-private networks: five dimensions, two werkvormen each."""
+    werkvormen = (
+        Werkvorm.objects.filter(labels__kind=LabelKind.DIMENSIE)
+        .prefetch_related("labels")
+        .distinct()
+    )
+    by_dimension = {}
+    for werkvorm in werkvormen:
+        for dimension in werkvorm.label_values(LabelKind.DIMENSIE):
+            for stage in werkvorm.label_values(LabelKind.STADIUM):
+                by_dimension.setdefault(dimension, {}).setdefault(stage, []).append(werkvorm)
+    rows = [
+        {
+            "dimension": dimension,
+            "poles": method.DIMENSION_POLES[dimension],
+            "bij_start": by_dimension.get(dimension.value, {}).get(method.Stage.BIJ_START, []),
+            "lopend": by_dimension.get(dimension.value, {}).get(method.Stage.LOPEND, []),
+        }
+        for dimension in method.Dimension
+    ]
+    return render(
+        request,
+        "werkvormen/dimensions.html",
+        {"rows": rows, "title": _("Publiek-private leernetwerken")},
+    )

@@ -5,21 +5,24 @@ from liso import method
 from phases.models import Phase
 from werkvormen.models import LabelKind, Werkvorm
 
+MORE_WERKVORMEN = 12  # beyond these, the page links to the library filtered on the phase
+
 
 @login_not_required
 def guide_phase(request, number):
     phase = get_object_or_404(Phase.objects.prefetch_related("werkvormen"), number=number)
     core = list(phase.werkvormen.all())
-    more = (
+    more = list(
         Werkvorm.objects.with_label(LabelKind.FASE, number)
         .exclude(pk__in=[w.pk for w in core])
-        .order_by("name")
+        .order_by("-shipped", "name")[: MORE_WERKVORMEN + 1]
     )
     numbers = method.Phase.values
     context = {
         "phase": phase,
         "core": core,
-        "more": more,
+        "more": more[:MORE_WERKVORMEN],
+        "more_in_library": len(more) > MORE_WERKVORMEN,
         "previous": number - 1 if number - 1 in numbers else None,
         "next": number + 1 if number + 1 in numbers else None,
         "title": f"{phase.number}. {phase.get_number_display()}",

@@ -40,12 +40,13 @@ def _measure(client, urls):
 def _bench_pages():
     from django.urls import reverse
 
-    from tests.access import LOGGED_IN, ROUTES
+    from tests.access import ROUTES
 
     pages = {"floor": reverse("floor")}
     for name, route in ROUTES.items():
-        if route.page and (route.access == LOGGED_IN or name == "home"):
+        if route.page and name != "login":  # a logged-in visitor is sent on from the login
             pages[name] = reverse(name, kwargs=route.kwargs)
+    pages["werkvorm_list (zoeken)"] = reverse("werkvorm_list") + "?q=vertrouwen&fase=2"
     return pages
 
 
@@ -78,7 +79,10 @@ def main() -> int:
         setup_test_environment()
         connection.creation.create_test_db(verbosity=0)
         with override_settings(ROOT_URLCONF="tests.bench_urls", DEBUG=False):
+            from liso import catalogue
             from tests.data import build_large, build_small
+
+            catalogue.load_all()
             from tests.liso.factories import UserFactory
 
             client = _logged_in_client(UserFactory(email="bench@example.org"))

@@ -50,10 +50,12 @@ def _build_large_catalogue() -> None:
                           value=method.Stage.values[n % 2]),
         )
     )  # fmt: skip
+    Werkvorm.objects.update_search_vectors()
+    # Links grow as a platform adds werkvormen, though not tenfold: a few more each.
     for phase in Phase.objects.all():
-        phase.werkvormen.add(*werkvormen[:30])
+        phase.werkvormen.add(*werkvormen[:5])
     for aandachtspunt in Aandachtspunt.objects.all():
-        aandachtspunt.werkvormen.add(*werkvormen[:30])
+        aandachtspunt.werkvormen.add(*werkvormen[:5])
     kernelementen = list(Kernelement.objects.all())
     for n in range(EXTRA_STRUIKELBLOKKEN):
         struikelblok = Struikelblok.objects.create(
@@ -61,4 +63,4 @@ def _build_large_catalogue() -> None:
             situation="Situatie.", approach="Aanpak.", tips=["Tip."],
         )  # fmt: skip
         struikelblok.kernelementen.add(*kernelementen)
-        struikelblok.werkvormen.add(*werkvormen[:30], Werkvorm.objects.get(code="speeddaten"))
+        struikelblok.werkvormen.add(*werkvormen[:5], Werkvorm.objects.get(code="speeddaten"))

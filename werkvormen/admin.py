@@ -22,3 +22,4 @@ class WerkvormAdmin(admin.ModelAdmin):
         werkvorm = form.instance
         werkvorm.refresh_search_text()
         werkvorm.save(update_fields=["search_text"])
+        Werkvorm.objects.filter(pk=werkvorm.pk).update_search_vectors()

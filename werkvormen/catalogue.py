@@ -87,6 +87,11 @@ def check() -> None:
 
 
 def load(report: catalogue.LoadReport) -> None:
+    _load_items(report)
+    Werkvorm.objects.filter(shipped=True).update_search_vectors()
+
+
+def _load_items(report: catalogue.LoadReport) -> None:
     for item in parse():
         werkvorm = catalogue.sync(
             Werkvorm, report, lookup={"code": item["code"]}, values=item["values"]

@@ -1,7 +1,13 @@
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from liso import method
@@ -23,7 +29,48 @@ LABEL_CHOICES = {
 }
 
 
+_label_texts: dict[tuple[str, str, str], str] = {}
+
+
+def label_text(kind: str, value: str, language: str | None = None) -> str:
+    """How a label reads ("Fase 2: Samen doorgronden", "Vertrouwen"), remembered per
+    language: lists show many labels, and translating each one anew adds up."""
+    key = (language or get_language() or "", kind, value)
+    if key not in _label_texts:
+        _label_texts[key] = _compose_label_text(kind, value)
+    return _label_texts[key]
+
+
+def _compose_label_text(kind: str, value: str) -> str:
+    if kind == "minuten":
+        return _("%(minutes)s min") % {"minutes": value}
+    if kind == "personen":
+        return _("%(people)s personen") % {"people": value}
+    if kind == "vanaf":
+        return _("vanaf %(n)s") % {"n": value}
+    name = str(LABEL_CHOICES[kind](int(value) if kind == LabelKind.FASE else value).label)
+    if kind == LabelKind.FASE:
+        return _("Fase %(number)s: %(name)s") % {"number": value, "name": name}
+    return name
+
+
+def _search_document():
+    """What full-text search looks at, weighted: the name most, then the summary, then
+    everything else (texts, steps and the names of the labels)."""
+    return (
+        SearchVector("name", weight="A", config="dutch")
+        + SearchVector("summary", weight="B", config="dutch")
+        + SearchVector("search_text", weight="C", config="dutch")
+    )
+
+
 class WerkvormQuerySet(models.QuerySet):
+    def update_search_vectors(self) -> None:
+        """Store the search document, so a search does not rebuild it for every row.
+        Only PostgreSQL searches this way; SQLite leaves the column empty."""
+        if connection.vendor == "postgresql":
+            self.update(search_vector=_search_document())
+
     def with_label(self, kind: str, value) -> "WerkvormQuerySet":
         labels = WerkvormLabel.objects.filter(werkvorm=OuterRef("pk"), kind=kind, value=str(value))
         return self.filter(Exists(labels))
@@ -40,14 +87,9 @@ class WerkvormQuerySet(models.QuerySet):
                 matches = matches.filter(search_text__icontains=word)
             return matches
         query = SearchQuery(text, config="dutch", search_type="websearch")
-        vector = (
-            SearchVector("name", weight="A", config="dutch")
-            + SearchVector("summary", weight="B", config="dutch")
-            + SearchVector("search_text", weight="C", config="dutch")
-        )
         return (
-            self.annotate(document=vector, rank=SearchRank(vector, query))
-            .filter(Q(document=query) | Q(name__icontains=text))
+            self.filter(Q(search_vector=query) | Q(name__icontains=text))
+            .annotate(rank=SearchRank(F("search_vector"), query))
             .order_by("-rank", "name")
         )
 
@@ -92,6 +134,8 @@ class Werkvorm(models.Model):
     # Everything a search should match, labels included (so "vertrouwen" finds the
     # werkvormen of that dimension); rebuilt by refresh_search_text().
     search_text = models.TextField(editable=False, default="")
+    # The weighted search document of name, summary and search_text (PostgreSQL only).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = WerkvormQuerySet.as_manager()
 
@@ -103,13 +147,31 @@ class Werkvorm(models.Model):
     def __str__(self):
         return self.name
 
+    def facts(self) -> list[tuple[str, str]]:
+        """The short facts a card shows, as (kind, text): duration, group size, labels."""
+        language = get_language()
+        minutes = (
+            f"{self.duration_min}"
+            if self.duration_min == self.duration_max
+            else f"{self.duration_min}–{self.duration_max}"
+        )
+        people = (
+            f"{self.group_min}–{self.group_max}"
+            if self.group_max
+            else label_text("vanaf", str(self.group_min), language)
+        )
+        return [
+            ("duur", label_text("minuten", minutes, language)),
+            ("groep", label_text("personen", people, language)),
+            *((label.kind, label_text(label.kind, label.value, language))
+              for label in self.labels.all()),
+        ]  # fmt: skip
+
     def label_values(self, kind: str) -> list:
         return [label.value for label in self.labels.all() if label.kind == kind]
 
     def refresh_search_text(self) -> None:
-        label_names = [
-            str(LABEL_CHOICES[label.kind](label.coded_value).label) for label in self.labels.all()
-        ]
+        label_names = [label_text(label.kind, label.value) for label in self.labels.all()]
         parts = [
             self.name,
             self.summary,
@@ -153,9 +215,5 @@ class WerkvormLabel(models.Model):
             )
 
     @property
-    def coded_value(self):
-        return int(self.value) if self.kind == LabelKind.FASE else self.value
-
-    @property
     def display_value(self) -> str:
-        return str(LABEL_CHOICES[self.kind](self.coded_value).label)
+        return label_text(self.kind, self.value)

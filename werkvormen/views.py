@@ -44,8 +44,9 @@ def werkvorm_detail(request, code):
 @login_not_required
 def dimensions(request):
     """The guide's page on public-private networks: five dimensions, two werkvormen each."""
+    # The method's own pairs: the shipped werkvormen, not ones a platform added.
     werkvormen = (
-        Werkvorm.objects.filter(labels__kind=LabelKind.DIMENSIE)
+        Werkvorm.objects.filter(shipped=True, labels__kind=LabelKind.DIMENSIE)
         .prefetch_related("labels")
         .distinct()
     )

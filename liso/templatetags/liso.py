@@ -1,5 +1,6 @@
 from django import template
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from liso import method
@@ -17,12 +18,23 @@ def breadcrumbs(*labels_and_urls):
     return {"crumbs": pairs}
 
 
+_guide_menus: dict[tuple[str, bool], list] = {}
+
+
 @register.inclusion_tag("guide/_navigation.html", takes_context=True)
 def guide_navigation(context):
     """The LISO guide's own menu. The vocabulary comes from liso.method, so building it
-    costs no query; the pages belong to several apps and are found by URL name."""
-    user = context["request"].user
-    groups = [
+    costs no query; the pages belong to several apps and are found by URL name. The menu
+    never changes while the server runs, so it is built once per language."""
+    request = context["request"]
+    key = (get_language() or "", request.user.is_authenticated)
+    if key not in _guide_menus:
+        _guide_menus[key] = _build_guide_menu(members=key[1])
+    return {"groups": _guide_menus[key], "current": request.path}
+
+
+def _build_guide_menu(*, members: bool) -> list:
+    return [
         ("", [(_("Overzicht"), reverse("guide"))]),
         (
             _("Fasen"),
@@ -41,8 +53,7 @@ def guide_navigation(context):
                 (_("Struikelblokken"), reverse("guide_struikelblokken")),
                 (_("Rollen en perspectieven"), reverse("guide_roles")),
                 (_("Publiek-private netwerken"), reverse("guide_dimensions")),
-                *([(_("Werkvormen"), reverse("werkvorm_list"))] if user.is_authenticated else []),
+                *([(_("Werkvormen"), reverse("werkvorm_list"))] if members else []),
             ],
         ),
     ]
-    return {"groups": groups, "current": context["request"].path}

@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from kernelements.models import Aandachtspunt, Kernelement, Struikelblok
-from phases.models import Phase
+from phases.models import Phase, ReflectionPrompt
 
 
 @login_not_required
@@ -28,6 +28,7 @@ def guide_kernelement(request, code):
         "kernelement": kernelement,
         "aandachtspunten": aandachtspunten,
         "struikelblokken": kernelement.struikelblokken.all(),
+        "review_questions": ReflectionPrompt.objects.filter(kernelement=kernelement.code),
         "title": kernelement.get_code_display(),
     }
     return render(request, "kernelements/guide_kernelement.html", context)

@@ -46,6 +46,11 @@ class PreparationStep(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def distance(self) -> int:
+        """How many weeks from the session, before or after."""
+        return abs(self.weeks)
+
 
 class ReflectionPrompt(models.Model):
     """A question that helps a member reflect: at a level of gelaagd leren, or about one

@@ -47,6 +47,8 @@ ROUTES = {
     "guide_struikelblokken": Route(PUBLIC),
     "guide_struikelblok": Route(PUBLIC, kwargs={"code": "overvolle-sessies"}),
     "guide_roles": Route(PUBLIC),
+    "guide_checklists": Route(PUBLIC),
+    "guide_sessions": Route(PUBLIC),
     "guide_dimensions": Route(PUBLIC),
 }
 

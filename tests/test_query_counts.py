@@ -30,7 +30,10 @@ EXPECTED = {
     "werkvorm_detail": (None, 7),
     "guide": (3, 5),  # phases, kernelementen, struikelblokken
     "guide_phase": (3, 5),  # phase, its werkvormen, more werkvormen of the phase
-    "guide_kernelement": (4, 6),  # kernelement, aandachtspunten, their werkvormen, struikelblokken
+    # kernelement, aandachtspunten, their werkvormen, struikelblokken, review questions
+    "guide_kernelement": (5, 7),
+    "guide_checklists": (1, 3),
+    "guide_sessions": (2, 4),  # preparation steps, reflection prompts
     "guide_struikelblokken": (1, 3),
     "guide_struikelblok": (3, 5),  # struikelblok, its kernelementen, its werkvormen
     "guide_roles": (2, 4),  # roles, perspectives

@@ -51,6 +51,8 @@ def _build_guide_menu(*, members: bool) -> list:
             _("Meer"),
             [
                 (_("Struikelblokken"), reverse("guide_struikelblokken")),
+                (_("Starten en afsluiten"), reverse("guide_checklists")),
+                (_("Een bijeenkomst voorbereiden"), reverse("guide_sessions")),
                 (_("Rollen en perspectieven"), reverse("guide_roles")),
                 (_("Publiek-private netwerken"), reverse("guide_dimensions")),
                 *([(_("Werkvormen"), reverse("werkvorm_list"))] if members else []),

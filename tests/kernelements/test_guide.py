@@ -51,3 +51,18 @@ def test_the_roles_page_states_the_hour_norms(client):
     assert "Minstens 4 uur per week." in response.text
     assert "Minstens 8 uur per week." in response.text
     assert "Financier" in response.text
+
+
+def test_the_sessions_page_shows_the_preparation_timeline_and_reflection_questions(client):
+    response = client.get(reverse("guide_sessions"))
+    assert "12 weken ervoor" in response.text
+    assert "1 week erna" in response.text
+    assert "Draaiboek opstellen" in response.text
+    assert "gelaagd leren" in response.text
+
+
+def test_the_checklists_page_has_the_five_start_criteria_and_the_borging_questions(client):
+    response = client.get(reverse("guide_checklists"))
+    assert len(response.context["start"]) == 5
+    assert response.context["closing"]
+    assert "projectgroep" in response.text

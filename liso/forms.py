@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.core.cache import cache
+from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.forms.renderers import TemplatesSetting
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
@@ -23,7 +24,7 @@ class FormRenderer(TemplatesSetting):
 
 # The design system's class per kind of control; one place decides how a widget looks.
 WIDGET_CLASSES = {
-    "checkbox": "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom",
+    "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
     "radio": "utrecht-radio-button utrecht-radio-button--html-input",
     "select": "utrecht-select utrecht-select--html-select",
     "textarea": "utrecht-textarea utrecht-textarea--html-textarea",
@@ -32,7 +33,7 @@ WIDGET_CLASSES = {
 
 
 def widget_kind(widget: forms.Widget) -> str:
-    if isinstance(widget, forms.CheckboxInput):
+    if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
         return "checkbox"
     if isinstance(widget, forms.RadioSelect):
         return "radio"
@@ -70,11 +71,21 @@ class StyledFormMixin:
     # field is optional, turns it off.
     mark_optional = True
 
+    @staticmethod
+    def _dutch_blank_choice(field) -> None:
+        # Django 6's new blank label has no Dutch translation yet.
+        if isinstance(field, forms.ModelChoiceField):
+            return  # its empty label is set on the field; reading its choices costs a query
+        choices = getattr(field, "choices", None)
+        if choices and str(choices[0][1]) == str(BLANK_CHOICE_LABEL):
+            field.choices = [("", _("Maak een keuze")), *list(choices)[1:]]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if type(field.widget) is forms.Select:
                 field.widget = FastSelect(attrs=field.widget.attrs, choices=field.widget.choices)
+            self._dutch_blank_choice(field)
             css_class = WIDGET_CLASSES[widget_kind(field.widget)]
             existing = field.widget.attrs.get("class", "")
             field.widget.attrs["class"] = f"{existing} {css_class}".strip()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from liso import home as home_sections
 from liso.forms import ProfileForm
 
 
@@ -16,7 +17,7 @@ def home(request):
     """The front door: what the product does for a visitor, "Mijn netwerken" for a member."""
     if not request.user.is_authenticated:
         return render(request, "liso/landing.html")
-    return render(request, "liso/home.html")
+    return render(request, "liso/home.html", {"sections": home_sections.sections_for(request)})
 
 
 @login_not_required

@@ -13,3 +13,11 @@ class NetworksConfig(AppConfig):
         from networks import catalogue as networks_catalogue
 
         catalogue.register("networks", check=networks_catalogue.check, load=networks_catalogue.load)
+
+        from liso.home import register_section
+        from networks import contributions, demo, panels  # noqa: F401 (demo registers itself)
+
+        register_section(contributions.MY_NETWORKS)
+        panels.register_panel(contributions.MEMBERS_PANEL)
+        for step in contributions.NEXT_STEPS:
+            panels.register_next_step(step)

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from liso import method
@@ -66,3 +68,223 @@ class ChecklistItem(models.Model):
 
     def __str__(self):
         return self.question
+
+
+class Organisation(models.Model):
+    """A member organisation, shared by all networks of an install."""
+
+    class Kind(models.TextChoices):
+        PUBLIEK = "publiek", _("Publiek")
+        PRIVAAT = "privaat", _("Privaat")
+
+    name = models.CharField(_("naam"), max_length=150)
+    perspective = models.CharField(
+        _("perspectief"), max_length=20, choices=method.Perspective.choices
+    )
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices, default=Kind.PUBLIEK)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="organisation_name_unique_ignoring_case",
+                violation_error_message=_("Er is al een organisatie met deze naam."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class NetworkQuerySet(models.QuerySet):
+    def of_user(self, user) -> "NetworkQuerySet":
+        """The networks someone is a current member of."""
+        return self.filter(memberships__user=user, memberships__left_on__isnull=True)
+
+
+class Network(models.Model):
+    """A leernetwerk: people from several perspectives working on one vraagstuk for years."""
+
+    class Status(models.TextChoices):
+        VERKENNING = "verkenning", _("Verkenning")
+        OPSTART = "opstart", _("Opstart")
+        LOPEND = "lopend", _("Lopend")
+        AFGEROND = "afgerond", _("Afgerond")
+        GESTOPT = "gestopt", _("Gestopt")
+
+    class Level(models.TextChoices):
+        ORGANISATIE = "organisatie", _("Binnen één organisatie")
+        GEMEENTEN = "gemeenten", _("Tussen gemeenten")
+        WIJK = "wijk", _("Wijk")
+        REGIO = "regio", _("Regionaal")
+        LANDELIJK = "landelijk", _("Landelijk")
+
+    class Rhythm(models.TextChoices):
+        MAANDELIJKS = "maandelijks", _("Elke maand")
+        ZESWEKELIJKS = "zeswekelijks", _("Elke zes weken")
+        KWARTAAL = "kwartaal", _("Elk kwartaal")
+        HALFJAARLIJKS = "halfjaarlijks", _("Elk half jaar")
+
+    name = models.CharField(_("naam"), max_length=150)
+    slug = models.SlugField(_("adres"), max_length=80, unique=True)
+    vraagstuk = models.TextField(_("vraagstuk"))
+    why_network = models.TextField(_("waarom een leernetwerk"))
+    level = models.CharField(_("niveau"), max_length=20, choices=Level.choices)
+    start_date = models.DateField(_("startdatum"))
+    planned_years = models.PositiveSmallIntegerField(_("geplande looptijd (jaren)"), default=3)
+    rhythm = models.CharField(
+        _("ritme van bijeenkomsten"), max_length=20, choices=Rhythm.choices, default=Rhythm.KWARTAAL
+    )
+    public_private = models.BooleanField(_("publiek-privaat"), default=False)
+    core_values = models.TextField(_("kernwaarden"), blank=True)
+    reason = models.TextField(_("aanleiding"), blank=True)
+    goals = models.TextField(_("doelen"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.VERKENNING
+    )
+    current_phase = models.PositiveSmallIntegerField(
+        _("huidige fase"), choices=method.Phase.choices, null=True, blank=True
+    )
+    suitability = models.JSONField(
+        _("criteria waaraan het vraagstuk voldoet"), default=list, blank=True
+    )
+    archived_at = models.DateTimeField(_("gearchiveerd op"), null=True, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = NetworkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("leernetwerk")
+        verbose_name_plural = _("leernetwerken")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+
+class Membership(models.Model):
+    """Someone's place in a network. Leaving sets `left_on`; nothing is deleted, so the
+    history stays and turnover can be measured."""
+
+    class Ring(models.TextChoices):
+        KERNTEAM = "kernteam", _("Kernteam")
+        TWEEDE_SCHIL = "tweede-schil", _("Tweede schil")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships"
+    )
+    perspective = models.CharField(
+        _("perspectief"), max_length=20, choices=method.Perspective.choices
+    )
+    ring = models.CharField(_("ring"), max_length=20, choices=Ring.choices, default=Ring.KERNTEAM)
+    hours_per_week = models.DecimalField(
+        _("uren per week"), max_digits=4, decimal_places=1, default=0
+    )
+    joined_on = models.DateField(_("lid sinds"))
+    left_on = models.DateField(_("vertrokken op"), null=True, blank=True)
+    support_needed = models.TextField(
+        _("praktische ondersteuning nodig"), blank=True,
+        help_text=_("Bijvoorbeeld vervoer, een laptop of hulp bij het lezen van stukken."),
+    )  # fmt: skip
+    compensation = models.TextField(
+        _("afgesproken vergoeding"), blank=True,
+        help_text=_("Voor ervaringsdeskundigen: wat is er afgesproken over een vergoeding?"),
+    )  # fmt: skip
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        constraints = [
+            models.UniqueConstraint(fields=["network", "user"], name="one_membership_per_network")
+        ]
+
+    def __str__(self):
+        return f"{self.user} in {self.network}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.left_on is None
+
+    def role_codes(self) -> list[str]:
+        return [role.role for role in self.roles.all()]
+
+
+class MembershipRole(models.Model):
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(_("rol"), max_length=30, choices=method.Role.choices)
+
+    class Meta:
+        verbose_name = _("rol")
+        verbose_name_plural = _("rollen")
+        constraints = [
+            models.UniqueConstraint(fields=["membership", "role"], name="role_once_per_membership")
+        ]
+
+    def __str__(self):
+        return self.get_role_display()
+
+
+class Invitation(models.Model):
+    """An invitation by e-mail to join a network with the given role(s). The link holds a
+    random token; only its hash is stored, it works once and expires."""
+
+    VALID_DAYS = 14
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mailadres"))
+    full_name = models.CharField(_("naam"), max_length=150)
+    roles = models.JSONField(_("rollen"), default=list)
+    ring = models.CharField(
+        _("ring"), max_length=20, choices=Membership.Ring.choices, default=Membership.Ring.KERNTEAM
+    )
+    perspective = models.CharField(
+        _("perspectief"), max_length=20, choices=method.Perspective.choices
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    hours_per_week = models.DecimalField(
+        _("uren per week"), max_digits=4, decimal_places=1, default=0
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("verstuurd op"))
+    expires_at = models.DateTimeField(_("verloopt op"))
+    accepted_at = models.DateTimeField(_("geaccepteerd op"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} voor {self.network}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None
+
+    def role_labels(self) -> list[str]:
+        return [str(method.Role(role).label) for role in self.roles]

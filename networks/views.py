@@ -1,8 +1,30 @@
-from django.contrib.auth.decorators import login_not_required
-from django.shortcuts import render
-from django.utils.translation import gettext as _
+from datetime import date
 
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from liso.models import User
+from networks import panels, permissions, services
+from networks.contributions import insight_for
+from networks.forms import (
+    AcceptNewAccountForm,
+    InvitationForm,
+    LeaveForm,
+    MembershipForm,
+    NetworkCreateForm,
+    NetworkForm,
+    OrganisationForm,
+)
+from networks.insight import active_members, network_insight
 from networks.models import ChecklistItem, PerspectiveProfile, RoleProfile
+from networks.tasks import send_invitation
 
 
 @login_not_required
@@ -26,3 +48,231 @@ def guide_checklists(request):
         "title": _("Starten en afsluiten"),
     }
     return render(request, "networks/guide_checklists.html", context)
+
+
+def network_create(request):
+    """Start a network: first the suitability check, then the network itself. With few
+    criteria met the page says so plainly, and the trekker may still go on."""
+    criteria = list(ChecklistItem.objects.filter(checklist=ChecklistItem.Checklist.START))
+    form = NetworkCreateForm(
+        request.POST or None, criteria=criteria, initial={"start_date": date.today()}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        network = services.network_create(
+            creator=request.user, perspective=data["my_perspective"],
+            organisation=data["my_organisation"], suitability=data["criteria"],
+            **{name: data[name] for name in NetworkForm.Meta.fields},
+        )  # fmt: skip
+        messages.success(request, _("Het netwerk is aangemaakt. Jij bent de trekker."))
+        return redirect("network_overview", network.slug)
+    return render(request, "networks/network_create.html", {"form": form})
+
+
+@permissions.network_permission_required(permissions.NETWORK_VIEW)
+def network_overview(request):
+    network = request.network
+    context = {
+        "network": network,
+        "insight": insight_for(request),
+        "next_step": panels.next_step_for(request),
+        "panels": panels.panels_for(request),
+    }
+    return render(request, "networks/network_overview.html", context)
+
+
+@permissions.network_permission_required(permissions.NETWORK_CHANGE)
+def network_edit(request):
+    form = NetworkForm(request.POST or None, instance=request.network)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("De gegevens van het netwerk zijn opgeslagen."))
+        return redirect("network_overview", request.network.slug)
+    context = {"form": form, "network": request.network, "title": _("Instellingen")}
+    return render(request, "networks/network_edit.html", context)
+
+
+@require_POST
+@permissions.network_permission_required(permissions.NETWORK_ARCHIVE)
+def network_archive(request):
+    """Archive (read-only) or restore a network; nothing is ever deleted."""
+    network = request.network
+    if network.is_archived:
+        network.archived_at = None
+        messages.success(request, _("Het netwerk is teruggezet. Iedereen kan weer verder."))
+    else:
+        network.archived_at = timezone.now()
+        messages.success(request, _("Het netwerk is gearchiveerd. Alles blijft leesbaar."))
+    network.save(update_fields=["archived_at"])
+    return redirect("network_overview", network.slug)
+
+
+@permissions.network_permission_required(permissions.MEMBERS_VIEW)
+def member_list(request):
+    network = request.network
+    can_manage = permissions.MEMBERS_MANAGE in request.network_perms
+    context = {
+        "network": network,
+        "members": active_members(network),
+        "invitations": (
+            network.invitations.filter(
+                accepted_at__isnull=True, revoked_at__isnull=True
+            ).select_related("organisation")
+            if can_manage
+            else []
+        ),
+        "former": network.memberships.filter(left_on__isnull=False).select_related("user"),
+        "now": timezone.now(),
+        "title": _("Leden"),
+    }
+    return render(request, "networks/member_list.html", context)
+
+
+def _invitation_link(request, token: str) -> str:
+    return request.build_absolute_uri(reverse("invitation_accept", args=[token]))
+
+
+def _send(request, invitation, token):
+    link = _invitation_link(request, token)
+    transaction.on_commit(lambda: send_invitation.enqueue(invitation_id=invitation.pk, link=link))
+
+
+@permissions.network_permission_required(permissions.MEMBERS_MANAGE)
+def member_invite(request):
+    network = request.network
+    form = InvitationForm(request.POST or None, network=network)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            invitation, token = services.invitation_create(
+                network=network, invited_by=request.user, **form.cleaned_data
+            )
+            _send(request, invitation, token)
+        messages.success(
+            request,
+            _("De uitnodiging is verstuurd naar %(email)s.") % {"email": invitation.email},
+        )
+        return redirect("member_list", network.slug)
+    context = {"form": form, "network": network, "title": _("Iemand uitnodigen")}
+    return render(request, "networks/member_invite.html", context)
+
+
+@require_POST
+@permissions.network_permission_required(permissions.MEMBERS_MANAGE)
+def invitation_resend(request, pk):
+    invitation = get_object_or_404(request.network.invitations, pk=pk, accepted_at__isnull=True,
+                                   revoked_at__isnull=True)  # fmt: skip
+    with transaction.atomic():
+        token = services.invitation_renew(invitation=invitation)
+        _send(request, invitation, token)
+    messages.success(
+        request,
+        _("De uitnodiging is opnieuw verstuurd naar %(email)s.") % {"email": invitation.email},
+    )
+    return redirect("member_list", request.network.slug)
+
+
+@require_POST
+@permissions.network_permission_required(permissions.MEMBERS_MANAGE)
+def invitation_revoke(request, pk):
+    invitation = get_object_or_404(request.network.invitations, pk=pk, accepted_at__isnull=True,
+                                   revoked_at__isnull=True)  # fmt: skip
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    messages.success(
+        request, _("De uitnodiging voor %(email)s is ingetrokken.") % {"email": invitation.email}
+    )
+    return redirect("member_list", request.network.slug)
+
+
+@permissions.network_permission_required(permissions.MEMBERS_MANAGE)
+def member_edit(request, pk):
+    membership = get_object_or_404(
+        request.network.memberships.select_related("user").prefetch_related("roles"),
+        pk=pk, left_on__isnull=True,
+    )  # fmt: skip
+    form = MembershipForm(request.POST or None, instance=membership, prefix="lid")
+    leave_form = LeaveForm(initial={"left_on": date.today()}, prefix="vertrek")
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            services.membership_set_roles(membership=membership, roles=form.cleaned_data["roles"])
+        messages.success(request, _("De gegevens van %(name)s zijn opgeslagen.")
+                         % {"name": membership.user.full_name})  # fmt: skip
+        return redirect("member_list", request.network.slug)
+    context = {"form": form, "leave_form": leave_form, "member": membership,
+               "network": request.network, "title": membership.user.full_name}  # fmt: skip
+    return render(request, "networks/member_edit.html", context)
+
+
+@require_POST
+@permissions.network_permission_required(permissions.MEMBERS_MANAGE)
+def member_leave(request, pk):
+    membership = get_object_or_404(
+        request.network.memberships.select_related("user"), pk=pk, left_on__isnull=True
+    )
+    form = LeaveForm(request.POST, prefix="vertrek")
+    if not form.is_valid():
+        messages.error(request, _("Vul een geldige datum in waarop het lid is vertrokken."))
+        return redirect("member_edit", request.network.slug, membership.pk)
+    membership.left_on = form.cleaned_data["left_on"]
+    membership.save(update_fields=["left_on"])
+    message = _("%(name)s staat nu bij de oud-leden. De geschiedenis blijft bewaard.")
+    messages.success(request, message % {"name": membership.user.full_name})
+    return redirect("member_list", request.network.slug)
+
+
+@permissions.network_permission_required(permissions.INSIGHT_VIEW)
+def member_coverage(request):
+    context = {"network": request.network, "insight": network_insight(request.network),
+               "title": _("Perspectieven")}  # fmt: skip
+    return render(request, "networks/member_coverage.html", context)
+
+
+@permissions.network_permission_required(permissions.MEMBERS_MANAGE)
+def organisation_create(request):
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.save()
+        messages.success(request, _("De organisatie %(name)s is toegevoegd.")
+                         % {"name": organisation.name})  # fmt: skip
+        return redirect("member_invite", request.network.slug)
+    context = {"form": form, "network": request.network, "title": _("Organisatie toevoegen")}
+    return render(request, "networks/organisation_create.html", context)
+
+
+@login_not_required
+def invitation_accept(request, token):
+    """The link in the invitation mail. Someone with an account (logged in as that
+    address) joins at once; someone new first chooses a name and password."""
+    try:
+        invitation = services.invitation_for_token(token)
+    except services.InvitationError as error:
+        return render(request, "networks/invitation_invalid.html", {"reason": str(error)},
+                      status=410)  # fmt: skip
+    existing = User.objects.filter(email__iexact=invitation.email).first()
+    user = request.user if request.user.is_authenticated else None
+    if user and user.email.lower() != invitation.email.lower():
+        return render(request, "networks/invitation_other_account.html",
+                      {"invitation": invitation}, status=403)  # fmt: skip
+    form = None
+    if user is None and existing is None:
+        form = AcceptNewAccountForm(request.POST or None, email=invitation.email,
+                                    initial={"full_name": invitation.full_name})  # fmt: skip
+    if request.method == "POST":
+        if user is None and existing is not None:
+            return redirect(f"{reverse('login')}?next={request.path}")
+        if form is not None and not form.is_valid():
+            return render(request, "networks/invitation_accept.html",
+                          {"invitation": invitation, "form": form})  # fmt: skip
+        with transaction.atomic():
+            if form is not None:
+                user = User.objects.create_user(invitation.email, form.cleaned_data["full_name"],
+                                                form.cleaned_data["password1"])  # fmt: skip
+            services.invitation_accept(invitation=invitation, user=user)
+        if not request.user.is_authenticated:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welkom bij %(name)s!") % {"name": invitation.network.name})
+        return redirect("network_overview", invitation.network.slug)
+    context = {"invitation": invitation, "form": form, "has_account": existing is not None,
+               "logged_in": user is not None}  # fmt: skip
+    return render(request, "networks/invitation_accept.html", context)

@@ -2,9 +2,12 @@
 the accessibility sweep read. A URL pattern that is not declared here fails the suite, so
 no view escapes the checks.
 
-Levels: PUBLIC (anyone, also without logging in) and LOGGED_IN (any logged-in user). The
-networks issue adds network permissions, checked for all six roles, an outsider, a member
-who left and an anonymous visitor.
+Levels: PUBLIC (anyone, also without logging in), LOGGED_IN (any logged-in user), NETWORK
+(a permission in the network of the URL, from networks/permissions.py; checked for all six
+roles, a member of another network, a member who left and an anonymous visitor) and STAFF.
+
+Arguments of a network URL may name objects of the test world instead of values: NETWORK
+for the network's slug, MEMBER for a membership's pk, INVITATION for an open invitation's.
 """
 
 from dataclasses import dataclass, field
@@ -14,6 +17,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 PUBLIC = "public"
 LOGGED_IN = "logged-in"
 STAFF = "staff"  # platform staff, in the Django admin
+NETWORK = "network"
+
+# Placeholders in kwargs, replaced by objects of the test world (tests/networks/world.py).
+THE_NETWORK, A_MEMBER, AN_INVITATION = "<network>", "<member>", "<invitation>"
 
 
 @dataclass(frozen=True)
@@ -24,6 +31,10 @@ class Route:
     kwargs: dict = field(default_factory=dict)
     # A page a person reads (swept for accessibility) rather than an endpoint.
     page: bool = True
+    # For NETWORK routes: the permission the view must demand.
+    permission: str | None = None
+    # What an allowed visitor gets (a form that was not filled in answers 200; an action 302).
+    status: int = 200
 
 
 ROUTES = {
@@ -50,7 +61,31 @@ ROUTES = {
     "guide_checklists": Route(PUBLIC),
     "guide_sessions": Route(PUBLIC),
     "guide_dimensions": Route(PUBLIC),
-}
+    # Networks and their members.
+    "network_create": Route(LOGGED_IN),
+    "invitation_accept": Route(PUBLIC, kwargs={"token": "een-link-die-niet-bestaat"},
+                               status=410),
+    "network_overview": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="network.view"),
+    "network_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="network.change"),
+    "network_archive": Route(NETWORK, method="post", page=False, kwargs={"slug": THE_NETWORK},
+                             permission="network.archive", status=302),
+    "member_list": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="members.view"),
+    "member_invite": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="members.manage"),
+    "member_coverage": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="insight.view"),
+    "member_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": A_MEMBER},
+                         permission="members.manage"),
+    "member_leave": Route(NETWORK, method="post", page=False,
+                          kwargs={"slug": THE_NETWORK, "pk": A_MEMBER},
+                          permission="members.manage", status=302),
+    "invitation_resend": Route(NETWORK, method="post", page=False,
+                               kwargs={"slug": THE_NETWORK, "pk": AN_INVITATION},
+                               permission="members.manage", status=302),
+    "invitation_revoke": Route(NETWORK, method="post", page=False,
+                               kwargs={"slug": THE_NETWORK, "pk": AN_INVITATION},
+                               permission="members.manage", status=302),
+    "organisation_create": Route(NETWORK, kwargs={"slug": THE_NETWORK},
+                                 permission="members.manage"),
+}  # fmt: skip
 
 # Whole namespaces with one rule: every admin URL is for platform staff only.
 NAMESPACES = {"admin": Route(STAFF, page=False)}

@@ -1,9 +1,11 @@
 import pytest
 from django.conf import settings
-from django.urls import reverse
+from django.urls import resolve, reverse
 
-from tests.access import LOGGED_IN, PUBLIC, ROUTES, discover_url_names, route_for
+from networks.permissions import ROLE_PERMISSIONS
+from tests.access import LOGGED_IN, NETWORK, PUBLIC, ROUTES, discover_url_names, route_for
 from tests.liso.factories import UserFactory
+from tests.networks.world import ACTORS, build_world
 
 
 def test_every_url_pattern_is_declared_in_the_matrix():
@@ -21,9 +23,48 @@ def test_every_url_name_outside_the_admin_is_unique():
     assert len(names) == len(set(names))
 
 
-def _request(client, name):
+def _request(client, name, world=None):
     route = ROUTES[name]
-    return getattr(client, route.method)(reverse(name, kwargs=route.kwargs))
+    kwargs = world.kwargs(route.kwargs) if world else route.kwargs
+    return getattr(client, route.method)(reverse(name, kwargs=kwargs))
+
+
+NETWORK_ROUTES = [name for name, route in ROUTES.items() if route.access == NETWORK]
+
+
+@pytest.mark.parametrize("name", NETWORK_ROUTES)
+def test_every_network_view_demands_the_permission_the_matrix_declares(name):
+    view = resolve(reverse(name, kwargs={**ROUTES[name].kwargs, "slug": "x", "pk": 1}
+                           if "pk" in ROUTES[name].kwargs else {"slug": "x"})).func  # fmt: skip
+    assert getattr(view, "network_permission", None) == ROUTES[name].permission
+
+
+def _expected(name, actor):
+    route = ROUTES[name]
+    if actor == "anoniem":
+        return 302  # to the login page
+    if actor in ("buitenstaander", "vertrokken"):
+        return 404  # nothing leaks, not even that the network exists
+    return route.status if route.permission in ROLE_PERMISSIONS[actor] else 403
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+@pytest.mark.parametrize("name", NETWORK_ROUTES)
+def test_network_urls_answer_each_actor_as_the_matrix_says(client, db, name, actor):
+    world = build_world()
+    if user := world.user(actor):
+        client.force_login(user)
+    response = _request(client, name, world)
+    assert response.status_code == _expected(name, actor)
+    if actor == "anoniem":
+        assert response.url.startswith(reverse(settings.LOGIN_URL))
+
+
+def test_a_network_that_does_not_exist_looks_the_same_as_one_you_are_not_in(client, db):
+    world = build_world()
+    client.force_login(world.outsider)
+    assert client.get(reverse("network_overview", args=["bestaat-niet"])).status_code == 404
+    assert client.get(reverse("network_overview", args=[world.network.slug])).status_code == 404
 
 
 @pytest.mark.parametrize("name", [n for n, r in ROUTES.items() if r.access == LOGGED_IN])
@@ -36,10 +77,10 @@ def test_anonymous_visitor_is_sent_to_login(client, db, name):
 @pytest.mark.parametrize("name", [n for n, r in ROUTES.items() if r.access == PUBLIC])
 def test_anonymous_visitor_reaches_public_url(client, db, name):
     response = _request(client, name)
-    assert response.status_code == 200
+    assert response.status_code == ROUTES[name].status
 
 
-@pytest.mark.parametrize("name", list(ROUTES))
+@pytest.mark.parametrize("name", [n for n, r in ROUTES.items() if r.access != NETWORK])
 def test_logged_in_user_reaches_every_public_and_logged_in_url(client, deelnemer, name):
     client.force_login(deelnemer)
     response = _request(client, name)
@@ -49,7 +90,7 @@ def test_logged_in_user_reaches_every_public_and_logged_in_url(client, deelnemer
     elif ROUTES[name].method == "post":
         assert response.status_code in {200, 302}
     else:
-        assert response.status_code == 200
+        assert response.status_code == ROUTES[name].status
 
 
 ADMIN_PAGES = [

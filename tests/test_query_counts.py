@@ -4,7 +4,8 @@ database, and at most 12 (quality.md)."""
 import pytest
 from django.urls import reverse
 
-from tests.access import LOGGED_IN, PUBLIC, ROUTES
+from liso.method import Role
+from tests.access import NETWORK, ROUTES
 from tests.data import build_large, build_small
 from tests.queries import count_queries
 
@@ -14,7 +15,7 @@ MAX_QUERIES = 12
 # Per page: the exact number of queries, as (anonymous visitor, logged-in user).
 # A logged-in request reads its session and its user: two queries before the page's own.
 EXPECTED = {
-    "home": (0, 2),
+    "home": (0, 3),  # and the user's networks
     "login": (0, None),  # a logged-in person is sent on to the home page
     "password_reset": (0, 2),
     "password_reset_done": (0, 2),
@@ -38,12 +39,27 @@ EXPECTED = {
     "guide_struikelblok": (3, 5),  # struikelblok, its kernelementen, its werkvormen
     "guide_roles": (2, 4),  # roles, perspectives
     "guide_dimensions": (2, 4),  # werkvormen with a dimension, their labels
+    "network_create": (None, 4),  # suitability criteria, organisations for the select
+    "invitation_accept": (1, 3),  # the invitation behind the link (here: none)
+}
+
+
+# Network pages, seen by the trekker: session and user, then the membership with its
+# network and the roles (permissions), then the page's own queries.
+NETWORK_EXPECTED = {
+    "network_overview": 7,  # members with user and organisation, their roles; role norms
+    "network_edit": 4,
+    "member_list": 8,  # members (2), open invitations, former members
+    "member_invite": 5,  # organisations for the select
+    "member_coverage": 7,  # members (2), role norms
+    "member_edit": 7,  # the membership and its roles; organisations for the select
+    "organisation_create": 4,
 }
 
 
 def test_every_page_has_an_expected_query_count():
     pages = {name for name, route in ROUTES.items() if route.page}
-    assert set(EXPECTED) == pages
+    assert set(EXPECTED) | set(NETWORK_EXPECTED) == pages
 
 
 # Pages with a query string, counted like the pages above: (anonymous, logged in).
@@ -55,23 +71,49 @@ WITH_QUERY = {
 
 def _cases():
     for name, counts in EXPECTED.items():
-        yield reverse(name, kwargs=ROUTES[name].kwargs), counts
+        if ROUTES[name].access == NETWORK:
+            continue
+        yield reverse(name, kwargs=ROUTES[name].kwargs), counts, ROUTES[name].status
     for (name, query), counts in WITH_QUERY.items():
-        yield f"{reverse(name)}?{query}", counts
+        yield f"{reverse(name)}?{query}", counts, 200
 
 
 @pytest.mark.parametrize("who", ["anoniem", "deelnemer"])
 def test_pages_make_the_same_queries_on_a_small_and_a_large_database(client, deelnemer, who):
-    assert all(route.access in {PUBLIC, LOGGED_IN} for route in ROUTES.values() if route.page)
     index = 0 if who == "anoniem" else 1
     if who == "deelnemer":
         client.force_login(deelnemer)
-    cases = [(url, counts[index]) for url, counts in _cases() if counts[index] is not None]
+    cases = [
+        (url, counts[index], status)
+        for url, counts, status in _cases()
+        if counts[index] is not None
+    ]
     build_small()
-    small = {url: count_queries(client, url) for url, _ in cases}
+    small = {url: count_queries(client, url) for url, _, _ in cases}
     build_large()
-    large = {url: count_queries(client, url) for url, _ in cases}
-    expected = {url: (200, count) for url, count in cases}
+    large = {url: count_queries(client, url) for url, _, _ in cases}
+    expected = {url: (status, count) for url, count, status in cases}
     assert small == expected
     assert large == expected
-    assert all(count <= MAX_QUERIES for _, count in cases)
+    assert all(count <= MAX_QUERIES for _, count, _ in cases)
+
+
+def test_network_pages_make_the_same_queries_with_5_or_60_members(client, db):
+    from tests.networks.factories import MembershipFactory, OrganisationFactory
+    from tests.networks.world import build_world
+
+    world = build_world()
+    client.force_login(world.user(Role.TREKKER))
+    urls = {
+        name: reverse(name, kwargs=world.kwargs(ROUTES[name].kwargs)) for name in NETWORK_EXPECTED
+    }
+    small = {name: count_queries(client, url) for name, url in urls.items()}
+    organisations = OrganisationFactory.create_batch(10)
+    for n in range(54):
+        MembershipFactory(network=world.network, organisation=organisations[n % 10],
+                          roles=[Role.DEELNEMER, Role.VERBINDINGSFUNCTIONARIS])  # fmt: skip
+    large = {name: count_queries(client, url) for name, url in urls.items()}
+    expected = {name: (200, count) for name, count in NETWORK_EXPECTED.items()}
+    assert small == expected
+    assert large == expected
+    assert all(count <= MAX_QUERIES for count in NETWORK_EXPECTED.values())

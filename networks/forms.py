@@ -1,0 +1,211 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from liso import method
+from liso.forms import StyledFormMixin
+from liso.models import User
+from networks.models import ChecklistItem, Invitation, Membership, Network, Organisation
+
+# Below this many of the five criteria, the product advises another form of working.
+SUITABLE_FROM = 3
+
+NETWORK_FIELDS = [
+    "name", "vraagstuk", "why_network", "level", "start_date", "planned_years", "rhythm",
+    "public_private", "core_values", "reason", "goals",
+]  # fmt: skip
+NETWORK_LABELS = {
+    "name": _("Naam van het netwerk"),
+    "vraagstuk": _("Het vraagstuk"),
+    "why_network": _("Waarom een leernetwerk?"),
+    "public_private": _("Er doen ook commerciële partijen mee (publiek-privaat)"),
+}
+NETWORK_HELP = {
+    "vraagstuk": _("Beschrijf in een paar zinnen het maatschappelijke vraagstuk."),
+    "why_network": _("Waarom past een leernetwerk beter dan een project of een werkgroep?"),
+    "planned_years": _("De methode raadt minstens drie jaar aan."),
+    "rhythm": _("De methode raadt minstens één bijeenkomst per kwartaal aan."),
+    "core_values": _("Waar staan jullie voor? Deze waarden komen elke bijeenkomst terug."),
+    "reason": _("Wat was de aanleiding om te beginnen?"),
+    "goals": _("Wat willen jullie samen bereiken?"),
+}
+NETWORK_WIDGETS = {
+    "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    "vraagstuk": forms.Textarea(attrs={"rows": 4}),
+    "why_network": forms.Textarea(attrs={"rows": 3}),
+    "core_values": forms.Textarea(attrs={"rows": 3}),
+    "reason": forms.Textarea(attrs={"rows": 3}),
+    "goals": forms.Textarea(attrs={"rows": 3}),
+}
+
+
+class NetworkForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Network
+        fields = NETWORK_FIELDS
+        labels = NETWORK_LABELS
+        help_texts = NETWORK_HELP
+        widgets = NETWORK_WIDGETS
+
+    def clean_planned_years(self):
+        years = self.cleaned_data["planned_years"]
+        if not 1 <= years <= 20:
+            raise forms.ValidationError(_("Kies een looptijd van 1 tot 20 jaar."))
+        return years
+
+
+class NetworkCreateForm(NetworkForm):
+    """A new network, after the suitability check, with the creator's own place in it."""
+
+    criteria = forms.MultipleChoiceField(
+        label=_("Welke kenmerken heeft het vraagstuk?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    go_on_anyway = forms.BooleanField(
+        label=_("Ik weet het: ik wil toch een leernetwerk starten"), required=False
+    )
+    my_perspective = forms.ChoiceField(
+        label=_("Jouw perspectief"), choices=method.Perspective.choices
+    )
+    my_organisation = forms.ModelChoiceField(
+        label=_("Jouw organisatie"), queryset=Organisation.objects.all(), required=False,
+        empty_label=_("(geen of nog niet bekend)"),
+    )  # fmt: skip
+
+    def __init__(self, *args, criteria: list[ChecklistItem], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria_items = criteria
+        self.fields["criteria"].choices = [(item.code, item.question) for item in criteria]
+
+    def criteria_options(self):
+        """Each criterion's checkbox with its checklist item, for the explanation."""
+        return list(zip(self["criteria"], self.criteria_items, strict=True))
+
+    @property
+    def met_count(self) -> int:
+        return len(self.cleaned_data.get("criteria", [])) if hasattr(self, "cleaned_data") else 0
+
+    def needs_advice(self) -> bool:
+        return self.is_bound and self.met_count < SUITABLE_FROM
+
+    def clean(self):
+        cleaned = super().clean()
+        if len(cleaned.get("criteria", [])) < SUITABLE_FROM and not cleaned.get("go_on_anyway"):
+            self.add_error(
+                "go_on_anyway",
+                _(
+                    "Het vraagstuk heeft weinig kenmerken van een vraagstuk voor een "
+                    "leernetwerk. Kijk of een projectgroep of een training beter past, of vink "
+                    "aan dat je toch wilt doorgaan."
+                ),
+            )
+        return cleaned
+
+
+class OrganisationForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "perspective", "kind"]
+        labels = {"name": _("Naam van de organisatie")}
+
+
+class MembershipFieldsMixin(forms.Form):
+    """What an invitation and a membership share: roles, ring, perspective, organisation,
+    hours."""
+
+    roles = forms.MultipleChoiceField(
+        label=_("Rol(len)"), choices=method.Role.choices, widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies minstens één rol.")},
+    )  # fmt: skip
+
+    def clean_hours_per_week(self):
+        hours = self.cleaned_data["hours_per_week"]
+        if hours < 0 or hours > 40:
+            raise forms.ValidationError(_("Vul een aantal uren tussen 0 en 40 in."))
+        return hours
+
+
+class InvitationForm(StyledFormMixin, MembershipFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ["full_name", "email", "roles", "ring", "perspective", "organisation",
+                  "hours_per_week"]  # fmt: skip
+        help_texts = {
+            "ring": _("Het kernteam komt naar de bijeenkomsten; de tweede schil leest mee."),
+            "hours_per_week": _("Wat de methode aanraadt: deelnemer 4, trekker, "
+                                "procesbegeleider en verbindingsfunctionaris 8."),
+        }  # fmt: skip
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.network = network
+
+    def clean_email(self):
+        email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
+        if Membership.objects.filter(
+            network=self.network, user__email__iexact=email, left_on__isnull=True
+        ).exists():
+            raise forms.ValidationError(_("Deze persoon is al lid van het netwerk."))
+        if self.network.invitations.filter(
+            email__iexact=email, accepted_at__isnull=True, revoked_at__isnull=True
+        ).exists():
+            raise forms.ValidationError(
+                _("Deze persoon heeft al een open uitnodiging. Stuur die opnieuw als dat nodig is.")
+            )
+        return email
+
+
+class MembershipForm(StyledFormMixin, MembershipFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["roles", "ring", "perspective", "organisation", "hours_per_week",
+                  "support_needed", "compensation"]  # fmt: skip
+        widgets = {
+            "support_needed": forms.Textarea(attrs={"rows": 2}),
+            "compensation": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("roles", self.instance.role_codes() if self.instance.pk else [])
+
+
+class LeaveForm(StyledFormMixin, forms.Form):
+    left_on = forms.DateField(
+        label=_("Vertrokken op"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+
+class AcceptNewAccountForm(StyledFormMixin, forms.Form):
+    """For someone who has no account yet: their name and a password of their own."""
+
+    full_name = forms.CharField(label=_("Je naam"), max_length=150)
+    password1 = forms.CharField(
+        label=_("Kies een wachtwoord"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Minstens 8 tekens, niet alleen cijfers en geen veelgebruikt wachtwoord."),
+    )
+    password2 = forms.CharField(
+        label=_("Herhaal het wachtwoord"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        from django.contrib.auth.password_validation import validate_password
+
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("De twee wachtwoorden zijn niet gelijk."))
+        elif first:
+            try:
+                validate_password(
+                    first, User(email=self.email, full_name=cleaned.get("full_name", ""))
+                )
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned

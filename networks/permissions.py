@@ -1,0 +1,88 @@
+"""The one place that decides who may do what in a network.
+
+A member's roles map to sets of permission names; their permissions are the union over
+their roles. Views declare the permission they need with `network_permission_required`,
+which finds the network from the URL once and puts it on the request:
+
+- someone who is not a current member (also: who left, or who was never in) gets 404, so
+  nothing leaks, not even that the network exists;
+- a member without the permission gets 403;
+- in an archived network only reading remains (and the trekker may restore it).
+
+Templates ask for permissions, never roles: `{% if "members.manage" in request.network_perms %}`.
+"""
+
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from liso.method import Role
+from networks.models import Membership
+
+# Permission names, by what they guard.
+NETWORK_VIEW = "network.view"
+NETWORK_CHANGE = "network.change"
+NETWORK_ARCHIVE = "network.archive"
+MEMBERS_VIEW = "members.view"
+MEMBERS_MANAGE = "members.manage"
+INSIGHT_VIEW = "insight.view"
+
+EVERYONE = {NETWORK_VIEW, MEMBERS_VIEW}
+
+ROLE_PERMISSIONS: dict[str, set[str]] = {
+    Role.TREKKER: EVERYONE | {NETWORK_CHANGE, NETWORK_ARCHIVE, MEMBERS_MANAGE, INSIGHT_VIEW},
+    Role.PROCESBEGELEIDER: EVERYONE | {MEMBERS_MANAGE, INSIGHT_VIEW},
+    Role.PROJECTASSISTENT: EVERYONE | {INSIGHT_VIEW},
+    Role.COMMUNICATIEADVISEUR: EVERYONE,
+    Role.VERBINDINGSFUNCTIONARIS: EVERYONE,
+    Role.DEELNEMER: EVERYONE,
+}
+
+# What still works in an archived network: reading, and restoring it.
+ARCHIVED_KEEPS = {NETWORK_VIEW, MEMBERS_VIEW, INSIGHT_VIEW, NETWORK_ARCHIVE}
+
+
+def permissions_for(membership: Membership) -> frozenset[str]:
+    perms = set()
+    for role in membership.role_codes():
+        perms |= ROLE_PERMISSIONS.get(role, set())
+    if membership.network.is_archived:
+        perms &= ARCHIVED_KEEPS
+    return frozenset(perms)
+
+
+def current_membership(user, slug: str) -> Membership:
+    """The user's current membership of the network at `slug`, or 404 (also for a network
+    that does not exist: the two must look the same)."""
+    if not user.is_authenticated:
+        raise Http404
+    membership = (
+        Membership.objects.select_related("network")
+        .prefetch_related("roles")
+        .filter(network__slug=slug, user=user, left_on__isnull=True)
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    return membership
+
+
+def network_permission_required(permission: str):
+    """Decorate a view taking `slug` first: 404 for non-members, 403 without `permission`."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, slug, *args, **kwargs):
+            membership = current_membership(request.user, slug)
+            request.membership = membership
+            request.network = membership.network
+            request.network_perms = permissions_for(membership)
+            if permission not in request.network_perms:
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        wrapper.network_permission = permission
+        return wrapper
+
+    return decorator

@@ -1,0 +1,136 @@
+"""Use cases of the networks app that span models or have side effects."""
+
+import hashlib
+import secrets
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from liso.method import Role
+from networks.models import Invitation, Membership, MembershipRole, Network
+
+
+class InvitationError(Exception):
+    """An invitation link that cannot be used; the message is for the person holding it."""
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:70] or "netwerk"
+    slug, n = base, 2
+    while Network.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def network_create(*, creator, perspective: str, organisation=None, **fields) -> Network:
+    """Create a network; its creator becomes its first member, as trekker."""
+    network = Network.objects.create(
+        slug=_unique_slug(fields["name"]), created_by=creator, **fields
+    )
+    membership = Membership.objects.create(
+        network=network, user=creator, perspective=perspective, organisation=organisation,
+        joined_on=date.today(), hours_per_week=8,
+    )  # fmt: skip
+    MembershipRole.objects.create(membership=membership, role=Role.TREKKER)
+    return network
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _new_token() -> tuple[str, str]:
+    token = secrets.token_urlsafe(32)
+    return token, hash_token(token)
+
+
+@transaction.atomic
+def invitation_create(*, network, invited_by, **fields) -> tuple[Invitation, str]:
+    """Store an invitation and return it with the raw token for the link in the mail
+    (only its hash is kept, so the link cannot be read back from the database)."""
+    token, token_hash = _new_token()
+    now = timezone.now()
+    invitation = Invitation.objects.create(
+        network=network, invited_by=invited_by, token_hash=token_hash, sent_at=now,
+        expires_at=now + timedelta(days=Invitation.VALID_DAYS), **fields,
+    )  # fmt: skip
+    return invitation, token
+
+
+@transaction.atomic
+def invitation_renew(*, invitation) -> str:
+    """A fresh link and a fresh fortnight for an open invitation (resend). The old link
+    stops working."""
+    token, token_hash = _new_token()
+    now = timezone.now()
+    invitation.token_hash = token_hash
+    invitation.sent_at = now
+    invitation.expires_at = now + timedelta(days=Invitation.VALID_DAYS)
+    invitation.save(update_fields=["token_hash", "sent_at", "expires_at"])
+    return token
+
+
+def invitation_for_token(token: str) -> Invitation:
+    """The open invitation behind a link, or an InvitationError saying why not."""
+    invitation = (
+        Invitation.objects.select_related("network", "invited_by")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+    if invitation is None:
+        raise InvitationError(
+            _("Deze uitnodigingslink klopt niet. Kopieer de link uit de mail in zijn geheel.")
+        )
+    if invitation.accepted_at is not None:
+        raise InvitationError(
+            _("Deze uitnodiging is al gebruikt. Log in om naar het netwerk te gaan.")
+        )
+    if invitation.revoked_at is not None:
+        raise InvitationError(_("Deze uitnodiging is ingetrokken door het netwerk."))
+    if invitation.expires_at < timezone.now():
+        raise InvitationError(
+            _("Deze uitnodiging is verlopen. Vraag de trekker om een nieuwe uitnodiging.")
+        )
+    if invitation.network.is_archived:
+        raise InvitationError(
+            _("Dit netwerk is gearchiveerd; je kunt er niet meer lid van worden.")
+        )
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, invitation, user) -> Membership:
+    """Turn an open invitation into a membership for `user` (rejoining if they left)."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_open:
+        raise InvitationError(_("Deze uitnodiging is al gebruikt."))
+    membership, _created = Membership.objects.update_or_create(
+        network=invitation.network, user=user,
+        defaults={
+            "perspective": invitation.perspective, "organisation": invitation.organisation,
+            "ring": invitation.ring, "hours_per_week": invitation.hours_per_week,
+            "joined_on": date.today(), "left_on": None,
+        },
+    )  # fmt: skip
+    membership.roles.all().delete()
+    MembershipRole.objects.bulk_create(
+        MembershipRole(membership=membership, role=role) for role in invitation.roles
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return membership
+
+
+@transaction.atomic
+def membership_set_roles(*, membership, roles: list[str]) -> None:
+    current = set(membership.role_codes())
+    wanted = set(roles)
+    membership.roles.filter(role__in=current - wanted).delete()
+    MembershipRole.objects.bulk_create(
+        MembershipRole(membership=membership, role=role) for role in wanted - current
+    )

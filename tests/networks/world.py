@@ -1,0 +1,61 @@
+"""A network with one member in each role, plus the people who must not get in: the
+test world of the access matrix and of the network tests."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from liso.method import Role
+from networks import services
+from networks.models import Invitation, Membership, Network
+from tests.access import A_MEMBER, AN_INVITATION, THE_NETWORK
+from tests.liso.factories import UserFactory
+from tests.networks.factories import MembershipFactory, NetworkFactory
+
+ACTORS = [*Role.values, "buitenstaander", "vertrokken", "anoniem"]
+
+
+@dataclass
+class World:
+    network: Network
+    members: dict  # role -> Membership
+    outsider: object
+    left: object
+    invitation: Invitation
+    token: str  # the link's token of that invitation
+
+    def user(self, actor):
+        if actor in self.members:
+            return self.members[actor].user
+        return {"buitenstaander": self.outsider, "vertrokken": self.left}.get(actor)
+
+    def kwargs(self, kwargs: dict) -> dict:
+        values = {
+            THE_NETWORK: self.network.slug,
+            A_MEMBER: self.members[Role.DEELNEMER].pk,
+            AN_INVITATION: self.invitation.pk,
+        }
+        return {key: values.get(value, value) for key, value in kwargs.items()}
+
+
+def build_world() -> World:
+    network = NetworkFactory(name="Jeugdhulp dichtbij", slug="jeugdhulp-dichtbij")
+    members = {
+        role: MembershipFactory(
+            network=network,
+            user=UserFactory(email=f"{role}@netwerk.example.org", full_name=f"Lid {role}"),
+            roles=[role],
+        )
+        for role in Role.values
+    }
+    other = NetworkFactory(name="Ander netwerk", slug="ander-netwerk")
+    outsider = MembershipFactory(network=other).user
+    left = MembershipFactory(network=network, left_on=date.today() - timedelta(days=3)).user
+    invitation, token = services.invitation_create(
+        network=network, invited_by=members[Role.TREKKER].user, email="nieuw@example.org",
+        full_name="Nieuw Lid", roles=[Role.DEELNEMER], perspective="praktijk",
+    )  # fmt: skip
+    return World(network, members, outsider, left, invitation, token)
+
+
+def membership_of(world, actor) -> Membership | None:
+    return world.members.get(actor)

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -101,9 +102,9 @@ def _hour_warnings(members) -> list[str]:
                 )
                 % {
                     "name": member.user.full_name,
-                    "hours": f"{member.hours_per_week:g}",
+                    "hours": floatformat(member.hours_per_week, -1),
                     "roles": ", ".join(r.get_role_display().lower() for r in member.roles.all()),
-                    "needed": f"{needed:g}",
+                    "needed": floatformat(needed, -1),
                 }
             )
     return warnings

@@ -1,0 +1,284 @@
+"""Starting a network, inviting people, joining through the link, and what members see."""
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from liso.method import Role
+from networks.models import Invitation, Membership, Network
+from tests.liso.factories import PASSWORD, UserFactory
+from tests.networks.factories import MembershipFactory, OrganisationFactory
+from tests.networks.world import build_world
+
+pytestmark = pytest.mark.django_db
+
+ALL_CRITERIA = [
+    "meerdere-oorzaken", "oorzaken-gevolgen-verweven", "veel-partijen", "interdisciplinair",
+    "nog-niet-aangepakt",
+]  # fmt: skip
+
+
+def _network_form(**overrides):
+    data = {
+        "criteria": ALL_CRITERIA, "name": "Samen tegen eenzaamheid",
+        "vraagstuk": "Veel ouderen in de wijk zijn eenzaam.",
+        "why_network": "Zorg, welzijn, gemeente en ouderen zelf zien elk een deel.",
+        "level": "wijk", "start_date": "2026-12-01", "planned_years": "3",
+        "rhythm": "kwartaal", "core_values": "", "reason": "", "goals": "",
+        "my_perspective": "beleid", "my_organisation": "",
+    }  # fmt: skip
+    return {**data, **overrides}
+
+
+def test_the_creator_of_a_network_becomes_its_trekker(client, trekker):
+    client.force_login(trekker)
+    response = client.post(reverse("network_create"), _network_form())
+    network = Network.objects.get(name="Samen tegen eenzaamheid")
+    assert response.url == reverse("network_overview", args=[network.slug])
+    membership = network.memberships.get()
+    assert (membership.user, membership.role_codes()) == (trekker, [Role.TREKKER])
+    assert network.suitability == ALL_CRITERIA
+    assert network.status == Network.Status.VERKENNING
+
+
+def test_with_few_criteria_met_the_product_advises_and_lets_the_trekker_go_on(client, trekker):
+    client.force_login(trekker)
+    response = client.post(reverse("network_create"), _network_form(criteria=["veel-partijen"]))
+    assert response.status_code == 200
+    assert "projectgroep" in response.text and "training" in response.text
+    assert "1 van de 5" in response.text
+    assert not Network.objects.exists()
+    client.post(reverse("network_create"),
+                _network_form(criteria=["veel-partijen"], go_on_anyway="on"))  # fmt: skip
+    assert Network.objects.filter(name="Samen tegen eenzaamheid").exists()
+
+
+def test_bad_network_input_is_explained_beside_the_field_and_nothing_is_saved(client, trekker):
+    client.force_login(trekker)
+    bad = _network_form(name="", planned_years="50", start_date="morgen")
+    response = client.post(reverse("network_create"), bad)
+    errors = response.context["form"].errors
+    assert set(errors) == {"name", "planned_years", "start_date"}
+    assert "1 tot 20 jaar" in errors["planned_years"][0]
+    assert not Network.objects.exists()
+
+
+def test_two_networks_with_the_same_name_get_their_own_address(client, trekker):
+    client.force_login(trekker)
+    client.post(reverse("network_create"), _network_form())
+    client.post(reverse("network_create"), _network_form())
+    assert sorted(Network.objects.values_list("slug", flat=True)) == [
+        "samen-tegen-eenzaamheid", "samen-tegen-eenzaamheid-2"]  # fmt: skip
+
+
+def _invite(client, world, django_capture_on_commit_callbacks, **overrides):
+    data = {
+        "full_name": "Anna de Boer", "email": "Anna@Example.org", "roles": [Role.DEELNEMER],
+        "ring": "kernteam", "perspective": "doelgroep", "organisation": "", "hours_per_week": "4",
+    }  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        return client.post(reverse("member_invite", args=[world.network.slug]),
+                           {**data, **overrides})  # fmt: skip
+
+
+def _link(message):
+    return re.search(r"http://testserver(/uitnodiging/\S+/)", message.body)[1]
+
+
+def test_an_invitation_mail_in_dutch_with_text_and_html_carries_a_working_link(
+    client, django_capture_on_commit_callbacks
+):
+    world = build_world()
+    client.force_login(world.user(Role.TREKKER))
+    response = _invite(client, world, django_capture_on_commit_callbacks)
+    assert response.url == reverse("member_list", args=[world.network.slug])
+    message = mail.outbox[-1]
+    assert message.to == ["anna@example.org"]
+    assert message.subject == "Uitnodiging voor leernetwerk Jeugdhulp dichtbij"
+    assert "Beste Anna de Boer" in message.body
+    html, mimetype = message.alternatives[0]
+    assert mimetype == "text/html" and _link(message) in html
+    assert message.reply_to == [world.user(Role.TREKKER).email]
+
+
+def test_a_new_person_sets_a_password_and_sees_only_this_network(
+    client, django_capture_on_commit_callbacks
+):
+    world = build_world()
+    client.force_login(world.user(Role.TREKKER))
+    _invite(client, world, django_capture_on_commit_callbacks)
+    link = _link(mail.outbox[-1])
+    client.logout()
+    page = client.get(link)
+    assert "Maak je account aan" in page.text
+    response = client.post(link, {"full_name": "Anna de Boer", "password1": "herfst-in-oost-7",
+                                  "password2": "herfst-in-oost-7"})  # fmt: skip
+    assert response.url == reverse("network_overview", args=[world.network.slug])
+    membership = Membership.objects.get(user__email="anna@example.org")
+    assert (membership.role_codes(), membership.perspective) == ([Role.DEELNEMER], "doelgroep")
+    home = client.get(reverse("home"))
+    assert [n.slug for n in home.context["sections"][0][1]["networks"]] == [world.network.slug]
+    assert client.get(reverse("network_overview", args=["ander-netwerk"])).status_code == 404
+
+
+def test_an_existing_user_logs_in_and_just_joins(client, django_capture_on_commit_callbacks):
+    world = build_world()
+    existing = UserFactory(email="anna@example.org", full_name="Anna de Boer")
+    client.force_login(world.user(Role.TREKKER))
+    _invite(client, world, django_capture_on_commit_callbacks)
+    link = _link(mail.outbox[-1])
+    client.force_login(existing)
+    assert "Ja, ik doe mee" in client.get(link).text
+    client.post(link)
+    assert world.network.memberships.filter(user=existing, left_on__isnull=True).exists()
+    assert existing.check_password(PASSWORD)  # untouched
+
+
+def test_a_used_expired_revoked_or_tampered_link_grants_nothing(
+    client, django_capture_on_commit_callbacks
+):
+    world = build_world()
+    link = reverse("invitation_accept", args=[world.token])
+    tampered = client.get(link[:-3] + "xx/")
+    assert tampered.status_code == 410 and "klopt niet" in tampered.text
+
+    Invitation.objects.filter(pk=world.invitation.pk).update(
+        expires_at=timezone.now() - timedelta(minutes=1))  # fmt: skip
+    expired = client.post(link, {"full_name": "X", "password1": "herfst-in-oost-7",
+                                 "password2": "herfst-in-oost-7"})  # fmt: skip
+    assert expired.status_code == 410 and "verlopen" in expired.text
+    Invitation.objects.filter(pk=world.invitation.pk).update(
+        expires_at=timezone.now() + timedelta(days=1), revoked_at=timezone.now())  # fmt: skip
+    assert "ingetrokken" in client.get(link).text
+    Invitation.objects.filter(pk=world.invitation.pk).update(revoked_at=None)
+    client.post(link, {"full_name": "Nieuw Lid", "password1": "herfst-in-oost-7",
+                       "password2": "herfst-in-oost-7"})  # fmt: skip
+    client.logout()
+    reused = client.get(link)
+    assert reused.status_code == 410 and "al gebruikt" in reused.text
+    assert Membership.objects.filter(user__email="nieuw@example.org").count() == 1
+
+
+def test_resending_gives_a_new_link_and_the_old_one_stops_working(
+    client, django_capture_on_commit_callbacks
+):
+    world = build_world()
+    client.force_login(world.user(Role.TREKKER))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("invitation_resend", args=[world.network.slug, world.invitation.pk]))
+    new_link = _link(mail.outbox[-1])
+    client.logout()
+    assert client.get(reverse("invitation_accept", args=[world.token])).status_code == 410
+    assert client.get(new_link).status_code == 200
+
+
+def test_inviting_someone_twice_or_a_member_is_refused(client, django_capture_on_commit_callbacks):
+    world = build_world()
+    client.force_login(world.user(Role.TREKKER))
+    again = _invite(client, world, django_capture_on_commit_callbacks, email="nieuw@example.org")
+    assert "open uitnodiging" in again.context["form"].errors["email"][0]
+    member = _invite(client, world, django_capture_on_commit_callbacks,
+                     email=world.user(Role.DEELNEMER).email)  # fmt: skip
+    assert "al lid" in member.context["form"].errors["email"][0]
+
+
+def test_changing_roles_and_marking_a_member_as_left_keeps_history(client):
+    world = build_world()
+    client.force_login(world.user(Role.TREKKER))
+    member = world.members[Role.DEELNEMER]
+    url = reverse("member_edit", args=[world.network.slug, member.pk])
+    client.post(url, {"lid-roles": [Role.DEELNEMER, Role.VERBINDINGSFUNCTIONARIS],
+                      "lid-ring": "tweede-schil", "lid-perspective": "praktijk",
+                      "lid-organisation": "", "lid-hours_per_week": "8",
+                      "lid-support_needed": "", "lid-compensation": ""})  # fmt: skip
+    member.refresh_from_db()
+    assert sorted(member.role_codes()) == [Role.DEELNEMER, Role.VERBINDINGSFUNCTIONARIS]
+    assert member.ring == "tweede-schil"
+    client.post(reverse("member_leave", args=[world.network.slug, member.pk]),
+                {"vertrek-left_on": "2026-11-01"})  # fmt: skip
+    member.refresh_from_db()
+    assert member.left_on == date(2026, 11, 1)
+    client.force_login(member.user)
+    assert client.get(reverse("network_overview", args=[world.network.slug])).status_code == 404
+
+
+def test_the_coverage_view_warns_plainly_about_what_is_missing(client):
+    world = build_world()  # six members, all in the praktijk perspective
+    client.force_login(world.user(Role.TREKKER))
+    response = client.get(reverse("member_coverage", args=[world.network.slug]))
+    warnings = response.context["insight"].warnings
+    text = " ".join(warnings)
+    for perspective in ["beleid", "onderzoek", "onderwijs", "doelgroep", "financier"]:
+        assert f"perspectief {perspective} ontbreekt" in text
+    assert "geen procesbegeleider" not in text
+    assert "minstens 8 uur" in text  # the trekker committed 4 hours
+
+
+def test_a_small_kernteam_and_no_procesbegeleider_are_named(client, trekker):
+    client.force_login(trekker)
+    client.post(reverse("network_create"), _network_form())
+    network = Network.objects.get()
+    text = " ".join(
+        client.get(reverse("member_coverage", args=[network.slug])).context["insight"].warnings
+    )
+    assert "kernteam heeft 1 lid" in text
+    assert "nog geen procesbegeleider" in text
+
+
+def test_an_archived_network_stays_readable_but_nothing_changes(client):
+    world = build_world()
+    client.force_login(world.user(Role.TREKKER))
+    slug = world.network.slug
+    client.post(reverse("network_archive", args=[slug]))
+    assert client.get(reverse("network_overview", args=[slug])).status_code == 200
+    assert "gearchiveerd" in client.get(reverse("network_overview", args=[slug])).text
+    assert client.get(reverse("member_invite", args=[slug])).status_code == 403
+    assert client.get(reverse("network_edit", args=[slug])).status_code == 403
+    client.post(reverse("network_archive", args=[slug]))
+    assert client.get(reverse("member_invite", args=[slug])).status_code == 200
+
+
+def test_the_overview_shows_a_next_step_and_the_members_panel(client, trekker):
+    client.force_login(trekker)
+    client.post(reverse("network_create"), _network_form())
+    network = Network.objects.get()
+    response = client.get(reverse("network_overview", args=[network.slug]))
+    assert "Nodig de eerste mensen uit" in response.text
+    assert "Leden en perspectieven" in response.text
+
+
+def test_a_deelnemer_sees_members_but_no_management_buttons(client):
+    world = build_world()
+    client.force_login(world.user(Role.DEELNEMER))
+    response = client.get(reverse("member_list", args=[world.network.slug]))
+    assert "Iemand uitnodigen" not in response.text
+    assert "nieuw@example.org" not in response.text  # open invitations are for managers
+    assert "Instellingen" not in response.text
+
+
+def test_organisations_are_shared_and_unique_whatever_the_case(client):
+    world = build_world()
+    OrganisationFactory(name="Gemeente Oost")
+    client.force_login(world.user(Role.TREKKER))
+    data = {"name": "gemeente oost", "perspective": "beleid", "kind": "publiek"}
+    response = client.post(reverse("organisation_create", args=[world.network.slug]), data)
+    assert response.status_code == 200
+    assert "Er is al een organisatie met deze naam" in response.text
+
+
+def test_people_with_lived_experience_can_have_support_and_compensation_recorded(client):
+    world = build_world()
+    member = MembershipFactory(network=world.network, perspective="doelgroep")
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    client.post(reverse("member_edit", args=[world.network.slug, member.pk]),
+                {"lid-roles": [Role.DEELNEMER], "lid-ring": "kernteam",
+                 "lid-perspective": "doelgroep", "lid-organisation": "",
+                 "lid-hours_per_week": "2", "lid-support_needed": "Taxi naar de bijeenkomst.",
+                 "lid-compensation": "25 euro per bijeenkomst."})  # fmt: skip
+    member.refresh_from_db()
+    assert member.support_needed == "Taxi naar de bijeenkomst."
+    assert member.compensation == "25 euro per bijeenkomst."

@@ -37,17 +37,29 @@ def _measure(client, urls):
     return timings
 
 
-def _bench_pages():
+def _bench_pages(world):
+    """Every page, seen by the trekker of the bench network (who may see all of them)."""
     from django.urls import reverse
 
     from tests.access import ROUTES
 
     pages = {"floor": reverse("floor")}
     for name, route in ROUTES.items():
-        if route.page and name != "login":  # a logged-in visitor is sent on from the login
-            pages[name] = reverse(name, kwargs=route.kwargs)
+        # A logged-in visitor is sent on from the login page; the invitation link is not theirs.
+        if route.page and name not in {"login", "invitation_accept"}:
+            pages[name] = reverse(name, kwargs=world.kwargs(route.kwargs))
     pages["werkvorm_list (zoeken)"] = reverse("werkvorm_list") + "?q=vertrouwen&fase=2"
     return pages
+
+
+def _grow_network(world):
+    """The bench network of quality.md: 25 members in the kernteam, 40 in the tweede schil."""
+    from liso.method import Role
+    from tests.networks.factories import MembershipFactory
+
+    for n in range(65):
+        MembershipFactory(network=world.network, ring="kernteam" if n < 19 else "tweede-schil",
+                          roles=[Role.DEELNEMER])  # fmt: skip
 
 
 def _logged_in_client(user):
@@ -58,10 +70,10 @@ def _logged_in_client(user):
     return client
 
 
-def _query_counts(client):
+def _query_counts(client, world):
     from tests.queries import count_queries
 
-    return {name: count_queries(client, url)[1] for name, url in _bench_pages().items()}
+    return {name: count_queries(client, url)[1] for name, url in _bench_pages(world).items()}
 
 
 def main() -> int:
@@ -80,17 +92,19 @@ def main() -> int:
         connection.creation.create_test_db(verbosity=0)
         with override_settings(ROOT_URLCONF="tests.bench_urls", DEBUG=False):
             from liso import catalogue
+            from liso.method import Role
             from tests.data import build_large, build_small
+            from tests.networks.world import build_world
 
             catalogue.load_all()
-            from tests.liso.factories import UserFactory
-
-            client = _logged_in_client(UserFactory(email="bench@example.org"))
             build_small()
-            small_queries = _query_counts(client)
+            world = build_world()
+            client = _logged_in_client(world.user(Role.TREKKER))
+            small_queries = _query_counts(client, world)
             build_large()
-            large_queries = _query_counts(client)
-            large_times = _measure(client, _bench_pages())
+            _grow_network(world)
+            large_queries = _query_counts(client, world)
+            large_times = _measure(client, _bench_pages(world))
         connection.creation.destroy_test_db("test_liso", verbosity=0)
         connection.close()
     return _report(small_queries, large_queries, large_times)

@@ -282,3 +282,15 @@ def test_people_with_lived_experience_can_have_support_and_compensation_recorded
     member.refresh_from_db()
     assert member.support_needed == "Taxi naar de bijeenkomst."
     assert member.compensation == "25 euro per bijeenkomst."
+
+
+def test_a_link_opened_while_logged_in_as_someone_else_grants_nothing(client):
+    world = build_world()
+    client.force_login(world.outsider)
+    link = reverse("invitation_accept", args=[world.token])
+    response = client.post(link)
+    assert response.status_code == 403
+    assert "voor iemand anders" in response.text
+    assert not world.network.memberships.filter(user=world.outsider).exists()
+    world.invitation.refresh_from_db()
+    assert world.invitation.is_open

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -118,6 +120,16 @@ class MembershipFieldsMixin(forms.Form):
         error_messages={"required": _("Kies minstens één rol.")},
     )  # fmt: skip
 
+    def clean_roles(self):
+        return sorted(set(self.cleaned_data["roles"]))
+
+    def limit_roles(self, *, may_manage_trekkers: bool) -> None:
+        """Who may not make someone trekker does not see that choice."""
+        if not may_manage_trekkers:
+            self.fields["roles"].choices = [
+                (code, label) for code, label in method.Role.choices if code != method.Role.TREKKER
+            ]
+
     def clean_hours_per_week(self):
         hours = self.cleaned_data["hours_per_week"]
         if hours < 0 or hours > 40:
@@ -174,6 +186,18 @@ class LeaveForm(StyledFormMixin, forms.Form):
     left_on = forms.DateField(
         label=_("Vertrokken op"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
+
+    def __init__(self, *args, joined_on=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.joined_on = joined_on
+
+    def clean_left_on(self):
+        left_on = self.cleaned_data["left_on"]
+        if left_on > date.today():
+            raise forms.ValidationError(_("Vul de dag in waarop het lid al vertrokken is."))
+        if self.joined_on and left_on < self.joined_on:
+            raise forms.ValidationError(_("Die dag ligt vóór de dag waarop het lid begon."))
+        return left_on
 
 
 class AcceptNewAccountForm(StyledFormMixin, forms.Form):

@@ -17,10 +17,18 @@ class InvitationError(Exception):
     """An invitation link that cannot be used; the message is for the person holding it."""
 
 
+class MembershipError(Exception):
+    """A change to the members that the network cannot take; the message says why."""
+
+
+# Addresses under /netwerken/ that a network's slug must not take.
+RESERVED_SLUGS = {"nieuw"}
+
+
 def _unique_slug(name: str) -> str:
     base = slugify(name)[:70] or "netwerk"
     slug, n = base, 2
-    while Network.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Network.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
@@ -102,6 +110,17 @@ def invitation_for_token(token: str) -> Invitation:
     return invitation
 
 
+def invitation_accepted_by(token: str, user) -> Invitation | None:
+    """The invitation behind a link if `user` already accepted it, else None."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Invitation.objects.select_related("network")
+        .filter(token_hash=hash_token(token), accepted_by=user)
+        .first()
+    )
+
+
 @transaction.atomic
 def invitation_accept(*, invitation, user) -> Membership:
     """Turn an open invitation into a membership for `user` (rejoining if they left)."""
@@ -118,7 +137,7 @@ def invitation_accept(*, invitation, user) -> Membership:
     )  # fmt: skip
     membership.roles.all().delete()
     MembershipRole.objects.bulk_create(
-        MembershipRole(membership=membership, role=role) for role in invitation.roles
+        MembershipRole(membership=membership, role=role) for role in set(invitation.roles)
     )
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
@@ -126,10 +145,41 @@ def invitation_accept(*, invitation, user) -> Membership:
     return membership
 
 
+def _other_active_trekkers(membership):
+    return (
+        MembershipRole.objects.filter(
+            membership__network=membership.network, membership__left_on__isnull=True,
+            role=Role.TREKKER,
+        )
+        .exclude(membership=membership)
+        .exists()
+    )  # fmt: skip
+
+
+def _check_keeps_a_trekker(membership):
+    if Role.TREKKER in membership.role_codes() and not _other_active_trekkers(membership):
+        raise MembershipError(
+            _(
+                "Een netwerk heeft altijd een trekker nodig. Maak eerst iemand anders trekker "
+                "voordat deze persoon die rol kwijtraakt of vertrekt."
+            )
+        )
+
+
+@transaction.atomic
+def membership_leave(*, membership, left_on: date) -> None:
+    """End someone's membership on `left_on`; their history stays."""
+    _check_keeps_a_trekker(membership)
+    membership.left_on = left_on
+    membership.save(update_fields=["left_on"])
+
+
 @transaction.atomic
 def membership_set_roles(*, membership, roles: list[str]) -> None:
     current = set(membership.role_codes())
     wanted = set(roles)
+    if Role.TREKKER in current and Role.TREKKER not in wanted:
+        _check_keeps_a_trekker(membership)
     membership.roles.filter(role__in=current - wanted).delete()
     MembershipRole.objects.bulk_create(
         MembershipRole(membership=membership, role=role) for role in wanted - current

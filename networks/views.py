@@ -3,13 +3,15 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from liso.method import Role
 from liso.models import User
 from networks import panels, permissions, services
 from networks.contributions import insight_for
@@ -97,13 +99,16 @@ def network_edit(request):
 def network_archive(request):
     """Archive (read-only) or restore a network; nothing is ever deleted."""
     network = request.network
-    if network.is_archived:
-        network.archived_at = None
-        messages.success(request, _("Het netwerk is teruggezet. Iedereen kan weer verder."))
-    else:
+    # The form says what it wants, so a double click or an old tab cannot undo it.
+    archive = request.POST.get("actie") != "terugzetten"
+    if archive and not network.is_archived:
         network.archived_at = timezone.now()
+        network.save(update_fields=["archived_at"])
         messages.success(request, _("Het netwerk is gearchiveerd. Alles blijft leesbaar."))
-    network.save(update_fields=["archived_at"])
+    elif not archive and network.is_archived:
+        network.archived_at = None
+        network.save(update_fields=["archived_at"])
+        messages.success(request, _("Het netwerk is teruggezet. Iedereen kan weer verder."))
     return redirect("network_overview", network.slug)
 
 
@@ -121,7 +126,9 @@ def member_list(request):
             if can_manage
             else []
         ),
-        "former": network.memberships.filter(left_on__isnull=False).select_related("user"),
+        "former": network.memberships.filter(left_on__isnull=False)
+        .select_related("user")
+        .order_by("-left_on"),
         "now": timezone.now(),
         "title": _("Leden"),
     }
@@ -141,6 +148,7 @@ def _send(request, invitation, token):
 def member_invite(request):
     network = request.network
     form = InvitationForm(request.POST or None, network=network)
+    form.limit_roles(may_manage_trekkers=MANAGE_TREKKERS in request.network_perms)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             invitation, token = services.invitation_create(
@@ -184,21 +192,40 @@ def invitation_revoke(request, pk):
     return redirect("member_list", request.network.slug)
 
 
-@permissions.network_permission_required(permissions.MEMBERS_MANAGE)
-def member_edit(request, pk):
+MANAGE_TREKKERS = permissions.MEMBERS_MANAGE_TREKKERS
+
+
+def _managed_membership(request, pk):
+    """A current member of this network whom the requester may manage: a trekker's
+    membership only by someone who may manage trekkers."""
     membership = get_object_or_404(
         request.network.memberships.select_related("user").prefetch_related("roles"),
         pk=pk, left_on__isnull=True,
     )  # fmt: skip
+    if Role.TREKKER in membership.role_codes() and MANAGE_TREKKERS not in request.network_perms:
+        raise PermissionDenied
+    return membership
+
+
+@permissions.network_permission_required(permissions.MEMBERS_MANAGE)
+def member_edit(request, pk):
+    membership = _managed_membership(request, pk)
     form = MembershipForm(request.POST or None, instance=membership, prefix="lid")
+    form.limit_roles(may_manage_trekkers=MANAGE_TREKKERS in request.network_perms)
     leave_form = LeaveForm(initial={"left_on": date.today()}, prefix="vertrek")
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            services.membership_set_roles(membership=membership, roles=form.cleaned_data["roles"])
-        messages.success(request, _("De gegevens van %(name)s zijn opgeslagen.")
-                         % {"name": membership.user.full_name})  # fmt: skip
-        return redirect("member_list", request.network.slug)
+        try:
+            with transaction.atomic():
+                form.save()
+                services.membership_set_roles(
+                    membership=membership, roles=form.cleaned_data["roles"]
+                )
+        except services.MembershipError as error:
+            form.add_error("roles", str(error))
+        else:
+            messages.success(request, _("De gegevens van %(name)s zijn opgeslagen.")
+                             % {"name": membership.user.full_name})  # fmt: skip
+            return redirect("member_list", request.network.slug)
     context = {"form": form, "leave_form": leave_form, "member": membership,
                "network": request.network, "title": membership.user.full_name}  # fmt: skip
     return render(request, "networks/member_edit.html", context)
@@ -207,15 +234,16 @@ def member_edit(request, pk):
 @require_POST
 @permissions.network_permission_required(permissions.MEMBERS_MANAGE)
 def member_leave(request, pk):
-    membership = get_object_or_404(
-        request.network.memberships.select_related("user"), pk=pk, left_on__isnull=True
-    )
-    form = LeaveForm(request.POST, prefix="vertrek")
+    membership = _managed_membership(request, pk)
+    form = LeaveForm(request.POST, prefix="vertrek", joined_on=membership.joined_on)
     if not form.is_valid():
-        messages.error(request, _("Vul een geldige datum in waarop het lid is vertrokken."))
+        messages.error(request, " ".join(form.errors["left_on"]))
         return redirect("member_edit", request.network.slug, membership.pk)
-    membership.left_on = form.cleaned_data["left_on"]
-    membership.save(update_fields=["left_on"])
+    try:
+        services.membership_leave(membership=membership, left_on=form.cleaned_data["left_on"])
+    except services.MembershipError as error:
+        messages.error(request, str(error))
+        return redirect("member_edit", request.network.slug, membership.pk)
     message = _("%(name)s staat nu bij de oud-leden. De geschiedenis blijft bewaard.")
     messages.success(request, message % {"name": membership.user.full_name})
     return redirect("member_list", request.network.slug)
@@ -247,6 +275,9 @@ def invitation_accept(request, token):
     try:
         invitation = services.invitation_for_token(token)
     except services.InvitationError as error:
+        joined = services.invitation_accepted_by(token, request.user)
+        if joined is not None:  # they clicked the link in the mail again
+            return redirect("network_overview", joined.network.slug)
         return render(request, "networks/invitation_invalid.html", {"reason": str(error)},
                       status=410)  # fmt: skip
     existing = User.objects.filter(email__iexact=invitation.email).first()
@@ -264,11 +295,19 @@ def invitation_accept(request, token):
         if form is not None and not form.is_valid():
             return render(request, "networks/invitation_accept.html",
                           {"invitation": invitation, "form": form})  # fmt: skip
-        with transaction.atomic():
-            if form is not None:
-                user = User.objects.create_user(invitation.email, form.cleaned_data["full_name"],
-                                                form.cleaned_data["password1"])  # fmt: skip
-            services.invitation_accept(invitation=invitation, user=user)
+        try:
+            with transaction.atomic():
+                if form is not None:
+                    user = User.objects.create_user(
+                        invitation.email, form.cleaned_data["full_name"],
+                        form.cleaned_data["password1"],
+                    )  # fmt: skip
+                services.invitation_accept(invitation=invitation, user=user)
+        except (services.InvitationError, IntegrityError):
+            # Two tabs or a double click: the other one got there first.
+            reason = _("Deze uitnodiging is al gebruikt. Log in om naar het netwerk te gaan.")
+            return render(request, "networks/invitation_invalid.html", {"reason": reason},
+                          status=410)  # fmt: skip
         if not request.user.is_authenticated:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welkom bij %(name)s!") % {"name": invitation.network.name})

@@ -40,7 +40,8 @@ EXPECTED = {
     "guide_roles": (2, 4),  # roles, perspectives
     "guide_dimensions": (2, 4),  # werkvormen with a dimension, their labels
     "network_create": (None, 4),  # suitability criteria, organisations for the select
-    "invitation_accept": (1, 3),  # the invitation behind the link (here: none)
+    # the invitation behind the link (here: none); for a member, whether they used it already
+    "invitation_accept": (1, 4),
 }
 
 

@@ -88,8 +88,8 @@ def test_a_trekker_starts_a_network_invites_three_and_one_joins(
     expect(anna.get_by_role("heading", level=1)).to_have_text("Samen tegen eenzaamheid")
     anna.goto(live_server.url + "/")
     assert anna.locator("#mijn-netwerken ~ ul h3").all_inner_texts() == ["Samen tegen eenzaamheid"]
-    anna.goto(link)
-    expect(anna.get_by_role("heading", level=1)).to_contain_text("werkt niet")
+    anna.goto(link)  # the link in her mail, once more: straight to the network
+    expect(anna.get_by_role("heading", level=1)).to_have_text("Samen tegen eenzaamheid")
 
     # Someone from another network gets 404 on every page of this one.
     outsider = MembershipFactory().user
@@ -98,5 +98,7 @@ def test_a_trekker_starts_a_network_invites_three_and_one_joins(
     stranger_page = stranger.new_page()
     for path in ["", "leden/", "leden/perspectieven/", "instellingen/"]:
         assert stranger_page.goto(network_url + path).status == 404
+    stranger_page.goto(link)  # a used link grants nothing to anyone else
+    expect(stranger_page.get_by_role("heading", level=1)).to_contain_text("werkt niet")
     stranger.close()
     anna.context.close()

@@ -224,6 +224,25 @@ class Membership(models.Model):
         return [role.role for role in self.roles.all()]
 
 
+class PastPeriod(models.Model):
+    """An earlier stretch of membership of someone who left and later came back, so that
+    rejoining keeps the history that turnover is measured from."""
+
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="past_periods"
+    )
+    joined_on = models.DateField(_("lid sinds"))
+    left_on = models.DateField(_("vertrokken op"))
+
+    class Meta:
+        verbose_name = _("eerdere periode")
+        verbose_name_plural = _("eerdere periodes")
+        ordering = ["joined_on"]
+
+    def __str__(self):
+        return f"{self.membership}: {self.joined_on} – {self.left_on}"
+
+
 class MembershipRole(models.Model):
     membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="roles")
     role = models.CharField(_("rol"), max_length=30, choices=method.Role.choices)

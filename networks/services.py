@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from liso.method import Role
-from networks.models import Invitation, Membership, MembershipRole, Network
+from networks.models import Invitation, Membership, MembershipRole, Network, PastPeriod
 
 
 class InvitationError(Exception):
@@ -127,6 +127,13 @@ def invitation_accept(*, invitation, user) -> Membership:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_open:
         raise InvitationError(_("Deze uitnodiging is al gebruikt."))
+    earlier = Membership.objects.filter(
+        network=invitation.network, user=user, left_on__isnull=False
+    ).first()
+    if earlier is not None:  # coming back: keep the earlier stretch
+        PastPeriod.objects.create(
+            membership=earlier, joined_on=earlier.joined_on, left_on=earlier.left_on
+        )
     membership, _created = Membership.objects.update_or_create(
         network=invitation.network, user=user,
         defaults={

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.tasks import TaskResultStatus
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -139,9 +140,26 @@ def _invitation_link(request, token: str) -> str:
     return request.build_absolute_uri(reverse("invitation_accept", args=[token]))
 
 
-def _send(request, invitation, token):
-    link = _invitation_link(request, token)
-    transaction.on_commit(lambda: send_invitation.enqueue(invitation_id=invitation.pk, link=link))
+def _send(request, invitation, token) -> bool:
+    """Send (or queue) the invitation mail; False when sending failed at once."""
+    result = send_invitation.enqueue(
+        invitation_id=invitation.pk, link=_invitation_link(request, token)
+    )
+    return result.status != TaskResultStatus.FAILED
+
+
+def _report_sending(request, invitation, sent: bool, text: str) -> None:
+    if sent:
+        messages.success(request, text % {"email": invitation.email})
+    else:
+        messages.warning(
+            request,
+            _(
+                "De uitnodiging voor %(email)s is opgeslagen, maar de mail kon niet worden "
+                "verstuurd. Probeer het later opnieuw met ‘Opnieuw sturen’."
+            )
+            % {"email": invitation.email},
+        )
 
 
 @permissions.network_permission_required(permissions.MEMBERS_MANAGE)
@@ -150,15 +168,11 @@ def member_invite(request):
     form = InvitationForm(request.POST or None, network=network)
     form.limit_roles(may_manage_trekkers=MANAGE_TREKKERS in request.network_perms)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            invitation, token = services.invitation_create(
-                network=network, invited_by=request.user, **form.cleaned_data
-            )
-            _send(request, invitation, token)
-        messages.success(
-            request,
-            _("De uitnodiging is verstuurd naar %(email)s.") % {"email": invitation.email},
+        invitation, token = services.invitation_create(
+            network=network, invited_by=request.user, **form.cleaned_data
         )
+        sent = _send(request, invitation, token)
+        _report_sending(request, invitation, sent, _("De uitnodiging is verstuurd naar %(email)s."))
         return redirect("member_list", network.slug)
     context = {"form": form, "network": network, "title": _("Iemand uitnodigen")}
     return render(request, "networks/member_invite.html", context)
@@ -169,12 +183,10 @@ def member_invite(request):
 def invitation_resend(request, pk):
     invitation = get_object_or_404(request.network.invitations, pk=pk, accepted_at__isnull=True,
                                    revoked_at__isnull=True)  # fmt: skip
-    with transaction.atomic():
-        token = services.invitation_renew(invitation=invitation)
-        _send(request, invitation, token)
-    messages.success(
-        request,
-        _("De uitnodiging is opnieuw verstuurd naar %(email)s.") % {"email": invitation.email},
+    token = services.invitation_renew(invitation=invitation)
+    sent = _send(request, invitation, token)
+    _report_sending(
+        request, invitation, sent, _("De uitnodiging is opnieuw verstuurd naar %(email)s.")
     )
     return redirect("member_list", request.network.slug)
 

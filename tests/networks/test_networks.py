@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from liso.method import Role
+from networks import services
 from networks.models import Invitation, Membership, Network
 from tests.liso.factories import PASSWORD, UserFactory
 from tests.networks.factories import MembershipFactory, OrganisationFactory
@@ -406,3 +407,35 @@ def test_in_an_archived_network_managers_can_only_read(client, role):
         client.post(reverse("invitation_revoke", args=[slug, world.invitation.pk])).status_code
         == 403
     )
+
+
+def test_someone_who_left_and_comes_back_keeps_the_earlier_period(client):
+    world = build_world()
+    member = world.members[Role.DEELNEMER]
+    started = member.joined_on - timedelta(days=300)
+    Membership.objects.filter(pk=member.pk).update(
+        joined_on=started, left_on=date.today() - timedelta(days=30))  # fmt: skip
+    _invitation, token = services.invitation_create(
+        network=world.network, invited_by=world.user(Role.TREKKER), email=member.user.email,
+        full_name=member.user.full_name, roles=[Role.DEELNEMER], perspective="praktijk",
+    )  # fmt: skip
+    client.force_login(member.user)
+    client.post(reverse("invitation_accept", args=[token]))
+    member.refresh_from_db()
+    assert member.left_on is None
+    period = member.past_periods.get()
+    assert (period.joined_on, period.left_on) == (started, date.today() - timedelta(days=30))
+
+
+def test_a_mail_that_cannot_be_sent_is_reported_and_the_invitation_kept(client, settings):
+    unreachable = {"host": "127.0.0.1", "port": 9, "timeout": 2}  # nothing listens on port 9
+    smtp = "django.core.mail.backends.smtp.EmailBackend"
+    settings.MAILERS = {"default": {"BACKEND": smtp, "OPTIONS": unreachable}}
+    world = build_world()
+    client.force_login(world.user(Role.TREKKER))
+    data = {"full_name": "Anna", "email": "anna@example.org", "roles": [Role.DEELNEMER],
+            "ring": "kernteam", "perspective": "doelgroep", "organisation": "",
+            "hours_per_week": "4"}  # fmt: skip
+    response = client.post(reverse("member_invite", args=[world.network.slug]), data, follow=True)
+    assert "kon niet worden verstuurd" in response.text
+    assert Invitation.objects.filter(email="anna@example.org").exists()

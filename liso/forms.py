@@ -174,7 +174,10 @@ class ProfileForm(StyledFormMixin, forms.ModelForm):
         labels = {"full_name": _("Naam"), "email": _("E-mailadres")}
         help_texts = {
             "full_name": _("Zo zien de andere leden van je netwerken je."),
-            "email": _("Hiermee log je in. Berichten van het netwerk komen op dit adres."),
+            "email": _(
+                "Hiermee log je in; berichten van het netwerk komen op dit adres. Een nieuw "
+                "adres bevestig je met een link die we naar dat adres mailen."
+            ),
         }
         widgets = {
             "full_name": forms.TextInput(attrs={"autocomplete": "name"}),

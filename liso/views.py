@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from liso import email_change
 from liso import home as home_sections
 from liso.forms import ProfileForm
 
@@ -35,12 +36,38 @@ def healthz(request):
 
 
 def profile(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    """Name and e-mail address. A new address only counts once it is confirmed by mail."""
+    user = request.user
+    current_email = user.email
+    form = ProfileForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Je gegevens zijn opgeslagen."))
+        new_email = form.cleaned_data["email"]
+        user.email = current_email
+        user.save(update_fields=["full_name"])
+        if new_email.lower() != current_email.lower():
+            email_change.email_change_request(request=request, user=user, new_email=new_email)
+            messages.info(
+                request,
+                _(
+                    "Je naam is opgeslagen. We hebben een mail gestuurd naar %(email)s: open "
+                    "de link daarin om je nieuwe e-mailadres te bevestigen."
+                )
+                % {"email": new_email},
+            )
+        else:
+            messages.success(request, _("Je gegevens zijn opgeslagen."))
         return redirect("profile")
     return render(request, "liso/profile.html", {"form": form})
+
+
+def email_confirm(request, token):
+    try:
+        email = email_change.email_change_confirm(user=request.user, token=token)
+    except email_change.EmailChangeError as error:
+        return render(request, "liso/email_confirm_failed.html", {"reason": str(error)},
+                      status=400)  # fmt: skip
+    messages.success(request, _("Je e-mailadres is nu %(email)s.") % {"email": email})
+    return redirect("profile")
 
 
 class LogoutView(auth_views.LogoutView):

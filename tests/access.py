@@ -49,6 +49,8 @@ ROUTES = {
     "password_change": Route(LOGGED_IN),
     "password_change_done": Route(LOGGED_IN),
     "profile": Route(LOGGED_IN),
+    "email_confirm": Route(LOGGED_IN, kwargs={"token": "geen-geldige-link"}, page=False,
+                           status=400),
     # The method catalogue: the library for members, the guide for everyone.
     "werkvorm_list": Route(LOGGED_IN),
     "werkvorm_detail": Route(LOGGED_IN, kwargs={"code": "speeddaten"}),

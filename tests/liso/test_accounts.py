@@ -117,15 +117,37 @@ def test_password_change_requires_the_current_password(client, deelnemer):
     assert client.get(reverse("profile")).status_code == 200  # still logged in
 
 
-def test_profile_saves_name_and_email(client, deelnemer):
+def test_profile_saves_the_name_at_once(client, deelnemer):
     client.force_login(deelnemer)
     response = client.post(
-        reverse("profile"), {"full_name": "Dewi de Vries", "email": "Dewi@Example.org"}
+        reverse("profile"), {"full_name": "Dewi de Vries", "email": deelnemer.email}
     )
     assert response.url == reverse("profile")
     deelnemer.refresh_from_db()
-    assert (deelnemer.full_name, deelnemer.email) == ("Dewi de Vries", "Dewi@example.org")
+    assert deelnemer.full_name == "Dewi de Vries"
     assert "opgeslagen" in client.get(reverse("profile")).text
+    assert mail.outbox == []
+
+
+def test_a_new_email_address_counts_only_once_confirmed_from_that_address(client, deelnemer):
+    client.force_login(deelnemer)
+    client.post(reverse("profile"), {"full_name": "Dewi", "email": "Dewi@Nieuw.example.org"})
+    deelnemer.refresh_from_db()
+    assert deelnemer.email == "deelnemer@example.org"
+    message = mail.outbox[-1]
+    assert message.to == ["Dewi@nieuw.example.org"]
+    link = re.search(r"http://testserver(/account/e-mailadres-bevestigen/\S+/)", message.body)[1]
+    assert "mail gestuurd" in client.get(reverse("profile")).text
+
+    someone_else = UserFactory(email="ander@example.org")
+    client.force_login(someone_else)
+    assert client.get(link).status_code == 400  # the link is not theirs
+    client.force_login(deelnemer)
+    response = client.get(link, follow=True)
+    assert "Je e-mailadres is nu Dewi@nieuw.example.org" in response.text
+    deelnemer.refresh_from_db()
+    assert deelnemer.email == "Dewi@nieuw.example.org"
+    assert client.get(link[:-4] + "xyz/").status_code == 400
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,53 @@
+"""Changing one's e-mail address takes effect only when the new address confirms it.
+
+The address is how people log in and how invitations find them, so nobody may take on an
+address they cannot read. The link carries a signed (user, new address) pair and works
+for three days.
+"""
+
+from django.core import signing
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from liso.models import User
+
+SALT = "liso.email-change"
+MAX_AGE = 60 * 60 * 24 * 3
+
+
+class EmailChangeError(Exception):
+    """A confirmation link that cannot be used; the message says why, in Dutch."""
+
+
+def email_change_request(*, request, user, new_email: str) -> None:
+    token = signing.dumps({"user": user.pk, "email": new_email}, salt=SALT)
+    link = request.build_absolute_uri(reverse("email_confirm", args=[token]))
+    context = {"user": user, "new_email": new_email, "link": link}
+    send_mail(
+        subject=_("Bevestig je nieuwe e-mailadres voor LISO Leernetwerken"),
+        message=render_to_string("liso/mail/email_change.txt", context),
+        from_email=None,
+        recipient_list=[new_email],
+    )
+
+
+def email_change_confirm(*, user, token: str) -> str:
+    """Apply the change behind a confirmation link for `user`; returns the new address."""
+    try:
+        data = signing.loads(token, salt=SALT, max_age=MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise EmailChangeError(
+            _("Deze link is verlopen. Wijzig je e-mailadres opnieuw.")
+        ) from error
+    except signing.BadSignature as error:
+        raise EmailChangeError(_("Deze link klopt niet. Gebruik de link uit de mail.")) from error
+    if data.get("user") != user.pk:
+        raise EmailChangeError(_("Deze link hoort bij een ander account."))
+    email = data["email"]
+    if User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
+        raise EmailChangeError(_("Er is inmiddels al een account met dit e-mailadres."))
+    user.email = email
+    user.save(update_fields=["email"])
+    return email

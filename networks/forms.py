@@ -138,6 +138,16 @@ class MembershipFieldsMixin(forms.Form):
 
 
 class InvitationForm(StyledFormMixin, MembershipFieldsMixin, forms.ModelForm):
+    new_organisation = forms.CharField(
+        label=_("Of: een organisatie die nog niet in de lijst staat"), required=False,
+        max_length=150,
+        help_text=_("Vul de naam in; de organisatie krijgt het perspectief van deze persoon."),
+    )  # fmt: skip
+    new_organisation_kind = forms.ChoiceField(
+        label=_("Soort nieuwe organisatie"), choices=Organisation.Kind.choices, required=False,
+        initial=Organisation.Kind.PUBLIEK,
+    )  # fmt: skip
+
     class Meta:
         model = Invitation
         fields = ["full_name", "email", "roles", "ring", "perspective", "organisation",
@@ -165,6 +175,26 @@ class InvitationForm(StyledFormMixin, MembershipFieldsMixin, forms.ModelForm):
                 _("Deze persoon heeft al een open uitnodiging. Stuur die opnieuw als dat nodig is.")
             )
         return email
+
+    def clean(self):
+        cleaned = super().clean()
+        name = cleaned.get("new_organisation", "").strip()
+        if name and cleaned.get("organisation"):
+            self.add_error(
+                "new_organisation",
+                _("Kies een organisatie uit de lijst óf vul een nieuwe in, niet allebei."),
+            )
+        elif name and Organisation.objects.filter(name__iexact=name).exists():
+            self.add_error(
+                "new_organisation",
+                _("Deze organisatie bestaat al. Kies haar in de lijst hierboven."),
+            )
+        return cleaned
+
+    def invitation_fields(self) -> dict:
+        """The cleaned data that belongs on the invitation itself."""
+        extra = {"new_organisation", "new_organisation_kind"}
+        return {key: value for key, value in self.cleaned_data.items() if key not in extra}
 
 
 class MembershipForm(StyledFormMixin, MembershipFieldsMixin, forms.ModelForm):

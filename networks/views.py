@@ -26,7 +26,12 @@ from networks.forms import (
     OrganisationForm,
 )
 from networks.insight import active_members, network_insight
-from networks.models import ChecklistItem, PerspectiveProfile, RoleProfile
+from networks.models import (
+    ChecklistItem,
+    Organisation,
+    PerspectiveProfile,
+    RoleProfile,
+)
 from networks.tasks import send_invitation
 
 
@@ -168,9 +173,16 @@ def member_invite(request):
     form = InvitationForm(request.POST or None, network=network)
     form.limit_roles(may_manage_trekkers=MANAGE_TREKKERS in request.network_perms)
     if request.method == "POST" and form.is_valid():
-        invitation, token = services.invitation_create(
-            network=network, invited_by=request.user, **form.cleaned_data
-        )
+        fields = form.invitation_fields()
+        with transaction.atomic():
+            if name := form.cleaned_data["new_organisation"].strip():
+                fields["organisation"] = Organisation.objects.create(
+                    name=name, perspective=fields["perspective"],
+                    kind=form.cleaned_data["new_organisation_kind"] or Organisation.Kind.PUBLIEK,
+                )  # fmt: skip
+            invitation, token = services.invitation_create(
+                network=network, invited_by=request.user, **fields
+            )
         sent = _send(request, invitation, token)
         _report_sending(request, invitation, sent, _("De uitnodiging is verstuurd naar %(email)s."))
         return redirect("member_list", network.slug)
@@ -275,7 +287,7 @@ def organisation_create(request):
         organisation = form.save()
         messages.success(request, _("De organisatie %(name)s is toegevoegd.")
                          % {"name": organisation.name})  # fmt: skip
-        return redirect("member_invite", request.network.slug)
+        return redirect("member_list", request.network.slug)
     context = {"form": form, "network": request.network, "title": _("Organisatie toevoegen")}
     return render(request, "networks/organisation_create.html", context)
 

@@ -439,3 +439,20 @@ def test_a_mail_that_cannot_be_sent_is_reported_and_the_invitation_kept(client, 
     response = client.post(reverse("member_invite", args=[world.network.slug]), data, follow=True)
     assert "kon niet worden verstuurd" in response.text
     assert Invitation.objects.filter(email="anna@example.org").exists()
+
+
+def test_a_new_organisation_can_be_named_in_the_invitation_itself(
+    client, django_capture_on_commit_callbacks
+):
+    from networks.models import Organisation
+
+    world = build_world()
+    client.force_login(world.user(Role.TREKKER))
+    _invite(client, world, django_capture_on_commit_callbacks,
+            new_organisation="Wijkcentrum De Brug", new_organisation_kind="publiek")  # fmt: skip
+    organisation = Organisation.objects.get(name="Wijkcentrum De Brug")
+    assert organisation.perspective == "doelgroep"
+    assert Invitation.objects.get(email="anna@example.org").organisation == organisation
+    again = _invite(client, world, django_capture_on_commit_callbacks, email="b@example.org",
+                    new_organisation="wijkcentrum de brug")  # fmt: skip
+    assert "bestaat al" in again.context["form"].errors["new_organisation"][0]

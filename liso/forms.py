@@ -75,7 +75,10 @@ class StyledFormMixin:
     def _dutch_blank_choice(field) -> None:
         # Django 6's new blank label has no Dutch translation yet.
         if isinstance(field, forms.ModelChoiceField):
-            return  # its empty label is set on the field; reading its choices costs a query
+            # Its empty label is an attribute; reading its choices would cost a query.
+            if field.empty_label is not None and str(field.empty_label) == str(BLANK_CHOICE_LABEL):
+                field.empty_label = _("Maak een keuze")
+            return
         choices = getattr(field, "choices", None)
         if choices and str(choices[0][1]) == str(BLANK_CHOICE_LABEL):
             field.choices = [("", _("Maak een keuze")), *list(choices)[1:]]

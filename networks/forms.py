@@ -148,6 +148,9 @@ class InvitationForm(StyledFormMixin, MembershipFieldsMixin, forms.ModelForm):
         initial=Organisation.Kind.PUBLIEK,
     )  # fmt: skip
 
+    field_order = ["full_name", "email", "roles", "ring", "perspective", "organisation",
+                   "new_organisation", "new_organisation_kind", "hours_per_week"]  # fmt: skip
+
     class Meta:
         model = Invitation
         fields = ["full_name", "email", "roles", "ring", "perspective", "organisation",

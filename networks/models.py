@@ -186,8 +186,9 @@ class Membership(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="memberships"
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships"
-    )
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships",
+        verbose_name=_("organisatie"),
+    )  # fmt: skip
     perspective = models.CharField(
         _("perspectief"), max_length=20, choices=method.Perspective.choices
     )
@@ -275,8 +276,9 @@ class Invitation(models.Model):
         _("perspectief"), max_length=20, choices=method.Perspective.choices
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("organisatie"),
+    )  # fmt: skip
     hours_per_week = models.DecimalField(
         _("uren per week"), max_digits=4, decimal_places=1, default=0
     )

@@ -60,6 +60,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     *account_urls,
     path("", include("networks.urls")),
+    path("", include("opstart.urls")),
     path("", include("werkvormen.urls")),
     path("", include("phases.urls")),
     path("", include("kernelements.urls")),

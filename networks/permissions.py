@@ -29,21 +29,34 @@ MEMBERS_MANAGE = "members.manage"
 INSIGHT_VIEW = "insight.view"
 # Only a trekker may make someone trekker, or change or end a trekker's membership.
 MEMBERS_MANAGE_TREKKERS = "members.manage_trekkers"
+# The start-up (opstart): everyone reads the documents; each part has its own editors.
+STARTUP_VIEW = "startup.view"
+STARTUP_CHANGE = "startup.change"  # startnotitie, steps, governance, agreement, signing
+STARTUP_TALKS = "startup.talks"  # verkennende gesprekken: notes about people, few may read
+AGENDAS_CHANGE = "agendas.change"
+MONEY_CHANGE = "money.change"
+PLANNING_CHANGE = "planning.change"  # year planning and venues
+COMMUNICATION_CHANGE = "communication.change"
+REPORTS_EXPORT = "reports.export"  # documents as PDF
 
-EVERYONE = {NETWORK_VIEW, MEMBERS_VIEW}
+EVERYONE = {NETWORK_VIEW, MEMBERS_VIEW, STARTUP_VIEW}
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
     Role.TREKKER: EVERYONE
-    | {NETWORK_CHANGE, NETWORK_ARCHIVE, MEMBERS_MANAGE, MEMBERS_MANAGE_TREKKERS, INSIGHT_VIEW},
-    Role.PROCESBEGELEIDER: EVERYONE | {MEMBERS_MANAGE, INSIGHT_VIEW},
-    Role.PROJECTASSISTENT: EVERYONE | {INSIGHT_VIEW},
-    Role.COMMUNICATIEADVISEUR: EVERYONE,
+    | {NETWORK_CHANGE, NETWORK_ARCHIVE, MEMBERS_MANAGE, MEMBERS_MANAGE_TREKKERS, INSIGHT_VIEW}
+    | {STARTUP_CHANGE, STARTUP_TALKS, AGENDAS_CHANGE, MONEY_CHANGE, PLANNING_CHANGE}
+    | {COMMUNICATION_CHANGE, REPORTS_EXPORT},
+    Role.PROCESBEGELEIDER: EVERYONE
+    | {MEMBERS_MANAGE, INSIGHT_VIEW, STARTUP_TALKS, AGENDAS_CHANGE, REPORTS_EXPORT},
+    Role.PROJECTASSISTENT: EVERYONE | {INSIGHT_VIEW, MONEY_CHANGE, PLANNING_CHANGE, REPORTS_EXPORT},
+    Role.COMMUNICATIEADVISEUR: EVERYONE | {COMMUNICATION_CHANGE, REPORTS_EXPORT},
     Role.VERBINDINGSFUNCTIONARIS: EVERYONE,
     Role.DEELNEMER: EVERYONE,
 }
 
 # What still works in an archived network: reading, and restoring it.
-ARCHIVED_KEEPS = {NETWORK_VIEW, MEMBERS_VIEW, INSIGHT_VIEW, NETWORK_ARCHIVE}
+ARCHIVED_KEEPS = {NETWORK_VIEW, MEMBERS_VIEW, INSIGHT_VIEW, NETWORK_ARCHIVE, STARTUP_VIEW}
+ARCHIVED_KEEPS |= {REPORTS_EXPORT}
 
 
 def permissions_for(membership: Membership) -> frozenset[str]:
@@ -89,3 +102,10 @@ def network_permission_required(permission: str):
         return wrapper
 
     return decorator
+
+
+def require(request, permission: str) -> None:
+    """For a page that everyone in the network may read but only some may change: call
+    before acting on a POST (403 without the permission)."""
+    if permission not in request.network_perms:
+        raise PermissionDenied

@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from liso import method
+from liso.markdown import render_markdown
 
 register = template.Library()
 
@@ -59,3 +60,9 @@ def _build_guide_menu(*, members: bool) -> list:
             ],
         ),
     ]
+
+
+@register.filter(name="markdown")
+def markdown_filter(text: str):
+    """Markdown that a member typed, as sanitised HTML (liso/markdown.py)."""
+    return render_markdown(text)

@@ -1,0 +1,49 @@
+"""What the start-up adds to the network overview: a progress panel, and the next step of
+the path as the overview's hint until the network is running."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from networks import permissions
+from networks.models import Network
+from networks.panels import NextStep, Panel
+from opstart import services
+
+IN_STARTUP = (Network.Status.VERKENNING, Network.Status.OPSTART)
+
+
+def path_for(request):
+    """The start-up path, computed once per request however many parts ask."""
+    if not hasattr(request, "_startup_path"):
+        request._startup_path = services.startup_path(request.network)
+    return request._startup_path
+
+
+def _panel(request):
+    if permissions.STARTUP_VIEW not in request.network_perms:
+        return None
+    if request.network.status not in IN_STARTUP:
+        return {"network": request.network, "finished": True}
+    steps = path_for(request)
+    done = sum(1 for state in steps if state.status == "done")
+    return {"network": request.network, "steps": steps, "done": done, "finished": False}
+
+
+STARTUP_PANEL = Panel("startup", "opstart/panel_startup.html", _panel, order=20)
+
+
+def _next_startup_step(request):
+    if permissions.STARTUP_VIEW not in request.network_perms:
+        return None
+    if request.network.status not in IN_STARTUP:
+        return None
+    state = services.next_step(path_for(request))
+    if state is None:
+        return None
+    text = _("Opstart, stap %(number)s van 7: %(step)s.") % {
+        "number": state.number, "step": state.label,
+    }  # fmt: skip
+    return text, reverse(state.url_name, args=[request.network.slug])
+
+
+NEXT_STARTUP_STEP = NextStep("startup", _next_startup_step, order=5)

@@ -1,0 +1,96 @@
+"""The start-up's documents, composed from the network's data: the startnotitie and the
+samenwerkingsovereenkomst. The page and the PDF of a document share one context and one
+body template, so what a trekker reads on screen is what the partners sign."""
+
+from collections import defaultdict
+
+from django.db.models import Prefetch
+from django.utils.text import slugify
+
+from liso import method
+from liso.pdf import render_pdf
+from networks.models import Membership, RoleProfile
+from opstart import services
+from opstart.models import Agreement, Goal, Infrastructure, Milestone, Startnotitie
+
+
+def goals_by_agenda(network) -> list[tuple[method.Agenda, list[Goal]]]:
+    goals = network.agenda_goals.prefetch_related(
+        Prefetch("milestones", queryset=Milestone.objects.order_by("due_on", "pk"))
+    )
+    grouped = defaultdict(list)
+    for goal in goals:
+        grouped[goal.agenda].append(goal)
+    return [(agenda, grouped[agenda]) for agenda in method.Agenda]
+
+
+def _members(network) -> list[Membership]:
+    return list(
+        services.active_memberships(network)
+        .prefetch_related("roles")
+        .order_by("organisation__name", "user__full_name")
+    )
+
+
+def members_by_role(members: list[Membership]) -> list[tuple[method.Role, list[Membership]]]:
+    rows = []
+    for role in method.Role:
+        holders = [m for m in members if role in m.role_codes()]
+        if holders:
+            rows.append((role, holders))
+    return rows
+
+
+def startnotitie_context(network) -> dict:
+    members = _members(network)
+    return {
+        "network": network,
+        "note": services.document_for(network, Startnotitie),
+        "figures": list(network.figures.all()),
+        "agendas": goals_by_agenda(network),
+        "organisations": services.participating_organisations(network),
+        "trekkers": [m for m in members if method.Role.TREKKER in m.role_codes()],
+    }
+
+
+def agreement_context(network) -> dict:
+    members = _members(network)
+    signing = services.signing_for(network)
+    by_organisation = defaultdict(list)
+    for membership in members:
+        by_organisation[membership.organisation_id].append(membership)
+    profiles = {profile.code: profile for profile in RoleProfile.objects.all()}
+    roles = members_by_role(members)
+    funders = list(network.funders.all())
+    fees = list(network.fees.select_related("organisation"))
+    return {
+        "network": network,
+        "agreement": services.document_for(network, Agreement),
+        "infrastructure": services.document_for(network, Infrastructure),
+        "parties": [
+            (organisation, signature, by_organisation[organisation.pk])
+            for organisation, signature in signing.parties
+        ],
+        "signing": signing,
+        "agendas": goals_by_agenda(network),
+        "roles": [(role.label, holders, profiles.get(role)) for role, holders in roles],
+        "money": services.money_overview(
+            network, funders, fees, network.budget_lines.all(), members
+        ),
+        "funders": funders,
+        "fees": fees,
+    }
+
+
+def _filename(kind: str, network) -> str:
+    return f"{kind}-{slugify(network.name)}.pdf"
+
+
+def startnotitie_pdf(network) -> tuple[bytes, str]:
+    pdf = render_pdf("pdf/startnotitie.html", startnotitie_context(network))
+    return pdf, _filename("startnotitie", network)
+
+
+def agreement_pdf(network) -> tuple[bytes, str]:
+    pdf = render_pdf("pdf/samenwerkingsovereenkomst.html", agreement_context(network))
+    return pdf, _filename("samenwerkingsovereenkomst", network)

@@ -1,0 +1,403 @@
+"""Use cases of the start-up: saving documents with history and conflict detection, the
+path's progress, the money overview, and signing the samenwerkingsovereenkomst."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db import IntegrityError, models, transaction
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext as _
+
+from networks.models import Membership, Network, Organisation
+from opstart.models import (
+    Agreement,
+    BudgetLine,
+    Figure,
+    Funder,
+    Goal,
+    Infrastructure,
+    MemberFee,
+    PlannedSession,
+    Revision,
+    Signature,
+    Startnotitie,
+    Step,
+    StepCompletion,
+    Talk,
+    Venue,
+    Versioned,
+)
+
+
+class ConflictError(Exception):
+    """Someone else saved the same thing after this person opened it."""
+
+    def __init__(self, current: Versioned):
+        super().__init__("conflicting save")
+        self.current = current
+
+
+# --- saving with history -------------------------------------------------------------------
+
+
+def _shown(instance, model_field) -> str:
+    value = getattr(instance, model_field.attname)
+    if value is None or value == "":
+        return ""
+    if model_field.choices:
+        return str(getattr(instance, f"get_{model_field.name}_display")())
+    if model_field.is_relation:
+        return str(getattr(instance, model_field.name))
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, bool):
+        return _("ja") if value else _("nee")
+    return str(value)
+
+
+def _content_fields(model):
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.name not in model.HISTORY_SKIPS and not (f.is_relation and f.name in ("goal",))
+    ]
+
+
+def _changes(before, after) -> list[dict]:
+    changes = []
+    for model_field in _content_fields(type(after)):
+        old = _shown(before, model_field) if before is not None else ""
+        new = _shown(after, model_field)
+        if old != new:
+            label = str(model_field.verbose_name)
+            changes.append({"field": model_field.name, "label": label, "old": old, "new": new})
+    return changes
+
+
+def _log(*, network, instance, action, changes, by, version) -> Revision:
+    return Revision.objects.create(
+        network=network,
+        object_type=str(type(instance)._meta.verbose_name),
+        object_key=f"{type(instance)._meta.model_name}:{instance.pk}",
+        object_label=str(instance)[:250],
+        action=action,
+        version=version,
+        changes=changes,
+        changed_by=by,
+    )
+
+
+def _mark_started(network: Network) -> None:
+    """The first thing written in the start-up moves a network from verkenning to opstart."""
+    if network.status == Network.Status.VERKENNING:
+        network.status = Network.Status.OPSTART
+        network.save(update_fields=["status"])
+
+
+def item_save(*, form, network: Network, by, expected_version: int) -> Revision | None:
+    """Save a valid ModelForm of a `Versioned` object, keeping its history.
+
+    Raises ConflictError when the stored version is newer than the one the form was
+    opened with, so a second person never silently overwrites the first. Returns the
+    revision, or None when nothing changed."""
+    instance = form.instance
+    model = type(instance)
+    try:
+        with transaction.atomic():
+            before = None
+            if instance.pk:
+                before = model.objects.select_for_update().get(pk=instance.pk)
+                if before.version != expected_version:
+                    raise ConflictError(before)
+            changes = _changes(before, instance)
+            if before is not None and not changes:
+                return None
+            instance.version = (before.version if before else 0) + 1
+            instance.updated_by = by
+            form.save()
+            _mark_started(network)
+            action = Revision.Action.CHANGED if before else Revision.Action.CREATED
+            return _log(network=network, instance=instance, action=action, changes=changes,
+                        by=by, version=instance.version)  # fmt: skip
+    except IntegrityError:
+        # Two people creating the network's one document at the same moment.
+        current = model.objects.filter(network=network).first()
+        if current is None:
+            raise
+        raise ConflictError(current) from None
+
+
+@transaction.atomic
+def item_delete(*, instance: Versioned, network: Network, by) -> None:
+    _log(network=network, instance=instance, action=Revision.Action.DELETED, changes=[],
+         by=by, version=instance.version + 1)  # fmt: skip
+    instance.delete()
+
+
+def document_for(network: Network, model: type[Versioned]) -> Versioned:
+    """The network's one document of this kind, or a fresh unsaved one: opening a page
+    writes nothing."""
+    return model.objects.filter(network=network).first() or model(network=network)
+
+
+# --- the path ------------------------------------------------------------------------------
+
+
+@dataclass
+class StepState:
+    step: Step
+    number: int
+    status: str  # "todo", "busy" or "done"
+    url_name: str
+
+    @property
+    def label(self) -> str:
+        return self.step.label
+
+    @property
+    def status_label(self) -> str:
+        return {"todo": _("Nog niet begonnen"), "busy": _("Bezig"), "done": _("Klaar")}[self.status]
+
+
+STEP_URLS = {
+    Step.GESCHIKTHEID: "opstart_suitability",
+    Step.GESPREKKEN: "opstart_talks",
+    Step.STARTNOTITIE: "opstart_startnotitie",
+    Step.AGENDAS: "opstart_agendas",
+    Step.GELD: "opstart_money",
+    Step.INFRASTRUCTUUR: "opstart_infrastructure",
+    Step.OVEREENKOMST: "opstart_agreement",
+}
+
+
+def _exists(model, **filters):
+    return Exists(model.objects.filter(network=OuterRef("pk"), **filters))
+
+
+def participating_organisations(network: Network) -> list[Organisation]:
+    """The organisations of the network's current members: the parties that sign."""
+    return list(
+        Organisation.objects.filter(
+            memberships__network=network, memberships__left_on__isnull=True
+        ).distinct()
+    )
+
+
+@dataclass
+class Signing:
+    parties: list[tuple[Organisation, Signature | None]]
+
+    @property
+    def signed(self) -> int:
+        return sum(1 for _organisation, signature in self.parties if signature)
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.parties) and self.signed == len(self.parties)
+
+
+def signing_for(network: Network) -> Signing:
+    signatures = {s.organisation_id: s for s in network.signatures.all()}
+    parties = participating_organisations(network)
+    return Signing([(org, signatures.get(org.pk)) for org in parties])
+
+
+def startup_path(network: Network, signing: Signing | None = None) -> list[StepState]:
+    """Each step with its status: busy once something is written, done when the network
+    says so (the agreement: when every party has signed)."""
+    started = (
+        Network.objects.filter(pk=network.pk)
+        .annotate(
+            talks=_exists(Talk),
+            note=_exists(Startnotitie),
+            figures=_exists(Figure),
+            goals=_exists(Goal),
+            funders=_exists(Funder),
+            fees=_exists(MemberFee),
+            budget=_exists(BudgetLine),
+            infra=_exists(Infrastructure),
+            planned=_exists(PlannedSession),
+            venues=_exists(Venue),
+            agreement=_exists(Agreement),
+        )
+        .values()
+        .get()
+    )
+    busy = {
+        Step.GESCHIKTHEID: bool(network.suitability),
+        Step.GESPREKKEN: started["talks"],
+        Step.STARTNOTITIE: started["note"] or started["figures"],
+        Step.AGENDAS: started["goals"],
+        Step.GELD: started["funders"] or started["fees"] or started["budget"],
+        Step.INFRASTRUCTUUR: started["infra"] or started["planned"] or started["venues"],
+        Step.OVEREENKOMST: started["agreement"],
+    }
+    done = set(network.finished_steps.values_list("step", flat=True))
+    signing = signing or signing_for(network)
+    states = []
+    for number, step in enumerate(Step, start=1):
+        if step == Step.OVEREENKOMST:
+            is_done = signing.complete
+            busy[step] = busy[step] or signing.signed > 0
+        else:
+            is_done = step in done
+        status = "done" if is_done else "busy" if busy[step] else "todo"
+        states.append(StepState(step, number, status, STEP_URLS[step]))
+    return states
+
+
+def next_step(states: list[StepState]) -> StepState | None:
+    return next((state for state in states if state.status != "done"), None)
+
+
+@transaction.atomic
+def step_mark(*, network: Network, step: Step, done: bool, by) -> None:
+    if done:
+        StepCompletion.objects.get_or_create(network=network, step=step, defaults={"done_by": by})
+    else:
+        network.finished_steps.filter(step=step).delete()
+
+
+# --- money ---------------------------------------------------------------------------------
+
+# In-kind hours per year count 40 working weeks: holidays and quiet weeks are left out.
+WORKING_WEEKS_PER_YEAR = 40
+
+
+@dataclass
+class YearTotals:
+    year: int
+    funding: Decimal = Decimal(0)
+    fees: Decimal = Decimal(0)
+    costs: Decimal = Decimal(0)
+
+    @property
+    def income(self) -> Decimal:
+        return self.funding + self.fees
+
+    @property
+    def balance(self) -> Decimal:
+        return self.income - self.costs
+
+
+@dataclass
+class InKind:
+    organisation: str
+    hours_per_week: Decimal
+
+    @property
+    def hours_per_year(self) -> Decimal:
+        return self.hours_per_week * WORKING_WEEKS_PER_YEAR
+
+
+@dataclass
+class MoneyOverview:
+    years: list[YearTotals]
+    in_kind: list[InKind] = field(default_factory=list)
+
+    @property
+    def total(self) -> YearTotals:
+        total = YearTotals(year=0)
+        for row in self.years:
+            total.funding += row.funding
+            total.fees += row.fees
+            total.costs += row.costs
+        return total
+
+    @property
+    def in_kind_hours_per_week(self) -> Decimal:
+        return sum((row.hours_per_week for row in self.in_kind), Decimal(0))
+
+
+def _spread_over_years(amount: Decimal, starts: date, ends: date) -> dict[int, Decimal]:
+    """An amount for a period, divided over the calendar years by the days in each."""
+    if ends < starts:
+        return {starts.year: amount}
+    total_days = (ends - starts).days + 1
+    shares: dict[int, Decimal] = {}
+    for year in range(starts.year, ends.year + 1):
+        first = max(starts, date(year, 1, 1))
+        last = min(ends, date(year, 12, 31))
+        shares[year] = (amount * ((last - first).days + 1) / total_days).quantize(Decimal("0.01"))
+    # Rounding leftovers go to the last year, so the parts always add up to the amount.
+    shares[ends.year] += amount - sum(shares.values())
+    return shares
+
+
+def network_years(network: Network) -> list[int]:
+    first = network.start_date.year
+    return list(range(first, first + max(network.planned_years, 1)))
+
+
+def money_overview(network: Network, funders, fees, lines, members) -> MoneyOverview:
+    years: dict[int, YearTotals] = {year: YearTotals(year) for year in network_years(network)}
+
+    def row(year):
+        return years.setdefault(year, YearTotals(year))
+
+    for funder in funders:
+        for year, share in _spread_over_years(funder.amount, funder.starts_on,
+                                              funder.ends_on).items():  # fmt: skip
+            row(year).funding += share
+    fee_total = sum((fee.amount_per_year for fee in fees), Decimal(0))
+    for year in network_years(network):
+        row(year).fees += fee_total
+    for line in lines:
+        row(line.year).costs += line.amount
+    hours: dict[str, Decimal] = defaultdict(Decimal)
+    for membership in members:
+        name = membership.organisation.name if membership.organisation else _("Zonder organisatie")
+        hours[name] += membership.hours_per_week
+    in_kind = [InKind(name, total) for name, total in sorted(hours.items()) if total]
+    return MoneyOverview(sorted(years.values(), key=lambda r: r.year), in_kind)
+
+
+def active_memberships(network: Network) -> models.QuerySet:
+    return network.memberships.filter(left_on__isnull=True).select_related("organisation", "user")
+
+
+# --- signing -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def signature_record(*, network: Network, organisation: Organisation, by, **details) -> bool:
+    """Record an organisation's signature. When it is the last one missing, the start-up
+    is done and the network becomes lopend; returns True then."""
+    agreement = document_for(network, Agreement)
+    signature = Signature.objects.create(
+        network=network, organisation=organisation, recorded_by=by,
+        agreement_version=agreement.version, **details,
+    )  # fmt: skip
+    changes = [{"field": "signer_name", "label": _("getekend door"), "old": "",
+                "new": f"{signature.signer_name} ({signature.signed_on:%d-%m-%Y})"}]  # fmt: skip
+    _log(network=network, instance=signature, action=Revision.Action.CREATED, changes=changes,
+         by=by, version=1)  # fmt: skip
+    if signing_for(network).complete and network.status in (
+        Network.Status.VERKENNING,
+        Network.Status.OPSTART,
+    ):
+        network.status = Network.Status.LOPEND
+        network.save(update_fields=["status"])
+        return True
+    return False
+
+
+@transaction.atomic
+def signature_withdraw(*, network: Network, signature: Signature, by) -> None:
+    _log(network=network, instance=signature, action=Revision.Action.DELETED, changes=[],
+         by=by, version=2)  # fmt: skip
+    signature.delete()
+
+
+def network_set_running(*, network: Network, running: bool) -> None:
+    """The trekker's word on the status: lopend, or back to opstart."""
+    network.status = Network.Status.LOPEND if running else Network.Status.OPSTART
+    network.save(update_fields=["status"])
+
+
+def is_member_of(network: Network, organisation: Organisation) -> bool:
+    return Membership.objects.filter(
+        network=network, organisation=organisation, left_on__isnull=True
+    ).exists()

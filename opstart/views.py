@@ -1,0 +1,245 @@
+from datetime import date
+from io import BytesIO
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from networks import permissions as P
+from networks.models import ChecklistItem, Network
+from opstart import documents, forms, services
+from opstart.editing import edit_page
+from opstart.models import Agreement, Infrastructure, Startnotitie, Step
+from opstart.organogram import organogram
+
+
+def _page(request, template, title, **context):
+    """A start-up page: the network, the path's steps (for the step list) and the rest."""
+    context.setdefault("steps", services.startup_path(request.network))
+    return render(request, template, {"network": request.network, "title": title, **context})
+
+
+@P.network_permission_required(P.STARTUP_VIEW)
+def path(request):
+    signing = services.signing_for(request.network)
+    steps = services.startup_path(request.network, signing)
+    done = sum(1 for state in steps if state.status == "done")
+    return _page(request, "opstart/path.html", _("Opstart"), steps=steps, signing=signing,
+                 next=services.next_step(steps), done=done,
+                 percent=round(100 * done / len(steps)))  # fmt: skip
+
+
+@require_POST
+@P.network_permission_required(P.STARTUP_CHANGE)
+def step_mark(request, step):
+    if step not in Step.values or step == Step.OVEREENKOMST:  # that one is done by signing
+        raise Http404
+    done = request.POST.get("klaar") == "ja"
+    services.step_mark(network=request.network, step=Step(step), done=done, by=request.user)
+    label = Step(step).label
+    text = _("“%(step)s” staat op klaar.") if done else _("“%(step)s” staat weer open.")
+    messages.success(request, text % {"step": label})
+    back = services.STEP_URLS[Step(step)] if request.POST.get("terug") == "stap" else "opstart_path"
+    return redirect(back, request.network.slug)
+
+
+@P.network_permission_required(P.STARTUP_VIEW)
+def suitability(request):
+    network = request.network
+    criteria = list(ChecklistItem.objects.filter(checklist=ChecklistItem.Checklist.START))
+    form = forms.SuitabilityForm(request.POST or None, criteria=criteria,
+                                 initial={"criteria": network.suitability})  # fmt: skip
+    if request.method == "POST":
+        P.require(request, P.STARTUP_CHANGE)
+        if form.is_valid():
+            network.suitability = form.cleaned_data["criteria"]
+            network.save(update_fields=["suitability"])
+            messages.success(request, _("De check is opgeslagen."))
+            return redirect("opstart_suitability", network.slug)
+    met = [item for item in criteria if item.code in network.suitability]
+    return _page(request, "opstart/suitability.html", Step.GESCHIKTHEID.label, form=form,
+                 criteria=criteria, met=met, step=Step.GESCHIKTHEID)  # fmt: skip
+
+
+@P.network_permission_required(P.STARTUP_TALKS)
+def talks(request):
+    return _page(request, "opstart/talks.html", Step.GESPREKKEN.label,
+                 talks=request.network.talks.all(), step=Step.GESPREKKEN)  # fmt: skip
+
+
+@P.network_permission_required(P.STARTUP_VIEW)
+def startnotitie(request):
+    context = documents.startnotitie_context(request.network)
+    return _page(request, "opstart/startnotitie.html", Step.STARTNOTITIE.label,
+                 step=Step.STARTNOTITIE, editable=P.STARTUP_CHANGE in request.network_perms,
+                 **context)  # fmt: skip
+
+
+def _document_edit(request, model, form_class, title, back, **options):
+    instance = services.document_for(request.network, model)
+    form = form_class(request.POST or None, instance=instance, network=request.network)
+    back_url = reverse(back, args=[request.network.slug])
+    return edit_page(request, form=form, title=title, back_url=back_url, **options)
+
+
+@P.network_permission_required(P.STARTUP_CHANGE)
+def startnotitie_edit(request):
+    return _document_edit(request, Startnotitie, forms.StartnotitieForm,
+                          _("Startnotitie bewerken"), "opstart_startnotitie",
+                          intro=_("De startnotitie legt uit waarom dit netwerk nodig is en hoe "
+                                  "het gaat werken. Schrijf voor een lezer die er nog niets van "
+                                  "weet, zoals een bestuurder of een financier."))  # fmt: skip
+
+
+def _pdf_response(pdf_and_name) -> FileResponse:
+    pdf, filename = pdf_and_name
+    return FileResponse(BytesIO(pdf), content_type="application/pdf", filename=filename)
+
+
+@P.network_permission_required(P.REPORTS_EXPORT)
+def startnotitie_pdf(request):
+    return _pdf_response(documents.startnotitie_pdf(request.network))
+
+
+@P.network_permission_required(P.STARTUP_VIEW)
+def agendas(request):
+    return _page(request, "opstart/agendas.html", Step.AGENDAS.label, step=Step.AGENDAS,
+                 agendas=documents.goals_by_agenda(request.network), today=date.today(),
+                 can_edit=P.AGENDAS_CHANGE in request.network_perms)  # fmt: skip
+
+
+@P.network_permission_required(P.STARTUP_VIEW)
+def money(request):
+    network = request.network
+    funders = list(network.funders.all())
+    fees = list(network.fees.select_related("organisation"))
+    lines = list(network.budget_lines.all())
+    overview = services.money_overview(network, funders, fees, lines,
+                                       services.active_memberships(network))  # fmt: skip
+    return _page(request, "opstart/money.html", Step.GELD.label, step=Step.GELD,
+                 funders=funders, fees=fees, lines=lines, overview=overview,
+                 weeks=services.WORKING_WEEKS_PER_YEAR,
+                 can_edit=P.MONEY_CHANGE in request.network_perms)  # fmt: skip
+
+
+@P.network_permission_required(P.STARTUP_VIEW)
+def infrastructure(request):
+    network = request.network
+    infra = services.document_for(network, Infrastructure)
+    members = list(
+        services.active_memberships(network).prefetch_related("roles")
+        .order_by("organisation__name", "user__full_name")
+    )  # fmt: skip
+    return _page(request, "opstart/infrastructure.html", Step.INFRASTRUCTUUR.label,
+                 step=Step.INFRASTRUCTUUR, infra=infra, members=members,
+                 planned=network.planned_sessions.select_related("venue"),
+                 venues=network.venues.all(),
+                 organogram=organogram(network, members, infra.penvoerder_id),
+                 can_plan=P.PLANNING_CHANGE in request.network_perms)  # fmt: skip
+
+
+@P.network_permission_required(P.COMMUNICATION_CHANGE)
+def communication_edit(request):
+    return _document_edit(request, Infrastructure, forms.CommunicationForm,
+                          _("Communicatie"), "opstart_infrastructure")  # fmt: skip
+
+
+@P.network_permission_required(P.STARTUP_CHANGE)
+def governance_edit(request):
+    return _document_edit(request, Infrastructure, forms.GovernanceForm,
+                          _("Besluitvorming"), "opstart_infrastructure",
+                          intro=_("Spreek vooraf af hoe jullie besluiten nemen. Dan weet "
+                                  "iedereen waar hij aan toe is als het spannend "
+                                  "wordt."))  # fmt: skip
+
+
+@P.network_permission_required(P.STARTUP_VIEW)
+def agreement(request):
+    context = documents.agreement_context(request.network)
+    return _page(request, "opstart/agreement.html", Step.OVEREENKOMST.label,
+                 step=Step.OVEREENKOMST, **context)  # fmt: skip
+
+
+@P.network_permission_required(P.STARTUP_CHANGE)
+def agreement_edit(request):
+    return _document_edit(request, Agreement, forms.AgreementForm,
+                          _("Afspraken in de overeenkomst"), "opstart_agreement",
+                          intro=_("De meeste artikelen van de overeenkomst komen uit wat jullie "
+                                  "al hebben vastgelegd. Hier kies je wat er nog ontbreekt: "
+                                  "wie eigenaar is van wat het netwerk maakt, en de overige "
+                                  "afspraken."))  # fmt: skip
+
+
+@P.network_permission_required(P.REPORTS_EXPORT)
+def agreement_pdf(request):
+    return _pdf_response(documents.agreement_pdf(request.network))
+
+
+def _party(request, organisation):
+    """An organisation that takes part in this network (others cannot sign here)."""
+    for party in services.participating_organisations(request.network):
+        if party.pk == organisation:
+            return party
+    raise Http404
+
+
+@P.network_permission_required(P.STARTUP_CHANGE)
+def sign(request, organisation):
+    network = request.network
+    party = _party(request, organisation)
+    if network.signatures.filter(organisation=party).exists():
+        messages.info(request, _("%(name)s heeft al getekend.") % {"name": party.name})
+        return redirect("opstart_agreement", network.slug)
+    form = forms.SignatureForm(request.POST or None, initial={"signed_on": date.today()})
+    if request.method == "POST" and form.is_valid():
+        running = services.signature_record(network=network, organisation=party,
+                                            by=request.user, **form.cleaned_data)  # fmt: skip
+        messages.success(request, _("De handtekening van %(name)s is vastgelegd.")
+                         % {"name": party.name})  # fmt: skip
+        if running:
+            messages.success(request, _("Alle organisaties hebben getekend. De opstart is "
+                                        "klaar: het netwerk is nu lopend."))  # fmt: skip
+        return redirect("opstart_agreement", network.slug)
+    return _page(request, "opstart/sign.html", _("Handtekening vastleggen"), form=form,
+                 party=party)  # fmt: skip
+
+
+@require_POST
+@P.network_permission_required(P.STARTUP_CHANGE)
+def sign_withdraw(request, organisation):
+    party = _party(request, organisation)
+    signature = get_object_or_404(request.network.signatures, organisation=party)
+    services.signature_withdraw(network=request.network, signature=signature, by=request.user)
+    messages.success(request, _("De handtekening van %(name)s is weggehaald.")
+                     % {"name": party.name})  # fmt: skip
+    return redirect("opstart_agreement", request.network.slug)
+
+
+@require_POST
+@P.network_permission_required(P.STARTUP_CHANGE)
+def status(request):
+    running = request.POST.get("status") == Network.Status.LOPEND
+    services.network_set_running(network=request.network, running=running)
+    if running:
+        messages.success(request, _("Het netwerk staat op lopend."))
+    else:
+        messages.success(request, _("Het netwerk staat weer in de opstart."))
+    return redirect("opstart_agreement", request.network.slug)
+
+
+HISTORY_LIMIT = 200
+
+
+@P.network_permission_required(P.STARTUP_VIEW)
+def history(request):
+    revisions = request.network.revisions.select_related("changed_by")
+    if P.STARTUP_TALKS not in request.network_perms:  # notes about people stay with the few
+        revisions = revisions.exclude(object_key__startswith="talk:")
+    item = request.GET.get("item", "")
+    if item:
+        revisions = revisions.filter(object_key=item)
+    return _page(request, "opstart/history.html", _("Geschiedenis van de opstart"),
+                 revisions=revisions[:HISTORY_LIMIT], item=item, limit=HISTORY_LIMIT)  # fmt: skip

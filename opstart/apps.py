@@ -11,7 +11,7 @@ class OpstartConfig(AppConfig):
 
     def ready(self):
         from networks import panels
-        from opstart import contributions
+        from opstart import contributions, demo  # noqa: F401 (demo registers itself)
 
         panels.register_panel(contributions.STARTUP_PANEL)
         panels.register_next_step(contributions.NEXT_STARTUP_STEP)

@@ -10,14 +10,14 @@ from django.utils.translation import gettext as _
 from liso import method
 from networks.models import Membership
 
-WIDTH = 960
+WIDTH = 720
 MARGIN = 16
 GAP = 16
-COLUMNS = 3
+COLUMNS = 2
 HEADER = 40  # an organisation box's title band
 LINE = 22  # one member line
 PADDING = 12
-CHARS_PER_LINE = 38  # at 14px in a box a third of the width wide
+CHARS_PER_LINE = 40  # at 14px in a box half the width wide
 LEAD_ROLES = (method.Role.TREKKER, method.Role.PROCESBEGELEIDER, method.Role.PROJECTASSISTENT,
               method.Role.COMMUNICATIEADVISEUR)  # fmt: skip
 
@@ -83,7 +83,7 @@ def _grid(items: list, top: int, heights) -> tuple[list[tuple[int, int, int]], i
 
 def organogram(network, members: list[Membership], penvoerder_id: int | None) -> Organogram:
     boxes, connectors = [], []
-    top = Box(WIDTH // 2 - 180, MARGIN, 360, 52, _fit(network.name, 44), lead=True)
+    top = Box(WIDTH // 2 - 180, MARGIN, 360, 52, _fit(network.name, 40), lead=True)
     boxes.append(top)
     y = top.y + top.height + 40
 
@@ -104,17 +104,20 @@ def organogram(network, members: list[Membership], penvoerder_id: int | None) ->
         (m.organisation.name for m in members if m.organisation_id == penvoerder_id), None
     )
 
+    def header(name):  # the penvoerder's box says so under its name
+        return HEADER + (18 if name == penvoerder_name else 0)
+
     def height(name):
-        return HEADER + LINE * len(groups[name]) + PADDING
+        return header(name) + LINE * len(groups[name]) + PADDING
 
     names = list(groups)
     places, bottom = _grid(names, y, height)
     bus_y = y - 12
     for name, (x, box_y, width) in zip(names, places, strict=True):
-        box = Box(x, box_y, width, height(name), _fit(name, 34),
+        box = Box(x, box_y, width, height(name), _fit(name, 36),
                   note=_("penvoerder") if name == penvoerder_name else "")  # fmt: skip
         box.lines = [
-            Line(_member_line(m), box_y + HEADER + 15 + i * LINE,
+            Line(_member_line(m), box_y + header(name) + 15 + i * LINE,
                  m.ring == Membership.Ring.TWEEDE_SCHIL)
             for i, m in enumerate(groups[name])
         ]  # fmt: skip

@@ -207,24 +207,20 @@ def signing_for(network: Network) -> Signing:
 def startup_path(network: Network, signing: Signing | None = None) -> list[StepState]:
     """Each step with its status: busy once something is written, done when the network
     says so (the agreement: when every party has signed)."""
-    started = (
+    exists = {
+        "talks": _exists(Talk), "note": _exists(Startnotitie), "figures": _exists(Figure),
+        "goals": _exists(Goal), "funders": _exists(Funder), "fees": _exists(MemberFee),
+        "budget": _exists(BudgetLine), "infra": _exists(Infrastructure),
+        "planned": _exists(PlannedSession), "venues": _exists(Venue),
+        "agreement": _exists(Agreement),
+    }  # fmt: skip
+    row = (
         Network.objects.filter(pk=network.pk)
-        .annotate(
-            talks=_exists(Talk),
-            note=_exists(Startnotitie),
-            figures=_exists(Figure),
-            goals=_exists(Goal),
-            funders=_exists(Funder),
-            fees=_exists(MemberFee),
-            budget=_exists(BudgetLine),
-            infra=_exists(Infrastructure),
-            planned=_exists(PlannedSession),
-            venues=_exists(Venue),
-            agreement=_exists(Agreement),
-        )
-        .values()
+        .annotate(**{f"has_{name}": check for name, check in exists.items()})
+        .values(*(f"has_{name}" for name in exists))
         .get()
     )
+    started = {name: row[f"has_{name}"] for name in exists}
     busy = {
         Step.GESCHIKTHEID: bool(network.suitability),
         Step.GESPREKKEN: started["talks"],

@@ -6,309 +6,1065 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('networks', '0004_organisation_labels'),
+        ("networks", "0004_organisation_labels"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Agreement',
+            name="Agreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=0, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='laatst gewijzigd')),
-                ('innovation_owner', models.CharField(blank=True, choices=[('netwerk', 'Het netwerk samen: alle partners delen het eigendom'), ('rechtspersoon', 'Een aparte rechtspersoon, zoals een stichting'), ('maker', 'De organisatie die de innovatie vooral ontwikkelt')], max_length=20, verbose_name='wie is eigenaar van de innovaties?')),
-                ('innovation_owner_note', models.TextField(blank=True, verbose_name='toelichting eigendom')),
-                ('intellectual_property', models.CharField(blank=True, choices=[('open', 'Open: iedereen mag het gebruiken met naamsvermelding (CC BY)'), ('partners', 'Vrij te gebruiken door de partners, niet daarbuiten'), ('maker', 'Bij de maker; de partners krijgen een gebruiksrecht')], max_length=20, verbose_name='intellectueel eigendom van kennisproducten')),
-                ('intellectual_property_note', models.TextField(blank=True, verbose_name='toelichting intellectueel eigendom')),
-                ('confidentiality', models.TextField(blank=True, help_text='Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.', verbose_name='vertrouwelijkheid en privacy')),
-                ('other_agreements', models.TextField(blank=True, help_text='Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.', verbose_name='overige afspraken')),
-                ('exit_terms', models.TextField(blank=True, help_text='Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.', verbose_name='tussentijds stoppen')),
-                ('network', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='agreement', to='networks.network')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='laatst gewijzigd door')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=0, editable=False)),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="laatst gewijzigd"),
+                ),
+                (
+                    "innovation_owner",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("netwerk", "Het netwerk samen: alle partners delen het eigendom"),
+                            ("rechtspersoon", "Een aparte rechtspersoon, zoals een stichting"),
+                            ("maker", "De organisatie die de innovatie vooral ontwikkelt"),
+                        ],
+                        max_length=20,
+                        verbose_name="wie is eigenaar van de innovaties?",
+                    ),
+                ),
+                (
+                    "innovation_owner_note",
+                    models.TextField(blank=True, verbose_name="toelichting eigendom"),
+                ),
+                (
+                    "intellectual_property",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            (
+                                "open",
+                                "Open: iedereen mag het gebruiken met naamsvermelding (CC BY)",
+                            ),
+                            ("partners", "Vrij te gebruiken door de partners, niet daarbuiten"),
+                            ("maker", "Bij de maker; de partners krijgen een gebruiksrecht"),
+                        ],
+                        max_length=20,
+                        verbose_name="intellectueel eigendom van kennisproducten",
+                    ),
+                ),
+                (
+                    "intellectual_property_note",
+                    models.TextField(blank=True, verbose_name="toelichting intellectueel eigendom"),
+                ),
+                (
+                    "confidentiality",
+                    models.TextField(
+                        blank=True,
+                        help_text="Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.",
+                        verbose_name="vertrouwelijkheid en privacy",
+                    ),
+                ),
+                (
+                    "other_agreements",
+                    models.TextField(
+                        blank=True,
+                        help_text="Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.",
+                        verbose_name="overige afspraken",
+                    ),
+                ),
+                (
+                    "exit_terms",
+                    models.TextField(
+                        blank=True,
+                        help_text="Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.",
+                        verbose_name="tussentijds stoppen",
+                    ),
+                ),
+                (
+                    "network",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="agreement",
+                        to="networks.network",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="laatst gewijzigd door",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'samenwerkingsovereenkomst',
-                'verbose_name_plural': 'samenwerkingsovereenkomsten',
+                "verbose_name": "samenwerkingsovereenkomst",
+                "verbose_name_plural": "samenwerkingsovereenkomsten",
             },
         ),
         migrations.CreateModel(
-            name='BudgetLine',
+            name="BudgetLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=0, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='laatst gewijzigd')),
-                ('kind', models.CharField(choices=[('trekker', 'Trekker'), ('procesbegeleider', 'Procesbegeleider'), ('communicatieadviseur', 'Communicatieadviseur'), ('projectassistent', 'Projectassistent'), ('materialen', 'Materialen'), ('locatie', 'Locatie'), ('catering', 'Catering'), ('overig', 'Overig')], max_length=30, verbose_name='post')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='jaar')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=12, verbose_name='bedrag in euro')),
-                ('description', models.CharField(blank=True, max_length=250, verbose_name='toelichting')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='budget_lines', to='networks.network')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='laatst gewijzigd door')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=0, editable=False)),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="laatst gewijzigd"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("trekker", "Trekker"),
+                            ("procesbegeleider", "Procesbegeleider"),
+                            ("communicatieadviseur", "Communicatieadviseur"),
+                            ("projectassistent", "Projectassistent"),
+                            ("materialen", "Materialen"),
+                            ("locatie", "Locatie"),
+                            ("catering", "Catering"),
+                            ("overig", "Overig"),
+                        ],
+                        max_length=30,
+                        verbose_name="post",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="jaar")),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=12, verbose_name="bedrag in euro"
+                    ),
+                ),
+                (
+                    "description",
+                    models.CharField(blank=True, max_length=250, verbose_name="toelichting"),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="budget_lines",
+                        to="networks.network",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="laatst gewijzigd door",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'begrotingspost',
-                'verbose_name_plural': 'begrotingsposten',
-                'ordering': ['year', 'kind', 'pk'],
+                "verbose_name": "begrotingspost",
+                "verbose_name_plural": "begrotingsposten",
+                "ordering": ["year", "kind", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Figure',
+            name="Figure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=0, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='laatst gewijzigd')),
-                ('description', models.CharField(help_text='Bijvoorbeeld: jongeren in de regio met een jeugdhulptraject.', max_length=250, verbose_name='wat laat het cijfer zien?')),
-                ('value', models.CharField(help_text='Bijvoorbeeld: 1.240 of 12%.', max_length=60, verbose_name='cijfer')),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='jaar')),
-                ('source', models.CharField(max_length=250, verbose_name='bron')),
-                ('source_url', models.URLField(blank=True, verbose_name='link naar de bron')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='figures', to='networks.network')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='laatst gewijzigd door')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=0, editable=False)),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="laatst gewijzigd"),
+                ),
+                (
+                    "description",
+                    models.CharField(
+                        help_text="Bijvoorbeeld: jongeren in de regio met een jeugdhulptraject.",
+                        max_length=250,
+                        verbose_name="wat laat het cijfer zien?",
+                    ),
+                ),
+                (
+                    "value",
+                    models.CharField(
+                        help_text="Bijvoorbeeld: 1.240 of 12%.",
+                        max_length=60,
+                        verbose_name="cijfer",
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="jaar"),
+                ),
+                ("source", models.CharField(max_length=250, verbose_name="bron")),
+                ("source_url", models.URLField(blank=True, verbose_name="link naar de bron")),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="figures",
+                        to="networks.network",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="laatst gewijzigd door",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cijfer',
-                'verbose_name_plural': 'cijfers',
-                'ordering': ['pk'],
+                "verbose_name": "cijfer",
+                "verbose_name_plural": "cijfers",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='Funder',
+            name="Funder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=0, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='laatst gewijzigd')),
-                ('name', models.CharField(help_text='Bijvoorbeeld: gemeente, ZonMw, RAAK, een fonds.', max_length=150, verbose_name='financier')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=12, verbose_name='bedrag in euro')),
-                ('starts_on', models.DateField(verbose_name='van')),
-                ('ends_on', models.DateField(verbose_name='tot en met')),
-                ('note', models.CharField(blank=True, max_length=250, verbose_name='toelichting')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='funders', to='networks.network')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='laatst gewijzigd door')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=0, editable=False)),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="laatst gewijzigd"),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Bijvoorbeeld: gemeente, ZonMw, RAAK, een fonds.",
+                        max_length=150,
+                        verbose_name="financier",
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=12, verbose_name="bedrag in euro"
+                    ),
+                ),
+                ("starts_on", models.DateField(verbose_name="van")),
+                ("ends_on", models.DateField(verbose_name="tot en met")),
+                ("note", models.CharField(blank=True, max_length=250, verbose_name="toelichting")),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="funders",
+                        to="networks.network",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="laatst gewijzigd door",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'financier',
-                'verbose_name_plural': 'financiers',
-                'ordering': ['starts_on', 'name'],
+                "verbose_name": "financier",
+                "verbose_name_plural": "financiers",
+                "ordering": ["starts_on", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Goal',
+            name="Goal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=0, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='laatst gewijzigd')),
-                ('agenda', models.CharField(choices=[('veranderagenda', 'Veranderagenda'), ('opleidingsagenda', 'Opleidingsagenda'), ('onderzoeksagenda', 'Onderzoeksagenda')], max_length=20, verbose_name='agenda')),
-                ('title', models.CharField(max_length=250, verbose_name='doel')),
-                ('description', models.TextField(blank=True, verbose_name='toelichting')),
-                ('measure', models.CharField(choices=[('indicator', 'Een meetbare indicator'), ('afspraak', 'Een concrete afspraak')], default='afspraak', max_length=10, verbose_name='hoe volgen we de voortgang?')),
-                ('unit', models.CharField(blank=True, help_text='Bijvoorbeeld: procent, aantal jongeren, weken.', max_length=60, verbose_name='eenheid')),
-                ('baseline', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, verbose_name='beginwaarde')),
-                ('target', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, verbose_name='streefwaarde')),
-                ('current_value', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, verbose_name='huidige waarde')),
-                ('measured_on', models.DateField(blank=True, null=True, verbose_name='gemeten op')),
-                ('agreement', models.CharField(blank=True, help_text='Bijvoorbeeld: alle nieuwe medewerkers hebben de training gevolgd.', max_length=250, verbose_name='afspraak')),
-                ('agreement_met', models.BooleanField(default=False, verbose_name='de afspraak is nagekomen')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agenda_goals', to='networks.network')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='laatst gewijzigd door')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=0, editable=False)),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="laatst gewijzigd"),
+                ),
+                (
+                    "agenda",
+                    models.CharField(
+                        choices=[
+                            ("veranderagenda", "Veranderagenda"),
+                            ("opleidingsagenda", "Opleidingsagenda"),
+                            ("onderzoeksagenda", "Onderzoeksagenda"),
+                        ],
+                        max_length=20,
+                        verbose_name="agenda",
+                    ),
+                ),
+                ("title", models.CharField(max_length=250, verbose_name="doel")),
+                ("description", models.TextField(blank=True, verbose_name="toelichting")),
+                (
+                    "measure",
+                    models.CharField(
+                        choices=[
+                            ("indicator", "Een meetbare indicator"),
+                            ("afspraak", "Een concrete afspraak"),
+                        ],
+                        default="afspraak",
+                        max_length=10,
+                        verbose_name="hoe volgen we de voortgang?",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.CharField(
+                        blank=True,
+                        help_text="Bijvoorbeeld: procent, aantal jongeren, weken.",
+                        max_length=60,
+                        verbose_name="eenheid",
+                    ),
+                ),
+                (
+                    "baseline",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=12,
+                        null=True,
+                        verbose_name="beginwaarde",
+                    ),
+                ),
+                (
+                    "target",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=12,
+                        null=True,
+                        verbose_name="streefwaarde",
+                    ),
+                ),
+                (
+                    "current_value",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=12,
+                        null=True,
+                        verbose_name="huidige waarde",
+                    ),
+                ),
+                ("measured_on", models.DateField(blank=True, null=True, verbose_name="gemeten op")),
+                (
+                    "agreement",
+                    models.CharField(
+                        blank=True,
+                        help_text="Bijvoorbeeld: alle nieuwe medewerkers hebben de training gevolgd.",
+                        max_length=250,
+                        verbose_name="afspraak",
+                    ),
+                ),
+                (
+                    "agreement_met",
+                    models.BooleanField(default=False, verbose_name="de afspraak is nagekomen"),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="agenda_goals",
+                        to="networks.network",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="laatst gewijzigd door",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'doel',
-                'verbose_name_plural': 'doelen',
-                'ordering': ['agenda', 'pk'],
+                "verbose_name": "doel",
+                "verbose_name_plural": "doelen",
+                "ordering": ["agenda", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Infrastructure',
+            name="Infrastructure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=0, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='laatst gewijzigd')),
-                ('communication_plan', models.TextField(blank=True, help_text='Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.', verbose_name='communicatieplan')),
-                ('platform_name', models.CharField(blank=True, help_text='Waar delen jullie stukken en praten jullie verder tussen bijeenkomsten?', max_length=100, verbose_name='samenwerkingsplatform')),
-                ('platform_url', models.URLField(blank=True, verbose_name='link naar het platform')),
-                ('heard_perspectives', models.JSONField(blank=True, default=list, verbose_name='wie moet minstens gehoord zijn voor een besluit?')),
-                ('must_be_heard', models.TextField(blank=True, help_text='Bijvoorbeeld: bij besluiten over experimenten altijd de ervaringsdeskundigen.', verbose_name='toelichting')),
-                ('decision_process', models.TextField(blank=True, help_text='Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.', verbose_name='zo nemen we besluiten')),
-                ('network', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='infrastructure', to='networks.network')),
-                ('penvoerder', models.ForeignKey(blank=True, help_text='De organisatie die het geld beheert en namens het netwerk tekent.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='networks.organisation', verbose_name='penvoerder')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='laatst gewijzigd door')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=0, editable=False)),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="laatst gewijzigd"),
+                ),
+                (
+                    "communication_plan",
+                    models.TextField(
+                        blank=True,
+                        help_text="Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.",
+                        verbose_name="communicatieplan",
+                    ),
+                ),
+                (
+                    "platform_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Waar delen jullie stukken en praten jullie verder tussen bijeenkomsten?",
+                        max_length=100,
+                        verbose_name="samenwerkingsplatform",
+                    ),
+                ),
+                (
+                    "platform_url",
+                    models.URLField(blank=True, verbose_name="link naar het platform"),
+                ),
+                (
+                    "heard_perspectives",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        verbose_name="wie moet minstens gehoord zijn voor een besluit?",
+                    ),
+                ),
+                (
+                    "must_be_heard",
+                    models.TextField(
+                        blank=True,
+                        help_text="Bijvoorbeeld: bij besluiten over experimenten altijd de ervaringsdeskundigen.",
+                        verbose_name="toelichting",
+                    ),
+                ),
+                (
+                    "decision_process",
+                    models.TextField(
+                        blank=True,
+                        help_text="Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.",
+                        verbose_name="zo nemen we besluiten",
+                    ),
+                ),
+                (
+                    "network",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="infrastructure",
+                        to="networks.network",
+                    ),
+                ),
+                (
+                    "penvoerder",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="De organisatie die het geld beheert en namens het netwerk tekent.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="networks.organisation",
+                        verbose_name="penvoerder",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="laatst gewijzigd door",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kennisinfrastructuur',
-                'verbose_name_plural': 'kennisinfrastructuur',
+                "verbose_name": "kennisinfrastructuur",
+                "verbose_name_plural": "kennisinfrastructuur",
             },
         ),
         migrations.CreateModel(
-            name='Milestone',
+            name="Milestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=0, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='laatst gewijzigd')),
-                ('title', models.CharField(max_length=250, verbose_name='mijlpaal')),
-                ('due_on', models.DateField(verbose_name='uiterlijk op')),
-                ('status', models.CharField(choices=[('gepland', 'Gepland'), ('bezig', 'Bezig'), ('behaald', 'Behaald'), ('uitgesteld', 'Uitgesteld')], default='gepland', max_length=12, verbose_name='status')),
-                ('goal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='opstart.goal')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='laatst gewijzigd door')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=0, editable=False)),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="laatst gewijzigd"),
+                ),
+                ("title", models.CharField(max_length=250, verbose_name="mijlpaal")),
+                ("due_on", models.DateField(verbose_name="uiterlijk op")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("gepland", "Gepland"),
+                            ("bezig", "Bezig"),
+                            ("behaald", "Behaald"),
+                            ("uitgesteld", "Uitgesteld"),
+                        ],
+                        default="gepland",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "goal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="milestones",
+                        to="opstart.goal",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="laatst gewijzigd door",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mijlpaal',
-                'verbose_name_plural': 'mijlpalen',
-                'ordering': ['due_on', 'pk'],
+                "verbose_name": "mijlpaal",
+                "verbose_name_plural": "mijlpalen",
+                "ordering": ["due_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Startnotitie',
+            name="Startnotitie",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=0, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='laatst gewijzigd')),
-                ('problem', models.TextField(blank=True, help_text='Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.', verbose_name='probleemstelling')),
-                ('relevance', models.TextField(blank=True, help_text='Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.', verbose_name='relevantie')),
-                ('why_network', models.TextField(blank=True, help_text='Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.', verbose_name='waarom een leernetwerk')),
-                ('similar_initiatives', models.TextField(blank=True, help_text='Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.', verbose_name='vergelijkbare initiatieven')),
-                ('approach_phase_1', models.TextField(blank=True, help_text='Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.', verbose_name='aanpak fase 1: samen begrijpen')),
-                ('approach_phase_2', models.TextField(blank=True, help_text='Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.', verbose_name='aanpak fase 2: samen doorgronden')),
-                ('approach_phase_3', models.TextField(blank=True, help_text='Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.', verbose_name='aanpak fase 3: samen vertalen')),
-                ('network', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='startnotitie', to='networks.network')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='laatst gewijzigd door')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=0, editable=False)),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="laatst gewijzigd"),
+                ),
+                (
+                    "problem",
+                    models.TextField(
+                        blank=True,
+                        help_text="Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.",
+                        verbose_name="probleemstelling",
+                    ),
+                ),
+                (
+                    "relevance",
+                    models.TextField(
+                        blank=True,
+                        help_text="Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.",
+                        verbose_name="relevantie",
+                    ),
+                ),
+                (
+                    "why_network",
+                    models.TextField(
+                        blank=True,
+                        help_text="Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.",
+                        verbose_name="waarom een leernetwerk",
+                    ),
+                ),
+                (
+                    "similar_initiatives",
+                    models.TextField(
+                        blank=True,
+                        help_text="Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.",
+                        verbose_name="vergelijkbare initiatieven",
+                    ),
+                ),
+                (
+                    "approach_phase_1",
+                    models.TextField(
+                        blank=True,
+                        help_text="Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.",
+                        verbose_name="aanpak fase 1: samen begrijpen",
+                    ),
+                ),
+                (
+                    "approach_phase_2",
+                    models.TextField(
+                        blank=True,
+                        help_text="Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.",
+                        verbose_name="aanpak fase 2: samen doorgronden",
+                    ),
+                ),
+                (
+                    "approach_phase_3",
+                    models.TextField(
+                        blank=True,
+                        help_text="Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.",
+                        verbose_name="aanpak fase 3: samen vertalen",
+                    ),
+                ),
+                (
+                    "network",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="startnotitie",
+                        to="networks.network",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="laatst gewijzigd door",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'startnotitie',
-                'verbose_name_plural': 'startnotities',
+                "verbose_name": "startnotitie",
+                "verbose_name_plural": "startnotities",
             },
         ),
         migrations.CreateModel(
-            name='Talk',
+            name="Talk",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=0, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='laatst gewijzigd')),
-                ('person_name', models.CharField(max_length=150, verbose_name='met wie')),
-                ('organisation_name', models.CharField(blank=True, max_length=150, verbose_name='organisatie')),
-                ('held_on', models.DateField(verbose_name='datum van het gesprek')),
-                ('held_by', models.CharField(blank=True, max_length=150, verbose_name='gevoerd door')),
-                ('personal_reason', models.TextField(blank=True, help_text='In de eigen woorden van de persoon: wat wil hij of zij leren of bereiken?', verbose_name='waarom wil deze persoon meedoen?')),
-                ('organisation_reason', models.TextField(blank=True, help_text='Wat levert het de organisatie op, en wat heeft ze ervoor over?', verbose_name='waarom doet de organisatie mee?')),
-                ('open_questions', models.TextField(blank=True, verbose_name='open vragen')),
-                ('notes', models.TextField(blank=True, help_text='Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.', verbose_name='aantekeningen')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='talks', to='networks.network')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='laatst gewijzigd door')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=0, editable=False)),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="laatst gewijzigd"),
+                ),
+                ("person_name", models.CharField(max_length=150, verbose_name="met wie")),
+                (
+                    "organisation_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="organisatie"),
+                ),
+                ("held_on", models.DateField(verbose_name="datum van het gesprek")),
+                (
+                    "held_by",
+                    models.CharField(blank=True, max_length=150, verbose_name="gevoerd door"),
+                ),
+                (
+                    "personal_reason",
+                    models.TextField(
+                        blank=True,
+                        help_text="In de eigen woorden van de persoon: wat wil hij of zij leren of bereiken?",
+                        verbose_name="waarom wil deze persoon meedoen?",
+                    ),
+                ),
+                (
+                    "organisation_reason",
+                    models.TextField(
+                        blank=True,
+                        help_text="Wat levert het de organisatie op, en wat heeft ze ervoor over?",
+                        verbose_name="waarom doet de organisatie mee?",
+                    ),
+                ),
+                ("open_questions", models.TextField(blank=True, verbose_name="open vragen")),
+                (
+                    "notes",
+                    models.TextField(
+                        blank=True,
+                        help_text="Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, [tekst](https://adres) voor een link.",
+                        verbose_name="aantekeningen",
+                    ),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="talks",
+                        to="networks.network",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="laatst gewijzigd door",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'verkennend gesprek',
-                'verbose_name_plural': 'verkennende gesprekken',
-                'ordering': ['-held_on', 'person_name'],
+                "verbose_name": "verkennend gesprek",
+                "verbose_name_plural": "verkennende gesprekken",
+                "ordering": ["-held_on", "person_name"],
             },
         ),
         migrations.CreateModel(
-            name='Venue',
+            name="Venue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=0, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='laatst gewijzigd')),
-                ('name', models.CharField(max_length=150, verbose_name='naam')),
-                ('address', models.CharField(blank=True, max_length=250, verbose_name='adres')),
-                ('online_link', models.URLField(blank=True, verbose_name='link voor online meedoen')),
-                ('accessibility', models.CharField(blank=True, help_text='Bijvoorbeeld: vlak bij het station, rolstoeltoegankelijk, parkeren.', max_length=250, verbose_name='bereikbaarheid en toegankelijkheid')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='venues', to='networks.network')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='laatst gewijzigd door')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=0, editable=False)),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="laatst gewijzigd"),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="naam")),
+                ("address", models.CharField(blank=True, max_length=250, verbose_name="adres")),
+                (
+                    "online_link",
+                    models.URLField(blank=True, verbose_name="link voor online meedoen"),
+                ),
+                (
+                    "accessibility",
+                    models.CharField(
+                        blank=True,
+                        help_text="Bijvoorbeeld: vlak bij het station, rolstoeltoegankelijk, parkeren.",
+                        max_length=250,
+                        verbose_name="bereikbaarheid en toegankelijkheid",
+                    ),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="venues",
+                        to="networks.network",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="laatst gewijzigd door",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'locatie',
-                'verbose_name_plural': 'locaties',
-                'ordering': ['name'],
+                "verbose_name": "locatie",
+                "verbose_name_plural": "locaties",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='PlannedSession',
+            name="PlannedSession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=0, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='laatst gewijzigd')),
-                ('date', models.DateField(verbose_name='datum')),
-                ('start_time', models.TimeField(blank=True, null=True, verbose_name='begintijd')),
-                ('theme', models.CharField(blank=True, max_length=200, verbose_name='thema of doel')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='planned_sessions', to='networks.network')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='laatst gewijzigd door')),
-                ('venue', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='opstart.venue', verbose_name='locatie')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=0, editable=False)),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="laatst gewijzigd"),
+                ),
+                ("date", models.DateField(verbose_name="datum")),
+                ("start_time", models.TimeField(blank=True, null=True, verbose_name="begintijd")),
+                (
+                    "theme",
+                    models.CharField(blank=True, max_length=200, verbose_name="thema of doel"),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="planned_sessions",
+                        to="networks.network",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="laatst gewijzigd door",
+                    ),
+                ),
+                (
+                    "venue",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="opstart.venue",
+                        verbose_name="locatie",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'geplande bijeenkomst',
-                'verbose_name_plural': 'jaarplanning',
-                'ordering': ['date', 'start_time'],
+                "verbose_name": "geplande bijeenkomst",
+                "verbose_name_plural": "jaarplanning",
+                "ordering": ["date", "start_time"],
             },
         ),
         migrations.CreateModel(
-            name='MemberFee',
+            name="MemberFee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=0, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='laatst gewijzigd')),
-                ('amount_per_year', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='ledenfee per jaar in euro')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='fees', to='networks.network')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='networks.organisation', verbose_name='organisatie')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='laatst gewijzigd door')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=0, editable=False)),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="laatst gewijzigd"),
+                ),
+                (
+                    "amount_per_year",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=10, verbose_name="ledenfee per jaar in euro"
+                    ),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="fees",
+                        to="networks.network",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="networks.organisation",
+                        verbose_name="organisatie",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="laatst gewijzigd door",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ledenfee',
-                'verbose_name_plural': 'ledenfees',
-                'ordering': ['organisation__name'],
-                'constraints': [models.UniqueConstraint(fields=('network', 'organisation'), name='one_fee_per_organisation', violation_error_message='Voor deze organisatie staat al een ledenfee.')],
+                "verbose_name": "ledenfee",
+                "verbose_name_plural": "ledenfees",
+                "ordering": ["organisation__name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("network", "organisation"),
+                        name="one_fee_per_organisation",
+                        violation_error_message="Voor deze organisatie staat al een ledenfee.",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Revision',
+            name="Revision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_type', models.CharField(max_length=60)),
-                ('object_key', models.CharField(max_length=80)),
-                ('object_label', models.CharField(max_length=250)),
-                ('action', models.CharField(choices=[('aangemaakt', 'aangemaakt'), ('gewijzigd', 'gewijzigd'), ('verwijderd', 'verwijderd')], max_length=12)),
-                ('version', models.PositiveIntegerField()),
-                ('changes', models.JSONField(default=list)),
-                ('changed_at', models.DateTimeField(auto_now_add=True)),
-                ('changed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='networks.network')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("object_type", models.CharField(max_length=60)),
+                ("object_key", models.CharField(max_length=80)),
+                ("object_label", models.CharField(max_length=250)),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("aangemaakt", "aangemaakt"),
+                            ("gewijzigd", "gewijzigd"),
+                            ("verwijderd", "verwijderd"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("version", models.PositiveIntegerField()),
+                ("changes", models.JSONField(default=list)),
+                ("changed_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revisions",
+                        to="networks.network",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-changed_at', '-pk'],
-                'indexes': [models.Index(fields=['network', 'object_key'], name='opstart_rev_network_503397_idx')],
+                "ordering": ["-changed_at", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["network", "object_key"], name="opstart_rev_network_503397_idx"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Signature',
+            name="Signature",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('signer_name', models.CharField(max_length=150, verbose_name='getekend door')),
-                ('signer_function', models.CharField(blank=True, max_length=150, verbose_name='functie')),
-                ('signed_on', models.DateField(verbose_name='getekend op')),
-                ('agreement_version', models.PositiveIntegerField(editable=False)),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='signatures', to='networks.network')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='networks.organisation')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("signer_name", models.CharField(max_length=150, verbose_name="getekend door")),
+                (
+                    "signer_function",
+                    models.CharField(blank=True, max_length=150, verbose_name="functie"),
+                ),
+                ("signed_on", models.DateField(verbose_name="getekend op")),
+                ("agreement_version", models.PositiveIntegerField(editable=False)),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="signatures",
+                        to="networks.network",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="networks.organisation",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'handtekening',
-                'verbose_name_plural': 'handtekeningen',
-                'constraints': [models.UniqueConstraint(fields=('network', 'organisation'), name='sign_once')],
+                "verbose_name": "handtekening",
+                "verbose_name_plural": "handtekeningen",
+                "constraints": [
+                    models.UniqueConstraint(fields=("network", "organisation"), name="sign_once")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='StepCompletion',
+            name="StepCompletion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('step', models.CharField(choices=[('geschiktheid', 'Past een leernetwerk?'), ('gesprekken', 'Verkennende gesprekken'), ('startnotitie', 'Startnotitie en visiedocument'), ('agendas', "De drie agenda's"), ('geld', 'Omvang en geld'), ('kennisinfrastructuur', 'Kennisinfrastructuur'), ('overeenkomst', 'Samenwerkingsovereenkomst')], max_length=30, verbose_name='stap')),
-                ('done_at', models.DateTimeField(auto_now_add=True, verbose_name='afgerond op')),
-                ('done_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='finished_steps', to='networks.network')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "step",
+                    models.CharField(
+                        choices=[
+                            ("geschiktheid", "Past een leernetwerk?"),
+                            ("gesprekken", "Verkennende gesprekken"),
+                            ("startnotitie", "Startnotitie en visiedocument"),
+                            ("agendas", "De drie agenda's"),
+                            ("geld", "Omvang en geld"),
+                            ("kennisinfrastructuur", "Kennisinfrastructuur"),
+                            ("overeenkomst", "Samenwerkingsovereenkomst"),
+                        ],
+                        max_length=30,
+                        verbose_name="stap",
+                    ),
+                ),
+                ("done_at", models.DateTimeField(auto_now_add=True, verbose_name="afgerond op")),
+                (
+                    "done_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="finished_steps",
+                        to="networks.network",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('network', 'step'), name='step_done_once')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("network", "step"), name="step_done_once")
+                ],
             },
         ),
     ]

@@ -101,8 +101,9 @@ def organogram(network, members: list[Membership], penvoerder_id: int | None) ->
         name = membership.organisation.name if membership.organisation else _("Zonder organisatie")
         groups.setdefault(name, []).append(membership)
     penvoerder_name = next(
-        (m.organisation.name for m in members if m.organisation_id == penvoerder_id), None
-    )
+        (m.organisation.name for m in members
+         if penvoerder_id and m.organisation_id == penvoerder_id), None,
+    )  # fmt: skip
 
     def header(name):  # the penvoerder's box says so under its name
         return HEADER + (18 if name == penvoerder_name else 0)

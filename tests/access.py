@@ -37,6 +37,27 @@ class Route:
     status: int = 200
 
 
+# The start-up's list items: (kind, permission, extra kwargs of its "add" URL).
+STARTUP_ITEMS = [
+    ("talk", "startup.talks", {}), ("figure", "startup.change", {}),
+    ("goal", "agendas.change", {}), ("milestone", "agendas.change", {"goal": "<goal>"}),
+    ("funder", "money.change", {}), ("fee", "money.change", {}),
+    ("budget", "money.change", {}), ("venue", "planning.change", {}),
+    ("planned", "planning.change", {}),
+]  # fmt: skip
+
+
+def item_routes(kind: str, permission: str, add_kwargs: dict) -> dict[str, "Route"]:
+    item = {"slug": THE_NETWORK, "pk": f"<{kind}>"}
+    return {
+        "add": Route(NETWORK, kwargs={"slug": THE_NETWORK, **add_kwargs}, permission=permission),
+        "edit": Route(NETWORK, kwargs=item, permission=permission),
+        "delete": Route(
+            NETWORK, method="post", page=False, kwargs=item, permission=permission, status=302
+        ),
+    }
+
+
 ROUTES = {
     "home": Route(PUBLIC),
     "healthz": Route(PUBLIC, page=False),
@@ -87,6 +108,37 @@ ROUTES = {
                                permission="members.manage", status=302),
     "organisation_create": Route(NETWORK, kwargs={"slug": THE_NETWORK},
                                  permission="members.manage"),
+    # The start-up (opstart).
+    **{name: Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="startup.view")
+       for name in ("opstart_path", "opstart_suitability", "opstart_startnotitie",
+                    "opstart_agendas", "opstart_money", "opstart_infrastructure",
+                    "opstart_agreement", "opstart_history")},
+    "opstart_talks": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="startup.talks"),
+    "opstart_step_mark": Route(NETWORK, method="post", page=False, status=302,
+                               kwargs={"slug": THE_NETWORK, "step": "gesprekken"},
+                               permission="startup.change"),
+    "opstart_startnotitie_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK},
+                                       permission="startup.change"),
+    "opstart_startnotitie_pdf": Route(NETWORK, kwargs={"slug": THE_NETWORK}, page=False,
+                                      permission="reports.export"),
+    "opstart_communication_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK},
+                                        permission="communication.change"),
+    "opstart_governance_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK},
+                                     permission="startup.change"),
+    "opstart_agreement_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK},
+                                    permission="startup.change"),
+    "opstart_agreement_pdf": Route(NETWORK, kwargs={"slug": THE_NETWORK}, page=False,
+                                   permission="reports.export"),
+    "opstart_sign": Route(NETWORK, kwargs={"slug": THE_NETWORK, "organisation": "<party>"},
+                          permission="startup.change"),
+    "opstart_sign_withdraw": Route(NETWORK, method="post", page=False, status=302,
+                                   kwargs={"slug": THE_NETWORK, "organisation": "<signed-party>"},
+                                   permission="startup.change"),
+    "opstart_status": Route(NETWORK, method="post", page=False, status=302,
+                            kwargs={"slug": THE_NETWORK}, permission="startup.change"),
+    **{f"opstart_{kind}_{action}": route
+       for kind, permission, add_kwargs in STARTUP_ITEMS
+       for action, route in item_routes(kind, permission, add_kwargs).items()},
 }  # fmt: skip
 
 # Whole namespaces with one rule: every admin URL is for platform staff only.

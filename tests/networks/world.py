@@ -10,6 +10,7 @@ from networks.models import Invitation, Membership, Network
 from tests.access import A_MEMBER, AN_INVITATION, THE_NETWORK
 from tests.liso.factories import UserFactory
 from tests.networks.factories import MembershipFactory, NetworkFactory
+from tests.opstart.world import build_startup
 
 ACTORS = [*Role.values, "buitenstaander", "vertrokken", "anoniem"]
 
@@ -22,6 +23,7 @@ class World:
     left: object
     invitation: Invitation
     token: str  # the link's token of that invitation
+    startup: dict  # placeholder -> pk of the start-up's objects (tests/opstart/world.py)
 
     def user(self, actor):
         if actor in self.members:
@@ -33,6 +35,7 @@ class World:
             THE_NETWORK: self.network.slug,
             A_MEMBER: self.members[Role.DEELNEMER].pk,
             AN_INVITATION: self.invitation.pk,
+            **self.startup,
         }
         return {key: values.get(value, value) for key, value in kwargs.items()}
 
@@ -54,7 +57,8 @@ def build_world() -> World:
         network=network, invited_by=members[Role.TREKKER].user, email="nieuw@example.org",
         full_name="Nieuw Lid", roles=[Role.DEELNEMER], perspective="praktijk",
     )  # fmt: skip
-    return World(network, members, outsider, left, invitation, token)
+    startup = build_startup(network, members)
+    return World(network, members, outsider, left, invitation, token, startup)
 
 
 def membership_of(world, actor) -> Membership | None:

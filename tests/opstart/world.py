@@ -1,0 +1,55 @@
+"""The start-up part of the test world: one of each item, so that every start-up URL of
+the access matrix has something to point at."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from liso.method import Agenda, Role
+from opstart import models
+from tests.networks.factories import OrganisationFactory
+
+# Placeholders in the matrix's kwargs, each naming one object of the start-up world.
+PLACEHOLDERS = ("<talk>", "<figure>", "<goal>", "<milestone>", "<funder>", "<fee>", "<budget>",
+                "<venue>", "<planned>", "<party>", "<signed-party>")  # fmt: skip
+
+
+def build_startup(network, members: dict) -> dict:
+    """Objects of the start-up, by placeholder. Two organisations take part: the trekker's
+    (not yet signed) and the deelnemer's (signed)."""
+    trekker = members[Role.TREKKER]
+    unsigned = OrganisationFactory(name="Gemeente Rivierstad")
+    signed = OrganisationFactory(name="Hogeschool Oost")
+    trekker.organisation = unsigned
+    trekker.save(update_fields=["organisation"])
+    members[Role.DEELNEMER].organisation = signed
+    members[Role.DEELNEMER].save(update_fields=["organisation"])
+    today = date.today()
+    goal = models.Goal.objects.create(
+        network=network, agenda=Agenda.VERANDERAGENDA, title="Kortere wachttijd",
+        agreement="Binnen 4 weken",
+    )  # fmt: skip
+    models.Signature.objects.create(network=network, organisation=signed, signer_name="Directeur",
+                                    signed_on=today, agreement_version=0,
+                                    recorded_by=trekker.user)  # fmt: skip
+    objects = {
+        "<talk>": models.Talk.objects.create(network=network, person_name="Karin Bos",
+                                             held_on=today),
+        "<figure>": models.Figure.objects.create(network=network, description="Wachtenden",
+                                                 value="1.240", source="Monitor"),
+        "<goal>": goal,
+        "<milestone>": models.Milestone.objects.create(goal=goal, title="Pilot",
+                                                       due_on=today + timedelta(days=90)),
+        "<funder>": models.Funder.objects.create(network=network, name="ZonMw",
+                                                 amount=Decimal(50000), starts_on=today,
+                                                 ends_on=today + timedelta(days=700)),
+        "<fee>": models.MemberFee.objects.create(network=network, organisation=unsigned,
+                                                 amount_per_year=Decimal(1500)),
+        "<budget>": models.BudgetLine.objects.create(network=network, kind="catering",
+                                                     year=today.year, amount=Decimal(800)),
+        "<venue>": models.Venue.objects.create(network=network, name="Buurthuis De Linde"),
+        "<planned>": models.PlannedSession.objects.create(network=network,
+                                                          date=today + timedelta(days=30)),
+        "<party>": unsigned,
+        "<signed-party>": signed,
+    }  # fmt: skip
+    return {placeholder: obj.pk for placeholder, obj in objects.items()}

@@ -9,9 +9,9 @@ from django.utils.text import slugify
 
 from liso import method
 from liso.pdf import render_pdf
-from networks.models import Membership, RoleProfile
+from networks.models import Membership
 from opstart import services
-from opstart.models import Agreement, Goal, Infrastructure, Milestone, Startnotitie
+from opstart.models import Goal, Milestone, Startnotitie
 
 
 def goals_by_agenda(network) -> list[tuple[method.Agenda, list[Goal]]]:
@@ -25,11 +25,7 @@ def goals_by_agenda(network) -> list[tuple[method.Agenda, list[Goal]]]:
 
 
 def _members(network) -> list[Membership]:
-    return list(
-        services.active_memberships(network)
-        .prefetch_related("roles")
-        .order_by("organisation__name", "user__full_name")
-    )
+    return list(services.members_with_signatures(network))
 
 
 def members_by_role(members: list[Membership]) -> list[tuple[method.Role, list[Membership]]]:
@@ -48,38 +44,43 @@ def startnotitie_context(network) -> dict:
         "note": services.document_for(network, Startnotitie),
         "figures": list(network.figures.all()),
         "agendas": goals_by_agenda(network),
-        "organisations": services.participating_organisations(network),
+        "organisations": [org for org, _signature in services.signing_from(members).parties],
         "trekkers": [m for m in members if method.Role.TREKKER in m.role_codes()],
     }
 
 
 def agreement_context(network) -> dict:
     members = _members(network)
-    signing = services.signing_for(network)
+    signing = services.signing_from(members)
+    agreement, infrastructure = services.agreement_documents(network)
     by_organisation = defaultdict(list)
     for membership in members:
         by_organisation[membership.organisation_id].append(membership)
-    profiles = {profile.code: profile for profile in RoleProfile.objects.all()}
     roles = members_by_role(members)
     funders = list(network.funders.all())
     fees = list(network.fees.select_related("organisation"))
     return {
         "network": network,
-        "agreement": services.document_for(network, Agreement),
-        "infrastructure": services.document_for(network, Infrastructure),
+        "agreement": agreement,
+        "infrastructure": infrastructure,
         "parties": [
             (organisation, signature, by_organisation[organisation.pk])
             for organisation, signature in signing.parties
         ],
         "signing": signing,
         "agendas": goals_by_agenda(network),
-        "roles": [(role.label, holders, profiles.get(role)) for role, holders in roles],
+        "roles": [(role.label, holders, _summary(holders[0], role)) for role, holders in roles],
         "money": services.money_overview(
             network, funders, fees, network.budget_lines.all(), members
         ),
         "funders": funders,
         "fees": fees,
     }
+
+
+def _summary(member: Membership, role: str) -> str:
+    """The role profile's summary, fetched with the member's roles."""
+    return next((r.summary or "" for r in member.roles.all() if r.role == role), "")
 
 
 def _filename(kind: str, network) -> str:

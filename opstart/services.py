@@ -7,10 +7,10 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import IntegrityError, models, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
 from django.utils.translation import gettext as _
 
-from networks.models import Membership, Network, Organisation
+from networks.models import Membership, MembershipRole, Network, Organisation, RoleProfile
 from opstart.models import (
     Agreement,
     BudgetLine,
@@ -136,10 +136,22 @@ def item_delete(*, instance: Versioned, network: Network, by) -> None:
     instance.delete()
 
 
-def document_for(network: Network, model: type[Versioned]) -> Versioned:
-    """The network's one document of this kind, or a fresh unsaved one: opening a page
-    writes nothing."""
-    return model.objects.filter(network=network).first() or model(network=network)
+def document_for(network: Network, model: type[Versioned], *related: str) -> Versioned:
+    """The network's one document of this kind (with who saved it last, and `related`),
+    or a fresh unsaved one: opening a page writes nothing."""
+    found = model.objects.filter(network=network).select_related("updated_by", *related)
+    return found.first() or model(network=network)
+
+
+def agreement_documents(network: Network) -> tuple[Agreement, Infrastructure]:
+    """The agreement and the kennisinfrastructuur (with the penvoerder) in one query."""
+    loaded = Network.objects.select_related(
+        "agreement__updated_by", "infrastructure__penvoerder"
+    ).get(pk=network.pk)
+    # A missing one-to-one raises an AttributeError subclass, so getattr's default applies.
+    agreement = getattr(loaded, "agreement", None) or Agreement(network=network)
+    infrastructure = getattr(loaded, "infrastructure", None) or Infrastructure(network=network)
+    return agreement, infrastructure
 
 
 # --- the path ------------------------------------------------------------------------------
@@ -198,47 +210,93 @@ class Signing:
         return bool(self.parties) and self.signed == len(self.parties)
 
 
+SIGNATURE_FIELDS = ("pk", "signer_name", "signer_function", "signed_on", "agreement_version")
+
+
+def members_with_signatures(network: Network) -> models.QuerySet:
+    """The current members, each carrying its organisation's signature (if any) and the
+    summary of each role's profile: everything the documents need, in two queries."""
+    summary = RoleProfile.objects.filter(code=OuterRef("role")).values("summary")[:1]
+    roles = MembershipRole.objects.annotate(summary=Subquery(summary))
+    signature = Signature.objects.filter(network=network, organisation=OuterRef("organisation"))
+    return (
+        active_memberships(network)
+        .prefetch_related(Prefetch("roles", queryset=roles))
+        .annotate(**{f"signature_{name}": Subquery(signature.values(name)[:1])
+                     for name in SIGNATURE_FIELDS})
+        .order_by("organisation__name", "user__full_name")
+    )  # fmt: skip
+
+
+def signing_from(members) -> Signing:
+    """Who must sign (the organisations of the members) and who has, from
+    `members_with_signatures`."""
+    parties: dict[int, tuple[Organisation, Signature | None]] = {}
+    for member in members:
+        if member.organisation is None or member.organisation_id in parties:
+            continue
+        signature = None
+        if member.signature_pk:
+            signature = Signature(
+                network_id=member.network_id, organisation=member.organisation,
+                **{name: getattr(member, f"signature_{name}") for name in SIGNATURE_FIELDS},
+            )  # fmt: skip
+        parties[member.organisation_id] = (member.organisation, signature)
+    return Signing(sorted(parties.values(), key=lambda party: party[0].name.lower()))
+
+
 def signing_for(network: Network) -> Signing:
-    signatures = {s.organisation_id: s for s in network.signatures.all()}
-    parties = participating_organisations(network)
-    return Signing([(org, signatures.get(org.pk)) for org in parties])
+    return signing_from(members_with_signatures(network))
 
 
-def startup_path(network: Network, signing: Signing | None = None) -> list[StepState]:
+def _party_counts() -> dict:
+    """Annotations on a network: how many organisations take part, how many have signed."""
+    parties = (
+        Membership.objects.filter(network=OuterRef("pk"), left_on__isnull=True,
+                                  organisation__isnull=False)
+        .values("network").annotate(n=Count("organisation", distinct=True)).values("n")
+    )  # fmt: skip
+    signed = (
+        Signature.objects.filter(network=OuterRef("pk"),
+                                 organisation__memberships__network=OuterRef("pk"),
+                                 organisation__memberships__left_on__isnull=True)
+        .values("network").annotate(n=Count("organisation", distinct=True)).values("n")
+    )  # fmt: skip
+    return {"parties": Subquery(parties), "signed": Subquery(signed)}
+
+
+def startup_path(network: Network) -> list[StepState]:
     """Each step with its status: busy once something is written, done when the network
-    says so (the agreement: when every party has signed)."""
+    says so (the agreement: when every party has signed). One query."""
     exists = {
         "talks": _exists(Talk), "note": _exists(Startnotitie), "figures": _exists(Figure),
         "goals": _exists(Goal), "funders": _exists(Funder), "fees": _exists(MemberFee),
         "budget": _exists(BudgetLine), "infra": _exists(Infrastructure),
         "planned": _exists(PlannedSession), "venues": _exists(Venue),
         "agreement": _exists(Agreement),
+        **{f"done_{step}": _exists(StepCompletion, step=step) for step in Step},
+        **_party_counts(),
     }  # fmt: skip
-    row = (
-        Network.objects.filter(pk=network.pk)
-        .annotate(**{f"has_{name}": check for name, check in exists.items()})
-        .values(*(f"has_{name}" for name in exists))
-        .get()
-    )
-    started = {name: row[f"has_{name}"] for name in exists}
+    # Prefixed, as some names are also relations of Network.
+    annotations = {f"n_{name}": value for name, value in exists.items()}
+    found = Network.objects.filter(pk=network.pk).annotate(**annotations).values(*annotations)
+    row = {name.removeprefix("n_"): value for name, value in found.get().items()}
+    parties, signed = row["parties"] or 0, row["signed"] or 0
     busy = {
         Step.GESCHIKTHEID: bool(network.suitability),
-        Step.GESPREKKEN: started["talks"],
-        Step.STARTNOTITIE: started["note"] or started["figures"],
-        Step.AGENDAS: started["goals"],
-        Step.GELD: started["funders"] or started["fees"] or started["budget"],
-        Step.INFRASTRUCTUUR: started["infra"] or started["planned"] or started["venues"],
-        Step.OVEREENKOMST: started["agreement"],
+        Step.GESPREKKEN: row["talks"],
+        Step.STARTNOTITIE: row["note"] or row["figures"],
+        Step.AGENDAS: row["goals"],
+        Step.GELD: row["funders"] or row["fees"] or row["budget"],
+        Step.INFRASTRUCTUUR: row["infra"] or row["planned"] or row["venues"],
+        Step.OVEREENKOMST: row["agreement"] or signed > 0,
     }
-    done = set(network.finished_steps.values_list("step", flat=True))
-    signing = signing or signing_for(network)
     states = []
     for number, step in enumerate(Step, start=1):
         if step == Step.OVEREENKOMST:
-            is_done = signing.complete
-            busy[step] = busy[step] or signing.signed > 0
+            is_done = parties > 0 and signed == parties
         else:
-            is_done = step in done
+            is_done = row[f"done_{step}"]
         status = "done" if is_done else "busy" if busy[step] else "todo"
         states.append(StepState(step, number, status, STEP_URLS[step]))
     return states

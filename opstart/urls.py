@@ -21,6 +21,7 @@ urlpatterns = [
     path(prefix + "kennisinfrastructuur/besluitvorming/", views.governance_edit,
          name="opstart_governance_edit"),
     path(prefix + "overeenkomst/", views.agreement, name="opstart_agreement"),
+    path(prefix + "overeenkomst/tekst/", views.agreement_text, name="opstart_agreement_text"),
     path(prefix + "overeenkomst/bewerken/", views.agreement_edit, name="opstart_agreement_edit"),
     path(prefix + "overeenkomst/pdf/", views.agreement_pdf, name="opstart_agreement_pdf"),
     path(prefix + "overeenkomst/ondertekenen/<int:organisation>/", views.sign,

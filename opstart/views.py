@@ -24,8 +24,8 @@ def _page(request, template, title, **context):
 
 @P.network_permission_required(P.STARTUP_VIEW)
 def path(request):
+    steps = services.startup_path(request.network)
     signing = services.signing_for(request.network)
-    steps = services.startup_path(request.network, signing)
     done = sum(1 for state in steps if state.status == "done")
     return _page(request, "opstart/path.html", _("Opstart"), steps=steps, signing=signing,
                  next=services.next_step(steps), done=done,
@@ -158,9 +158,19 @@ def governance_edit(request):
 
 @P.network_permission_required(P.STARTUP_VIEW)
 def agreement(request):
-    context = documents.agreement_context(request.network)
+    """The last step: the choices, and who has signed."""
+    network = request.network
     return _page(request, "opstart/agreement.html", Step.OVEREENKOMST.label,
-                 step=Step.OVEREENKOMST, **context)  # fmt: skip
+                 step=Step.OVEREENKOMST, signing=services.signing_for(network),
+                 agreement=services.document_for(network, Agreement))  # fmt: skip
+
+
+@P.network_permission_required(P.STARTUP_VIEW)
+def agreement_text(request):
+    """The whole agreement as composed from the network's data, as in the PDF."""
+    context = documents.agreement_context(request.network)
+    return render(request, "opstart/agreement_text.html",
+                  {**context, "title": _("Tekst van de samenwerkingsovereenkomst")})  # fmt: skip
 
 
 @P.network_permission_required(P.STARTUP_CHANGE)

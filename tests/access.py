@@ -112,7 +112,7 @@ ROUTES = {
     **{name: Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="startup.view")
        for name in ("opstart_path", "opstart_suitability", "opstart_startnotitie",
                     "opstart_agendas", "opstart_money", "opstart_infrastructure",
-                    "opstart_agreement", "opstart_history")},
+                    "opstart_agreement", "opstart_agreement_text", "opstart_history")},
     "opstart_talks": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="startup.talks"),
     "opstart_step_mark": Route(NETWORK, method="post", page=False, status=302,
                                kwargs={"slug": THE_NETWORK, "step": "gesprekken"},

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from liso.method import Role
-from tests.access import NETWORK, ROUTES
+from tests.access import NETWORK, ROUTES, STARTUP_ITEMS
 from tests.data import build_large, build_small
 from tests.queries import count_queries
 
@@ -45,17 +45,45 @@ EXPECTED = {
 }
 
 
+# Item forms with more to fetch: the milestone's goal (adding one), the organisations
+# taking part (fee: the select's options from them), the venues for a session's select.
+EXTRA_ITEM_QUERIES = {"milestone": 1, "fee": 2, "planned": 1}
+
 # Network pages, seen by the trekker: session and user, then the membership with its
 # network and the roles (permissions), then the page's own queries.
 NETWORK_EXPECTED = {
-    "network_overview": 7,  # members with user and organisation, their roles; role norms
+    # members with user and organisation, their roles; role norms; the start-up's steps
+    "network_overview": 8,
     "network_edit": 4,
     "member_list": 8,  # members (2), open invitations, former members
     "member_invite": 5,  # organisations for the select
     "member_coverage": 7,  # members (2), role norms
     "member_edit": 7,  # the membership and its roles; organisations for the select
     "organisation_create": 4,
-}
+    # The start-up. Its pages show the path's steps: one query (annotations) for all seven.
+    "opstart_path": 8,  # steps; members with their organisation's signature, their roles
+    "opstart_suitability": 6,  # steps; the criteria
+    "opstart_talks": 6,  # steps; talks
+    # steps; startnotitie; figures; goals and milestones; members (2)
+    "opstart_startnotitie": 11,
+    "opstart_startnotitie_edit": 5,  # the startnotitie
+    "opstart_agendas": 7,  # steps; goals; milestones
+    "opstart_money": 9,  # steps; funders; fees; budget lines; members
+    # steps; kennisinfrastructuur; members (2); planned sessions; venues
+    "opstart_infrastructure": 10,
+    "opstart_communication_edit": 5,  # the kennisinfrastructuur
+    "opstart_governance_edit": 7,  # and the organisations for the penvoerder select (2)
+    "opstart_agreement": 8,  # steps; members (2); the agreement
+    # members (2); agreement and kennisinfrastructuur; goals (2); funders; fees; budget lines
+    "opstart_agreement_text": 12,
+    "opstart_agreement_edit": 5,  # the agreement
+    "opstart_sign": 7,  # steps; the taking-part organisations; is it signed already?
+    "opstart_history": 6,  # steps; revisions with who made them
+    # An item's form: the item (when editing); a select's options where the form has one.
+    **{f"opstart_{kind}_{action}": 4 + (action == "edit") + EXTRA_ITEM_QUERIES.get(kind, 0)
+       for kind, _perm, _kwargs in STARTUP_ITEMS for action in ("add", "edit")},
+    "opstart_milestone_edit": 5,  # the milestone (its goal comes through the network)
+}  # fmt: skip
 
 
 def test_every_page_has_an_expected_query_count():
@@ -102,6 +130,7 @@ def test_pages_make_the_same_queries_on_a_small_and_a_large_database(client, dee
 def test_network_pages_make_the_same_queries_with_5_or_60_members(client, db):
     from tests.networks.factories import MembershipFactory, OrganisationFactory
     from tests.networks.world import build_world
+    from tests.opstart.world import grow_startup
 
     world = build_world()
     client.force_login(world.user(Role.TREKKER))
@@ -113,6 +142,7 @@ def test_network_pages_make_the_same_queries_with_5_or_60_members(client, db):
     for n in range(54):
         MembershipFactory(network=world.network, organisation=organisations[n % 10],
                           roles=[Role.DEELNEMER, Role.VERBINDINGSFUNCTIONARIS])  # fmt: skip
+    grow_startup(world.network, world.user(Role.TREKKER))
     large = {name: count_queries(client, url) for name, url in urls.items()}
     expected = {name: (200, count) for name, count in NETWORK_EXPECTED.items()}
     assert small == expected

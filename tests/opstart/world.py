@@ -53,3 +53,30 @@ def build_startup(network, members: dict) -> dict:
         "<signed-party>": signed,
     }  # fmt: skip
     return {placeholder: obj.pk for placeholder, obj in objects.items()}
+
+
+def grow_startup(network, user, n: int = 20) -> None:
+    """Many more of every start-up item, for the query-count test's large network."""
+    today = date.today()
+    for i in range(n):
+        goal = models.Goal.objects.create(network=network, agenda=Agenda.values[i % 3],
+                                          title=f"Doel {i}", agreement="Afspraak")  # fmt: skip
+        models.Milestone.objects.bulk_create(
+            models.Milestone(goal=goal, title=f"Mijlpaal {j}", due_on=today) for j in range(3)
+        )
+        models.Talk.objects.create(network=network, person_name=f"Persoon {i}", held_on=today)
+        models.Figure.objects.create(network=network, description=f"Cijfer {i}", value="1",
+                                     source="Bron")  # fmt: skip
+        models.Funder.objects.create(
+            network=network, name=f"Fonds {i}", amount=Decimal(1000), starts_on=today,
+            ends_on=today + timedelta(days=400),
+        )  # fmt: skip
+        models.BudgetLine.objects.create(network=network, kind="materialen", year=today.year,
+                                         amount=Decimal(100))  # fmt: skip
+        venue = models.Venue.objects.create(network=network, name=f"Zaal {i}")
+        models.PlannedSession.objects.create(network=network, date=today, venue=venue)
+        models.Revision.objects.create(
+            network=network, object_type="doel", object_key=f"goal:{goal.pk}",
+            object_label=goal.title, action="gewijzigd", version=2, changed_by=user,
+            changes=[{"field": "title", "label": "doel", "old": "x", "new": goal.title}],
+        )  # fmt: skip

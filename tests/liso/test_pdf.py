@@ -1,10 +1,10 @@
-import shutil
 import subprocess
 
 import pytest
 from django.template import engines
 
 from liso.pdf import StaticFilesOnlyFetcher, html_to_pdf
+from tests.pdftext import pdf_text
 
 DOCUMENT = """{% extends "pdf/base.html" %}
 {% block title %}Proefdocument{% endblock %}
@@ -19,16 +19,6 @@ DOCUMENT = """{% extends "pdf/base.html" %}
 """
 
 
-def _pdftotext(pdf: bytes, tmp_path) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.fail("pdftotext is missing: install poppler-utils (.ci/run does)")
-    path = tmp_path / "document.pdf"
-    path.write_bytes(pdf)
-    return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-
-
 def _fonts(pdf: bytes, tmp_path) -> str:
     path = tmp_path / "fonts.pdf"
     path.write_bytes(pdf)
@@ -38,7 +28,7 @@ def _fonts(pdf: bytes, tmp_path) -> str:
 def test_pdf_has_a_title_page_dutch_text_and_page_numbers(tmp_path):
     html = engines["django"].from_string(DOCUMENT).render({})
     pdf = html_to_pdf(html)
-    text = _pdftotext(pdf, tmp_path)
+    text = pdf_text(pdf, tmp_path)
     assert pdf.startswith(b"%PDF")
     assert "Leernetwerk Jeugdhulp Zuidoost" in text
     assert "Één café-bezoek met ervaringsdeskundigen — “samen” kost € 25,00." in text

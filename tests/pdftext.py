@@ -1,0 +1,16 @@
+"""The text of a PDF, as a reader would copy it (poppler's pdftotext)."""
+
+import shutil
+import subprocess
+
+import pytest
+
+
+def pdf_text(pdf: bytes, tmp_path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext is missing: install poppler-utils (.ci/run does)")
+    path = tmp_path / "document.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout

@@ -87,11 +87,22 @@ def _filename(kind: str, network) -> str:
     return f"{kind}-{slugify(network.name)}.pdf"
 
 
+# Each document: its PDF template and the function that gathers its data.
+PDF_DOCUMENTS = {
+    "startnotitie": ("pdf/startnotitie.html", startnotitie_context),
+    "samenwerkingsovereenkomst": ("pdf/samenwerkingsovereenkomst.html", agreement_context),
+}
+
+
+def document_pdf(kind: str, network) -> tuple[bytes, str]:
+    """The document as PDF bytes, with a file name that says what and for which network."""
+    template, context = PDF_DOCUMENTS[kind]
+    return render_pdf(template, context(network)), _filename(kind, network)
+
+
 def startnotitie_pdf(network) -> tuple[bytes, str]:
-    pdf = render_pdf("pdf/startnotitie.html", startnotitie_context(network))
-    return pdf, _filename("startnotitie", network)
+    return document_pdf("startnotitie", network)
 
 
 def agreement_pdf(network) -> tuple[bytes, str]:
-    pdf = render_pdf("pdf/samenwerkingsovereenkomst.html", agreement_context(network))
-    return pdf, _filename("samenwerkingsovereenkomst", network)
+    return document_pdf("samenwerkingsovereenkomst", network)

@@ -15,6 +15,13 @@ import time
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "200"))
+PDF_ROUNDS = int(os.environ.get("BENCH_PDF_ROUNDS", "10"))
+PDF_LIMIT = 1.5
+# PDF endpoints and the document each renders (opstart/documents.py).
+PDFS = {
+    "opstart_startnotitie_pdf": "startnotitie",
+    "opstart_agreement_pdf": "samenwerkingsovereenkomst",
+}
 WARMUP = 20
 MEDIAN_LIMIT, P95_LIMIT, MAX_QUERIES = 3.0, 5.0, 12
 
@@ -52,6 +59,34 @@ def _bench_pages(world):
     return pages
 
 
+def _measure_pdfs(client, world) -> dict[str, tuple[float, float]]:
+    """Per PDF: median time of the whole request, and of WeasyPrint alone on the same HTML."""
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+
+    from liso.pdf import html_to_pdf
+    from opstart.documents import PDF_DOCUMENTS
+
+    results = {}
+    for name, kind in PDFS.items():
+        url = reverse(name, kwargs={"slug": world.network.slug})
+        template, context = PDF_DOCUMENTS[kind]
+        html = render_to_string(template, context(world.network))
+        whole, alone = [], []
+        for round_number in range(2 + PDF_ROUNDS):  # two to warm the font cache
+            start = time.perf_counter()
+            response = client.get(url)
+            b"".join(response.streaming_content)
+            middle = time.perf_counter()
+            html_to_pdf(html)
+            end = time.perf_counter()
+            if round_number >= 2:
+                whole.append(middle - start)
+                alone.append(end - middle)
+        results[name] = (statistics.median(whole), statistics.median(alone))
+    return results
+
+
 def _grow_network(world):
     """The bench network of quality.md: 25 members in the kernteam, 40 in the tweede schil."""
     from liso.method import Role
@@ -60,6 +95,14 @@ def _grow_network(world):
     for n in range(65):
         MembershipFactory(network=world.network, ring="kernteam" if n < 19 else "tweede-schil",
                           roles=[Role.DEELNEMER])  # fmt: skip
+
+
+def _grow_startup(world):
+    """A start-up with plenty written: goals, talks, money, planning, history."""
+    from liso.method import Role
+    from tests.opstart.world import grow_startup
+
+    grow_startup(world.network, world.user(Role.TREKKER))
 
 
 def _logged_in_client(user):
@@ -103,11 +146,14 @@ def main() -> int:
             small_queries = _query_counts(client, world)
             build_large()
             _grow_network(world)
+            _grow_startup(world)
             large_queries = _query_counts(client, world)
             large_times = _measure(client, _bench_pages(world))
+            pdf_times = _measure_pdfs(client, world)
         connection.creation.destroy_test_db("test_liso", verbosity=0)
         connection.close()
-    return _report(small_queries, large_queries, large_times)
+    failures = _report(small_queries, large_queries, large_times)
+    return 1 if failures + _report_pdfs(pdf_times) else 0
 
 
 def _report(small_queries, large_queries, times) -> int:
@@ -140,8 +186,21 @@ def _report(small_queries, large_queries, times) -> int:
             f"{name:<24} {queries:>20} {median_ratio:>14.2f} {p95_ratio:>11.2f}  "
             f"{'; '.join(problems) or 'ok'}"
         )
-    print("\nPDF reports: none yet.")
-    return 1 if failures else 0
+    return failures
+
+
+def _report_pdfs(pdf_times) -> int:
+    print(f"\nPDF reports of the large network ({PDF_ROUNDS} rounds), whole request against "
+          f"WeasyPrint alone on the same HTML:\n")  # fmt: skip
+    failures = 0
+    for name, (whole, alone) in pdf_times.items():
+        ratio = whole / alone
+        verdict = "ok" if ratio <= PDF_LIMIT else f"over {PDF_LIMIT}×"
+        failures += verdict != "ok"
+        print(
+            f"{name:<28} {whole * 1000:>8.0f} ms {alone * 1000:>8.0f} ms {ratio:>6.2f}×  {verdict}"
+        )
+    return failures
 
 
 if __name__ == "__main__":

@@ -117,3 +117,31 @@ def test_the_sweep_covers_every_page_the_product_has():
 def test_the_sweep_would_catch_a_form_field_without_a_label(page):
     page.set_content('<html lang="nl"><title>x</title><main><input type="text"></main></html>')
     assert any(line.startswith("label ") for line in axe_violations(page))
+
+
+# Network forms in their error state, filled in by the trekker (who may use them all).
+NETWORK_FORM_ERROR_STATES = {
+    "opstart_goal_add": lambda page: (
+        page.get_by_label("Een meetbare indicator").check(),
+        page.get_by_role("button", name="Opslaan").click(),
+    ),
+    "opstart_funder_add": lambda page: page.get_by_role("button", name="Opslaan").click(),
+    "opstart_sign": lambda page: (
+        page.get_by_label("Getekend op").fill(""),
+        page.get_by_role("button", name="Handtekening vastleggen").click(),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(NETWORK_FORM_ERROR_STATES))
+def test_network_form_with_errors_has_no_accessibility_violations(
+    page, live_server, log_in, browser_errors, name
+):
+    world = build_world()
+    page.set_viewport_size({"width": WIDTHS["telefoon"], "height": 900})
+    log_in(world.user(Role.TREKKER))
+    page.goto(live_server.url + _url(name, world))
+    NETWORK_FORM_ERROR_STATES[name](page)
+    page.wait_for_load_state()
+    assert page.locator('[aria-invalid="true"]').count() >= 1
+    _assert_accessible(page)

@@ -46,4 +46,5 @@ def _next_startup_step(request):
     return text, reverse(state.url_name, args=[request.network.slug])
 
 
-NEXT_STARTUP_STEP = NextStep("startup", _next_startup_step, order=5)
+# After "invite the first people" (10): a network of one cannot start up.
+NEXT_STARTUP_STEP = NextStep("startup", _next_startup_step, order=15)

@@ -2,6 +2,7 @@ from datetime import date
 from io import BytesIO
 
 from django.contrib import messages
+from django.db import IntegrityError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -205,8 +206,12 @@ def sign(request, organisation):
         return redirect("opstart_agreement", network.slug)
     form = forms.SignatureForm(request.POST or None, initial={"signed_on": date.today()})
     if request.method == "POST" and form.is_valid():
-        running = services.signature_record(network=network, organisation=party,
-                                            by=request.user, **form.cleaned_data)  # fmt: skip
+        try:
+            running = services.signature_record(network=network, organisation=party,
+                                                by=request.user, **form.cleaned_data)  # fmt: skip
+        except IntegrityError:  # two tabs, or a double click: the other one got there first
+            messages.info(request, _("%(name)s heeft al getekend.") % {"name": party.name})
+            return redirect("opstart_agreement", network.slug)
         messages.success(request, _("De handtekening van %(name)s is vastgelegd.")
                          % {"name": party.name})  # fmt: skip
         if running:

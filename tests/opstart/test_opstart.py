@@ -436,3 +436,15 @@ def test_dates_in_the_year_planning_are_dutch(client):
     world.network.planned_sessions.update(date=date(2027, 3, 1) + timedelta(days=0))
     page = _client_as(client, world, Role.DEELNEMER).get(_url("opstart_infrastructure", world))
     assert "maandag 1 maart 2027" in page.content.decode()
+
+
+def test_signing_twice_for_one_organisation_keeps_the_first_signature(client):
+    world = build_world()
+    trekker = _client_as(client, world, Role.TREKKER)
+    unsigned = services.signing_for(world.network).parties[0][0]
+    services.signature_record(network=world.network, organisation=unsigned,
+                              by=world.user(Role.TREKKER), signer_name="Eerste",
+                              signed_on=date.today())  # fmt: skip
+    response = _sign(trekker, world, unsigned)  # the page of a second tab, sent later
+    assert response.status_code == 302
+    assert Signature.objects.get(organisation=unsigned).signer_name == "Eerste"

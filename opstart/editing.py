@@ -39,6 +39,12 @@ def _preview(form) -> list[tuple[str, str]]:
     ]
 
 
+def section(request) -> dict:
+    """The start-up as the breadcrumb's level between the network and the page."""
+    return {"section_label": _("Opstart"),
+            "section_url": reverse("opstart_path", args=[request.network.slug])}  # fmt: skip
+
+
 def edit_page(request, *, form, title, back_url, intro="", template="opstart/item_form.html",
               delete_url=None, success=None):  # fmt: skip
     """Show the form; on POST preview it or save it with history and conflict check."""
@@ -62,7 +68,7 @@ def edit_page(request, *, form, title, back_url, intro="", template="opstart/ite
         "network": network, "form": form, "title": title, "intro": intro,
         "back_url": back_url, "delete_url": delete_url, "conflict": conflict,
         "preview": preview, "has_markdown": bool(_markdown_fields(form)),
-        "history": _history_link(request, form.instance),
+        "history": _history_link(request, form.instance), **section(request),
     }  # fmt: skip
     return render(request, template, context)
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from networks import permissions as P
 from networks.models import ChecklistItem, Network
 from opstart import documents, forms, services
-from opstart.editing import edit_page
+from opstart.editing import edit_page, section
 from opstart.models import Agreement, Infrastructure, Startnotitie, Step
 from opstart.organogram import organogram
 
@@ -20,7 +20,8 @@ from opstart.organogram import organogram
 def _page(request, template, title, **context):
     """A start-up page: the network, the path's steps (for the step list) and the rest."""
     context.setdefault("steps", services.startup_path(request.network))
-    return render(request, template, {"network": request.network, "title": title, **context})
+    return render(request, template, {"network": request.network, "title": title,
+                                      **section(request), **context})  # fmt: skip
 
 
 @P.network_permission_required(P.STARTUP_VIEW)
@@ -171,7 +172,8 @@ def agreement_text(request):
     """The whole agreement as composed from the network's data, as in the PDF."""
     context = documents.agreement_context(request.network)
     return render(request, "opstart/agreement_text.html",
-                  {**context, "title": _("Tekst van de samenwerkingsovereenkomst")})  # fmt: skip
+                  {**context, **section(request),
+                   "title": _("Tekst van de samenwerkingsovereenkomst")})  # fmt: skip
 
 
 @P.network_permission_required(P.STARTUP_CHANGE)

@@ -8,6 +8,7 @@ from networks import permissions
 from networks.models import Network
 from networks.panels import NextStep, Panel
 from opstart import services
+from opstart.models import Step
 
 IN_STARTUP = (Network.Status.VERKENNING, Network.Status.OPSTART)
 
@@ -40,10 +41,13 @@ def _next_startup_step(request):
     state = services.next_step(path_for(request))
     if state is None:
         return None
-    text = _("Opstart, stap %(number)s van 7: %(step)s.") % {
-        "number": state.number, "step": state.label,
+    text = _("Opstart, stap %(number)s van %(total)s: %(step)s.") % {
+        "number": state.number, "total": len(Step), "step": state.label,
     }  # fmt: skip
-    return text, reverse(state.url_name, args=[request.network.slug])
+    # The talks are for the few who hold them; everyone else is shown the whole path.
+    may_open = state.step != Step.GESPREKKEN or permissions.STARTUP_TALKS in request.network_perms
+    url_name = state.url_name if may_open else "opstart_path"
+    return text, reverse(url_name, args=[request.network.slug])
 
 
 # After "invite the first people" (10): a network of one cannot start up.

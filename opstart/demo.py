@@ -181,6 +181,6 @@ def demo_running_network_agreement() -> None:
     ).distinct()
     Signature.objects.bulk_create(
         Signature(network=network, organisation=org, signer_name=f"Directie {org.name}",
-                  signed_on=signed_on, agreement_version=1, recorded_by=trekker)
+                  signed_on=signed_on, recorded_by=trekker)
         for org in organisations
     )  # fmt: skip

@@ -3,6 +3,8 @@ samenwerkingsovereenkomst. The page and the PDF of a document share one context 
 body template, so what a trekker reads on screen is what the partners sign."""
 
 from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Prefetch
 from django.utils.text import slugify
@@ -22,6 +24,29 @@ def goals_by_agenda(network) -> list[tuple[method.Agenda, list[Goal]]]:
     for goal in goals:
         grouped[goal.agenda].append(goal)
     return [(agenda, grouped[agenda]) for agenda in method.Agenda]
+
+
+@dataclass
+class AgendaProgress:
+    """How far an agenda has come: its goals' progress and its milestones."""
+
+    goals: int
+    average_percent: int | None  # over the goals whose progress can be told
+    milestones: int
+    reached: int
+    late: int
+
+
+def agenda_progress(goals: list[Goal], today: date) -> AgendaProgress:
+    percents = [g.progress_percent for g in goals if g.progress_percent is not None]
+    milestones = [m for goal in goals for m in goal.milestones.all()]
+    return AgendaProgress(
+        goals=len(goals),
+        average_percent=round(sum(percents) / len(percents)) if percents else None,
+        milestones=len(milestones),
+        reached=sum(1 for m in milestones if m.status == Milestone.Status.BEHAALD),
+        late=sum(1 for m in milestones if m.is_late(today)),
+    )
 
 
 def _members(network) -> list[Membership]:
@@ -71,7 +96,11 @@ def agreement_context(network) -> dict:
         "agendas": goals_by_agenda(network),
         "roles": [(role.label, holders, _summary(holders[0], role)) for role, holders in roles],
         "money": services.money_overview(
-            network, funders, fees, network.budget_lines.all(), members
+            network,
+            funders=funders,
+            fees=fees,
+            lines=network.budget_lines.all(),
+            members=members,
         ),
         "funders": funders,
         "fees": fees,
@@ -87,10 +116,18 @@ def _filename(kind: str, network) -> str:
     return f"{kind}-{slugify(network.name)}.pdf"
 
 
+def agreement_pdf_context(network) -> dict:
+    """The agreement, and when what it says last changed (the draft's date)."""
+    return {
+        **agreement_context(network),
+        "latest_change": services.latest_agreement_change(network),
+    }
+
+
 # Each document: its PDF template and the function that gathers its data.
 PDF_DOCUMENTS = {
     "startnotitie": ("pdf/startnotitie.html", startnotitie_context),
-    "samenwerkingsovereenkomst": ("pdf/samenwerkingsovereenkomst.html", agreement_context),
+    "samenwerkingsovereenkomst": ("pdf/samenwerkingsovereenkomst.html", agreement_pdf_context),
 }
 
 

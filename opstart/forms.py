@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from liso import method
@@ -19,7 +20,7 @@ class VersionedForm(StyledFormMixin, forms.ModelForm):
     """Carries the version the person opened, so a save can tell whether someone else
     saved in between (opstart.services.item_save)."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    version = forms.IntegerField(label=_("versie"), widget=forms.HiddenInput, min_value=0)
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
@@ -118,6 +119,14 @@ class FunderForm(VersionedForm):
         return _not_negative(self.cleaned_data["amount"])
 
 
+def _organisations_of(network, keep: int | None):
+    """The organisations taking part, and the one already chosen (it may have left since:
+    saving the form must not quietly drop it)."""
+    return Organisation.objects.filter(
+        Q(pk__in=[org.pk for org in participating_organisations(network)]) | Q(pk=keep)
+    )
+
+
 def _not_negative(amount):
     if amount is not None and amount < 0:
         raise forms.ValidationError(_("Vul een bedrag van 0 of meer in."))
@@ -137,10 +146,16 @@ class MemberFeeForm(VersionedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.filter(
-            pk__in=[org.pk for org in participating_organisations(self.network)]
+        self.fields["organisation"].queryset = _organisations_of(
+            self.network, keep=self.instance.organisation_id
         )
-        self.instance.network = self.network
+
+    def clean_organisation(self):
+        organisation = self.cleaned_data["organisation"]
+        others = self.network.fees.exclude(pk=self.instance.pk)
+        if others.filter(organisation=organisation).exists():
+            raise forms.ValidationError(_("Voor deze organisatie staat al een ledenfee."))
+        return organisation
 
     def clean_amount_per_year(self):
         return _not_negative(self.cleaned_data["amount_per_year"])
@@ -201,8 +216,8 @@ class GovernanceForm(VersionedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["penvoerder"].queryset = Organisation.objects.filter(
-            pk__in=[org.pk for org in participating_organisations(self.network)]
+        self.fields["penvoerder"].queryset = _organisations_of(
+            self.network, keep=self.instance.penvoerder_id
         )
 
 

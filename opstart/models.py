@@ -120,12 +120,6 @@ class Startnotitie(Versioned):
     def approaches(self) -> list[tuple[str, str]]:
         return [(method.Phase(n).label, getattr(self, f"approach_phase_{n}")) for n in (1, 2, 3)]
 
-    def is_empty(self) -> bool:
-        fields = ("problem", "relevance", "why_network", "similar_initiatives")
-        return not any(getattr(self, name).strip() for name in fields) and not any(
-            text.strip() for _label, text in self.approaches()
-        )
-
 
 class Figure(Versioned):
     """A regional figure that shows how big the issue is, with its source."""
@@ -215,6 +209,8 @@ class Milestone(Versioned):
     due_on = models.DateField(_("uiterlijk op"))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices,
                               default=Status.GEPLAND)  # fmt: skip
+
+    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"goal"}
 
     class Meta:
         verbose_name = _("mijlpaal")
@@ -372,6 +368,9 @@ class Infrastructure(Versioned):
     def heard_labels(self) -> list[str]:
         return [str(method.Perspective(code).label) for code in self.heard_perspectives]
 
+    def get_heard_perspectives_display(self) -> str:
+        return ", ".join(self.heard_labels())
+
 
 class Agreement(Versioned):
     """The choices of the samenwerkingsovereenkomst that are not already in the network's
@@ -413,14 +412,16 @@ class Agreement(Versioned):
 
 class Signature(models.Model):
     """An organisation's signature under the samenwerkingsovereenkomst, recorded by hand
-    (the paper or scan is signed elsewhere). It remembers which version was signed."""
+    (the paper or scan is signed elsewhere). It remembers the last change to the
+    agreement's sources it was given for, so a later change can be pointed out."""
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="signatures")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     signer_name = models.CharField(_("getekend door"), max_length=150)
     signer_function = models.CharField(_("functie"), max_length=150, blank=True)
     signed_on = models.DateField(_("getekend op"))
-    agreement_version = models.PositiveIntegerField(editable=False)
+    # The newest Revision (pk) of the agreement's sources when this was recorded.
+    signed_revision = models.PositiveIntegerField(default=0, editable=False)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")  # fmt: skip
     recorded_at = models.DateTimeField(auto_now_add=True)
@@ -433,7 +434,7 @@ class Signature(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.organisation} ({self.signed_on})"
+        return str(self.organisation)
 
 
 class Revision(models.Model):

@@ -3,11 +3,12 @@ path's progress, the money overview, and signing the samenwerkingsovereenkomst."
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 
 from django.db import IntegrityError, models, transaction
-from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.utils.formats import date_format, number_format, time_format
 from django.utils.translation import gettext as _
 
 from networks.models import Membership, MembershipRole, Network, Organisation, RoleProfile
@@ -43,31 +44,32 @@ class ConflictError(Exception):
 
 
 def _shown(instance, model_field) -> str:
+    """A field's value as a person reads it: labels for choices, Dutch dates and numbers."""
     value = getattr(instance, model_field.attname)
     if value is None or value == "":
         return ""
-    if model_field.choices:
-        return str(getattr(instance, f"get_{model_field.name}_display")())
+    if display := getattr(instance, f"get_{model_field.name}_display", None):
+        return str(display())  # choices, and lists of choices that define one
     if model_field.is_relation:
         return str(getattr(instance, model_field.name))
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     if isinstance(value, bool):
         return _("ja") if value else _("nee")
+    if isinstance(value, date):
+        return date_format(value, "j F Y")
+    if isinstance(value, time):
+        return time_format(value, "H:i")
+    if isinstance(value, Decimal):
+        return number_format(value, force_grouping=True)
     return str(value)
-
-
-def _content_fields(model):
-    return [
-        f
-        for f in model._meta.concrete_fields
-        if f.name not in model.HISTORY_SKIPS and not (f.is_relation and f.name in ("goal",))
-    ]
 
 
 def _changes(before, after) -> list[dict]:
     changes = []
-    for model_field in _content_fields(type(after)):
+    for model_field in type(after)._meta.concrete_fields:
+        if model_field.name in type(after).HISTORY_SKIPS:
+            continue
         old = _shown(before, model_field) if before is not None else ""
         new = _shown(after, model_field)
         if old != new:
@@ -76,11 +78,15 @@ def _changes(before, after) -> list[dict]:
     return changes
 
 
+def _key(instance) -> str:
+    return f"{type(instance)._meta.model_name}:{instance.pk}"
+
+
 def _log(*, network, instance, action, changes, by, version) -> Revision:
     return Revision.objects.create(
         network=network,
         object_type=str(type(instance)._meta.verbose_name),
-        object_key=f"{type(instance)._meta.model_name}:{instance.pk}",
+        object_key=_key(instance),
         object_label=str(instance)[:250],
         action=action,
         version=version,
@@ -89,19 +95,27 @@ def _log(*, network, instance, action, changes, by, version) -> Revision:
     )
 
 
-def _mark_started(network: Network) -> None:
+def mark_started(network: Network) -> None:
     """The first thing written in the start-up moves a network from verkenning to opstart."""
     if network.status == Network.Status.VERKENNING:
         network.status = Network.Status.OPSTART
         network.save(update_fields=["status"])
 
 
+def _changed_since(network, instance, version: int) -> set[str]:
+    """The fields of `instance` that others saved after `version`."""
+    later = network.revisions.filter(object_key=_key(instance), version__gt=version)
+    return {change["field"] for changes in later.values_list("changes", flat=True)
+            for change in changes}  # fmt: skip
+
+
 def item_save(*, form, network: Network, by, expected_version: int) -> Revision | None:
     """Save a valid ModelForm of a `Versioned` object, keeping its history.
 
-    Raises ConflictError when the stored version is newer than the one the form was
-    opened with, so a second person never silently overwrites the first. Returns the
-    revision, or None when nothing changed."""
+    Raises ConflictError when someone else saved the fields of this form after it was
+    opened, so nobody silently overwrites another. (Two forms may edit different fields
+    of one object, like the communication plan and the governance: they do not collide.)
+    Returns the revision, or None when nothing changed."""
     instance = form.instance
     model = type(instance)
     try:
@@ -110,36 +124,42 @@ def item_save(*, form, network: Network, by, expected_version: int) -> Revision 
             if instance.pk:
                 before = model.objects.select_for_update().get(pk=instance.pk)
                 if before.version != expected_version:
-                    raise ConflictError(before)
+                    others = _changed_since(network, instance, expected_version)
+                    # Without a history to tell which fields moved, assume they all did.
+                    if not others or others & set(form.fields):
+                        raise ConflictError(before)
             changes = _changes(before, instance)
             if before is not None and not changes:
                 return None
             instance.version = (before.version if before else 0) + 1
             instance.updated_by = by
             form.save()
-            _mark_started(network)
+            mark_started(network)
             action = Revision.Action.CHANGED if before else Revision.Action.CREATED
             return _log(network=network, instance=instance, action=action, changes=changes,
                         by=by, version=instance.version)  # fmt: skip
     except IntegrityError:
-        # Two people creating the network's one document at the same moment.
-        current = model.objects.filter(network=network).first()
-        if current is None:
+        if not model._meta.get_field("network").one_to_one:
             raise
-        raise ConflictError(current) from None
+        # Two people creating the network's one document at the same moment.
+        raise ConflictError(model.objects.get(network=network)) from None
 
 
 @transaction.atomic
 def item_delete(*, instance: Versioned, network: Network, by) -> None:
+    """Delete an item; the history keeps that it was there. A talk holds notes about a
+    person, so deleting it also removes what its history said (AVG)."""
+    if isinstance(instance, Talk):
+        network.revisions.filter(object_key=_key(instance)).update(changes=[])
     _log(network=network, instance=instance, action=Revision.Action.DELETED, changes=[],
          by=by, version=instance.version + 1)  # fmt: skip
     instance.delete()
 
 
-def document_for(network: Network, model: type[Versioned], *related: str) -> Versioned:
-    """The network's one document of this kind (with who saved it last, and `related`),
-    or a fresh unsaved one: opening a page writes nothing."""
-    found = model.objects.filter(network=network).select_related("updated_by", *related)
+def document_for(network: Network, model: type[Versioned]) -> Versioned:
+    """The network's one document of this kind (with who saved it last), or a fresh
+    unsaved one: opening a page writes nothing."""
+    found = model.objects.filter(network=network).select_related("updated_by")
     return found.first() or model(network=network)
 
 
@@ -210,7 +230,7 @@ class Signing:
         return bool(self.parties) and self.signed == len(self.parties)
 
 
-SIGNATURE_FIELDS = ("pk", "signer_name", "signer_function", "signed_on", "agreement_version")
+SIGNATURE_FIELDS = ("pk", "signer_name", "signer_function", "signed_on", "signed_revision")
 
 
 def members_with_signatures(network: Network) -> models.QuerySet:
@@ -385,7 +405,7 @@ def network_years(network: Network) -> list[int]:
     return list(range(first, first + max(network.planned_years, 1)))
 
 
-def money_overview(network: Network, funders, fees, lines, members) -> MoneyOverview:
+def money_overview(network: Network, *, funders, fees, lines, members) -> MoneyOverview:
     years: dict[int, YearTotals] = {year: YearTotals(year) for year in network_years(network)}
 
     def row(year):
@@ -415,14 +435,48 @@ def active_memberships(network: Network) -> models.QuerySet:
 # --- signing -------------------------------------------------------------------------------
 
 
+# What the agreement's articles are made of, by model name in the history.
+AGREEMENT_SOURCES = ("agreement", "goal", "milestone", "funder", "memberfee", "budgetline",
+                     "infrastructure")  # fmt: skip
+
+
+def latest_agreement_change(network: Network) -> Revision | None:
+    """The newest saved change to anything the agreement's articles are made of."""
+    keys = Q()
+    for source in AGREEMENT_SOURCES:
+        keys |= Q(object_key__startswith=f"{source}:")
+    return network.revisions.filter(keys).order_by("-pk").first()
+
+
+def agreement_gaps(network: Network) -> list[str]:
+    """What the agreement does not say yet, for a look before anyone signs."""
+    agreement, infrastructure = agreement_documents(network)
+    gaps = []
+    if not agreement.innovation_owner:
+        gaps.append(_("wie eigenaar is van de innovaties"))
+    if not agreement.intellectual_property:
+        gaps.append(_("wat er geldt voor het intellectueel eigendom"))
+    if not infrastructure.penvoerder_id:
+        gaps.append(_("wie de penvoerder is"))
+    if not network.agenda_goals.exists():
+        gaps.append(_("de doelen op de drie agenda's"))
+    return gaps
+
+
+class StartupError(Exception):
+    """A start-up action that the network's state does not allow; the message says why."""
+
+
 @transaction.atomic
 def signature_record(*, network: Network, organisation: Organisation, by, **details) -> bool:
     """Record an organisation's signature. When it is the last one missing, the start-up
     is done and the network becomes lopend; returns True then."""
-    agreement = document_for(network, Agreement)
+    # Lock the network: of two last signatures at once, one must see the other.
+    network = Network.objects.select_for_update().get(pk=network.pk)
+    latest = latest_agreement_change(network)
     signature = Signature.objects.create(
         network=network, organisation=organisation, recorded_by=by,
-        agreement_version=agreement.version, **details,
+        signed_revision=latest.pk if latest else 0, **details,
     )  # fmt: skip
     changes = [{"field": "signer_name", "label": _("getekend door"), "old": "",
                 "new": f"{signature.signer_name} ({signature.signed_on:%d-%m-%Y})"}]  # fmt: skip
@@ -445,13 +499,19 @@ def signature_withdraw(*, network: Network, signature: Signature, by) -> None:
     signature.delete()
 
 
+@transaction.atomic
 def network_set_running(*, network: Network, running: bool) -> None:
-    """The trekker's word on the status: lopend, or back to opstart."""
-    network.status = Network.Status.LOPEND if running else Network.Status.OPSTART
+    """The trekker's word on the status: lopend once everyone has signed, or back from
+    lopend to opstart. Raises StartupError for anything else."""
+    network = Network.objects.select_for_update().get(pk=network.pk)
+    if running:
+        if network.status not in (Network.Status.VERKENNING, Network.Status.OPSTART):
+            raise StartupError(_("Het netwerk is niet in de opstart."))
+        if not signing_for(network).complete:
+            raise StartupError(_("Nog niet alle organisaties hebben getekend."))
+        network.status = Network.Status.LOPEND
+    else:
+        if network.status != Network.Status.LOPEND:
+            raise StartupError(_("Alleen een lopend netwerk kan terug naar de opstart."))
+        network.status = Network.Status.OPSTART
     network.save(update_fields=["status"])
-
-
-def is_member_of(network: Network, organisation: Organisation) -> bool:
-    return Membership.objects.filter(
-        network=network, organisation=organisation, left_on__isnull=True
-    ).exists()

@@ -59,6 +59,7 @@ def suitability(request):
         if form.is_valid():
             network.suitability = form.cleaned_data["criteria"]
             network.save(update_fields=["suitability"])
+            services.mark_started(network)
             messages.success(request, _("De check is opgeslagen."))
             return redirect("opstart_suitability", network.slug)
     met = [item for item in criteria if item.code in network.suitability]
@@ -108,8 +109,11 @@ def startnotitie_pdf(request):
 
 @P.network_permission_required(P.STARTUP_VIEW)
 def agendas(request):
+    today = date.today()
+    agendas = [(agenda, goals, documents.agenda_progress(goals, today))
+               for agenda, goals in documents.goals_by_agenda(request.network)]  # fmt: skip
     return _page(request, "opstart/agendas.html", Step.AGENDAS.label, step=Step.AGENDAS,
-                 agendas=documents.goals_by_agenda(request.network), today=date.today(),
+                 agendas=agendas, today=today,
                  can_edit=P.AGENDAS_CHANGE in request.network_perms)  # fmt: skip
 
 
@@ -119,8 +123,8 @@ def money(request):
     funders = list(network.funders.all())
     fees = list(network.fees.select_related("organisation"))
     lines = list(network.budget_lines.all())
-    overview = services.money_overview(network, funders, fees, lines,
-                                       services.active_memberships(network))  # fmt: skip
+    overview = services.money_overview(network, funders=funders, fees=fees, lines=lines,
+                                       members=services.active_memberships(network))  # fmt: skip
     return _page(request, "opstart/money.html", Step.GELD.label, step=Step.GELD,
                  funders=funders, fees=fees, lines=lines, overview=overview,
                  weeks=services.WORKING_WEEKS_PER_YEAR,
@@ -162,9 +166,11 @@ def governance_edit(request):
 def agreement(request):
     """The last step: the choices, and who has signed."""
     network = request.network
+    latest = services.latest_agreement_change(network)
     return _page(request, "opstart/agreement.html", Step.OVEREENKOMST.label,
                  step=Step.OVEREENKOMST, signing=services.signing_for(network),
-                 agreement=services.document_for(network, Agreement))  # fmt: skip
+                 agreement=services.document_for(network, Agreement),
+                 latest_change=latest.pk if latest else 0)  # fmt: skip
 
 
 @P.network_permission_required(P.STARTUP_VIEW)
@@ -220,8 +226,15 @@ def sign(request, organisation):
             messages.success(request, _("Alle organisaties hebben getekend. De opstart is "
                                         "klaar: het netwerk is nu lopend."))  # fmt: skip
         return redirect("opstart_agreement", network.slug)
-    return _page(request, "opstart/sign.html", _("Handtekening vastleggen"), form=form,
-                 party=party)  # fmt: skip
+    context = {
+        "network": network,
+        "title": _("Handtekening vastleggen"),
+        "form": form,
+        "party": party,
+        "missing": services.agreement_gaps(network),
+        **section(request),
+    }
+    return render(request, "opstart/sign.html", context)
 
 
 @require_POST
@@ -232,6 +245,9 @@ def sign_withdraw(request, organisation):
     services.signature_withdraw(network=request.network, signature=signature, by=request.user)
     messages.success(request, _("De handtekening van %(name)s is weggehaald.")
                      % {"name": party.name})  # fmt: skip
+    if request.network.status == Network.Status.LOPEND:
+        messages.info(request, _("Het netwerk blijft lopend. Is de opstart toch nog niet "
+                                 "klaar? Zet het dan terug."))  # fmt: skip
     return redirect("opstart_agreement", request.network.slug)
 
 
@@ -239,7 +255,11 @@ def sign_withdraw(request, organisation):
 @P.network_permission_required(P.STARTUP_CHANGE)
 def status(request):
     running = request.POST.get("status") == Network.Status.LOPEND
-    services.network_set_running(network=request.network, running=running)
+    try:
+        services.network_set_running(network=request.network, running=running)
+    except services.StartupError as error:
+        messages.error(request, str(error))
+        return redirect("opstart_agreement", request.network.slug)
     if running:
         messages.success(request, _("Het netwerk staat op lopend."))
     else:

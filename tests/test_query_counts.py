@@ -73,11 +73,12 @@ NETWORK_EXPECTED = {
     "opstart_infrastructure": 10,
     "opstart_communication_edit": 5,  # the kennisinfrastructuur
     "opstart_governance_edit": 7,  # and the organisations for the penvoerder select (2)
-    "opstart_agreement": 8,  # steps; members (2); the agreement
+    "opstart_agreement": 9,  # steps; members (2); the agreement; its latest change
     # members (2); agreement and kennisinfrastructuur; goals (2); funders; fees; budget lines
     "opstart_agreement_text": 12,
     "opstart_agreement_edit": 5,  # the agreement
-    "opstart_sign": 7,  # steps; the taking-part organisations; is it signed already?
+    # the taking-part organisations; is it signed already? what the agreement lacks (2)
+    "opstart_sign": 8,
     "opstart_history": 6,  # steps; revisions with who made them
     # An item's form: the item (when editing); a select's options where the form has one.
     **{f"opstart_{kind}_{action}": 4 + (action == "edit") + EXTRA_ITEM_QUERIES.get(kind, 0)

@@ -251,7 +251,9 @@ def test_the_demo_trekker_walks_the_start_up_and_the_network_becomes_lopend(
     assert "Getekend door alle partijen" in signed
     assert "Directeur van Welzijn Rivierstad" in signed
 
-    page.get_by_role("link", name="Opstart", exact=True).click()
+    page.get_by_role("navigation", name="Onderdelen van dit netwerk").get_by_role(
+        "link", name="Opstart"
+    ).click()
     expect(page.locator("#voortgang-tekst")).to_contain_text("7 van de 7 stappen klaar")
     expect(page.locator("#voortgang-tekst")).to_contain_text("status van het netwerk: lopend")
     expect(status_on_the_overview(page, live_server)).to_have_text("Status Lopend")

@@ -330,15 +330,87 @@ def test_an_organisation_outside_the_network_cannot_sign_here(client):
     assert not Signature.objects.filter(organisation=stranger).exists()
 
 
-def test_a_signature_remembers_the_version_it_was_given_for(client):
+def _goal_form(title, version=0):
+    return {"version": version, "agenda": Agenda.VERANDERAGENDA, "title": title,
+            "measure": Goal.Measure.AGREEMENT, "agreement": "Afgesproken"}  # fmt: skip
+
+
+def test_a_later_change_to_the_agreements_sources_is_pointed_out_beside_each_signature(client):
     world = build_world()
-    Agreement.objects.create(network=world.network, version=4)
+    trekker = _client_as(client, world, Role.TREKKER)
+    trekker.post(_url("opstart_goal_add", world), _goal_form("Eerste doel"))
     unsigned = services.signing_for(world.network).parties[0][0]
-    _sign(_client_as(client, world, Role.TREKKER), world, unsigned)
-    assert Signature.objects.get(organisation=unsigned).agreement_version == 4
-    Agreement.objects.filter(network=world.network).update(version=5)
-    page = client.get(_url("opstart_agreement", world)).content.decode()
-    assert "getekend vóór de laatste wijziging" in page
+    _sign(trekker, world, unsigned)
+    page = trekker.get(_url("opstart_agreement", world)).content.decode()
+    # The world's other organisation signed before the goal was added; this one after.
+    assert page.count("getekend vóór een latere wijziging") == 1
+    goal = world.network.agenda_goals.get(title="Eerste doel")
+    trekker.post(_url("opstart_goal_edit", world, pk=goal.pk), _goal_form("Scherper doel", 1))
+    page = trekker.get(_url("opstart_agreement", world)).content.decode()
+    assert page.count("getekend vóór een latere wijziging") == 2  # both signatures
+
+
+def test_the_status_only_moves_between_opstart_and_lopend_as_the_signatures_allow(client):
+    world = build_world()
+    trekker = _client_as(client, world, Role.TREKKER)
+    trekker.post(_url("opstart_status", world), {"status": "lopend"})  # one still unsigned
+    world.network.refresh_from_db()
+    assert world.network.status == Network.Status.VERKENNING
+    world.network.status = Network.Status.AFGEROND
+    world.network.save()
+    trekker.post(_url("opstart_status", world), {"status": "opstart"})
+    world.network.refresh_from_db()
+    assert world.network.status == Network.Status.AFGEROND
+
+
+def test_two_forms_on_one_document_do_not_collide_over_each_others_fields(client):
+    world = build_world()
+    trekker = _client_as(client, world, Role.TREKKER)
+    communication = {"version": 0, "communication_plan": "Een nieuwsbrief per kwartaal."}
+    trekker.post(_url("opstart_communication_edit", world), communication)
+    # The governance form was opened before that save (version 0) and touches other fields.
+    response = trekker.post(_url("opstart_governance_edit", world),
+                            {"version": 0, "decision_process": "Met instemming."})  # fmt: skip
+    assert response.status_code == 302
+    infrastructure = world.network.infrastructure
+    assert infrastructure.communication_plan == "Een nieuwsbrief per kwartaal."
+    assert infrastructure.decision_process == "Met instemming."
+
+
+def test_a_second_ledenfee_for_one_organisation_is_refused_beside_the_field(client):
+    world = build_world()
+    fee = world.network.fees.get()
+    response = _client_as(client, world, Role.TREKKER).post(
+        _url("opstart_fee_add", world),
+        {"version": 0, "organisation": fee.organisation_id, "amount_per_year": "900"},
+    )
+    assert response.status_code == 200
+    assert "Voor deze organisatie staat al een ledenfee." in response.content.decode()
+    assert world.network.fees.count() == 1
+
+
+def test_history_shows_dates_and_amounts_the_dutch_way(client):
+    world = build_world()
+    funder = world.network.funders.get()
+    _client_as(client, world, Role.TREKKER).post(
+        _url("opstart_funder_edit", world, pk=funder.pk),
+        {"version": funder.version, "name": "ZonMw", "amount": "62500.50",
+         "starts_on": "2027-03-01", "ends_on": "2029-02-28"},
+    )  # fmt: skip
+    changes = {c["field"]: c["new"] for c in Revision.objects.get(network=world.network).changes}
+    assert changes["amount"] == "62.500,50"
+    assert changes["starts_on"] == "1 maart 2027"
+
+
+def test_deleting_a_talk_takes_its_notes_out_of_the_history(client):
+    world = build_world()
+    trekker = _client_as(client, world, Role.TREKKER)
+    talk = world.network.talks.get()
+    trekker.post(_url("opstart_talk_edit", world, pk=talk.pk),
+                 {"version": 0, "person_name": "Karin Bos", "held_on": date.today(),
+                  "personal_reason": "Persoonlijke reden"})  # fmt: skip
+    trekker.post(_url("opstart_talk_delete", world, pk=talk.pk))
+    assert "Persoonlijke reden" not in str(list(Revision.objects.values_list("changes")))
 
 
 # --- money ----------------------------------------------------------------------------------
@@ -356,8 +428,8 @@ def test_money_overview_counts_funding_fees_costs_and_hours_per_year():
     network.start_date = date(2026, 1, 1)
     network.planned_years = 2
     overview = services.money_overview(
-        network, network.funders.all(), network.fees.all(), network.budget_lines.all(),
-        services.active_memberships(network),
+        network, funders=network.funders.all(), fees=network.fees.all(),
+        lines=network.budget_lines.all(), members=services.active_memberships(network),
     )  # fmt: skip
     years = [row.year for row in overview.years]
     assert years == sorted(years) and {2026, 2027} <= set(years)

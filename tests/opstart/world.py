@@ -29,7 +29,7 @@ def build_startup(network, members: dict) -> dict:
         agreement="Binnen 4 weken",
     )  # fmt: skip
     models.Signature.objects.create(network=network, organisation=signed, signer_name="Directeur",
-                                    signed_on=today, agreement_version=0,
+                                    signed_on=today,
                                     recorded_by=trekker.user)  # fmt: skip
     objects = {
         "<talk>": models.Talk.objects.create(network=network, person_name="Karin Bos",

@@ -8,6 +8,7 @@ from liso import demo
 from liso.method import Agenda, Perspective, Role
 from liso.models import User
 from networks.models import Membership, MembershipRole, Network, Organisation
+from opstart import services
 from opstart.models import (
     Agreement,
     BudgetLine,
@@ -141,6 +142,14 @@ def demo_startup_network() -> None:
             theme="Kennismaken en het vraagstuk verkennen" if weeks == 9 else "Woordenlijst",
             venue=venue, updated_by=trekker, version=1,
         )  # fmt: skip
+    _record_history(network, trekker)
+
+
+def _record_history(network, trekker) -> None:
+    """The demo's start-up items appear in the history, as if typed in the forms."""
+    for model in (Talk, Startnotitie, Figure, Goal, Funder, BudgetLine, Venue, PlannedSession):
+        for instance in model.objects.filter(network=network).order_by("pk"):
+            services.record_creation(network=network, instance=instance, by=trekker)
 
 
 @demo.register

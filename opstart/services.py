@@ -95,6 +95,12 @@ def _log(*, network, instance, action, changes, by, version) -> Revision:
     )
 
 
+def record_creation(*, network: Network, instance: Versioned, by) -> Revision:
+    """Put an item made outside the forms (demo data, imports) in the history."""
+    return _log(network=network, instance=instance, action=Revision.Action.CREATED,
+                changes=_changes(None, instance), by=by, version=instance.version)  # fmt: skip
+
+
 def mark_started(network: Network) -> None:
     """The first thing written in the start-up moves a network from verkenning to opstart."""
     if network.status == Network.Status.VERKENNING:

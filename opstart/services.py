@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from decimal import Decimal
 
-from django.db import IntegrityError, models, transaction
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db import IntegrityError, connection, models, transaction
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils.formats import date_format, number_format, time_format
 from django.utils.translation import gettext as _
 
@@ -189,6 +189,9 @@ class StepState:
     number: int
     status: str  # "todo", "busy" or "done"
     url_name: str
+    # For the agreement: how many organisations take part, and how many have signed.
+    parties: int = 0
+    signed: int = 0
 
     @property
     def label(self) -> str:
@@ -208,10 +211,6 @@ STEP_URLS = {
     Step.INFRASTRUCTUUR: "opstart_infrastructure",
     Step.OVEREENKOMST: "opstart_agreement",
 }
-
-
-def _exists(model, **filters):
-    return Exists(model.objects.filter(network=OuterRef("pk"), **filters))
 
 
 def participating_organisations(network: Network) -> list[Organisation]:
@@ -275,38 +274,54 @@ def signing_for(network: Network) -> Signing:
     return signing_from(members_with_signatures(network))
 
 
-def _party_counts() -> dict:
-    """Annotations on a network: how many organisations take part, how many have signed."""
-    parties = (
-        Membership.objects.filter(network=OuterRef("pk"), left_on__isnull=True,
-                                  organisation__isnull=False)
-        .values("network").annotate(n=Count("organisation", distinct=True)).values("n")
-    )  # fmt: skip
-    signed = (
-        Signature.objects.filter(network=OuterRef("pk"),
-                                 organisation__memberships__network=OuterRef("pk"),
-                                 organisation__memberships__left_on__isnull=True)
-        .values("network").annotate(n=Count("organisation", distinct=True)).values("n")
-    )  # fmt: skip
-    return {"parties": Subquery(parties), "signed": Subquery(signed)}
+def _startup_sql() -> str:
+    """One SELECT telling, for network %(n)s, which parts of the start-up hold something,
+    which steps were called done, how many organisations take part and how many of those
+    signed. Plain SQL (portable between PostgreSQL and SQLite): built with the ORM, this
+    query took longer to compile than to run, on every start-up page."""
+
+    def table(model) -> str:
+        return model._meta.db_table
+
+    def exists(model, extra: str = "") -> str:
+        return f"EXISTS (SELECT 1 FROM {table(model)} WHERE network_id = %(n)s{extra})"
+
+    member = table(Membership)
+    columns = {
+        "talks": exists(Talk), "note": exists(Startnotitie), "figures": exists(Figure),
+        "goals": exists(Goal), "funders": exists(Funder), "fees": exists(MemberFee),
+        "budget": exists(BudgetLine), "infra": exists(Infrastructure),
+        "planned": exists(PlannedSession), "venues": exists(Venue),
+        "agreement": exists(Agreement),
+        **{f"done_{step.value}": exists(StepCompletion, f" AND step = %(step_{step.value})s")
+           for step in Step},
+        "parties": f"(SELECT COUNT(DISTINCT organisation_id) FROM {member} WHERE network_id ="
+                   f" %(n)s AND left_on IS NULL AND organisation_id IS NOT NULL)",
+        "signed": f"(SELECT COUNT(DISTINCT s.organisation_id) FROM {table(Signature)} s WHERE"
+                  f" s.network_id = %(n)s AND EXISTS (SELECT 1 FROM {member} m WHERE"
+                  f" m.network_id = %(n)s AND m.organisation_id = s.organisation_id AND"
+                  f" m.left_on IS NULL))",
+    }  # fmt: skip
+    return "SELECT " + ", ".join(f"{sql} AS {name}" for name, sql in columns.items())
+
+
+_STARTUP_SQL: list[str] = []  # built on first use, when all models are loaded
+
+
+def _startup_row(network: Network) -> dict:
+    if not _STARTUP_SQL:
+        _STARTUP_SQL.append(_startup_sql())
+    params = {"n": network.pk, **{f"step_{step.value}": step.value for step in Step}}
+    with connection.cursor() as cursor:
+        cursor.execute(_STARTUP_SQL[0], params)
+        names = [column[0] for column in cursor.description]
+        return dict(zip(names, cursor.fetchone(), strict=True))
 
 
 def startup_path(network: Network) -> list[StepState]:
     """Each step with its status: busy once something is written, done when the network
     says so (the agreement: when every party has signed). One query."""
-    exists = {
-        "talks": _exists(Talk), "note": _exists(Startnotitie), "figures": _exists(Figure),
-        "goals": _exists(Goal), "funders": _exists(Funder), "fees": _exists(MemberFee),
-        "budget": _exists(BudgetLine), "infra": _exists(Infrastructure),
-        "planned": _exists(PlannedSession), "venues": _exists(Venue),
-        "agreement": _exists(Agreement),
-        **{f"done_{step}": _exists(StepCompletion, step=step) for step in Step},
-        **_party_counts(),
-    }  # fmt: skip
-    # Prefixed, as some names are also relations of Network.
-    annotations = {f"n_{name}": value for name, value in exists.items()}
-    found = Network.objects.filter(pk=network.pk).annotate(**annotations).values(*annotations)
-    row = {name.removeprefix("n_"): value for name, value in found.get().items()}
+    row = _startup_row(network)
     parties, signed = row["parties"] or 0, row["signed"] or 0
     busy = {
         Step.GESCHIKTHEID: bool(network.suitability),
@@ -321,10 +336,12 @@ def startup_path(network: Network) -> list[StepState]:
     for number, step in enumerate(Step, start=1):
         if step == Step.OVEREENKOMST:
             is_done = parties > 0 and signed == parties
+            state = StepState(step, number, "", STEP_URLS[step], parties=parties, signed=signed)
         else:
-            is_done = row[f"done_{step}"]
-        status = "done" if is_done else "busy" if busy[step] else "todo"
-        states.append(StepState(step, number, status, STEP_URLS[step]))
+            is_done = bool(row[f"done_{step.value}"])
+            state = StepState(step, number, "", STEP_URLS[step])
+        state.status = "done" if is_done else "busy" if busy[step] else "todo"
+        states.append(state)
     return states
 
 

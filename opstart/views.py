@@ -19,7 +19,8 @@ from opstart.organogram import organogram
 
 def _page(request, template, title, **context):
     """A start-up page: the network, the path's steps (for the step list) and the rest."""
-    context.setdefault("steps", services.startup_path(request.network))
+    if "steps" not in context:
+        context["steps"] = services.startup_path(request.network)
     return render(request, template, {"network": request.network, "title": title,
                                       **section(request), **context})  # fmt: skip
 
@@ -27,9 +28,8 @@ def _page(request, template, title, **context):
 @P.network_permission_required(P.STARTUP_VIEW)
 def path(request):
     steps = services.startup_path(request.network)
-    signing = services.signing_for(request.network)
     done = sum(1 for state in steps if state.status == "done")
-    return _page(request, "opstart/path.html", _("Opstart"), steps=steps, signing=signing,
+    return _page(request, "opstart/path.html", _("Opstart"), steps=steps,
                  next=services.next_step(steps), done=done,
                  percent=round(100 * done / len(steps)))  # fmt: skip
 

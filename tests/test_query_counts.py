@@ -61,7 +61,7 @@ NETWORK_EXPECTED = {
     "member_edit": 7,  # the membership and its roles; organisations for the select
     "organisation_create": 4,
     # The start-up. Its pages show the path's steps: one query (annotations) for all seven.
-    "opstart_path": 8,  # steps; members with their organisation's signature, their roles
+    "opstart_path": 5,  # the steps, with how many organisations signed
     "opstart_suitability": 6,  # steps; the criteria
     "opstart_talks": 6,  # steps; talks
     # steps; startnotitie; figures; goals and milestones; members (2)

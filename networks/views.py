@@ -170,7 +170,9 @@ def _report_sending(request, invitation, sent: bool, text: str) -> None:
 @permissions.network_permission_required(permissions.MEMBERS_MANAGE)
 def member_invite(request):
     network = request.network
-    form = InvitationForm(request.POST or None, network=network)
+    # A name in the link (from a verkennend gesprek) is filled in already.
+    initial = {"full_name": request.GET.get("naam", "")[:150]}
+    form = InvitationForm(request.POST or None, network=network, initial=initial)
     form.limit_roles(may_manage_trekkers=MANAGE_TREKKERS in request.network_perms)
     if request.method == "POST" and form.is_valid():
         fields = form.invitation_fields()

@@ -520,3 +520,12 @@ def test_signing_twice_for_one_organisation_keeps_the_first_signature(client):
     response = _sign(trekker, world, unsigned)  # the page of a second tab, sent later
     assert response.status_code == 302
     assert Signature.objects.get(organisation=unsigned).signer_name == "Eerste"
+
+
+def test_a_talk_leads_to_an_invitation_with_the_name_filled_in(client):
+    world = build_world()
+    trekker = _client_as(client, world, Role.TREKKER)
+    talks = trekker.get(_url("opstart_talks", world)).content.decode()
+    invite_url = _url("member_invite", world) + "?naam=Karin%20Bos"
+    assert invite_url in talks.replace("&amp;", "&")
+    assert 'value="Karin Bos"' in trekker.get(invite_url).content.decode()

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -46,8 +47,12 @@ def section(request) -> dict:
 
 
 def edit_page(request, *, form, title, back_url, intro="", template="opstart/item_form.html",
-              delete_url=None, success=None):  # fmt: skip
-    """Show the form; on POST preview it or save it with history and conflict check."""
+              delete_url=None, success=None, crumb=None, after_save=None):  # fmt: skip
+    """Show the form; on POST preview it or save it with history and conflict check.
+
+    `crumb` names the section for the breadcrumb (default: the start-up); `after_save`
+    is called with the saved object inside the same transaction, and may return the URL
+    to go to next."""
     network = request.network
     conflict = None
     preview = None
@@ -57,18 +62,20 @@ def edit_page(request, *, form, title, back_url, intro="", template="opstart/ite
             return render(request, f"{template}#preview", {"preview": preview})
     elif request.method == "POST" and form.is_valid():
         try:
-            services.item_save(form=form, network=network, by=request.user,
-                               expected_version=form.opened_version())  # fmt: skip
+            with transaction.atomic():
+                services.item_save(form=form, network=network, by=request.user,
+                                   expected_version=form.opened_version())  # fmt: skip
+                next_url = after_save(form.instance) if after_save else None
         except services.ConflictError as error:
             conflict = _conflict(form, error.current)
         else:
             messages.success(request, success or _("Opgeslagen."))
-            return redirect(back_url)
+            return redirect(next_url or back_url)
     context = {
         "network": network, "form": form, "title": title, "intro": intro,
         "back_url": back_url, "delete_url": delete_url, "conflict": conflict,
         "preview": preview, "has_markdown": bool(_markdown_fields(form)),
-        "history": _history_link(request, form.instance), **section(request),
+        "history": _history_link(request, form.instance), **(crumb or section(request)),
     }  # fmt: skip
     return render(request, template, context)
 

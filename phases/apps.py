@@ -18,3 +18,10 @@ class PhasesConfig(AppConfig):
         from werkvormen.registry import register_related
 
         register_related(CORE_OF_PHASES)
+
+        from liso.home import register_section
+        from networks.panels import register_panel
+        from phases import contributions
+
+        register_section(contributions.MY_TASKS)
+        register_panel(contributions.NEXT_SESSION_PANEL)

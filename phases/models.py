@@ -1,7 +1,13 @@
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liso import method
+from networks.models import Membership, Network
+from opstart.models import Versioned
 
 
 class Phase(models.Model):
@@ -73,3 +79,124 @@ class ReflectionPrompt(models.Model):
 
     def __str__(self):
         return self.question
+
+
+class Session(Versioned):
+    """A bijeenkomst of a network: when, where, what about, and who leads it."""
+
+    class Status(models.TextChoices):
+        CONCEPT = "concept", _("Concept")
+        GEPLAND = "gepland", _("Gepland")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="sessions")
+    date = models.DateField(_("datum"))
+    start_time = models.TimeField(_("begintijd"))
+    planned_minutes = models.PositiveSmallIntegerField(
+        _("duur in minuten"), default=180,
+        help_text=_("Een bijeenkomst duurt vaak tweeënhalf tot drie uur."),
+    )  # fmt: skip
+    theme = models.CharField(_("thema"), max_length=200)
+    phase = models.PositiveSmallIntegerField(
+        _("fase"), choices=method.Phase.choices, null=True, blank=True
+    )
+    venue = models.ForeignKey(
+        "opstart.Venue", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("locatie"),
+    )  # fmt: skip
+    place = models.CharField(
+        _("plaats"), max_length=250, blank=True,
+        help_text=_("Een adres of zaal, als die niet bij de locaties van het netwerk staat."),
+    )  # fmt: skip
+    online_link = models.URLField(_("link voor online meedoen"), blank=True)
+    facilitators = models.ManyToManyField(
+        Membership, related_name="facilitated_sessions", blank=True,
+        verbose_name=_("facilitator(s)"),
+    )  # fmt: skip
+    capacity = models.PositiveSmallIntegerField(_("maximaal aantal deelnemers"), null=True,
+                                                blank=True)  # fmt: skip
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.GEPLAND)  # fmt: skip
+    planned_from = models.OneToOneField(
+        "opstart.PlannedSession", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="session", editable=False,
+    )  # fmt: skip
+
+    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"planned_from"}
+
+    class Meta:
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+        ordering = ["date", "start_time"]
+
+    def __str__(self):
+        return self.theme
+
+    @property
+    def starts_at(self) -> datetime:
+        return timezone.make_aware(datetime.combine(self.date, self.start_time))
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(minutes=self.planned_minutes)
+
+    def where(self) -> str:
+        parts = [self.venue.name if self.venue else "", self.place]
+        if self.online_link:
+            parts.append(str(_("online")))
+        return " · ".join(part for part in parts if part)
+
+
+class NetworkPreparationStep(models.Model):
+    """A network's own preparation template: a copy of the catalogue's, to change freely."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE,
+                                related_name="preparation_steps")  # fmt: skip
+    title = models.CharField(_("taak"), max_length=150)
+    explanation = models.TextField(_("toelichting"), blank=True)
+    weeks = models.SmallIntegerField(
+        _("weken"), help_text=_("Negatief: weken vóór de bijeenkomst; positief: erna.")
+    )
+    role = models.CharField(_("rol"), max_length=30, choices=method.Role.choices)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("voorbereidingstaak van het netwerk")
+        verbose_name_plural = _("voorbereidingstaken van het netwerk")
+        ordering = ["weeks", "order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class PreparationTask(models.Model):
+    """A task for one session, due on a date and assigned to a member."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="tasks")
+    step = models.ForeignKey(NetworkPreparationStep, on_delete=models.SET_NULL, null=True,
+                             blank=True, related_name="tasks")  # fmt: skip
+    title = models.CharField(_("taak"), max_length=150)
+    explanation = models.TextField(_("toelichting"), blank=True)
+    due_on = models.DateField(_("klaar op"))
+    role = models.CharField(_("rol"), max_length=30, choices=method.Role.choices, blank=True)
+    assignee = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="tasks",
+        verbose_name=_("wie"),
+    )  # fmt: skip
+    done_at = models.DateTimeField(_("afgevinkt op"), null=True, blank=True)
+    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                                blank=True, related_name="+")  # fmt: skip
+
+    class Meta:
+        verbose_name = _("voorbereidingstaak")
+        verbose_name_plural = _("voorbereidingstaken")
+        ordering = ["due_on", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None
+
+    def is_late(self, today: date) -> bool:
+        return not self.is_done and self.due_on < today

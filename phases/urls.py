@@ -1,8 +1,21 @@
 from django.urls import path
 
-from phases import views
+from phases import views, views_sessions
+
+sessions = "netwerken/<slug:slug>/bijeenkomsten/"
 
 urlpatterns = [
     path("werkwijze/fasen/<int:number>/", views.guide_phase, name="guide_phase"),
     path("werkwijze/bijeenkomsten/", views.guide_sessions, name="guide_sessions"),
-]
+    path(sessions, views_sessions.session_list, name="session_list"),
+    path(sessions + "nieuw/", views_sessions.session_create, name="session_create"),
+    path(sessions + "uit-jaarplanning/", views_sessions.sessions_from_planning,
+         name="sessions_from_planning"),
+    path(sessions + "<int:pk>/", views_sessions.session_detail, name="session_detail"),
+    path(sessions + "<int:pk>/wijzigen/", views_sessions.session_edit, name="session_edit"),
+    path(sessions + "<int:session_pk>/taken/nieuw/", views_sessions.task_add, name="task_add"),
+    path(sessions + "<int:session_pk>/taken/<int:pk>/", views_sessions.task_edit,
+         name="task_edit"),
+    path(sessions + "<int:session_pk>/taken/<int:pk>/afvinken/", views_sessions.task_toggle,
+         name="task_toggle"),
+]  # fmt: skip

@@ -35,6 +35,9 @@ class Route:
     permission: str | None = None
     # What an allowed visitor gets (a form that was not filled in answers 200; an action 302).
     status: int = 200
+    # Roles that hold the permission but still get 403, because the view also asks whose
+    # object it is (e.g. only planners and the task's own assignee may tick a task off).
+    not_theirs: frozenset = frozenset()
 
 
 # The start-up's list items: (kind, permission, extra kwargs of its "add" URL).
@@ -136,6 +139,26 @@ ROUTES = {
                                    permission="startup.change"),
     "opstart_status": Route(NETWORK, method="post", page=False, status=302,
                             kwargs={"slug": THE_NETWORK}, permission="startup.change"),
+    # Sessions (bijeenkomsten).
+    "session_list": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="sessions.view"),
+    "session_create": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="sessions.change"),
+    "sessions_from_planning": Route(NETWORK, method="post", page=False, status=302,
+                                    kwargs={"slug": THE_NETWORK}, permission="sessions.change"),
+    "session_detail": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+                            permission="sessions.view"),
+    "session_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+                          permission="sessions.change"),
+    "task_add": Route(NETWORK, kwargs={"slug": THE_NETWORK, "session_pk": "<session>"},
+                      permission="sessions.change"),
+    "task_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "session_pk": "<session>",
+                                        "pk": "<task>"}, permission="sessions.change"),
+    # Everyone may try; the view lets planners tick any task and others their own (the
+    # world's task is the deelnemer's; tests/phases checks the rest).
+    "task_toggle": Route(NETWORK, method="post", page=False, status=302,
+                         kwargs={"slug": THE_NETWORK, "session_pk": "<session>", "pk": "<task>"},
+                         permission="sessions.view",
+                         not_theirs=frozenset({"communicatieadviseur",
+                                               "verbindingsfunctionaris"})),
     **{f"opstart_{kind}_{action}": route
        for kind, permission, add_kwargs in STARTUP_ITEMS
        for action, route in item_routes(kind, permission, add_kwargs).items()},

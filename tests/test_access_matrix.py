@@ -47,6 +47,8 @@ def _expected(name, actor):
         return 302  # to the login page
     if actor in ("buitenstaander", "vertrokken"):
         return 404  # nothing leaks, not even that the network exists
+    if actor in route.not_theirs:
+        return 403
     return route.status if route.permission in ROLE_PERMISSIONS[actor] else 403
 
 

@@ -15,7 +15,7 @@ MAX_QUERIES = 12
 # Per page: the exact number of queries, as (anonymous visitor, logged-in user).
 # A logged-in request reads its session and its user: two queries before the page's own.
 EXPECTED = {
-    "home": (0, 3),  # and the user's networks
+    "home": (0, 4),  # and the user's networks, and their open tasks
     "login": (0, None),  # a logged-in person is sent on to the home page
     "password_reset": (0, 2),
     "password_reset_done": (0, 2),
@@ -52,8 +52,9 @@ EXTRA_ITEM_QUERIES = {"milestone": 1, "fee": 2, "planned": 1}
 # Network pages, seen by the trekker: session and user, then the membership with its
 # network and the roles (permissions), then the page's own queries.
 NETWORK_EXPECTED = {
-    # members with user and organisation, their roles; role norms; the start-up's steps
-    "network_overview": 8,
+    # members with user and organisation, their roles; role norms; the start-up's steps;
+    # the next session
+    "network_overview": 9,
     "network_edit": 4,
     "member_list": 8,  # members (2), open invitations, former members
     "member_invite": 5,  # organisations for the select
@@ -84,6 +85,13 @@ NETWORK_EXPECTED = {
     **{f"opstart_{kind}_{action}": 4 + (action == "edit") + EXTRA_ITEM_QUERIES.get(kind, 0)
        for kind, _perm, _kwargs in STARTUP_ITEMS for action in ("add", "edit")},
     "opstart_milestone_edit": 5,  # the milestone (its goal comes through the network)
+    # Sessions.
+    "session_list": 7,  # upcoming; past (at most 30); planned dates without a session
+    "session_create": 6,  # members for the facilitators; venues
+    "session_detail": 7,  # session and venue; facilitators with their user; tasks
+    "session_edit": 8,  # the session and its facilitators; members; venues
+    "task_add": 6,  # the session; members for the select
+    "task_edit": 7,  # the task, its session; members
 }  # fmt: skip
 
 
@@ -132,6 +140,7 @@ def test_network_pages_make_the_same_queries_with_5_or_60_members(client, db):
     from tests.networks.factories import MembershipFactory, OrganisationFactory
     from tests.networks.world import build_world
     from tests.opstart.world import grow_startup
+    from tests.phases.world import grow_sessions
 
     world = build_world()
     client.force_login(world.user(Role.TREKKER))
@@ -144,6 +153,7 @@ def test_network_pages_make_the_same_queries_with_5_or_60_members(client, db):
         MembershipFactory(network=world.network, organisation=organisations[n % 10],
                           roles=[Role.DEELNEMER, Role.VERBINDINGSFUNCTIONARIS])  # fmt: skip
     grow_startup(world.network, world.user(Role.TREKKER))
+    grow_sessions(world.network)
     large = {name: count_queries(client, url) for name, url in urls.items()}
     expected = {name: (200, count) for name, count in NETWORK_EXPECTED.items()}
     assert small == expected

@@ -11,6 +11,7 @@ from tests.access import A_MEMBER, AN_INVITATION, THE_NETWORK
 from tests.liso.factories import UserFactory
 from tests.networks.factories import MembershipFactory, NetworkFactory
 from tests.opstart.world import build_startup
+from tests.phases.world import build_sessions
 
 ACTORS = [*Role.values, "buitenstaander", "vertrokken", "anoniem"]
 
@@ -23,7 +24,9 @@ class World:
     left: object
     invitation: Invitation
     token: str  # the link's token of that invitation
-    startup: dict  # placeholder -> pk of the start-up's objects (tests/opstart/world.py)
+    # placeholder -> pk of the start-up's and the sessions' objects (tests/opstart/world.py,
+    # tests/phases/world.py)
+    startup: dict
 
     def user(self, actor):
         if actor in self.members:
@@ -57,7 +60,7 @@ def build_world() -> World:
         network=network, invited_by=members[Role.TREKKER].user, email="nieuw@example.org",
         full_name="Nieuw Lid", roles=[Role.DEELNEMER], perspective="praktijk",
     )  # fmt: skip
-    startup = build_startup(network, members)
+    startup = {**build_startup(network, members), **build_sessions(network, members)}
     return World(network, members, outsider, left, invitation, token, startup)
 
 

@@ -1,0 +1,67 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from liso.forms import StyledFormMixin
+from opstart.forms import DATE, TIME, VersionedForm
+from phases.models import PreparationTask, Session
+
+MAX_FACILITATORS = 2  # one, or two for co-facilitatie
+
+
+class MemberChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, membership):
+        return membership.user.full_name
+
+
+class SessionForm(VersionedForm):
+    facilitators = MemberChoiceField(
+        label=_("Facilitator(s)"), queryset=None, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Eén persoon, of twee bij co-facilitatie. Het mag elke keer iemand anders "
+                    "zijn (roulerende facilitator)."),
+    )  # fmt: skip
+
+    class Meta:
+        model = Session
+        fields = ["theme", "date", "start_time", "planned_minutes", "phase", "venue", "place",
+                  "online_link", "facilitators", "capacity", "status"]  # fmt: skip
+        widgets = {"date": DATE, "start_time": TIME}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        members = self.network.memberships.filter(left_on=None).select_related("user")
+        self.fields["facilitators"].queryset = members.order_by("user__full_name")
+        self.fields["venue"].queryset = self.network.venues.all()
+
+    def clean_facilitators(self):
+        chosen = self.cleaned_data["facilitators"]
+        if len(chosen) > MAX_FACILITATORS:
+            raise forms.ValidationError(_("Kies één of twee facilitatoren."))
+        return chosen
+
+    def clean_planned_minutes(self):
+        minutes = self.cleaned_data["planned_minutes"]
+        if not 30 <= minutes <= 600:
+            raise forms.ValidationError(_("Kies een duur tussen 30 minuten en 10 uur."))
+        return minutes
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("venue") or cleaned.get("place") or cleaned.get("online_link")):
+            self.add_error("place", _("Waar is de bijeenkomst? Kies een locatie, vul een plaats "
+                                      "in of geef een link om online mee te doen."))  # fmt: skip
+        return cleaned
+
+
+class TaskForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = PreparationTask
+        fields = ["title", "due_on", "assignee", "explanation"]
+        widgets = {"due_on": DATE, "explanation": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        members = network.memberships.filter(left_on=None).select_related("user")
+        self.fields["assignee"].queryset = members.order_by("user__full_name")
+        self.fields["assignee"].label_from_instance = lambda m: m.user.full_name
+        self.fields["assignee"].empty_label = _("(nog niemand)")

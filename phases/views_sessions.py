@@ -1,0 +1,156 @@
+"""Sessions (bijeenkomsten): the list, planning one, its page with the preparation tasks."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from networks import permissions as P
+from networks.models import Membership
+from opstart.editing import edit_page
+from phases import services
+from phases.forms import SessionForm, TaskForm
+from phases.models import PreparationTask, Session
+
+PAST_SHOWN = 30  # the most recent past sessions on the list
+
+
+def _crumb(request) -> dict:
+    return {"section_label": _("Bijeenkomsten"),
+            "section_url": reverse("session_list", args=[request.network.slug])}  # fmt: skip
+
+
+def _session(request, pk) -> Session:
+    return get_object_or_404(request.network.sessions.select_related("venue"), pk=pk)
+
+
+@P.network_permission_required(P.SESSIONS_VIEW)
+def session_list(request):
+    network = request.network
+    today = date.today()
+    sessions = network.sessions.select_related("venue")
+    context = {
+        "network": network, "title": _("Bijeenkomsten"),
+        "upcoming": sessions.filter(date__gte=today),
+        "past": sessions.filter(date__lt=today).order_by("-date", "-start_time")[:PAST_SHOWN],
+        "unplanned": network.planned_sessions.filter(session=None).count(),
+    }  # fmt: skip
+    return render(request, "phases/session_list.html", context)
+
+
+def _plan_tasks(session) -> str:
+    """After a new session is saved: its preparation tasks, then on to its page."""
+    services.tasks_generate(session=session)
+    return reverse("session_detail", args=[session.network.slug, session.pk])
+
+
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def session_create(request):
+    network = request.network
+    initial = {"phase": network.current_phase, "planned_minutes": 180}
+    form = SessionForm(request.POST or None, instance=Session(network=network),
+                       network=network, initial=initial)  # fmt: skip
+    return edit_page(request, form=form, title=_("Bijeenkomst plannen"),
+                     back_url=reverse("session_list", args=[network.slug]),
+                     intro=_("Plan de bijeenkomst ruim op tijd: de voorbereiding begint "
+                             "twaalf weken van tevoren. De taken daarvoor maken we meteen "
+                             "aan."),
+                     crumb=_crumb(request), after_save=_plan_tasks,
+                     success=_("De bijeenkomst is gepland, met de voorbereidingstaken "
+                               "erbij."))  # fmt: skip
+
+
+def _follow_date(session) -> None:
+    services.tasks_follow_date(session=session)
+
+
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def session_edit(request, pk):
+    session = _session(request, pk)
+    form = SessionForm(request.POST or None, instance=session, network=request.network)
+    return edit_page(request, form=form, title=_("Bijeenkomst wijzigen"),
+                     back_url=reverse("session_detail", args=[request.network.slug, pk]),
+                     crumb=_crumb(request), after_save=_follow_date)  # fmt: skip
+
+
+@require_POST
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def sessions_from_planning(request):
+    made = services.sessions_from_planning(network=request.network, by=request.user)
+    text = _(
+        "%(n)s data uit de jaarplanning staan nu als concept bij de bijeenkomsten, met "
+        "hun voorbereidingstaken."
+    )
+    messages.success(request, text % {"n": len(made)})
+    return redirect("session_list", request.network.slug)
+
+
+@P.network_permission_required(P.SESSIONS_VIEW)
+def session_detail(request, pk):
+    session = get_object_or_404(
+        request.network.sessions.select_related("venue").prefetch_related(
+            Prefetch("facilitators", queryset=Membership.objects.select_related("user"))
+        ),
+        pk=pk,
+    )
+    tasks = list(session.tasks.select_related("assignee__user"))
+    context = {
+        "network": request.network, "session": session, "title": session.theme,
+        "before": [task for task in tasks if task.due_on <= session.date],
+        "after": [task for task in tasks if task.due_on > session.date],
+        "today": date.today(), **_crumb(request),
+    }  # fmt: skip
+    return render(request, "phases/session_detail.html", context)
+
+
+def _task(request, session_pk, pk) -> PreparationTask:
+    return get_object_or_404(
+        PreparationTask.objects.filter(session__network=request.network, session_id=session_pk),
+        pk=pk,
+    )
+
+
+@require_POST
+@P.network_permission_required(P.SESSIONS_VIEW)
+def task_toggle(request, session_pk, pk):
+    """Tick a task off, or open it again: planners any task, others their own."""
+    task = _task(request, session_pk, pk)
+    if not services.may_tick(task, request.membership, request.network_perms):
+        raise PermissionDenied
+    done = request.POST.get("klaar") == "ja"
+    services.task_set_done(task=task, done=done, by=request.user)
+    text = _("“%(task)s” is afgevinkt.") if done else _("“%(task)s” staat weer open.")
+    messages.success(request, text % {"task": task.title})
+    back = request.POST.get("terug")
+    if back == "home":
+        return redirect("home")
+    return redirect("session_detail", request.network.slug, session_pk)
+
+
+def _task_page(request, session, task, title):
+    form = TaskForm(request.POST or None, instance=task, network=request.network)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("De taak is opgeslagen."))
+        return redirect("session_detail", request.network.slug, session.pk)
+    context = {"network": request.network, "form": form, "title": title, "session": session,
+               **_crumb(request)}  # fmt: skip
+    return render(request, "phases/task_form.html", context)
+
+
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def task_add(request, session_pk):
+    session = _session(request, session_pk)
+    task = PreparationTask(session=session, due_on=session.date)
+    return _task_page(request, session, task, _("Taak toevoegen"))
+
+
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def task_edit(request, session_pk, pk):
+    task = _task(request, session_pk, pk)
+    return _task_page(request, task.session, task, _("Taak wijzigen"))

@@ -1,0 +1,30 @@
+"""The sessions part of the test world: one planned session with its preparation tasks."""
+
+from datetime import date, time, timedelta
+
+from liso.method import Role
+from phases import services
+from phases.models import Session
+
+
+def build_sessions(network, members: dict) -> dict:
+    """A session ten weeks ahead with its tasks; one task is the deelnemer's own."""
+    session = Session.objects.create(
+        network=network, theme="Experimenten kiezen", date=date.today() + timedelta(weeks=10),
+        start_time=time(13, 30), place="Stadhuis", version=1,
+    )  # fmt: skip
+    services.tasks_generate(session=session)
+    task = session.tasks.order_by("pk").first()
+    task.assignee = members[Role.DEELNEMER]
+    task.save(update_fields=["assignee"])
+    return {"<session>": session.pk, "<task>": task.pk}
+
+
+def grow_sessions(network, n: int = 30) -> None:
+    """Many sessions, past and future, each with its tasks: the large network."""
+    for i in range(n):
+        session = Session.objects.create(
+            network=network, theme=f"Bijeenkomst {i}", place="Zaal",
+            date=date.today() + timedelta(weeks=6 * (i - n // 2)), start_time=time(13, 30),
+        )  # fmt: skip
+        services.tasks_generate(session=session)

@@ -98,11 +98,14 @@ def _grow_network(world):
 
 
 def _grow_startup(world):
-    """A start-up with plenty written: goals, talks, money, planning, history."""
+    """A start-up with plenty written (goals, talks, money, planning, history), and many
+    sessions with their tasks."""
     from liso.method import Role
     from tests.opstart.world import grow_startup
+    from tests.phases.world import grow_sessions
 
     grow_startup(world.network, world.user(Role.TREKKER))
+    grow_sessions(world.network)
 
 
 def _logged_in_client(user):

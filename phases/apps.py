@@ -21,7 +21,7 @@ class PhasesConfig(AppConfig):
 
         from liso.home import register_section
         from networks.panels import register_panel
-        from phases import contributions
+        from phases import contributions, demo  # noqa: F401 (demo registers itself)
 
         register_section(contributions.MY_TASKS)
         register_panel(contributions.NEXT_SESSION_PANEL)

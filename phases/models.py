@@ -121,7 +121,11 @@ class Session(Versioned):
         related_name="session", editable=False,
     )  # fmt: skip
 
-    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"planned_from"}
+    # Raised by every change to the draaiboek, so that two planners editing it at once
+    # are told instead of undoing each other's work (phases/draaiboek.py).
+    draaiboek_version = models.PositiveIntegerField(default=0, editable=False)
+
+    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"planned_from", "draaiboek_version"}
 
     class Meta:
         verbose_name = _("bijeenkomst")
@@ -200,3 +204,44 @@ class PreparationTask(models.Model):
 
     def is_late(self, today: date) -> bool:
         return not self.is_done and self.due_on < today
+
+
+class DraaiboekBlock(models.Model):
+    """One block of a session's draaiboek: a werkvorm from the library, or a free block
+    such as the welcome or a break. Start times follow from the order and the minutes."""
+
+    class Kind(models.TextChoices):
+        WERKVORM = "werkvorm", _("Werkvorm")
+        WELKOM = "welkom", _("Welkom")
+        PAUZE = "pauze", _("Pauze")
+        MEDEDELINGEN = "mededelingen", _("Mededelingen")
+        ANDERS = "anders", _("Ander onderdeel")
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="blocks")
+    position = models.PositiveIntegerField(default=0)
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
+    werkvorm = models.ForeignKey(
+        "werkvormen.Werkvorm", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("werkvorm"),
+    )  # fmt: skip
+    title = models.CharField(_("titel"), max_length=150)
+    minutes = models.PositiveSmallIntegerField(_("minuten"))
+    responsible = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("wie leidt dit"),
+    )  # fmt: skip
+    materials = models.TextField(_("materialen"), blank=True)
+    notes = models.TextField(_("aantekeningen"), blank=True)
+
+    class Meta:
+        verbose_name = _("onderdeel van het draaiboek")
+        verbose_name_plural = _("onderdelen van het draaiboek")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_learning(self) -> bool:
+        """Time for learning together, as opposed to logistics and announcements."""
+        return self.kind in (self.Kind.WERKVORM, self.Kind.ANDERS)

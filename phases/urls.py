@@ -1,6 +1,6 @@
 from django.urls import path
 
-from phases import views, views_sessions
+from phases import views, views_draaiboek, views_sessions
 
 sessions = "netwerken/<slug:slug>/bijeenkomsten/"
 
@@ -13,6 +13,11 @@ urlpatterns = [
          name="sessions_from_planning"),
     path(sessions + "<int:pk>/", views_sessions.session_detail, name="session_detail"),
     path(sessions + "<int:pk>/wijzigen/", views_sessions.session_edit, name="session_edit"),
+    path(sessions + "<int:pk>/draaiboek/", views_draaiboek.draaiboek, name="draaiboek"),
+    path(sessions + "<int:pk>/draaiboek/wijzigen/", views_draaiboek.draaiboek_change,
+         name="draaiboek_change"),
+    path(sessions + "<int:pk>/draaiboek/<int:block>/", views_draaiboek.block_edit,
+         name="block_edit"),
     path(sessions + "<int:session_pk>/taken/nieuw/", views_sessions.task_add, name="task_add"),
     path(sessions + "<int:session_pk>/taken/<int:pk>/", views_sessions.task_edit,
          name="task_edit"),

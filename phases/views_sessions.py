@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from networks import permissions as P
 from networks.models import Membership
 from opstart.editing import edit_page
-from phases import services
+from phases import draaiboek, services
 from phases.forms import SessionForm, TaskForm
 from phases.models import PreparationTask, Session
 
@@ -99,11 +99,12 @@ def session_detail(request, pk):
         pk=pk,
     )
     tasks = list(session.tasks.select_related("assignee__user"))
+    blocks = list(session.blocks.select_related("werkvorm", "responsible__user"))
     context = {
         "network": request.network, "session": session, "title": session.theme,
         "before": [task for task in tasks if task.due_on <= session.date],
         "after": [task for task in tasks if task.due_on > session.date],
-        "today": date.today(), **_crumb(request),
+        "today": date.today(), "programme": draaiboek.timed(session, blocks), **_crumb(request),
     }  # fmt: skip
     return render(request, "phases/session_detail.html", context)
 

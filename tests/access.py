@@ -148,6 +148,13 @@ ROUTES = {
                             permission="sessions.view"),
     "session_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
                           permission="sessions.change"),
+    "draaiboek": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+                       permission="sessions.change"),
+    "draaiboek_change": Route(NETWORK, method="post", page=False, status=400,
+                              kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+                              permission="sessions.change"),  # no action given: 400
+    "block_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>",
+                                         "block": "<block>"}, permission="sessions.change"),
     "task_add": Route(NETWORK, kwargs={"slug": THE_NETWORK, "session_pk": "<session>"},
                       permission="sessions.change"),
     "task_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "session_pk": "<session>",

@@ -4,7 +4,8 @@ from datetime import date, time, timedelta
 
 from liso.method import Role
 from phases import services
-from phases.models import Session
+from phases.models import DraaiboekBlock, Session
+from werkvormen.models import Werkvorm
 
 
 def build_sessions(network, members: dict) -> dict:
@@ -17,11 +18,21 @@ def build_sessions(network, members: dict) -> dict:
     task = session.tasks.order_by("pk").first()
     task.assignee = members[Role.DEELNEMER]
     task.save(update_fields=["assignee"])
-    return {"<session>": session.pk, "<task>": task.pk}
+    block = DraaiboekBlock.objects.create(session=session, kind="welkom", title="Welkom",
+                                          minutes=15)  # fmt: skip
+    return {"<session>": session.pk, "<task>": task.pk, "<block>": block.pk}
 
 
 def grow_sessions(network, n: int = 30) -> None:
-    """Many sessions, past and future, each with its tasks: the large network."""
+    """Many sessions, past and future, each with its tasks, and a draaiboek of 40 blocks
+    for the world's session: the large network."""
+    first = network.sessions.order_by("pk").first()
+    werkvormen = list(Werkvorm.objects.all()[:5])
+    DraaiboekBlock.objects.bulk_create(
+        DraaiboekBlock(session=first, position=i + 1, kind="werkvorm", title=f"Blok {i}",
+                       minutes=5, werkvorm=werkvormen[i % len(werkvormen)] if werkvormen else None)
+        for i in range(39)
+    )  # fmt: skip
     for i in range(n):
         session = Session.objects.create(
             network=network, theme=f"Bijeenkomst {i}", place="Zaal",

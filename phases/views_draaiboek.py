@@ -1,0 +1,163 @@
+"""The draaiboek builder: a session's blocks with their times, the health check beside
+them, and every change (add, move, reorder by dragging, delete, edit) checked against the
+version the planner saw. Works without JavaScript; htmx swaps the builder in place and
+SortableJS adds dragging."""
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from liso.forms import StyledFormMixin
+from networks import permissions as P
+from phases import draaiboek as service
+from phases.models import DraaiboekBlock, Session
+from werkvormen.models import Werkvorm
+
+SEARCH_RESULTS = 8
+FREE_KINDS = [(k, label) for k, label in DraaiboekBlock.Kind.choices if k != "werkvorm"]
+
+
+def _session(request, pk) -> Session:
+    return get_object_or_404(request.network.sessions.select_related("venue"), pk=pk)
+
+
+def _crumb(request) -> dict:
+    return {"section_label": _("Bijeenkomsten"),
+            "section_url": reverse("session_list", args=[request.network.slug])}  # fmt: skip
+
+
+def builder_context(request, session, **extra) -> dict:
+    blocks = list(session.blocks.select_related("werkvorm", "responsible__user"))
+    query = request.GET.get("zoek", "").strip()
+    results = list(Werkvorm.objects.search(query)[:SEARCH_RESULTS]) if query else []
+    return {
+        "network": request.network, "session": session, "timed": service.timed(session, blocks),
+        "health": service.health(session, blocks), "query": query, "results": results,
+        "free_kinds": FREE_KINDS, "title": _("Draaiboek"), **_crumb(request),
+        "move_actions": [("omhoog", _("Omhoog:")), ("omlaag", _("Omlaag:"))], **extra,
+    }  # fmt: skip
+
+
+def _render(request, session, status=200, **extra):
+    context = builder_context(request, session, **extra)
+    template = "phases/draaiboek.html"
+    if request.htmx and request.htmx.target == "werkvorm-resultaten":
+        template += "#results"
+    elif request.htmx:
+        template += "#builder"
+    return render(request, template, context, status=status)
+
+
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def draaiboek(request, pk):
+    return _render(request, _session(request, pk))
+
+
+def _int(value, default=None):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _apply(request, session, action: str) -> tuple[int, str] | None:
+    """Carry out one change; returns (block id, button) to focus next, if any."""
+    seen = _int(request.POST.get("versie"), -1)
+    block_id = _int(request.POST.get("blok"))
+    if action == "werkvorm":
+        werkvorm = get_object_or_404(Werkvorm, code=request.POST.get("werkvorm", ""))
+        block = service.block_add(session=session, seen_version=seen, werkvorm=werkvorm)
+        return block.pk, "omlaag"
+    if action == "vrij":
+        kind = request.POST.get("soort")
+        minutes = _int(request.POST.get("minuten"))
+        if kind not in dict(FREE_KINDS) or not minutes or not 1 <= minutes <= 480:
+            raise ValueError
+        block = service.block_add(session=session, seen_version=seen, kind=kind,
+                                  title=request.POST.get("titel", "").strip()[:150],
+                                  minutes=minutes)  # fmt: skip
+        return block.pk, "omlaag"
+    if action in ("omhoog", "omlaag") and block_id:
+        get_object_or_404(session.blocks, pk=block_id)
+        steps = -1 if action == "omhoog" else 1
+        service.block_move(session=session, seen_version=seen, block_id=block_id, steps=steps)
+        return block_id, action
+    if action == "volgorde":
+        order = [_int(value) for value in request.POST.getlist("volgorde")]
+        service.blocks_reorder(session=session, seen_version=seen, order=order)
+        return None
+    if action == "verwijderen" and block_id:
+        get_object_or_404(session.blocks, pk=block_id)
+        service.block_delete(session=session, seen_version=seen, block_id=block_id)
+        return None
+    raise ValueError
+
+
+@require_POST
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def draaiboek_change(request, pk):
+    """Every change to the draaiboek comes here, with the version the planner saw."""
+    session = _session(request, pk)
+    focus, conflict = None, False
+    try:
+        focus = _apply(request, session, request.POST.get("actie", ""))
+    except service.DraaiboekConflict:
+        conflict = True
+        session.refresh_from_db(fields=["draaiboek_version"])
+    except ValueError:
+        return HttpResponseBadRequest(_("Deze wijziging begrijpen we niet."))
+    if request.htmx:
+        return _render(request, session, conflict=conflict, focus=focus)
+    if conflict:
+        messages.warning(request, CONFLICT_TEXT)
+    return redirect("draaiboek", request.network.slug, session.pk)
+
+
+CONFLICT_TEXT = _("Iemand anders heeft het draaiboek intussen gewijzigd. Je ziet nu de nieuwe "
+                  "stand; doe je wijziging opnieuw als die nog nodig is.")  # fmt: skip
+
+
+class BlockForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = DraaiboekBlock
+        fields = ["title", "minutes", "responsible", "materials", "notes"]
+        widgets = {"materials": forms.Textarea(attrs={"rows": 3}),
+                   "notes": forms.Textarea(attrs={"rows": 4})}  # fmt: skip
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        members = network.memberships.filter(left_on=None).select_related("user")
+        self.fields["responsible"].queryset = members.order_by("user__full_name")
+        self.fields["responsible"].label_from_instance = lambda m: m.user.full_name
+        self.fields["responsible"].empty_label = _("(nog niemand)")
+
+    def clean_minutes(self):
+        minutes = self.cleaned_data["minutes"]
+        if not 1 <= minutes <= 480:
+            raise forms.ValidationError(_("Kies een duur van 1 tot 480 minuten."))
+        return minutes
+
+
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def block_edit(request, pk, block):
+    session = _session(request, pk)
+    instance = get_object_or_404(session.blocks.select_related("werkvorm"), pk=block)
+    form = BlockForm(request.POST or None, instance=instance, network=request.network)
+    seen = _int(request.POST.get("versie"), session.draaiboek_version)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service.block_save(session=session, seen_version=seen, form=form)
+        except service.DraaiboekConflict:
+            form.add_error(None, CONFLICT_TEXT)
+            session.refresh_from_db(fields=["draaiboek_version"])
+            seen = session.draaiboek_version
+        else:
+            messages.success(request, _("“%(block)s” is opgeslagen.") % {"block": instance})
+            return redirect("draaiboek", request.network.slug, session.pk)
+    context = {"network": request.network, "session": session, "block": instance,
+               "form": form, "seen": seen, "title": instance.title, **_crumb(request)}  # fmt: skip
+    return render(request, "phases/block_form.html", context)

@@ -10,7 +10,8 @@ from liso.method import Phase
 from liso.models import User
 from networks.models import Network
 from phases import services
-from phases.models import Session
+from phases.models import DraaiboekBlock, Session
+from werkvormen.models import Werkvorm
 
 
 @demo.register
@@ -33,9 +34,37 @@ def demo_sessions() -> None:
     )  # fmt: skip
     for session in (held, upcoming):
         services.tasks_generate(session=session)
+    _demo_draaiboek(upcoming, network)
     # What was due before today has been done, except the latest one (to show "te laat").
     open_before_today = held.tasks.filter(due_on__lt=today).order_by("due_on")
     held_done = list(open_before_today)[:-1]
     held.tasks.filter(pk__in=[t.pk for t in held_done]).update(
         done_at=timezone.now(), done_by=procesbegeleider
     )
+
+
+# (werkvorm code or free kind, title for a free block, minutes)
+DRAAIBOEK = [
+    ("welkom", "Inloop met koffie", 15),
+    ("verankeren", "", 15),
+    ("successen-delen", "", 20),
+    ("aan-de-slag-met-experimenten", "", 60),
+    ("pauze", "Pauze", 15),
+    ("effecten-monitoren", "", 30),
+    ("reflectie", "", 15),
+    ("mededelingen", "Mededelingen en afspraken", 10),
+]
+
+
+def _demo_draaiboek(session, network) -> None:
+    werkvormen = {w.code: w for w in Werkvorm.objects.filter(code__in=[r[0] for r in DRAAIBOEK])}
+    facilitator = network.memberships.filter(user__email="procesbegeleider@example.org").first()
+    for position, (code, title, minutes) in enumerate(DRAAIBOEK):
+        werkvorm = werkvormen.get(code)
+        DraaiboekBlock.objects.create(
+            session=session, position=position, werkvorm=werkvorm, minutes=minutes,
+            kind=DraaiboekBlock.Kind.WERKVORM if werkvorm else code,
+            title=werkvorm.name if werkvorm else title,
+            materials="\n".join(werkvorm.materials) if werkvorm else "",
+            responsible=facilitator if werkvorm else None,
+        )  # fmt: skip

@@ -6,12 +6,14 @@ text that members typed can never make the server reach out to another address.
 """
 
 import mimetypes
+from io import BytesIO
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import SuspiciousFileOperation
+from django.http import FileResponse
 from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -55,3 +57,8 @@ def html_to_pdf(html: str) -> bytes:
 def render_pdf(template_name: str, context: dict) -> bytes:
     """Render a template that extends `pdf/base.html` into PDF bytes."""
     return html_to_pdf(render_to_string(template_name, context))
+
+
+def pdf_response(pdf: bytes, filename: str) -> FileResponse:
+    """A PDF as a download with a file name that says what it is."""
+    return FileResponse(BytesIO(pdf), content_type="application/pdf", filename=filename)

@@ -1,14 +1,14 @@
 from datetime import date
-from io import BytesIO
 
 from django.contrib import messages
 from django.db import IntegrityError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from liso.pdf import pdf_response
 from networks import permissions as P
 from networks.models import ChecklistItem, Network
 from opstart import documents, forms, services
@@ -97,14 +97,9 @@ def startnotitie_edit(request):
                                   "weet, zoals een bestuurder of een financier."))  # fmt: skip
 
 
-def _pdf_response(pdf_and_name) -> FileResponse:
-    pdf, filename = pdf_and_name
-    return FileResponse(BytesIO(pdf), content_type="application/pdf", filename=filename)
-
-
 @P.network_permission_required(P.REPORTS_EXPORT)
 def startnotitie_pdf(request):
-    return _pdf_response(documents.startnotitie_pdf(request.network))
+    return pdf_response(*documents.startnotitie_pdf(request.network))
 
 
 @P.network_permission_required(P.STARTUP_VIEW)
@@ -194,7 +189,7 @@ def agreement_edit(request):
 
 @P.network_permission_required(P.REPORTS_EXPORT)
 def agreement_pdf(request):
-    return _pdf_response(documents.agreement_pdf(request.network))
+    return pdf_response(*documents.agreement_pdf(request.network))
 
 
 def _party(request, organisation):

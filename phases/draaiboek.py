@@ -105,6 +105,25 @@ def blocks_reorder(*, session: Session, seen_version: int, order: list[int]) -> 
 
 
 @transaction.atomic
+def blocks_copy(*, session: Session, seen_version: int, source: Session) -> int:
+    """Add a copy of another session's blocks at the end (who leads each block stays, as
+    long as that person is still a member). Returns how many were copied."""
+    _claim(session, seen_version)
+    last = session.blocks.order_by("-position").values_list("position", flat=True).first()
+    start = (last or 0) + 1
+    copies = [
+        DraaiboekBlock(session=session, position=start + i, kind=block.kind,
+                       werkvorm_id=block.werkvorm_id, title=block.title, minutes=block.minutes,
+                       responsible=block.responsible if block.responsible
+                       and block.responsible.left_on is None else None,
+                       materials=block.materials, notes=block.notes)
+        for i, block in enumerate(source.blocks.select_related("responsible"))
+    ]  # fmt: skip
+    DraaiboekBlock.objects.bulk_create(copies)
+    return len(copies)
+
+
+@transaction.atomic
 def block_delete(*, session: Session, seen_version: int, block_id: int) -> None:
     _claim(session, seen_version)
     session.blocks.filter(pk=block_id).delete()

@@ -38,8 +38,15 @@ def builder_context(request, session, **extra) -> dict:
         "network": request.network, "session": session, "timed": service.timed(session, blocks),
         "health": service.health(session, blocks), "query": query, "results": results,
         "free_kinds": FREE_KINDS, "title": _("Draaiboek"), **_crumb(request),
-        "move_actions": [("omhoog", _("Omhoog:")), ("omlaag", _("Omlaag:"))], **extra,
+        "move_actions": [("omhoog", _("Omhoog:")), ("omlaag", _("Omlaag:"))],
+        "sources": _copy_sources(session), **extra,
     }  # fmt: skip
+
+
+def _copy_sources(session) -> list[Session]:
+    """Earlier and other sessions of the network that have a draaiboek to copy."""
+    return list(session.network.sessions.exclude(pk=session.pk).filter(blocks__isnull=False)
+                .distinct().order_by("-date")[:SEARCH_RESULTS * 3])  # fmt: skip
 
 
 def _render(request, session, status=200, **extra):
@@ -89,6 +96,11 @@ def _apply(request, session, action: str) -> tuple[int, str] | None:
     if action == "volgorde":
         order = [_int(value) for value in request.POST.getlist("volgorde")]
         service.blocks_reorder(session=session, seen_version=seen, order=order)
+        return None
+    if action == "kopieer":
+        source = get_object_or_404(request.network.sessions.exclude(pk=session.pk),
+                                   pk=_int(request.POST.get("bron"), 0))  # fmt: skip
+        service.blocks_copy(session=session, seen_version=seen, source=source)
         return None
     if action == "verwijderen" and block_id:
         get_object_or_404(session.blocks, pk=block_id)

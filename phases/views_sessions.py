@@ -10,10 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from liso.pdf import pdf_response
 from networks import permissions as P
 from networks.models import Membership
 from opstart.editing import edit_page
-from phases import draaiboek, services
+from phases import draaiboek, reports, services
 from phases.forms import SessionForm, TaskForm
 from phases.models import PreparationTask, Session
 
@@ -107,6 +108,16 @@ def session_detail(request, pk):
         "today": date.today(), "programme": draaiboek.timed(session, blocks), **_crumb(request),
     }  # fmt: skip
     return render(request, "phases/session_detail.html", context)
+
+
+@P.network_permission_required(P.REPORTS_EXPORT)
+def session_draaiboek_pdf(request, pk):
+    return pdf_response(*reports.draaiboek_pdf(_session(request, pk)))
+
+
+@P.network_permission_required(P.SESSIONS_VIEW)
+def session_invitation_pdf(request, pk):
+    return pdf_response(*reports.invitation_pdf(_session(request, pk)))
 
 
 def _task(request, session_pk, pk) -> PreparationTask:

@@ -153,6 +153,10 @@ ROUTES = {
     "draaiboek_change": Route(NETWORK, method="post", page=False, status=400,
                               kwargs={"slug": THE_NETWORK, "pk": "<session>"},
                               permission="sessions.change"),  # no action given: 400
+    "session_draaiboek_pdf": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+                                   page=False, permission="reports.export"),
+    "session_invitation_pdf": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+                                    page=False, permission="sessions.view"),
     "block_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>",
                                          "block": "<block>"}, permission="sessions.change"),
     "task_add": Route(NETWORK, kwargs={"slug": THE_NETWORK, "session_pk": "<session>"},

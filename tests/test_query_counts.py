@@ -89,7 +89,8 @@ NETWORK_EXPECTED = {
     "session_list": 7,  # upcoming; past (at most 30); planned dates without a session
     "session_create": 6,  # members for the facilitators; venues
     "session_detail": 8,  # session and venue; facilitators with their user; tasks; blocks
-    "draaiboek": 6,  # the session; its blocks with werkvorm and who leads them
+    # the session; its blocks with werkvorm and who leads them; sessions to copy from
+    "draaiboek": 7,
     "block_edit": 7,  # the session; the block; members for the select
     "session_edit": 8,  # the session and its facilitators; members; venues
     "task_add": 6,  # the session; members for the select

@@ -163,3 +163,44 @@ def test_a_deelnemer_reads_the_programme_on_the_session_page(client):
     body = page.content.decode()
     assert "13:30–13:45" in body and "Blok 0" in body
     assert "Draaiboek maken of wijzigen" not in body
+
+
+def test_copying_an_earlier_draaiboek_adds_its_blocks_at_the_end():
+    world = build_world()
+    session = _session(world)
+    _blocks(session, 30)
+    earlier = Session.objects.create(network=world.network, theme="Vorige keer", place="x",
+                                     date=date(2026, 1, 10), start_time=time(13, 30))  # fmt: skip
+    _blocks(earlier, 15, 45)
+    assert draaiboek.blocks_copy(session=session, seen_version=session.draaiboek_version,
+                                 source=earlier) == 2  # fmt: skip
+    assert [b.minutes for b in session.blocks.all()] == [30, 15, 45]
+    assert earlier.blocks.count() == 2  # the source is untouched
+
+
+def test_the_draaiboek_and_invitation_pdfs_hold_times_steps_and_place(client, tmp_path):
+    from phases import reports
+    from tests.pdftext import pdf_text
+
+    world = build_world()
+    session = _session(world, start_time=time(13, 30), theme="Experimenten kiezen")
+    werkvorm = Werkvorm.objects.get(code="speeddaten")
+    DraaiboekBlock.objects.create(session=session, position=0, kind="werkvorm",
+                                  title=werkvorm.name, minutes=30, werkvorm=werkvorm,
+                                  responsible=world.members[Role.PROCESBEGELEIDER])  # fmt: skip
+    DraaiboekBlock.objects.create(session=session, position=1, kind="pauze", title="Pauze",
+                                  minutes=15)  # fmt: skip
+    pdf, name = reports.draaiboek_pdf(session)
+    text = pdf_text(pdf, tmp_path)
+    for expected in ("Draaiboek", "Experimenten kiezen", "13:30–14:00", "14:00–14:15",
+                     "Speeddaten", "Lid procesbegeleider", werkvorm.tijdens[0][:30],
+                     "Stadhuis"):  # fmt: skip
+        assert expected in " ".join(text.split()), expected
+    assert name.startswith("draaiboek-") and name.endswith("-jeugdhulp-dichtbij.pdf")
+    invitation = " ".join(pdf_text(reports.invitation_pdf(session)[0], tmp_path).split())
+    for expected in ("Uitnodiging: Experimenten kiezen", "13:30", "Speeddaten", "14:15 Einde",
+                     "Stadhuis"):  # fmt: skip
+        assert expected in invitation, expected
+    client.force_login(world.user(Role.DEELNEMER))
+    url = reverse("session_invitation_pdf", args=[world.network.slug, session.pk])
+    assert client.get(url)["Content-Type"] == "application/pdf"

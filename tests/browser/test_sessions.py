@@ -1,0 +1,303 @@
+"""Sessions in a real browser. The demo procesbegeleider plans a session ten weeks ahead,
+finds its preparation tasks split between trekker and procesbegeleider with the method's
+due dates, ticks one off, then builds its draaiboek: werkvormen found through the htmx
+search, a break, start times that follow the order, a block moved up by keyboard (focus
+stays on its button) and another dragged into place (the order survives a reload), and a
+block made so long that the health check says the session is too full. A second, short
+story: a deelnemer reads the programme but may not open the builder."""
+
+import re
+from datetime import date, datetime, time, timedelta
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import formats, translation
+from playwright.sync_api import expect
+
+from liso.models import User
+from phases.demo import DRAAIBOEK
+from phases.models import Session
+from tests.browser.conftest import axe_violations
+from werkvormen.models import Werkvorm
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("catalogue")]
+
+SLUG = "jeugdhulp-dichtbij"
+NETWORK_PATH = f"/netwerken/{SLUG}/"
+THEME = "Samen leren over vertrouwen"
+START = time(13, 30)
+PLANNED_MINUTES = 180
+PLACE = "Bibliotheek Rivierstad, zaal 2"
+SEARCH = "vertrouwen"
+BREAK_MINUTES = 15
+DEMO_THEME = "Experimenten kiezen en plannen"
+
+
+@pytest.fixture
+def demo(catalogue):
+    """The demo data; the suite runs with DEBUG off, so the loader must be told it may."""
+    call_command("load_demo", allow_without_debug=True)
+
+
+@pytest.fixture
+def procesbegeleider_page(demo, page, log_in, browser_errors):
+    log_in(User.objects.get(email="procesbegeleider@example.org"))
+    return page
+
+
+@pytest.fixture
+def deelnemer_page(demo, page, log_in, browser_errors):
+    log_in(User.objects.get(email="deelnemer@example.org"))
+    return page
+
+
+# --- small helpers, named for what a person does ---------------------------------------------
+
+
+def field(page, label):
+    """A form control by its visible label; optional fields say "(niet verplicht)"."""
+    return page.get_by_label(re.compile(rf"^{re.escape(label)}( \(niet verplicht\))?$"))
+
+
+def the_message(page):
+    return page.locator(".liso-messages")
+
+
+def dutch_date(day: date) -> str:
+    """A date as the pages write it: "3 maart 2027"."""
+    with translation.override("nl"):
+        return formats.date_format(day, "j F Y")
+
+
+def clock_times(start: time, minutes: list[int]) -> list[str]:
+    """The "13:30–13:50" range of each block, one after the other from `start`."""
+    moment = datetime.combine(date.today(), start)
+    ranges = []
+    for length in minutes:
+        end = moment + timedelta(minutes=length)
+        ranges.append(f"{moment:%H:%M}–{end:%H:%M}")
+        moment = end
+    return ranges
+
+
+def open_the_sessions(page, live_server):
+    page.goto(live_server.url + NETWORK_PATH)
+    page.get_by_role("navigation", name="Onderdelen van dit netwerk").get_by_role(
+        "link", name="Bijeenkomsten"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bijeenkomsten")
+
+
+def plan_a_session(page, day: date):
+    page.get_by_role("link", name="Bijeenkomst plannen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bijeenkomst plannen")
+    field(page, "Thema").fill(THEME)
+    field(page, "Datum").fill(day.isoformat())
+    field(page, "Begintijd").fill(f"{START:%H:%M}")
+    field(page, "Duur in minuten").fill(str(PLANNED_MINUTES))
+    field(page, "Plaats").fill(PLACE)
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(the_message(page)).to_contain_text("De bijeenkomst is gepland")
+    expect(page.get_by_role("heading", level=1)).to_have_text(THEME)
+
+
+def the_task(page, title):
+    return page.locator(".liso-task").filter(
+        has=page.locator(".liso-task__title strong", has_text=title)
+    )
+
+
+def tick_off(page, title):
+    the_task(page, title).get_by_role("button", name=f"Afvinken: {title}").click()
+    expect(the_message(page)).to_contain_text(f"“{title}” is afgevinkt.")
+
+
+def open_the_builder(page):
+    page.get_by_role("link", name="Draaiboek maken of wijzigen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Draaiboek: {THEME}")
+
+
+def search_werkvorm(page, text):
+    page.get_by_label("Zoek een werkvorm").fill(text)
+    page.get_by_label("Zoek een werkvorm").press("Enter")
+    expect(page.locator("#werkvorm-resultaten li").first).to_be_visible()
+
+
+def found_werkvormen(page) -> list[str]:
+    return page.locator("#werkvorm-resultaten li strong").all_inner_texts()
+
+
+def add_werkvorm(page, name, blocks_after: int):
+    page.get_by_role("button", name=f"Toevoegen {name}", exact=True).click()
+    expect(block_titles(page)).to_have_count(blocks_after)
+
+
+def add_free_block(page, kind, minutes, blocks_after: int):
+    builder_aside = page.get_by_role("complementary", name="Toevoegen")
+    builder_aside.get_by_label("Soort").select_option(label=kind)
+    builder_aside.get_by_label("Minuten").fill(str(minutes))
+    builder_aside.get_by_role("button", name="Onderdeel toevoegen").click()
+    expect(block_titles(page)).to_have_count(blocks_after)
+
+
+def block_titles(page):
+    return page.locator("#draaiboek .liso-block__title strong")
+
+
+def block_times(page):
+    return page.locator("#draaiboek .liso-block__time")
+
+
+def the_block(page, title):
+    return page.locator("#draaiboek .liso-block").filter(
+        has=page.locator(".liso-block__title strong", has_text=title)
+    )
+
+
+def expect_programme(page, blocks: list[tuple[str, int]]):
+    """The builder shows these blocks in this order, with times counted from the start."""
+    expect(block_titles(page)).to_have_text([title for title, _ in blocks])
+    expect(block_times(page)).to_contain_text(clock_times(START, [m for _, m in blocks]))
+
+
+def move_up_by_keyboard(page, title):
+    button = page.get_by_role("button", name=f"Omhoog: {title}")
+    button.focus()
+    page.keyboard.press("Enter")
+
+
+def focused_button_name(page) -> str:
+    return page.evaluate(
+        "() => document.activeElement && document.activeElement.tagName === 'BUTTON'"
+        " ? document.activeElement.textContent.trim() : ''"
+    )
+
+
+def drag_block_below(page, moving, target):
+    """Drag a block by its handle to just below another, as a mouse user would: SortableJS
+    needs real pointer moves, in several steps."""
+    handle = the_block(page, moving).locator(".liso-block__handle")
+    handle.hover()
+    page.mouse.down()
+    box = the_block(page, target).bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.5, steps=10)
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.8, steps=10)
+    page.mouse.up()
+
+
+def edit_block_minutes(page, title, minutes):
+    page.get_by_role("link", name=f"Wijzigen {title}", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    field(page, "Minuten").fill(str(minutes))
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(the_message(page)).to_contain_text(f"“{title}” is opgeslagen.")
+
+
+def the_health_check(page):
+    return page.get_by_role("region", name="Check van het draaiboek")
+
+
+# --- the stories ---------------------------------------------------------------------------
+
+
+def test_the_procesbegeleider_plans_a_session_and_builds_its_draaiboek(
+    procesbegeleider_page, live_server
+):
+    page = procesbegeleider_page
+    today = date.today()
+    day = today + timedelta(weeks=10)
+
+    # 1. Plan the session; its preparation tasks are split between the roles.
+    open_the_sessions(page, live_server)
+    plan_a_session(page, day)
+    invitations = the_task(page, "Uitnodigingen volgende sessie delen")
+    expect(invitations).to_contain_text(f"klaar op {dutch_date(day - timedelta(weeks=12))}")
+    expect(invitations).to_contain_text("te laat")
+    expect(invitations).to_contain_text("Joost van Dijk")
+    agenda = the_task(page, "Agenda delen")
+    expect(agenda).to_contain_text(f"klaar op {dutch_date(day - timedelta(weeks=4))}")
+    expect(agenda).to_contain_text("Fatima El Amrani")
+    expect(agenda).not_to_contain_text("te laat")
+    assert axe_violations(page) == []
+
+    tick_off(page, "Uitnodigingen volgende sessie delen")
+    expect(invitations).to_have_class(re.compile(r"\bliso-task--done\b"))
+    expect(invitations).not_to_contain_text("te laat")
+    expect(
+        invitations.get_by_role("button", name="Weer openzetten: Uitnodigingen volgende")
+    ).to_be_visible()
+
+    # 2. Build the draaiboek: three werkvormen from the search, then a break.
+    open_the_builder(page)
+    expect(page.get_by_text("Nog leeg.")).to_be_visible()
+    page.evaluate("window.notReloaded = true")
+    search_werkvorm(page, SEARCH)
+    names = found_werkvormen(page)[:3]
+    assert len(names) == 3, f"searching {SEARCH!r} found only {names}"
+    minutes = {w.name: w.duration_min for w in Werkvorm.objects.filter(name__in=names)}
+    for count, name in enumerate(names, start=1):
+        add_werkvorm(page, name, blocks_after=count)
+    add_free_block(page, "Pauze", BREAK_MINUTES, blocks_after=4)
+    assert page.evaluate("window.notReloaded") is True  # all of it swapped in by htmx
+    blocks = [(name, minutes[name]) for name in names] + [("Pauze", BREAK_MINUTES)]
+    expect_programme(page, blocks)
+    assert axe_violations(page) == []
+
+    # 3a. Move the third block up by keyboard: times follow, focus stays on its button.
+    third = names[2]
+    move_up_by_keyboard(page, third)
+    blocks = [blocks[0], blocks[2], blocks[1], blocks[3]]
+    expect_programme(page, blocks)
+    expect(page.get_by_role("button", name=f"Omhoog: {third}")).to_be_focused()
+    assert focused_button_name(page).endswith(f"Omhoog: {third}")
+
+    # 3b. Drag the first block below the third; the new order is saved.
+    first = blocks[0][0]
+    drag_block_below(page, first, blocks[2][0])
+    blocks = [blocks[1], blocks[2], blocks[0], blocks[3]]
+    expect_programme(page, blocks)
+    page.reload()
+    expect_programme(page, blocks)
+
+    # 4. One block made far too long: the health check says the session is too full.
+    expect(the_health_check(page)).to_contain_text(
+        f"{sum(m for _, m in blocks)} van {PLANNED_MINUTES} minuten gevuld"
+    )
+    expect(the_health_check(page)).not_to_contain_text("Te vol:")
+    long_title, _ = blocks[1]
+    edit_block_minutes(page, long_title, 200)
+    blocks[1] = (long_title, 200)
+    expect_programme(page, blocks)
+    total = sum(m for _, m in blocks)
+    expect(the_health_check(page)).to_contain_text(f"{total} van {PLANNED_MINUTES} minuten gevuld")
+    expect(the_health_check(page)).to_contain_text(
+        f"Te vol: Het draaiboek duurt {total} minuten, {total - PLANNED_MINUTES} minuten "
+        f"langer dan de geplande {PLANNED_MINUTES}."
+    )
+    assert axe_violations(page) == []
+
+    # Back on the session page, the programme shows the same times.
+    page.get_by_role("link", name="Terug naar de bijeenkomst").click()
+    expect(page.locator(".liso-programme__time")).to_have_text(
+        clock_times(START, [m for _, m in blocks])
+    )
+
+
+def test_a_deelnemer_reads_the_programme_but_may_not_change_the_draaiboek(
+    deelnemer_page, live_server, browser_errors
+):
+    page = deelnemer_page
+    session = Session.objects.get(network__slug=SLUG, theme=DEMO_THEME)
+    open_the_sessions(page, live_server)
+    page.get_by_role("link", name=DEMO_THEME).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(DEMO_THEME)
+    expect(page.locator(".liso-programme__time")).to_have_text(
+        clock_times(session.start_time, [minutes for _, _, minutes in DRAAIBOEK])
+    )
+    expect(page.get_by_role("link", name="Draaiboek maken of wijzigen")).to_have_count(0)
+    assert axe_violations(page) == []
+
+    builder = live_server.url + reverse("draaiboek", args=[SLUG, session.pk])
+    response = page.goto(builder)
+    assert response.status == 403

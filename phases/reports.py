@@ -8,7 +8,8 @@ from phases import draaiboek
 from phases.models import Session
 
 
-def _context(session: Session) -> dict:
+def context(session: Session) -> dict:
+    """What both documents show: the session, its facilitators and its timed programme."""
     blocks = list(session.blocks.select_related("werkvorm", "responsible__user"))
     facilitators = list(session.facilitators.select_related("user"))
     return {"session": session, "network": session.network, "facilitators": facilitators,
@@ -20,9 +21,9 @@ def _filename(kind: str, session: Session) -> str:
 
 
 def draaiboek_pdf(session: Session) -> tuple[bytes, str]:
-    return render_pdf("pdf/draaiboek.html", _context(session)), _filename("draaiboek", session)
+    return render_pdf("pdf/draaiboek.html", context(session)), _filename("draaiboek", session)
 
 
 def invitation_pdf(session: Session) -> tuple[bytes, str]:
-    pdf = render_pdf("pdf/uitnodiging.html", _context(session))
+    pdf = render_pdf("pdf/uitnodiging.html", context(session))
     return pdf, _filename("uitnodiging", session)

@@ -18,10 +18,12 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "200"))
 PDF_ROUNDS = int(os.environ.get("BENCH_PDF_ROUNDS", "10"))
 PDF_LIMIT = 1.5
 # PDF endpoints and the document each renders (opstart/documents.py).
-PDFS = {
-    "opstart_startnotitie_pdf": "startnotitie",
-    "opstart_agreement_pdf": "samenwerkingsovereenkomst",
-}
+PDFS = [
+    "opstart_startnotitie_pdf",
+    "opstart_agreement_pdf",
+    "session_draaiboek_pdf",
+    "session_invitation_pdf",
+]
 WARMUP = 20
 MEDIAN_LIMIT, P95_LIMIT, MAX_QUERIES = 3.0, 5.0, 12
 
@@ -65,13 +67,27 @@ def _measure_pdfs(client, world) -> dict[str, tuple[float, float]]:
     from django.urls import reverse
 
     from liso.pdf import html_to_pdf
-    from opstart.documents import PDF_DOCUMENTS
+    from opstart import documents
+    from phases import reports
+    from phases.models import Session
 
+    # The world's session holds the large draaiboek (tests/phases/world.py).
+    session = Session.objects.filter(network=world.network).order_by("pk").first()
+    sources = {
+        "opstart_startnotitie_pdf": ({}, *documents.PDF_DOCUMENTS["startnotitie"],
+                                     world.network),
+        "opstart_agreement_pdf": ({}, *documents.PDF_DOCUMENTS["samenwerkingsovereenkomst"],
+                                  world.network),
+        "session_draaiboek_pdf": ({"pk": session.pk}, "pdf/draaiboek.html", reports.context,
+                                  session),
+        "session_invitation_pdf": ({"pk": session.pk}, "pdf/uitnodiging.html",
+                                   reports.context, session),
+    }  # fmt: skip
     results = {}
-    for name, kind in PDFS.items():
-        url = reverse(name, kwargs={"slug": world.network.slug})
-        template, context = PDF_DOCUMENTS[kind]
-        html = render_to_string(template, context(world.network))
+    for name in PDFS:
+        kwargs, template, context, subject = sources[name]
+        url = reverse(name, kwargs={"slug": world.network.slug, **kwargs})
+        html = render_to_string(template, context(subject))
         whole, alone = [], []
         for round_number in range(2 + PDF_ROUNDS):  # two to warm the font cache
             start = time.perf_counter()

@@ -49,8 +49,30 @@ def _copy_sources(session) -> list[Session]:
                 .distinct().order_by("-date")[:SEARCH_RESULTS * 3])  # fmt: skip
 
 
+def _focus_after(timed_blocks, focus):
+    """Where keyboard focus goes after a change: the same button of the moved block, or its
+    other move button when that one is now disabled (first or last), or its edit link; after
+    a deletion, the programme's heading."""
+    if focus == "kop" or not focus:
+        return focus
+    block_id, action = focus
+    ids = [item.block.pk for item in timed_blocks]
+    if block_id not in ids:
+        return "kop"
+    index = ids.index(block_id)
+    first, last = index == 0, index == len(ids) - 1
+    if first and last:
+        return block_id, "wijzigen"
+    if action == "omhoog" and first:
+        return block_id, "omlaag"
+    if action == "omlaag" and last:
+        return block_id, "omhoog"
+    return block_id, action
+
+
 def _render(request, session, status=200, **extra):
     context = builder_context(request, session, **extra)
+    context["focus"] = _focus_after(context["timed"], extra.get("focus"))
     template = "phases/draaiboek.html"
     if request.htmx and request.htmx.target == "werkvorm-resultaten":
         template += "#results"
@@ -71,8 +93,9 @@ def _int(value, default=None):
         return default
 
 
-def _apply(request, session, action: str) -> tuple[int, str] | None:
-    """Carry out one change; returns (block id, button) to focus next, if any."""
+def _apply(request, session, action: str) -> tuple[int, str] | str | None:
+    """Carry out one change; returns what to focus next: (block id, button), "kop" for the
+    programme's heading, or None."""
     seen = _int(request.POST.get("versie"), -1)
     block_id = _int(request.POST.get("blok"))
     if action == "werkvorm":
@@ -105,7 +128,7 @@ def _apply(request, session, action: str) -> tuple[int, str] | None:
     if action == "verwijderen" and block_id:
         get_object_or_404(session.blocks, pk=block_id)
         service.block_delete(session=session, seen_version=seen, block_id=block_id)
-        return None
+        return "kop"
     raise ValueError
 
 
@@ -170,6 +193,7 @@ def block_edit(request, pk, block):
         else:
             messages.success(request, _("“%(block)s” is opgeslagen.") % {"block": instance})
             return redirect("draaiboek", request.network.slug, session.pk)
-    context = {"network": request.network, "session": session, "block": instance,
+    # Not "block": templates with {% block %} tags have a variable of that name already.
+    context = {"network": request.network, "session": session, "item": instance,
                "form": form, "seen": seen, "title": instance.title, **_crumb(request)}  # fmt: skip
     return render(request, "phases/block_form.html", context)

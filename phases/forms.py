@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from liso.forms import StyledFormMixin
 from opstart.forms import DATE, TIME, VersionedForm
-from phases.models import PreparationTask, Session
+from phases.models import NetworkPreparationStep, PreparationTask, Session
 
 MAX_FACILITATORS = 2  # one, or two for co-facilitatie
 
@@ -65,3 +65,18 @@ class TaskForm(StyledFormMixin, forms.ModelForm):
         self.fields["assignee"].queryset = members.order_by("user__full_name")
         self.fields["assignee"].label_from_instance = lambda m: m.user.full_name
         self.fields["assignee"].empty_label = _("(nog niemand)")
+
+
+class PreparationStepForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = NetworkPreparationStep
+        fields = ["title", "weeks", "role", "explanation"]
+        widgets = {"explanation": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"weeks": _("Bijvoorbeeld -4: vier weken vóór de bijeenkomst; 1: een week "
+                                 "erna.")}  # fmt: skip
+
+    def clean_weeks(self):
+        weeks = self.cleaned_data["weeks"]
+        if not -26 <= weeks <= 12:
+            raise forms.ValidationError(_("Kies tussen 26 weken ervoor en 12 weken erna."))
+        return weeks

@@ -171,6 +171,11 @@ class NetworkPreparationStep(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def distance(self) -> int:
+        """How many weeks from the session, before or after."""
+        return abs(self.weeks)
+
 
 class PreparationTask(models.Model):
     """A task for one session, due on a date and assigned to a member."""

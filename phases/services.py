@@ -115,3 +115,33 @@ def open_tasks_of(user):
                                        session__network__archived_at=None)
         .select_related("session__network").order_by("due_on", "pk")
     )  # fmt: skip
+
+
+@transaction.atomic
+def template_apply(*, network: Network, today: date) -> int:
+    """Bring the open tasks of sessions from `today` on in line with the network's template
+    (title, explanation, due date, role; a changed role gets the new role's first member)
+    and add the tasks they miss. Done tasks and tasks added by hand are left alone.
+    Returns how many sessions were brought in line."""
+    holders = role_holders(network)
+    steps = {step.pk: step for step in preparation_template(network)}
+    sessions = list(network.sessions.filter(date__gte=today))
+    for session in sessions:
+        for task in session.tasks.filter(done_at=None, step__in=list(steps)):
+            step = steps[task.step_id]
+            if task.role != step.role:
+                people = holders.get(step.role) or holders.get(FALLBACK_ROLE.get(step.role), [])
+                task.assignee = people[0] if people else None
+            task.title, task.explanation, task.role = step.title, step.explanation, step.role
+            task.due_on = due_date(session, step.weeks)
+            task.save()
+        tasks_generate(session=session)
+    return len(sessions)
+
+
+@transaction.atomic
+def template_step_delete(*, step: NetworkPreparationStep, today: date) -> None:
+    """Remove a step from the template, and its open tasks of sessions still to come; done
+    tasks stay (as tasks of their own)."""
+    step.tasks.filter(done_at=None, session__date__gte=today).delete()
+    step.delete()

@@ -15,8 +15,8 @@ from networks import permissions as P
 from networks.models import Membership
 from opstart.editing import edit_page
 from phases import draaiboek, reports, services
-from phases.forms import SessionForm, TaskForm
-from phases.models import PreparationTask, Session
+from phases.forms import PreparationStepForm, SessionForm, TaskForm
+from phases.models import NetworkPreparationStep, PreparationTask, Session
 
 PAST_SHOWN = 30  # the most recent past sessions on the list
 
@@ -166,3 +166,55 @@ def task_add(request, session_pk):
 def task_edit(request, session_pk, pk):
     task = _task(request, session_pk, pk)
     return _task_page(request, task.session, task, _("Taak wijzigen"))
+
+
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def preparation_template(request):
+    steps = services.preparation_template(request.network)
+    context = {"network": request.network, "steps": steps, **_crumb(request),
+               "title": _("Planning van de voorbereiding")}  # fmt: skip
+    return render(request, "phases/preparation_template.html", context)
+
+
+def _step_page(request, step, title):
+    form = PreparationStepForm(request.POST or None, instance=step)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("De planning is aangepast. Pas haar toe op de komende "
+                                    "bijeenkomsten als die mee moeten veranderen."))  # fmt: skip
+        return redirect("preparation_template", request.network.slug)
+    context = {"network": request.network, "form": form, "step": step, "title": title,
+               **_crumb(request)}  # fmt: skip
+    return render(request, "phases/preparation_step_form.html", context)
+
+
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def preparation_step_add(request):
+    services.preparation_template(request.network)  # the copy exists before it grows
+    step = NetworkPreparationStep(network=request.network, weeks=-4)
+    return _step_page(request, step, _("Taak toevoegen aan de planning"))
+
+
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def preparation_step_edit(request, pk):
+    step = get_object_or_404(request.network.preparation_steps, pk=pk)
+    return _step_page(request, step, _("Taak in de planning wijzigen"))
+
+
+@require_POST
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def preparation_step_delete(request, pk):
+    step = get_object_or_404(request.network.preparation_steps, pk=pk)
+    services.template_step_delete(step=step, today=date.today())
+    messages.success(request, _("“%(step)s” staat niet meer in de planning.") % {"step": step})
+    return redirect("preparation_template", request.network.slug)
+
+
+@require_POST
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def preparation_template_apply(request):
+    count = services.template_apply(network=request.network, today=date.today())
+    text = _("De taken van %(n)s komende bijeenkomst(en) volgen nu de planning. Afgevinkte "
+             "taken zijn gebleven.")
+    messages.success(request, text % {"n": count})
+    return redirect("preparation_template", request.network.slug)

@@ -93,6 +93,9 @@ NETWORK_EXPECTED = {
     "draaiboek": 7,
     "block_edit": 7,  # the session; the block; members for the select
     "session_edit": 8,  # the session and its facilitators; members; venues
+    "preparation_template": 5,  # the network's template
+    "preparation_step_add": 5,  # the template (made on first use)
+    "preparation_step_edit": 5,  # the step
     "task_add": 6,  # the session; members for the select
     "task_edit": 7,  # the task, its session; members
 }  # fmt: skip

@@ -184,3 +184,53 @@ def test_a_concurrent_change_of_a_session_is_told(client):
     late = planner.post(_url("session_edit", world, pk=session.pk), {**data, "theme": "Later"})
     assert "heeft dit opgeslagen" in late.content.decode()
     assert Session.objects.get(pk=session.pk).theme == "Nieuw thema"
+
+
+def _step(world, title):
+    return world.network.preparation_steps.get(title=title)
+
+
+def test_a_changed_template_reaches_future_sessions_and_keeps_done_tasks(client):
+    world = build_world()
+    session = Session.objects.get(network=world.network)
+    done = session.tasks.get(title="Presentatie maken")
+    services.task_set_done(task=done, done=True, by=world.user(Role.TREKKER))
+    planner = _as(client, world, Role.PROCESBEGELEIDER)
+    agenda = _step(world, "Agenda delen")
+    changed = {"title": "Agenda rondsturen", "weeks": -3, "role": Role.PROCESBEGELEIDER}
+    planner.post(_url("preparation_step_edit", world, pk=agenda.pk), changed)
+    planner.post(_url("preparation_step_add", world),
+                 {"title": "Zaal checken", "weeks": -1, "role": Role.PROJECTASSISTENT})  # fmt: skip
+    planner.post(_url("preparation_step_delete", world,
+                      pk=_step(world, "Presentatie maken").pk))  # fmt: skip
+    planner.post(_url("preparation_template_apply", world))
+    task = session.tasks.get(title="Agenda rondsturen")
+    assert task.due_on == session.date - timedelta(weeks=3)
+    assert task.assignee == world.members[Role.PROCESBEGELEIDER]  # the role changed
+    zaal = session.tasks.get(title="Zaal checken")
+    assert zaal.assignee == world.members[Role.PROJECTASSISTENT]
+    assert session.tasks.get(pk=done.pk).is_done  # done work stays, step or no step
+    assert session.tasks.count() == 16
+
+
+def test_removing_a_step_removes_only_open_tasks_of_sessions_still_to_come(client):
+    world = build_world()
+    session = Session.objects.get(network=world.network)
+    past = Session.objects.create(
+        network=world.network, theme="Vorige", place="x",
+        date=date.today() - timedelta(weeks=8), start_time="13:30",
+    )  # fmt: skip
+    services.tasks_generate(session=past)
+    _as(client, world, Role.TREKKER).post(
+        _url("preparation_step_delete", world, pk=_step(world, "Catering regelen").pk)
+    )
+    assert not session.tasks.filter(title="Catering regelen").exists()
+    assert past.tasks.filter(title="Catering regelen").exists()  # history of a held session
+
+
+def test_a_template_step_needs_a_sensible_number_of_weeks(client):
+    world = build_world()
+    response = _as(client, world, Role.TREKKER).post(
+        _url("preparation_step_add", world), {"title": "Te vroeg", "weeks": -60, "role": "trekker"}
+    )
+    assert "Kies tussen 26 weken ervoor en 12 weken erna." in response.content.decode()

@@ -20,7 +20,8 @@ def build_sessions(network, members: dict) -> dict:
     task.save(update_fields=["assignee"])
     block = DraaiboekBlock.objects.create(session=session, kind="welkom", title="Welkom",
                                           minutes=15)  # fmt: skip
-    return {"<session>": session.pk, "<task>": task.pk, "<block>": block.pk}
+    step = network.preparation_steps.order_by("pk").first()
+    return {"<session>": session.pk, "<task>": task.pk, "<block>": block.pk, "<step>": step.pk}
 
 
 def grow_sessions(network, n: int = 30) -> None:

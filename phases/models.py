@@ -31,11 +31,10 @@ class Phase(models.Model):
         return f"{self.number}. {self.get_number_display()}"
 
 
-class PreparationStep(models.Model):
-    """One task of the default preparation timeline for a session: what, by whom, and how
-    many weeks before (negative) or after (positive) the session."""
+class StepFields(models.Model):
+    """What a preparation step is: a task, by which role, how many weeks from the session.
+    Shared by the catalogue's template and each network's own copy."""
 
-    code = models.SlugField(_("code"), max_length=80, unique=True)
     title = models.CharField(_("taak"), max_length=150)
     explanation = models.TextField(_("toelichting"), blank=True)
     weeks = models.SmallIntegerField(
@@ -45,9 +44,7 @@ class PreparationStep(models.Model):
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
-        verbose_name = _("voorbereidingstaak")
-        verbose_name_plural = _("voorbereidingstaken")
-        ordering = ["weeks", "order"]
+        abstract = True
 
     def __str__(self):
         return self.title
@@ -56,6 +53,17 @@ class PreparationStep(models.Model):
     def distance(self) -> int:
         """How many weeks from the session, before or after."""
         return abs(self.weeks)
+
+
+class PreparationStep(StepFields):
+    """One task of the default preparation timeline for a session (reference content)."""
+
+    code = models.SlugField(_("code"), max_length=80, unique=True)
+
+    class Meta:
+        verbose_name = _("voorbereidingstaak")
+        verbose_name_plural = _("voorbereidingstaken")
+        ordering = ["weeks", "order"]
 
 
 class ReflectionPrompt(models.Model):
@@ -150,31 +158,16 @@ class Session(Versioned):
         return " · ".join(part for part in parts if part)
 
 
-class NetworkPreparationStep(models.Model):
+class NetworkPreparationStep(StepFields):
     """A network's own preparation template: a copy of the catalogue's, to change freely."""
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE,
                                 related_name="preparation_steps")  # fmt: skip
-    title = models.CharField(_("taak"), max_length=150)
-    explanation = models.TextField(_("toelichting"), blank=True)
-    weeks = models.SmallIntegerField(
-        _("weken"), help_text=_("Negatief: weken vóór de bijeenkomst; positief: erna.")
-    )
-    role = models.CharField(_("rol"), max_length=30, choices=method.Role.choices)
-    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
         verbose_name = _("voorbereidingstaak van het netwerk")
         verbose_name_plural = _("voorbereidingstaken van het netwerk")
         ordering = ["weeks", "order", "pk"]
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def distance(self) -> int:
-        """How many weeks from the session, before or after."""
-        return abs(self.weeks)
 
 
 class PreparationTask(models.Model):

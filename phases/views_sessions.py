@@ -214,7 +214,9 @@ def preparation_step_delete(request, pk):
 @P.network_permission_required(P.SESSIONS_CHANGE)
 def preparation_template_apply(request):
     count = services.template_apply(network=request.network, today=date.today())
-    text = _("De taken van %(n)s komende bijeenkomst(en) volgen nu de planning. Afgevinkte "
-             "taken zijn gebleven.")
+    text = _(
+        "De taken van %(n)s komende bijeenkomst(en) volgen nu de planning. Afgevinkte "
+        "taken zijn gebleven."
+    )
     messages.success(request, text % {"n": count})
     return redirect("preparation_template", request.network.slug)

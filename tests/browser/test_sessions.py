@@ -19,6 +19,7 @@ from liso.models import User
 from phases.demo import DRAAIBOEK
 from phases.models import Session
 from tests.browser.conftest import axe_violations
+from tests.pdftext import pdf_text
 from werkvormen.models import Werkvorm
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("catalogue")]
@@ -223,8 +224,17 @@ def the_health_check(page):
 # --- the stories ---------------------------------------------------------------------------
 
 
+def download_pdf(page, link_text, tmp_path) -> str:
+    """Click a PDF link and return the document's text (whitespace folded)."""
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=link_text).click()
+    path = tmp_path / download_info.value.suggested_filename
+    download_info.value.save_as(path)
+    return " ".join(pdf_text(path.read_bytes(), tmp_path).split())
+
+
 def test_the_procesbegeleider_plans_a_session_and_builds_its_draaiboek(
-    procesbegeleider_page, live_server
+    procesbegeleider_page, live_server, tmp_path
 ):
     page = procesbegeleider_page
     today = date.today()
@@ -302,6 +312,15 @@ def test_the_procesbegeleider_plans_a_session_and_builds_its_draaiboek(
     expect(page.locator(".liso-programme__time")).to_have_text(
         clock_times(START, [m for _, m in blocks])
     )
+
+    # 5. Both PDFs: the draaiboek for the facilitators, the invitation for the participants.
+    titles = [title for title, _ in blocks]
+    draaiboek = download_pdf(page, "Draaiboek (pdf)", tmp_path)
+    for expected in ["Draaiboek", THEME, START.strftime("%H:%M"), *titles]:
+        assert expected in draaiboek, f"{expected!r} is missing from the draaiboek PDF"
+    invitation = download_pdf(page, "Uitnodiging (pdf)", tmp_path)
+    for expected in [f"Uitnodiging: {THEME}", PLACE, *titles, "Einde"]:
+        assert expected in invitation, f"{expected!r} is missing from the invitation PDF"
 
 
 def test_a_deelnemer_reads_the_programme_but_may_not_change_the_draaiboek(

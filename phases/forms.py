@@ -3,18 +3,22 @@ from django.utils.translation import gettext_lazy as _
 
 from liso.forms import StyledFormMixin
 from opstart.forms import DATE, TIME, VersionedForm
-from phases.models import NetworkPreparationStep, PreparationTask, Session
+from phases.models import DraaiboekBlock, NetworkPreparationStep, PreparationTask, Session
 
 MAX_FACILITATORS = 2  # one, or two for co-facilitatie
 
 
-class MemberChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, membership):
-        return membership.user.full_name
+def choose_from_members(field, network, *, empty_label=None) -> None:
+    """Offer the network's current members, by name, in a select or checkbox group."""
+    members = network.memberships.filter(left_on=None).select_related("user")
+    field.queryset = members.order_by("user__full_name")
+    field.label_from_instance = lambda membership: membership.user.full_name
+    if empty_label is not None:
+        field.empty_label = empty_label
 
 
 class SessionForm(VersionedForm):
-    facilitators = MemberChoiceField(
+    facilitators = forms.ModelMultipleChoiceField(
         label=_("Facilitator(s)"), queryset=None, required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Eén persoon, of twee bij co-facilitatie. Het mag elke keer iemand anders "
@@ -29,8 +33,7 @@ class SessionForm(VersionedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        members = self.network.memberships.filter(left_on=None).select_related("user")
-        self.fields["facilitators"].queryset = members.order_by("user__full_name")
+        choose_from_members(self.fields["facilitators"], self.network)
         self.fields["venue"].queryset = self.network.venues.all()
 
     def clean_facilitators(self):
@@ -61,10 +64,7 @@ class TaskForm(StyledFormMixin, forms.ModelForm):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
-        members = network.memberships.filter(left_on=None).select_related("user")
-        self.fields["assignee"].queryset = members.order_by("user__full_name")
-        self.fields["assignee"].label_from_instance = lambda m: m.user.full_name
-        self.fields["assignee"].empty_label = _("(nog niemand)")
+        choose_from_members(self.fields["assignee"], network, empty_label=_("(nog niemand)"))
 
 
 class PreparationStepForm(StyledFormMixin, forms.ModelForm):
@@ -80,3 +80,21 @@ class PreparationStepForm(StyledFormMixin, forms.ModelForm):
         if not -26 <= weeks <= 12:
             raise forms.ValidationError(_("Kies tussen 26 weken ervoor en 12 weken erna."))
         return weeks
+
+
+class BlockForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = DraaiboekBlock
+        fields = ["title", "minutes", "responsible", "materials", "notes"]
+        widgets = {"materials": forms.Textarea(attrs={"rows": 3}),
+                   "notes": forms.Textarea(attrs={"rows": 4})}  # fmt: skip
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        choose_from_members(self.fields["responsible"], network, empty_label=_("(nog niemand)"))
+
+    def clean_minutes(self):
+        minutes = self.cleaned_data["minutes"]
+        if not 1 <= minutes <= 480:
+            raise forms.ValidationError(_("Kies een duur van 1 tot 480 minuten."))
+        return minutes

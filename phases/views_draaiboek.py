@@ -3,31 +3,21 @@ them, and every change (add, move, reorder by dragging, delete, edit) checked ag
 version the planner saw. Works without JavaScript; htmx swaps the builder in place and
 SortableJS adds dragging."""
 
-from django import forms
 from django.contrib import messages
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from liso.forms import StyledFormMixin
 from networks import permissions as P
 from phases import draaiboek as service
+from phases.forms import BlockForm
 from phases.models import DraaiboekBlock, Session
+from phases.views_sessions import crumb, session_of
 from werkvormen.models import Werkvorm
 
 SEARCH_RESULTS = 8
 FREE_KINDS = [(k, label) for k, label in DraaiboekBlock.Kind.choices if k != "werkvorm"]
-
-
-def _session(request, pk) -> Session:
-    return get_object_or_404(request.network.sessions.select_related("venue"), pk=pk)
-
-
-def _crumb(request) -> dict:
-    return {"section_label": _("Bijeenkomsten"),
-            "section_url": reverse("session_list", args=[request.network.slug])}  # fmt: skip
 
 
 def builder_context(request, session, **extra) -> dict:
@@ -37,7 +27,7 @@ def builder_context(request, session, **extra) -> dict:
     return {
         "network": request.network, "session": session, "timed": service.timed(session, blocks),
         "health": service.health(session, blocks), "query": query, "results": results,
-        "free_kinds": FREE_KINDS, "title": _("Draaiboek"), **_crumb(request),
+        "free_kinds": FREE_KINDS, "title": _("Draaiboek"), **crumb(request),
         "move_actions": [("omhoog", _("Omhoog:")), ("omlaag", _("Omlaag:"))],
         "sources": _copy_sources(session), **extra,
     }  # fmt: skip
@@ -83,7 +73,7 @@ def _render(request, session, status=200, **extra):
 
 @P.network_permission_required(P.SESSIONS_CHANGE)
 def draaiboek(request, pk):
-    return _render(request, _session(request, pk))
+    return _render(request, session_of(request, pk))
 
 
 def _int(value, default=None):
@@ -136,7 +126,7 @@ def _apply(request, session, action: str) -> tuple[int, str] | str | None:
 @P.network_permission_required(P.SESSIONS_CHANGE)
 def draaiboek_change(request, pk):
     """Every change to the draaiboek comes here, with the version the planner saw."""
-    session = _session(request, pk)
+    session = session_of(request, pk)
     focus, conflict = None, False
     try:
         focus = _apply(request, session, request.POST.get("actie", ""))
@@ -156,30 +146,9 @@ CONFLICT_TEXT = _("Iemand anders heeft het draaiboek intussen gewijzigd. Je ziet
                   "stand; doe je wijziging opnieuw als die nog nodig is.")  # fmt: skip
 
 
-class BlockForm(StyledFormMixin, forms.ModelForm):
-    class Meta:
-        model = DraaiboekBlock
-        fields = ["title", "minutes", "responsible", "materials", "notes"]
-        widgets = {"materials": forms.Textarea(attrs={"rows": 3}),
-                   "notes": forms.Textarea(attrs={"rows": 4})}  # fmt: skip
-
-    def __init__(self, *args, network, **kwargs):
-        super().__init__(*args, **kwargs)
-        members = network.memberships.filter(left_on=None).select_related("user")
-        self.fields["responsible"].queryset = members.order_by("user__full_name")
-        self.fields["responsible"].label_from_instance = lambda m: m.user.full_name
-        self.fields["responsible"].empty_label = _("(nog niemand)")
-
-    def clean_minutes(self):
-        minutes = self.cleaned_data["minutes"]
-        if not 1 <= minutes <= 480:
-            raise forms.ValidationError(_("Kies een duur van 1 tot 480 minuten."))
-        return minutes
-
-
 @P.network_permission_required(P.SESSIONS_CHANGE)
 def block_edit(request, pk, block):
-    session = _session(request, pk)
+    session = session_of(request, pk)
     instance = get_object_or_404(session.blocks.select_related("werkvorm"), pk=block)
     form = BlockForm(request.POST or None, instance=instance, network=request.network)
     seen = _int(request.POST.get("versie"), session.draaiboek_version)
@@ -195,5 +164,5 @@ def block_edit(request, pk, block):
             return redirect("draaiboek", request.network.slug, session.pk)
     # Not "block": templates with {% block %} tags have a variable of that name already.
     context = {"network": request.network, "session": session, "item": instance,
-               "form": form, "seen": seen, "title": instance.title, **_crumb(request)}  # fmt: skip
+               "form": form, "seen": seen, "title": instance.title, **crumb(request)}  # fmt: skip
     return render(request, "phases/block_form.html", context)

@@ -21,12 +21,14 @@ from phases.models import NetworkPreparationStep, PreparationTask, Session
 PAST_SHOWN = 30  # the most recent past sessions on the list
 
 
-def _crumb(request) -> dict:
+def crumb(request) -> dict:
+    """The sessions as the breadcrumb's level between the network and the page."""
     return {"section_label": _("Bijeenkomsten"),
             "section_url": reverse("session_list", args=[request.network.slug])}  # fmt: skip
 
 
-def _session(request, pk) -> Session:
+def session_of(request, pk) -> Session:
+    """A session of the request's network, or 404."""
     return get_object_or_404(request.network.sessions.select_related("venue"), pk=pk)
 
 
@@ -61,7 +63,7 @@ def session_create(request):
                      intro=_("Plan de bijeenkomst ruim op tijd: de voorbereiding begint "
                              "twaalf weken van tevoren. De taken daarvoor maken we meteen "
                              "aan."),
-                     crumb=_crumb(request), after_save=_plan_tasks,
+                     crumb=crumb(request), after_save=_plan_tasks,
                      success=_("De bijeenkomst is gepland, met de voorbereidingstaken "
                                "erbij."))  # fmt: skip
 
@@ -72,11 +74,11 @@ def _follow_date(session) -> None:
 
 @P.network_permission_required(P.SESSIONS_CHANGE)
 def session_edit(request, pk):
-    session = _session(request, pk)
+    session = session_of(request, pk)
     form = SessionForm(request.POST or None, instance=session, network=request.network)
     return edit_page(request, form=form, title=_("Bijeenkomst wijzigen"),
                      back_url=reverse("session_detail", args=[request.network.slug, pk]),
-                     crumb=_crumb(request), after_save=_follow_date)  # fmt: skip
+                     crumb=crumb(request), after_save=_follow_date)  # fmt: skip
 
 
 @require_POST
@@ -105,19 +107,19 @@ def session_detail(request, pk):
         "network": request.network, "session": session, "title": session.theme,
         "before": [task for task in tasks if task.due_on <= session.date],
         "after": [task for task in tasks if task.due_on > session.date],
-        "today": date.today(), "programme": draaiboek.timed(session, blocks), **_crumb(request),
+        "today": date.today(), "programme": draaiboek.timed(session, blocks), **crumb(request),
     }  # fmt: skip
     return render(request, "phases/session_detail.html", context)
 
 
 @P.network_permission_required(P.REPORTS_EXPORT)
 def session_draaiboek_pdf(request, pk):
-    return pdf_response(*reports.draaiboek_pdf(_session(request, pk)))
+    return pdf_response(*reports.draaiboek_pdf(session_of(request, pk)))
 
 
 @P.network_permission_required(P.SESSIONS_VIEW)
 def session_invitation_pdf(request, pk):
-    return pdf_response(*reports.invitation_pdf(_session(request, pk)))
+    return pdf_response(*reports.invitation_pdf(session_of(request, pk)))
 
 
 def _task(request, session_pk, pk) -> PreparationTask:
@@ -151,13 +153,13 @@ def _task_page(request, session, task, title):
         messages.success(request, _("De taak is opgeslagen."))
         return redirect("session_detail", request.network.slug, session.pk)
     context = {"network": request.network, "form": form, "title": title, "session": session,
-               **_crumb(request)}  # fmt: skip
+               **crumb(request)}  # fmt: skip
     return render(request, "phases/task_form.html", context)
 
 
 @P.network_permission_required(P.SESSIONS_CHANGE)
 def task_add(request, session_pk):
-    session = _session(request, session_pk)
+    session = session_of(request, session_pk)
     task = PreparationTask(session=session, due_on=session.date)
     return _task_page(request, session, task, _("Taak toevoegen"))
 
@@ -171,7 +173,7 @@ def task_edit(request, session_pk, pk):
 @P.network_permission_required(P.SESSIONS_CHANGE)
 def preparation_template(request):
     steps = services.preparation_template(request.network)
-    context = {"network": request.network, "steps": steps, **_crumb(request),
+    context = {"network": request.network, "steps": steps, **crumb(request),
                "title": _("Planning van de voorbereiding")}  # fmt: skip
     return render(request, "phases/preparation_template.html", context)
 
@@ -184,7 +186,7 @@ def _step_page(request, step, title):
                                     "bijeenkomsten als die mee moeten veranderen."))  # fmt: skip
         return redirect("preparation_template", request.network.slug)
     context = {"network": request.network, "form": form, "step": step, "title": title,
-               **_crumb(request)}  # fmt: skip
+               **crumb(request)}  # fmt: skip
     return render(request, "phases/preparation_step_form.html", context)
 
 

@@ -41,6 +41,8 @@ REPORTS_EXPORT = "reports.export"  # documents as PDF
 # Sessions: everyone reads them; planners plan them and their preparation.
 SESSIONS_VIEW = "sessions.view"
 SESSIONS_CHANGE = "sessions.change"
+# The network's own werkvormen: everyone uses them; those who build draaiboeken make them.
+WERKVORMEN_CHANGE = "werkvormen.change"
 
 EVERYONE = {NETWORK_VIEW, MEMBERS_VIEW, STARTUP_VIEW, SESSIONS_VIEW}
 
@@ -48,12 +50,13 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     Role.TREKKER: EVERYONE
     | {NETWORK_CHANGE, NETWORK_ARCHIVE, MEMBERS_MANAGE, MEMBERS_MANAGE_TREKKERS, INSIGHT_VIEW}
     | {STARTUP_CHANGE, STARTUP_TALKS, AGENDAS_CHANGE, MONEY_CHANGE, PLANNING_CHANGE}
-    | {COMMUNICATION_CHANGE, REPORTS_EXPORT, SESSIONS_CHANGE},
+    | {COMMUNICATION_CHANGE, REPORTS_EXPORT, SESSIONS_CHANGE, WERKVORMEN_CHANGE},
     Role.PROCESBEGELEIDER: EVERYONE
     | {MEMBERS_MANAGE, INSIGHT_VIEW, STARTUP_TALKS, AGENDAS_CHANGE, REPORTS_EXPORT}
-    | {SESSIONS_CHANGE},
+    | {SESSIONS_CHANGE, WERKVORMEN_CHANGE},
     Role.PROJECTASSISTENT: EVERYONE
-    | {INSIGHT_VIEW, MONEY_CHANGE, PLANNING_CHANGE, REPORTS_EXPORT, SESSIONS_CHANGE},
+    | {INSIGHT_VIEW, MONEY_CHANGE, PLANNING_CHANGE, REPORTS_EXPORT, SESSIONS_CHANGE}
+    | {WERKVORMEN_CHANGE},
     Role.COMMUNICATIEADVISEUR: EVERYONE | {COMMUNICATION_CHANGE, REPORTS_EXPORT},
     Role.VERBINDINGSFUNCTIONARIS: EVERYONE,
     Role.DEELNEMER: EVERYONE,
@@ -107,6 +110,17 @@ def network_permission_required(permission: str):
         return wrapper
 
     return decorator
+
+
+def networks_with(user, permission: str) -> list:
+    """The networks in which `user` holds `permission` now (two queries)."""
+    memberships = (
+        Membership.objects.filter(user=user, left_on__isnull=True)
+        .select_related("network")
+        .prefetch_related("roles")
+        .order_by("network__name")
+    )
+    return [m.network for m in memberships if permission in permissions_for(m)]
 
 
 def require(request, permission: str) -> None:

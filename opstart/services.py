@@ -78,6 +78,29 @@ def _changes(before, after) -> list[dict]:
     return changes
 
 
+def _listed(objects) -> str:
+    return ", ".join(sorted(str(item) for item in objects))
+
+
+def _form_changes(form, before) -> list[dict]:
+    """Changes beside the object's own columns: the many-to-many fields the form edits
+    (a session's facilitators), and what a form keeps elsewhere, which it reports in
+    `extra_changes(before)` (a werkvorm's labels). Without these, a save that changed
+    only such a field would look like no change at all and be dropped."""
+    changes = []
+    for model_field in type(form.instance)._meta.many_to_many:
+        if model_field.name not in form.fields:
+            continue
+        old = _listed(getattr(before, model_field.name).all()) if before is not None else ""
+        new = _listed(form.cleaned_data[model_field.name])
+        if old != new:
+            changes.append({"field": model_field.name, "label": str(model_field.verbose_name),
+                            "old": old, "new": new})  # fmt: skip
+    if extra := getattr(form, "extra_changes", None):
+        changes += extra(before)
+    return changes
+
+
 def _key(instance) -> str:
     return f"{type(instance)._meta.model_name}:{instance.pk}"
 
@@ -134,13 +157,14 @@ def item_save(*, form, network: Network, by, expected_version: int) -> Revision 
                     # Without a history to tell which fields moved, assume they all did.
                     if not others or others & set(form.fields):
                         raise ConflictError(before)
-            changes = _changes(before, instance)
+            changes = _changes(before, instance) + _form_changes(form, before)
             if before is not None and not changes:
                 return None
             instance.version = (before.version if before else 0) + 1
             instance.updated_by = by
             form.save()
-            mark_started(network)
+            if model._meta.app_label == "opstart":
+                mark_started(network)
             action = Revision.Action.CHANGED if before else Revision.Action.CREATED
             return _log(network=network, instance=instance, action=action, changes=changes,
                         by=by, version=instance.version)  # fmt: skip

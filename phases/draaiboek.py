@@ -190,7 +190,7 @@ def health(session: Session, blocks: list[DraaiboekBlock]) -> Health:
             findings.append(Finding("advice", _(
                 "Zet de mededelingen aan het eind. Dan begint de bijeenkomst met de inhoud "
                 "en loopt een uitloop niet ten koste van het leren.")))  # fmt: skip
-    codes = [block.werkvorm.code if block.werkvorm else "" for block in blocks]
+    codes = [block.werkvorm.lineage_code if block.werkvorm else "" for block in blocks]
     if blocks and OPENING not in codes[:2]:
         findings.append(Finding("advice", _(
             "Open met de werkvorm Verankeren: herhaal kort het waarom van het netwerk, zodat "

@@ -14,7 +14,8 @@ def guide_phase(request, number):
     phase = get_object_or_404(Phase.objects.prefetch_related("werkvormen"), number=number)
     core = list(phase.werkvormen.all())
     more = list(
-        Werkvorm.objects.with_label(LabelKind.FASE, number)
+        Werkvorm.objects.shared()
+        .with_label(LabelKind.FASE, number)
         .exclude(pk__in=[w.pk for w in core])
         .order_by("-shipped", "name")[: MORE_WERKVORMEN + 1]
     )

@@ -21,12 +21,14 @@ FREE_KINDS = [(k, label) for k, label in DraaiboekBlock.Kind.choices if k != "we
 
 
 def builder_context(request, session, **extra) -> dict:
-    blocks = list(session.blocks.select_related("werkvorm", "responsible__user"))
+    blocks = list(session.blocks.select_related("werkvorm__based_on", "responsible__user"))
     query = request.GET.get("zoek", "").strip()
-    results = list(Werkvorm.objects.search(query)[:SEARCH_RESULTS]) if query else []
+    choosable = Werkvorm.objects.of_network(request.network)
+    results = list(choosable.search(query)[:SEARCH_RESULTS]) if query else []
+    own = [] if query else list(request.network.werkvormen.all()[: SEARCH_RESULTS * 2])
     return {
         "network": request.network, "session": session, "timed": service.timed(session, blocks),
-        "health": service.health(session, blocks), "query": query, "results": results,
+        "health": service.health(session, blocks), "query": query, "results": results, "own": own,
         "free_kinds": FREE_KINDS, "title": _("Draaiboek"), **crumb(request),
         "move_actions": [("omhoog", _("Omhoog:")), ("omlaag", _("Omlaag:"))],
         "sources": _copy_sources(session), **extra,
@@ -89,7 +91,8 @@ def _apply(request, session, action: str) -> tuple[int, str] | str | None:
     seen = _int(request.POST.get("versie"), -1)
     block_id = _int(request.POST.get("blok"))
     if action == "werkvorm":
-        werkvorm = get_object_or_404(Werkvorm, code=request.POST.get("werkvorm", ""))
+        werkvorm = get_object_or_404(Werkvorm.objects.of_network(session.network),
+                                     code=request.POST.get("werkvorm", ""))  # fmt: skip
         block = service.block_add(session=session, seen_version=seen, werkvorm=werkvorm)
         return block.pk, "omlaag"
     if action == "vrij":

@@ -182,6 +182,15 @@ ROUTES = {
                          permission="sessions.view",
                          not_theirs=frozenset({"communicatieadviseur",
                                                "verbindingsfunctionaris"})),
+    # The network's own werkvormen (read on the library's pages; made and changed here).
+    "own_werkvorm_list": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="network.view"),
+    "own_werkvorm_create": Route(NETWORK, kwargs={"slug": THE_NETWORK},
+                                 permission="werkvormen.change"),
+    "own_werkvorm_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "code": "<own>"},
+                               permission="werkvormen.change"),
+    "own_werkvorm_delete": Route(NETWORK, method="post", page=False, status=302,
+                                 kwargs={"slug": THE_NETWORK, "code": "<own>"},
+                                 permission="werkvormen.change"),
     **{f"opstart_{kind}_{action}": route
        for kind, permission, add_kwargs in STARTUP_ITEMS
        for action, route in item_routes(kind, permission, add_kwargs).items()},

@@ -26,9 +26,9 @@ EXPECTED = {
     "profile": (None, 2),
     # count, page of werkvormen, their labels
     "werkvorm_list": (None, 5),
-    # werkvorm, labels, and one query per related section (phases, aandachtspunten,
-    # struikelblokken)
-    "werkvorm_detail": (None, 7),
+    # werkvorm, labels, where one may make werkvormen (memberships; their roles when there
+    # are any), and one query per related section (phases, aandachtspunten, struikelblokken)
+    "werkvorm_detail": (None, 8),
     "guide": (3, 5),  # phases, kernelementen, struikelblokken
     "guide_phase": (3, 5),  # phase, its werkvormen, more werkvormen of the phase
     # kernelement, aandachtspunten, their werkvormen, struikelblokken, review questions
@@ -89,8 +89,9 @@ NETWORK_EXPECTED = {
     "session_list": 7,  # upcoming; past (at most 30); planned dates without a session
     "session_create": 6,  # members for the facilitators; venues
     "session_detail": 8,  # session and venue; facilitators with their user; tasks; blocks
-    # the session; its blocks with werkvorm and who leads them; sessions to copy from
-    "draaiboek": 7,
+    # the session; its blocks with werkvorm and who leads them; sessions to copy from; the
+    # network's own werkvormen
+    "draaiboek": 8,
     "block_edit": 7,  # the session; the block; members for the select
     "session_edit": 8,  # the session and its facilitators; members; venues
     "preparation_template": 5,  # the network's template
@@ -98,6 +99,10 @@ NETWORK_EXPECTED = {
     "preparation_step_edit": 5,  # the step
     "task_add": 6,  # the session; members for the select
     "task_edit": 7,  # the task, its session; members
+    # The network's own werkvormen.
+    "own_werkvorm_list": 6,  # the werkvormen with their original and last editor; labels
+    "own_werkvorm_create": 4,
+    "own_werkvorm_edit": 6,  # the werkvorm; its labels
 }  # fmt: skip
 
 
@@ -147,6 +152,7 @@ def test_network_pages_make_the_same_queries_with_5_or_60_members(client, db):
     from tests.networks.world import build_world
     from tests.opstart.world import grow_startup
     from tests.phases.world import grow_sessions
+    from tests.werkvormen.world import grow_own_werkvormen
 
     world = build_world()
     client.force_login(world.user(Role.TREKKER))
@@ -160,6 +166,7 @@ def test_network_pages_make_the_same_queries_with_5_or_60_members(client, db):
                           roles=[Role.DEELNEMER, Role.VERBINDINGSFUNCTIONARIS])  # fmt: skip
     grow_startup(world.network, world.user(Role.TREKKER))
     grow_sessions(world.network)
+    grow_own_werkvormen(world.network)
     large = {name: count_queries(client, url) for name, url in urls.items()}
     expected = {name: (200, count) for name, count in NETWORK_EXPECTED.items()}
     assert small == expected

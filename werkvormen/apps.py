@@ -14,3 +14,5 @@ class WerkvormenConfig(AppConfig):
         catalogue.register(
             "werkvormen", check=werkvormen_catalogue.check, load=werkvormen_catalogue.load
         )
+
+        from werkvormen import demo  # noqa: F401 (demo registers itself)

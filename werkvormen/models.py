@@ -11,6 +11,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from liso import method
+from networks.models import Network
+from opstart.models import Versioned
 
 
 class LabelKind(models.TextChoices):
@@ -93,6 +95,21 @@ class WerkvormQuerySet(models.QuerySet):
             .order_by("-rank", "name")
         )
 
+    def shared(self) -> "WerkvormQuerySet":
+        """The library everyone sees (public pages too): no network's own werkvormen."""
+        return self.filter(network__isnull=True)
+
+    def of_network(self, network) -> "WerkvormQuerySet":
+        """What a network's planners choose from: the library plus the network's own."""
+        return self.filter(Q(network__isnull=True) | Q(network=network))
+
+    def visible_to(self, user) -> "WerkvormQuerySet":
+        """The library as one person sees it: everything shared, plus the own werkvormen
+        of the networks they are a current member of (nobody else's)."""
+        return self.filter(
+            Q(network__isnull=True) | Q(network__in=Network.objects.of_user(user).values("pk"))
+        )
+
     def lasting(self, minutes_from: int, minutes_to: int | None) -> "WerkvormQuerySet":
         """Werkvormen whose duration range overlaps [minutes_from, minutes_to]."""
         matches = self.filter(duration_max__gte=minutes_from)
@@ -104,10 +121,11 @@ class WerkvormQuerySet(models.QuerySet):
         return matches if people_to is None else matches.filter(group_min__lte=people_to)
 
 
-class Werkvorm(models.Model):
+class Werkvorm(Versioned):
     """A way of working together in a session, laid out as the method's own template:
     what it is, when to use it, how it works (before, during, between sessions), and what
-    it yields."""
+    it yields. Most come with the LISO catalogue; a network may add its own (`network`),
+    often a copy of a library werkvorm adapted to how the network works (`based_on`)."""
 
     code = models.SlugField(_("code"), max_length=80, unique=True)
     name = models.CharField(_("naam"), max_length=120)
@@ -131,6 +149,15 @@ class Werkvorm(models.Model):
         default=False,
         help_text=_("Wordt bij het laden van de catalogus bijgewerkt; eigen werkvormen niet."),
     )
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, null=True, blank=True, related_name="werkvormen",
+        verbose_name=_("eigen werkvorm van"), editable=False,
+        help_text=_("Leeg: voor iedereen in de bibliotheek."),
+    )  # fmt: skip
+    based_on = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("gebaseerd op"), editable=False,
+    )  # fmt: skip
     # Everything a search should match, labels included (so "vertrouwen" finds the
     # werkvormen of that dimension); rebuilt by refresh_search_text().
     search_text = models.TextField(editable=False, default="")
@@ -139,13 +166,29 @@ class Werkvorm(models.Model):
 
     objects = WerkvormQuerySet.as_manager()
 
+    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"code", "shipped", "based_on", "search_text",
+                                               "search_vector"}  # fmt: skip
+
     class Meta:
         verbose_name = _("werkvorm")
         verbose_name_plural = _("werkvormen")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(shipped=False) | Q(network__isnull=True),
+                name="werkvorm_shipped_is_shared",
+            )
+        ]
 
     def __str__(self):
         return self.name
+
+    @property
+    def lineage_code(self) -> str:
+        """The code of the library werkvorm this one is (or was copied from): an adapted
+        copy of Verankeren still opens a session the Verankeren way. Needs `based_on`
+        selected with the werkvorm."""
+        return self.based_on.code if self.based_on_id and self.based_on else self.code
 
     def facts(self) -> list[tuple[str, str]]:
         """The short facts a card shows, as (kind, text): duration, group size, labels."""

@@ -6,6 +6,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
 from liso import method
+from networks import permissions
 from werkvormen import registry
 from werkvormen.forms import WerkvormFilterForm
 from werkvormen.models import LabelKind, Werkvorm
@@ -18,7 +19,8 @@ def werkvorm_list(request):
     """The library: search and filters in the URL, so a result can be shared and Back
     works; with htmx only the results are swapped in."""
     form = WerkvormFilterForm(request.GET or None)
-    werkvormen = form.filter(Werkvorm.objects.prefetch_related("labels"))
+    visible = Werkvorm.objects.visible_to(request.user).select_related("network")
+    werkvormen = form.filter(visible.prefetch_related("labels"))
     page = Paginator(werkvormen, PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     for key, value in list(query.items()):
@@ -33,12 +35,18 @@ def werkvorm_list(request):
 
 
 def werkvorm_detail(request, code):
-    werkvorm = get_object_or_404(Werkvorm.objects.prefetch_related("labels"), code=code)
-    return render(
-        request,
-        "werkvormen/werkvorm_detail.html",
-        {"werkvorm": werkvorm, "related": registry.related_sections(werkvorm)},
-    )
+    """One werkvorm; a network's own only for its members (404 for anyone else). Those who
+    make werkvormen in a network may adapt it there, or change it if it is their own."""
+    visible = Werkvorm.objects.visible_to(request.user).select_related("network", "based_on")
+    werkvorm = get_object_or_404(visible.prefetch_related("labels"), code=code)
+    makers = permissions.networks_with(request.user, permissions.WERKVORMEN_CHANGE)
+    context = {
+        "werkvorm": werkvorm,
+        "related": registry.related_sections(werkvorm),
+        "copy_to": makers,
+        "may_change": werkvorm.network in makers,
+    }
+    return render(request, "werkvormen/werkvorm_detail.html", context)
 
 
 @login_not_required

@@ -12,6 +12,7 @@ from tests.liso.factories import UserFactory
 from tests.networks.factories import MembershipFactory, NetworkFactory
 from tests.opstart.world import build_startup
 from tests.phases.world import build_sessions
+from tests.werkvormen.world import build_own_werkvormen
 
 ACTORS = [*Role.values, "buitenstaander", "vertrokken", "anoniem"]
 
@@ -60,7 +61,8 @@ def build_world() -> World:
         network=network, invited_by=members[Role.TREKKER].user, email="nieuw@example.org",
         full_name="Nieuw Lid", roles=[Role.DEELNEMER], perspective="praktijk",
     )  # fmt: skip
-    startup = {**build_startup(network, members), **build_sessions(network, members)}
+    startup = {**build_startup(network, members), **build_sessions(network, members),
+               **build_own_werkvormen(network)}  # fmt: skip
     return World(network, members, outsider, left, invitation, token, startup)
 
 

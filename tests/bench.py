@@ -114,14 +114,16 @@ def _grow_network(world):
 
 
 def _grow_startup(world):
-    """A start-up with plenty written (goals, talks, money, planning, history), and many
-    sessions with their tasks."""
+    """A start-up with plenty written (goals, talks, money, planning, history), many
+    sessions with their tasks, and werkvormen of the network's own."""
     from liso.method import Role
     from tests.opstart.world import grow_startup
     from tests.phases.world import grow_sessions
+    from tests.werkvormen.world import grow_own_werkvormen
 
     grow_startup(world.network, world.user(Role.TREKKER))
     grow_sessions(world.network)
+    grow_own_werkvormen(world.network)
 
 
 def _logged_in_client(user):

@@ -126,6 +126,7 @@ NETWORK_FORM_ERROR_STATES = {
         page.get_by_role("button", name="Opslaan").click(),
     ),
     "opstart_funder_add": lambda page: page.get_by_role("button", name="Opslaan").click(),
+    "own_werkvorm_create": lambda page: page.get_by_role("button", name="Opslaan").click(),
     "opstart_sign": lambda page: (
         page.get_by_label("Getekend op").fill(""),
         page.get_by_role("button", name="Handtekening vastleggen").click(),

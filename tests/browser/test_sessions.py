@@ -343,3 +343,36 @@ def test_a_deelnemer_reads_the_programme_but_may_not_change_the_draaiboek(
     assert response.status == 403
     expect(page.get_by_role("heading", level=1)).to_have_text("Dit mag je rol niet")
     browser_errors.remove(refusal.value.text)  # the 403 itself is what we expect here
+
+
+def test_the_procesbegeleider_adapts_a_library_werkvorm_and_uses_it_in_the_draaiboek(
+    procesbegeleider_page, live_server
+):
+    """Open Speeddaten in the library, make the network's own version with one step
+    changed, and find it in the builder's search to add it to the coming session's
+    draaiboek. (Who else sees it: tests/werkvormen/test_own.py.)"""
+    page = procesbegeleider_page
+    own_name, own_step = "Speeddaten op de markt", "Loop met je tweetal één marktkraam langs."
+    page.goto(live_server.url + reverse("werkvorm_list"))
+    page.get_by_role("searchbox", name="Zoeken").fill("speeddaten")
+    page.get_by_role("link", name="Speeddaten", exact=True).click()
+    page.get_by_role("link", name="Eigen versie maken voor Jeugdhulp dichtbij").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Eigen werkvorm maken")
+    expect(field(page, "Naam")).to_have_value("Speeddaten")
+    field(page, "Naam").fill(own_name)
+    steps = field(page, "Tijdens de bijeenkomst")
+    steps.fill(steps.input_value() + "\n" + own_step)
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(own_name)
+    expect(page.get_by_text("Een eigen werkvorm van Jeugdhulp dichtbij")).to_be_visible()
+    expect(page.locator(".liso-steps li", has_text=own_step)).to_have_count(1)
+    assert axe_violations(page) == []
+
+    session = Session.objects.get(network__slug=SLUG, theme=DEMO_THEME)
+    page.goto(live_server.url + reverse("draaiboek", args=[SLUG, session.pk]))
+    blocks = block_titles(page).count()
+    search_werkvorm(page, "markt")
+    assert own_name in found_werkvormen(page)
+    add_werkvorm(page, own_name, blocks + 1)
+    expect(block_titles(page).last).to_have_text(own_name)
+    assert axe_violations(page) == []

@@ -186,6 +186,20 @@ def test_a_concurrent_change_of_a_session_is_told(client):
     assert Session.objects.get(pk=session.pk).theme == "Nieuw thema"
 
 
+def test_changing_only_the_facilitators_is_saved_and_kept_in_the_history(client):
+    world = build_world()
+    session = Session.objects.get(network=world.network)
+    data = {"version": session.version, "theme": session.theme, "date": session.date,
+            "start_time": "13:30", "planned_minutes": 180, "place": "Stadhuis",
+            "status": "gepland", "facilitators": [world.members[Role.DEELNEMER].pk]}  # fmt: skip
+    planner = _as(client, world, Role.PROCESBEGELEIDER)
+    assert planner.post(_url("session_edit", world, pk=session.pk), data).status_code == 302
+    assert list(session.facilitators.all()) == [world.members[Role.DEELNEMER]]
+    revision = world.network.revisions.filter(object_key=f"session:{session.pk}").last()
+    assert revision.changes == [{"field": "facilitators", "label": "facilitator(s)", "old": "",
+                                 "new": str(world.members[Role.DEELNEMER])}]  # fmt: skip
+
+
 def _step(world, title):
     return world.network.preparation_steps.get(title=title)
 

@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.db import transaction
 from django.urls import resolve, reverse
 
 from networks.permissions import ROLE_PERMISSIONS
@@ -52,10 +53,21 @@ def _expected(name, actor):
     return route.status if route.permission in ROLE_PERMISSIONS[actor] else 403
 
 
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """One test world for the whole matrix (building it per case took most of the time).
+    It lives in a transaction that is rolled back after the module; each case runs in its
+    own savepoint inside it (the `db` fixture), so what one request changes, the next
+    case does not see."""
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            yield build_world()
+            transaction.set_rollback(True)
+
+
 @pytest.mark.parametrize("actor", ACTORS)
 @pytest.mark.parametrize("name", NETWORK_ROUTES)
-def test_network_urls_answer_each_actor_as_the_matrix_says(client, db, name, actor):
-    world = build_world()
+def test_network_urls_answer_each_actor_as_the_matrix_says(client, world, db, name, actor):
     if user := world.user(actor):
         client.force_login(user)
     response = _request(client, name, world)
@@ -64,8 +76,7 @@ def test_network_urls_answer_each_actor_as_the_matrix_says(client, db, name, act
         assert response.url.startswith(reverse(settings.LOGIN_URL))
 
 
-def test_a_network_that_does_not_exist_looks_the_same_as_one_you_are_not_in(client, db):
-    world = build_world()
+def test_a_network_that_does_not_exist_looks_the_same_as_one_you_are_not_in(client, world, db):
     client.force_login(world.outsider)
     assert client.get(reverse("network_overview", args=["bestaat-niet"])).status_code == 404
     assert client.get(reverse("network_overview", args=[world.network.slug])).status_code == 404

@@ -1,5 +1,6 @@
 from datetime import date
 
+from django.apps import apps
 from django.contrib import messages
 from django.db import IntegrityError
 from django.http import Http404
@@ -267,11 +268,27 @@ HISTORY_LIMIT = 200
 
 @P.network_permission_required(P.STARTUP_VIEW)
 def history(request):
+    """Who changed what: the start-up's documents, or one item (?item=model:pk). An item
+    from outside the start-up (a session, an own werkvorm) gets a page of its own."""
     revisions = request.network.revisions.select_related("changed_by")
     if P.STARTUP_TALKS not in request.network_perms:  # notes about people stay with the few
         revisions = revisions.exclude(object_key__startswith="talk:")
     item = request.GET.get("item", "")
+    if item and item.partition(":")[0] not in _startup_kinds():
+        revisions = list(revisions.filter(object_key=item)[:HISTORY_LIMIT])
+        label = revisions[0].object_label if revisions else ""
+        title = _("Geschiedenis van “%(item)s”") % {"item": label} if label else _("Geschiedenis")
+        return render(request, "opstart/item_history.html", {
+            "network": request.network, "title": title, "revisions": revisions,
+            "limit": HISTORY_LIMIT})  # fmt: skip
     if item:
         revisions = revisions.filter(object_key=item)
+    else:
+        revisions = revisions.filter(object_key__regex=rf"^({'|'.join(_startup_kinds())}):")
     return _page(request, "opstart/history.html", _("Geschiedenis van de opstart"),
                  revisions=revisions[:HISTORY_LIMIT], item=item, limit=HISTORY_LIMIT)  # fmt: skip
+
+
+def _startup_kinds() -> list[str]:
+    """The kinds of item (model names, as in a revision's key) that make up the start-up."""
+    return [model._meta.model_name for model in apps.get_app_config("opstart").get_models()]

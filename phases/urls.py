@@ -23,6 +23,8 @@ urlpatterns = [
          name="preparation_step_delete"),
     path(sessions + "<int:pk>/", views_sessions.session_detail, name="session_detail"),
     path(sessions + "<int:pk>/wijzigen/", views_sessions.session_edit, name="session_edit"),
+    path(sessions + "<int:pk>/verwijderen/", views_sessions.session_delete,
+         name="session_delete"),
     path(sessions + "<int:pk>/draaiboek/", views_draaiboek.draaiboek, name="draaiboek"),
     path(sessions + "<int:pk>/draaiboek.pdf", views_sessions.session_draaiboek_pdf,
          name="session_draaiboek_pdf"),

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from liso.pdf import pdf_response
 from networks import permissions as P
 from networks.models import Membership
+from opstart import services as history
 from opstart.editing import edit_page
 from phases import draaiboek, reports, services
 from phases.forms import PreparationStepForm, SessionForm, TaskForm
@@ -78,7 +79,20 @@ def session_edit(request, pk):
     form = SessionForm(request.POST or None, instance=session, network=request.network)
     return edit_page(request, form=form, title=_("Bijeenkomst wijzigen"),
                      back_url=reverse("session_detail", args=[request.network.slug, pk]),
+                     delete_url=reverse("session_delete", args=[request.network.slug, pk]),
                      crumb=crumb(request), after_save=_follow_date)  # fmt: skip
+
+
+@require_POST
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def session_delete(request, pk):
+    """Remove a session with its tasks and draaiboek (a draft made by mistake, a date
+    that fell through); the history keeps that it was planned."""
+    session = session_of(request, pk)
+    history.item_delete(instance=session, network=request.network, by=request.user)
+    messages.success(request, _("De bijeenkomst “%(theme)s” is verwijderd, met haar taken en "
+                                "draaiboek.") % {"theme": session.theme})  # fmt: skip
+    return redirect("session_list", request.network.slug)
 
 
 @require_POST

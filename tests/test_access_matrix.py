@@ -59,10 +59,9 @@ def world(django_db_setup, django_db_blocker):
     It lives in a transaction that is rolled back after the module; each case runs in its
     own savepoint inside it (the `db` fixture), so what one request changes, the next
     case does not see."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            yield build_world()
-            transaction.set_rollback(True)
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_world()
+        transaction.set_rollback(True)
 
 
 @pytest.mark.parametrize("actor", ACTORS)

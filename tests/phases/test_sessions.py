@@ -200,6 +200,25 @@ def test_changing_only_the_facilitators_is_saved_and_kept_in_the_history(client)
                                  "new": str(world.members[Role.DEELNEMER])}]  # fmt: skip
 
 
+def test_deleting_a_draft_from_the_year_planning_frees_its_date(client):
+    world = build_world()
+    planned = PlannedSession.objects.get(network=world.network)
+    planner = _as(client, world, Role.PROCESBEGELEIDER)
+    planner.post(_url("sessions_from_planning", world))
+    session = Session.objects.get(planned_from=planned)
+    assert session.tasks.exists()
+    assert _as(client, world, Role.DEELNEMER).post(
+        _url("session_delete", world, pk=session.pk)).status_code == 403  # fmt: skip
+    response = _as(client, world, Role.PROCESBEGELEIDER).post(
+        _url("session_delete", world, pk=session.pk))  # fmt: skip
+    assert response.url == _url("session_list", world)
+    assert not Session.objects.filter(pk=session.pk).exists()
+    assert not PreparationTask.objects.filter(session_id=session.pk).exists()
+    assert world.network.revisions.filter(object_key=f"session:{session.pk}",
+                                          action="verwijderd").exists()  # fmt: skip
+    assert "1 datum zonder bijeenkomst" in client.get(_url("session_list", world)).content.decode()
+
+
 def _step(world, title):
     return world.network.preparation_steps.get(title=title)
 

@@ -185,3 +185,17 @@ def test_deleting_an_own_werkvorm_keeps_the_blocks_that_used_it(client):
     assert not Werkvorm.objects.filter(pk=werkvorm.pk).exists()
     block.refresh_from_db()
     assert block.werkvorm is None and block.title == "Speeddaten in de wijk"
+
+
+def test_an_own_werkvorm_has_its_history_on_a_page_of_its_own(client):
+    world = build_world()
+    _as(client, world, Role.PROCESBEGELEIDER).post(_create_url(world), _form())
+    werkvorm = Werkvorm.objects.get(name="Wandelgesprek")
+    history = reverse("opstart_history", args=[world.network.slug])
+    page = client.get(history, {"item": f"werkvorm:{werkvorm.pk}"})
+    assert page.context["title"] == "Geschiedenis van “Wandelgesprek”"
+    assert "Stappen van de opstart" not in page.content.decode()
+    assert [r.action for r in page.context["revisions"]] == ["aangemaakt"]
+    # The start-up's own history lists only the start-up's documents.
+    startup = client.get(history).context["revisions"]
+    assert not [r for r in startup if r.object_key.startswith(("werkvorm:", "session:"))]

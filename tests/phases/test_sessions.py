@@ -90,16 +90,19 @@ def test_moving_a_session_moves_its_open_tasks_and_not_the_done_ones(client):
     assert session.tasks.get(pk=done.pk).due_on == original
 
 
+def _draft_from_the_year_planning(client, world) -> tuple[PlannedSession, Session]:
+    planned = PlannedSession.objects.get(network=world.network)
+    _as(client, world, Role.PROCESBEGELEIDER).post(_url("sessions_from_planning", world))
+    return planned, Session.objects.get(planned_from=planned)
+
+
 def test_the_year_planning_becomes_draft_sessions_once(client):
     world = build_world()
-    planned = PlannedSession.objects.get(network=world.network)
-    planner = _as(client, world, Role.PROCESBEGELEIDER)
-    planner.post(_url("sessions_from_planning", world))
-    session = Session.objects.get(planned_from=planned)
+    planned, session = _draft_from_the_year_planning(client, world)
     assert session.status == Session.Status.CONCEPT
     assert session.date == planned.date
     assert session.tasks.count() == 15
-    planner.post(_url("sessions_from_planning", world))
+    client.post(_url("sessions_from_planning", world))  # still logged in as the planner
     assert Session.objects.filter(network=world.network).count() == 2  # the world's + this
 
 
@@ -202,10 +205,7 @@ def test_changing_only_the_facilitators_is_saved_and_kept_in_the_history(client)
 
 def test_deleting_a_draft_from_the_year_planning_frees_its_date(client):
     world = build_world()
-    planned = PlannedSession.objects.get(network=world.network)
-    planner = _as(client, world, Role.PROCESBEGELEIDER)
-    planner.post(_url("sessions_from_planning", world))
-    session = Session.objects.get(planned_from=planned)
+    _planned, session = _draft_from_the_year_planning(client, world)
     assert session.tasks.exists()
     assert _as(client, world, Role.DEELNEMER).post(
         _url("session_delete", world, pk=session.pk)).status_code == 403  # fmt: skip

@@ -1,9 +1,10 @@
 from django.contrib import admin
 
 from kernelements.models import Aandachtspunt, Kernelement, Struikelblok
+from werkvormen.admin import SharedWerkvormenOnly
 
 
-class AandachtspuntInline(admin.StackedInline):
+class AandachtspuntInline(SharedWerkvormenOnly, admin.StackedInline):
     model = Aandachtspunt
     extra = 0
     filter_horizontal = ["werkvormen"]
@@ -16,6 +17,6 @@ class KernelementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Struikelblok)
-class StruikelblokAdmin(admin.ModelAdmin):
+class StruikelblokAdmin(SharedWerkvormenOnly, admin.ModelAdmin):
     list_display = ["number", "title", "shipped"]
     filter_horizontal = ["kernelementen", "werkvormen"]

@@ -54,7 +54,7 @@ def check() -> None:
 
 
 def load(report: catalogue.LoadReport) -> None:
-    werkvormen = {w.code: w for w in Werkvorm.objects.all()}
+    werkvormen = {w.code: w for w in Werkvorm.objects.shared()}
     kernelementen = {}
     for code, data, _path in _kernelementen():
         kernelement = catalogue.sync(

@@ -18,7 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from liso.method import Role
-from networks.models import Membership
+from networks.models import Membership, Network
 
 # Permission names, by what they guard.
 NETWORK_VIEW = "network.view"
@@ -110,6 +110,12 @@ def network_permission_required(permission: str):
         return wrapper
 
     return decorator
+
+
+def networks_of(user):
+    """The networks whose members-only things `user` may see: those they are a current
+    member of (a queryset, to filter other querysets with)."""
+    return Network.objects.of_user(user)
 
 
 def networks_with(user, permission: str) -> list:

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from phases.models import Phase, PreparationStep, ReflectionPrompt
+from werkvormen.admin import SharedWerkvormenOnly
 
 
 @admin.register(Phase)
-class PhaseAdmin(admin.ModelAdmin):
+class PhaseAdmin(SharedWerkvormenOnly, admin.ModelAdmin):
     list_display = ["__str__", "goal"]
     filter_horizontal = ["werkvormen"]
 

@@ -56,7 +56,7 @@ def check() -> None:
 
 
 def load(report: catalogue.LoadReport) -> None:
-    werkvormen = {w.code: w for w in Werkvorm.objects.all()}
+    werkvormen = {w.code: w for w in Werkvorm.objects.shared()}
     for entry in _phases():
         phase = catalogue.sync(
             Phase, report, lookup={"number": entry["nummer"]},

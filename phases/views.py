@@ -12,7 +12,7 @@ MORE_WERKVORMEN = 12  # beyond these, the page links to the library filtered on 
 @login_not_required
 def guide_phase(request, number):
     phase = get_object_or_404(Phase.objects.prefetch_related("werkvormen"), number=number)
-    core = list(phase.werkvormen.all())
+    core = [werkvorm for werkvorm in phase.werkvormen.all() if werkvorm.network_id is None]
     more = list(
         Werkvorm.objects.shared()
         .with_label(LabelKind.FASE, number)

@@ -8,11 +8,23 @@ class WerkvormLabelInline(admin.TabularInline):
     extra = 1
 
 
+class SharedWerkvormenOnly:
+    """For the method's reference content (phases, aandachtspunten, struikelblokken): it
+    is public, so it may point at shared werkvormen only, never at a network's own."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.related_model is Werkvorm:
+            kwargs["queryset"] = Werkvorm.objects.shared()
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
 @admin.register(Werkvorm)
 class WerkvormAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "duration_min", "duration_max", "shipped"]
-    list_filter = ["shipped", "labels__kind"]
+    list_display = ["name", "code", "network", "duration_min", "duration_max", "shipped"]
+    list_filter = ["shipped", "network", "labels__kind"]
+    list_select_related = ["network"]
     search_fields = ["name", "summary", "code"]
+    readonly_fields = ["network", "based_on", "updated_by"]
     prepopulated_fields = {"code": ["name"]}
     inlines = [WerkvormLabelInline]
 

@@ -22,7 +22,7 @@ GROUP_SIZES = {
 }
 
 ORIGINS = [
-    ("catalogus", _("Uit de LISO-catalogus")),
+    ("catalogus", _("Voor alle netwerken")),
     ("eigen", _("Eigen werkvormen van je netwerken")),
 ]
 
@@ -172,8 +172,10 @@ class OwnWerkvormForm(VersionedForm):
                    "wanneer": forms.Textarea(attrs={"rows": 3}),
                    "opbrengst": forms.Textarea(attrs={"rows": 3})}  # fmt: skip
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, kept_labels=(), **kwargs):
         super().__init__(*args, **kwargs)
+        # Labels this form does not show (dimensie, stadium) that a new copy takes over.
+        self.kept_labels = list(kept_labels)
         for name in ("wanneer", "opbrengst"):
             self.fields[name].required = False
         if self.instance.pk:
@@ -182,29 +184,31 @@ class OwnWerkvormForm(VersionedForm):
 
     def clean(self):
         data = super().clean()
-        low, high = data.get("duration_min"), data.get("duration_max")
-        if low and high and high < low:
-            self.add_error("duration_max", _("Kies een duur die niet korter is dan ‘vanaf’."))
-        for name in ("duration_min", "duration_max"):
-            if data.get(name) and data[name] > MAX_MINUTES:
-                self.add_error(name, _("Een werkvorm duurt hoogstens acht uur (480 minuten)."))
-        low, high = data.get("group_min"), data.get("group_max")
-        if low and high and high < low:
-            self.add_error("group_max", _("Kies een aantal dat niet kleiner is dan ‘vanaf’."))
-        for name in ("duration_min", "group_min"):
-            if data.get(name) == 0:
+        for name in ("duration_min", "duration_max", "group_min", "group_max"):
+            if data.get(name) is not None and data[name] < 1:
                 self.add_error(name, _("Kies een getal vanaf 1."))
+            elif name.startswith("duration") and data.get(name, 0) > MAX_MINUTES:
+                self.add_error(name, _("Een werkvorm duurt hoogstens acht uur (480 minuten)."))
+        if self._lower_than(data, "duration_min", "duration_max"):
+            self.add_error("duration_max", _("Kies een duur die niet korter is dan ‘vanaf’."))
+        if self._lower_than(data, "group_min", "group_max"):
+            self.add_error("group_max", _("Kies een aantal dat niet kleiner is dan ‘vanaf’."))
         return data
 
+    @staticmethod
+    def _lower_than(data, low, high) -> bool:
+        return data.get(low) is not None and data.get(high) is not None and data[high] < data[low]
+
     def _label_texts(self, values, kind) -> str:
-        return ", ".join(label_text(kind, str(value)) for value in values)
+        # Sorted, so the same labels read the same whatever order they came in.
+        return ", ".join(sorted(label_text(kind, str(value)) for value in values))
 
     def extra_changes(self, before) -> list[dict]:
         """The labels, for the history and the conflict check (they are rows of their own)."""
         changes = []
         for name, kind in self.LABEL_FIELDS.items():
             old = self._label_texts(before.label_values(kind), kind) if before else ""
-            new = self._label_texts(self.cleaned_data[name], kind)
+            new = self._label_texts(self.cleaned_data.get(name, []), kind)
             if old != new:
                 changes.append({"field": name, "label": str(self.fields[name].label),
                                 "old": old, "new": new})  # fmt: skip
@@ -217,11 +221,15 @@ class OwnWerkvormForm(VersionedForm):
         super().save()
         kinds = list(self.LABEL_FIELDS.values())
         werkvorm.labels.filter(kind__in=kinds).delete()
-        WerkvormLabel.objects.bulk_create(
-            WerkvormLabel(werkvorm=werkvorm, kind=kind, value=str(value))
-            for name, kind in self.LABEL_FIELDS.items()
-            for value in self.cleaned_data[name]
-        )
+        WerkvormLabel.objects.bulk_create([
+            *(WerkvormLabel(werkvorm=werkvorm, kind=kind, value=str(value))
+              for name, kind in self.LABEL_FIELDS.items() for value in self.cleaned_data[name]),
+            *(WerkvormLabel(werkvorm=werkvorm, kind=kind, value=value)
+              for kind, value in self.kept_labels),
+        ])  # fmt: skip
+        self.kept_labels = []
+        # The labels fetched with the werkvorm are the old ones now.
+        getattr(werkvorm, "_prefetched_objects_cache", {}).pop("labels", None)
         werkvorm.refresh_search_text()
         werkvorm.save(update_fields=["search_text"])
         Werkvorm.objects.filter(pk=werkvorm.pk).update_search_vectors()
@@ -237,9 +245,12 @@ def own_code(name: str) -> str:
     return f"{slugify(name)[:60] or 'werkvorm'}-{secrets.token_hex(3)}"
 
 
-def copy_initial(source: Werkvorm) -> dict:
-    """What the form starts with when a network adapts an existing werkvorm."""
+def copy_of(source: Werkvorm) -> dict:
+    """The form's starting point when a network adapts an existing werkvorm: its texts and
+    labels (`initial`), and the labels the form does not show (`kept_labels`)."""
     initial = {name: getattr(source, name) for name in OwnWerkvormForm._meta.fields}
     for name, kind in OwnWerkvormForm.LABEL_FIELDS.items():
         initial[name] = source.label_values(kind)
-    return initial
+    shown = set(OwnWerkvormForm.LABEL_FIELDS.values())
+    kept = [(label.kind, label.value) for label in source.labels.all() if label.kind not in shown]
+    return {"initial": initial, "kept_labels": kept}

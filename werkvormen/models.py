@@ -103,12 +103,10 @@ class WerkvormQuerySet(models.QuerySet):
         """What a network's planners choose from: the library plus the network's own."""
         return self.filter(Q(network__isnull=True) | Q(network=network))
 
-    def visible_to(self, user) -> "WerkvormQuerySet":
+    def visible_in(self, networks) -> "WerkvormQuerySet":
         """The library as one person sees it: everything shared, plus the own werkvormen
-        of the networks they are a current member of (nobody else's)."""
-        return self.filter(
-            Q(network__isnull=True) | Q(network__in=Network.objects.of_user(user).values("pk"))
-        )
+        of `networks` (networks.permissions.networks_of decides which those are)."""
+        return self.filter(Q(network__isnull=True) | Q(network__in=networks.values("pk")))
 
     def lasting(self, minutes_from: int, minutes_to: int | None) -> "WerkvormQuerySet":
         """Werkvormen whose duration range overlaps [minutes_from, minutes_to]."""
@@ -189,6 +187,12 @@ class Werkvorm(Versioned):
         copy of Verankeren still opens a session the Verankeren way. Needs `based_on`
         selected with the werkvorm."""
         return self.based_on.code if self.based_on_id and self.based_on else self.code
+
+    def clean(self):
+        if self.shipped and self.network_id:
+            raise ValidationError(
+                {"shipped": _("Een eigen werkvorm van een netwerk hoort niet bij de catalogus.")}
+            )
 
     def facts(self) -> list[tuple[str, str]]:
         """The short facts a card shows, as (kind, text): duration, group size, labels."""

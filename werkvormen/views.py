@@ -19,7 +19,8 @@ def werkvorm_list(request):
     """The library: search and filters in the URL, so a result can be shared and Back
     works; with htmx only the results are swapped in."""
     form = WerkvormFilterForm(request.GET or None)
-    visible = Werkvorm.objects.visible_to(request.user).select_related("network")
+    visible = Werkvorm.objects.visible_in(permissions.networks_of(request.user))
+    visible = visible.select_related("network")
     werkvormen = form.filter(visible.prefetch_related("labels"))
     page = Paginator(werkvormen, PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
@@ -37,14 +38,17 @@ def werkvorm_list(request):
 def werkvorm_detail(request, code):
     """One werkvorm; a network's own only for its members (404 for anyone else). Those who
     make werkvormen in a network may adapt it there, or change it if it is their own."""
-    visible = Werkvorm.objects.visible_to(request.user).select_related("network", "based_on")
-    werkvorm = get_object_or_404(visible.prefetch_related("labels"), code=code)
+    visible = Werkvorm.objects.visible_in(permissions.networks_of(request.user))
+    visible = visible.select_related("network", "based_on").prefetch_related("labels")
+    werkvorm = get_object_or_404(visible, code=code)
     makers = permissions.networks_with(request.user, permissions.WERKVORMEN_CHANGE)
+    may_change = werkvorm.network in makers
     context = {
         "werkvorm": werkvorm,
         "related": registry.related_sections(werkvorm),
-        "copy_to": makers,
-        "may_change": werkvorm.network in makers,
+        # A network's own werkvorm is adapted only within that network.
+        "copy_to": [werkvorm.network] if may_change else [] if werkvorm.network else makers,
+        "may_change": may_change,
     }
     return render(request, "werkvormen/werkvorm_detail.html", context)
 

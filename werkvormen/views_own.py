@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from networks import permissions as P
 from opstart import services as history
 from opstart.editing import edit_page
-from werkvormen.forms import OwnWerkvormForm, copy_initial
+from werkvormen.forms import OwnWerkvormForm, copy_of
 from werkvormen.models import Werkvorm
 
 
@@ -45,20 +45,20 @@ def own_werkvorm_create(request):
     """A new werkvorm; with ?van=<code>, a copy of that werkvorm to adapt. Nothing is
     stored until the form is saved."""
     network = request.network
-    source, initial, intro = None, None, ""
+    source, copy, intro = None, {}, ""
     if code := request.GET.get("van"):
-        # Anything the person may read: also another network's own, if they are in both.
-        werkvormen = Werkvorm.objects.visible_to(request.user).select_related("based_on")
+        # Another network's own werkvorm never travels: its members' work stays theirs.
+        werkvormen = Werkvorm.objects.of_network(network).select_related("based_on")
         source = get_object_or_404(werkvormen.prefetch_related("labels"), code=code)
-        initial = copy_initial(source)
+        copy = copy_of(source)
         intro = _(
             "Je maakt een eigen versie van “%(name)s”. Pas aan wat in jullie netwerk "
             "anders gaat; het origineel blijft zoals het is."
         ) % {"name": source.name}
     # A copy of a copy still points at the library werkvorm it came from.
     based_on = source.based_on if source and source.network_id else source
-    form = OwnWerkvormForm(request.POST or None, initial=initial, network=network,
-                           instance=Werkvorm(network=network, based_on=based_on))  # fmt: skip
+    instance = Werkvorm(network=network, based_on=based_on)
+    form = OwnWerkvormForm(request.POST or None, network=network, instance=instance, **copy)
     return _form_page(request, form, _("Eigen werkvorm maken"), intro=intro)
 
 

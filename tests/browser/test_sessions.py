@@ -134,11 +134,15 @@ def open_the_builder(page):
 def search_werkvorm(page, text):
     page.get_by_label("Zoek een werkvorm").fill(text)
     page.get_by_label("Zoek een werkvorm").press("Enter")
-    expect(page.locator("#werkvorm-resultaten li").first).to_be_visible()
+    expect(the_found_werkvormen(page).get_by_role("listitem").first).to_be_visible()
+
+
+def the_found_werkvormen(page):
+    return page.get_by_role("list", name="Gevonden werkvormen")
 
 
 def found_werkvormen(page) -> list[str]:
-    return page.locator("#werkvorm-resultaten li strong").all_inner_texts()
+    return the_found_werkvormen(page).locator("li strong").all_inner_texts()
 
 
 def add_werkvorm(page, name, blocks_after: int):

@@ -5,6 +5,7 @@ conflict check like every other edit."""
 from datetime import time
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from liso.method import Role
@@ -80,6 +81,9 @@ def test_adapting_a_library_werkvorm_starts_from_a_copy_and_leaves_the_original(
     assert planner.post(_create_url(world, van="speeddaten"), data).status_code == 302
     copy = Werkvorm.objects.get(name="Speeddaten met de buurt")
     assert copy.based_on == original and copy.tijdens == original.tijdens
+    # Labels the form does not show (dimensie, stadium) come along with the copy.
+    for kind in ("dimensie", "stadium"):
+        assert copy.label_values(kind) == original.label_values(kind) != []
     assert Werkvorm.objects.get(code="speeddaten").name == "Speeddaten"
     page = planner.get(reverse("werkvorm_detail", args=[copy.code])).content.decode()
     assert "Aangepast van" in page and "Deze werkvorm wijzigen" in page
@@ -96,8 +100,13 @@ def test_the_library_offers_to_adapt_a_werkvorm_only_to_those_who_may(client):
 
 def test_a_werkvorm_of_another_network_cannot_be_copied_or_reached(client):
     world = build_world()
-    theirs = own_werkvorm(MembershipFactory().network, name="Geheim", code="geheim-abc123")
+    planner_user = world.user(Role.PROCESBEGELEIDER)
+    # Even someone in both networks may not carry the other network's werkvorm over.
+    other = MembershipFactory(user=planner_user, roles=[Role.PROCESBEGELEIDER]).network
+    theirs = own_werkvorm(other, name="Geheim", code="geheim-abc123")
     planner = _as(client, world, Role.PROCESBEGELEIDER)
+    detail = planner.get(reverse("werkvorm_detail", args=[theirs.code])).content.decode()
+    assert "Eigen versie maken voor Jeugdhulp dichtbij" not in detail
     assert planner.get(_create_url(world, van=theirs.code)).status_code == 404
     edit = reverse("own_werkvorm_edit", args=[world.network.slug, theirs.code])
     assert planner.get(edit).status_code == 404
@@ -111,6 +120,9 @@ def test_wrong_numbers_are_explained_beside_the_field_and_nothing_is_saved(clien
     assert form.errors["duration_max"] == ["Kies een duur die niet korter is dan ‘vanaf’."]
     assert form.errors["group_max"] == ["Kies een aantal dat niet kleiner is dan ‘vanaf’."]
     assert "name" in form.errors
+    zeros = planner.post(_create_url(world), _form(duration_max=0, group_max=0))
+    for name in ("duration_max", "group_max"):
+        assert "Kies een getal vanaf 1." in zeros.context["form"].errors[name]
     assert not world.network.werkvormen.filter(summary__startswith="Twee aan twee").exists()
 
 
@@ -122,10 +134,15 @@ def test_a_change_of_only_the_labels_is_saved_and_a_late_save_is_told(client):
     data = {**planner.get(url).context["form"].initial, "version": werkvorm.version}
     data = {key: value for key, value in data.items() if value is not None}
     data["tijdens"] = "\n".join(data["tijdens"])
+    data["kernelementen"] = ["vertrouwen-in-opbrengsten", "kennisinfrastructuur"]
     assert planner.post(url, {**data, "fasen": ["3"]}).status_code == 302
     werkvorm.refresh_from_db()
     assert werkvorm.label_values("fase") == ["3"] and werkvorm.version == 2
-    late = planner.post(url, {**data, "fasen": ["2"]})
+    assert "Fase 3" in werkvorm.search_text and "Fase 1" not in werkvorm.search_text
+    # Saving again without a change keeps the version and adds nothing to the history.
+    assert planner.post(url, {**data, "fasen": ["3"], "version": 2}).status_code == 302
+    assert Werkvorm.objects.get(pk=werkvorm.pk).version == 2
+    late = planner.post(url, {**data, "fasen": ["2"], "version": 1})
     assert "heeft dit opgeslagen" in late.content.decode()
     assert Werkvorm.objects.get(pk=werkvorm.pk).label_values("fase") == ["3"]
 
@@ -199,3 +216,12 @@ def test_an_own_werkvorm_has_its_history_on_a_page_of_its_own(client):
     # The start-up's own history lists only the start-up's documents.
     startup = client.get(history).context["revisions"]
     assert not [r for r in startup if r.object_key.startswith(("werkvorm:", "session:"))]
+
+
+def test_a_networks_own_werkvorm_cannot_be_made_part_of_the_catalogue():
+    world = build_world()
+    werkvorm = world.network.werkvormen.get()
+    werkvorm.shipped = True
+    with pytest.raises(ValidationError) as refused:
+        werkvorm.full_clean()
+    assert "shipped" in refused.value.message_dict

@@ -3,7 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from liso.forms import StyledFormMixin
 from opstart.forms import DATE, TIME, VersionedForm
-from phases.models import DraaiboekBlock, NetworkPreparationStep, PreparationTask, Session
+from phases.models import (
+    DraaiboekBlock,
+    NetworkPreparationStep,
+    PreparationTask,
+    Registration,
+    Session,
+)
 
 MAX_FACILITATORS = 2  # one, or two for co-facilitatie
 
@@ -35,6 +41,13 @@ class SessionForm(VersionedForm):
         super().__init__(*args, **kwargs)
         choose_from_members(self.fields["facilitators"], self.network)
         self.fields["venue"].queryset = self.network.venues.all()
+        # Calling a session off has its own button (it tells the people who come).
+        if not self.instance.is_cancelled:
+            self.fields["status"].choices = [
+                choice
+                for choice in self.fields["status"].choices
+                if choice[0] != Session.Status.AFGELAST
+            ]
 
     def clean_facilitators(self):
         chosen = self.cleaned_data["facilitators"]
@@ -54,6 +67,21 @@ class SessionForm(VersionedForm):
             self.add_error("place", _("Waar is de bijeenkomst? Kies een locatie, vul een plaats "
                                       "in of geef een link om online mee te doen."))  # fmt: skip
         return cleaned
+
+    def save(self, commit=True):
+        # Calendars that hold the session update it when what they show has changed.
+        if self.instance.pk and set(self.changed_data) & Session.CALENDAR_FIELDS:
+            self.instance.sequence += 1
+        return super().save(commit)
+
+
+class AnswerForm(forms.Form):
+    """A member's answer to a session."""
+
+    answer = forms.ChoiceField(choices=[
+        choice for choice in Registration.Answer.choices if choice[0] != Registration.Answer.OPEN
+    ])  # fmt: skip
+    note = forms.CharField(required=False, max_length=300)
 
 
 class TaskForm(StyledFormMixin, forms.ModelForm):

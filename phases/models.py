@@ -95,6 +95,7 @@ class Session(Versioned):
     class Status(models.TextChoices):
         CONCEPT = "concept", _("Concept")
         GEPLAND = "gepland", _("Gepland")
+        AFGELAST = "afgelast", _("Afgelast")
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="sessions")
     date = models.DateField(_("datum"))
@@ -132,8 +133,14 @@ class Session(Versioned):
     # Raised by every change to the draaiboek, so that two planners editing it at once
     # are told instead of undoing each other's work (phases/draaiboek.py).
     draaiboek_version = models.PositiveIntegerField(default=0, editable=False)
+    # The iCalendar SEQUENCE: raised whenever what a calendar shows changes (when, where,
+    # cancelled), so calendars that have the session update it (phases/calendar.py).
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
-    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"planned_from", "draaiboek_version"}
+    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"planned_from", "draaiboek_version", "sequence"}
+    # What a calendar shows of a session: a change to any of these raises `sequence`.
+    CALENDAR_FIELDS = {"date", "start_time", "planned_minutes", "theme", "venue", "place",
+                       "online_link", "status"}  # fmt: skip
 
     class Meta:
         verbose_name = _("bijeenkomst")
@@ -150,6 +157,10 @@ class Session(Versioned):
     @property
     def ends_at(self) -> datetime:
         return self.starts_at + timedelta(minutes=self.planned_minutes)
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.AFGELAST
 
     def where(self) -> str:
         parts = [self.venue.name if self.venue else "", self.place]
@@ -243,3 +254,58 @@ class DraaiboekBlock(models.Model):
     def is_learning(self) -> bool:
         """Time for learning together, as opposed to logistics and announcements."""
         return self.kind in (self.Kind.WERKVORM, self.Kind.ANDERS)
+
+
+class Registration(models.Model):
+    """A member's answer to a session: komt, misschien or komt niet, with a note. Made
+    when the member is invited (answer still open) or when they answer on their own. A
+    "komt" beyond the session's capacity goes on the waiting list."""
+
+    class Answer(models.TextChoices):
+        OPEN = "open", _("Nog geen antwoord")
+        KOMT = "komt", _("Komt")
+        MISSCHIEN = "misschien", _("Misschien")
+        KOMT_NIET = "komt-niet", _("Komt niet")
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="registrations")
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE,
+                                   related_name="registrations")  # fmt: skip
+    answer = models.CharField(_("antwoord"), max_length=10, choices=Answer.choices,
+                              default=Answer.OPEN)  # fmt: skip
+    waiting = models.BooleanField(_("op de wachtlijst"), default=False)
+    note = models.CharField(_("toelichting"), max_length=300, blank=True)
+    invited_at = models.DateTimeField(_("uitgenodigd op"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("geantwoord op"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("herinnerd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")
+        ordering = ["answered_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "membership"], name="registration_once")
+        ]
+
+    def __str__(self):
+        return f"{self.membership}: {self.get_answer_display()}"
+
+    @property
+    def is_coming(self) -> bool:
+        return self.answer == self.Answer.KOMT and not self.waiting
+
+
+class CalendarKey(models.Model):
+    """Which version of a person's private calendar address is valid. The address itself
+    is signed, not stored (phases/calendar.py); resetting raises the version, so every
+    address given out before stops working."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="calendar_key")  # fmt: skip
+    version = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("agenda-adres")
+        verbose_name_plural = _("agenda-adressen")
+
+    def __str__(self):
+        return f"{self.user} (versie {self.version})"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from phases import views, views_draaiboek, views_sessions
+from phases import views, views_draaiboek, views_registrations, views_sessions
 
 sessions = "netwerken/<slug:slug>/bijeenkomsten/"
 
@@ -25,6 +25,21 @@ urlpatterns = [
     path(sessions + "<int:pk>/wijzigen/", views_sessions.session_edit, name="session_edit"),
     path(sessions + "<int:pk>/verwijderen/", views_sessions.session_delete,
          name="session_delete"),
+    path(sessions + "<int:pk>/antwoord/", views_registrations.session_answer,
+         name="session_answer"),
+    path(sessions + "<int:pk>/aanmeldingen/", views_registrations.session_registrations,
+         name="session_registrations"),
+    path(sessions + "<int:pk>/uitnodigen/", views_registrations.session_invite,
+         name="session_invite"),
+    path(sessions + "<int:pk>/herinneren/", views_registrations.session_remind,
+         name="session_remind"),
+    path(sessions + "<int:pk>/afgelasten/", views_registrations.session_cancel,
+         name="session_cancel"),
+    path(sessions + "<int:pk>/bijeenkomst.ics", views_registrations.session_ics,
+         name="session_ics"),
+    path("account/agenda/", views_registrations.calendar_settings, name="calendar_settings"),
+    path("agenda/<str:token>/bijeenkomsten.ics", views_registrations.calendar_feed,
+         name="calendar_feed"),
     path(sessions + "<int:pk>/draaiboek/", views_draaiboek.draaiboek, name="draaiboek"),
     path(sessions + "<int:pk>/draaiboek.pdf", views_sessions.session_draaiboek_pdf,
          name="session_draaiboek_pdf"),

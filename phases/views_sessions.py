@@ -16,7 +16,7 @@ from networks.models import Membership
 from opstart import services as history
 from opstart.editing import edit_page
 from phases import draaiboek, reports, services
-from phases.forms import PreparationStepForm, SessionForm, TaskForm
+from phases.forms import AnswerForm, PreparationStepForm, SessionForm, TaskForm
 from phases.models import NetworkPreparationStep, PreparationTask, Session
 
 PAST_SHOWN = 30  # the most recent past sessions on the list
@@ -122,6 +122,9 @@ def session_detail(request, pk):
         "before": [task for task in tasks if task.due_on <= session.date],
         "after": [task for task in tasks if task.due_on > session.date],
         "today": date.today(), "programme": draaiboek.timed(session, blocks), **crumb(request),
+        "mine": session.registrations.filter(membership=request.membership).first(),
+        "answerable": not session.is_cancelled and session.date >= date.today(),
+        "answer_choices": AnswerForm.base_fields["answer"].choices,
     }  # fmt: skip
     return render(request, "phases/session_detail.html", context)
 

@@ -73,6 +73,10 @@ ROUTES = {
     "password_change": Route(LOGGED_IN),
     "password_change_done": Route(LOGGED_IN),
     "profile": Route(LOGGED_IN),
+    "calendar_settings": Route(LOGGED_IN),
+    # The private calendar feed: the address is the key (tests/phases/test_registrations.py).
+    "calendar_feed": Route(PUBLIC, kwargs={"token": "geen-geldig-adres"}, page=False,
+                           status=404),
     "email_confirm": Route(LOGGED_IN, kwargs={"token": "geen-geldige-link"}, page=False,
                            status=400),
     # The method catalogue: the library for members, the guide for everyone.
@@ -153,6 +157,17 @@ ROUTES = {
                             permission="sessions.change"),
     "draaiboek": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
                        permission="sessions.change"),
+    # Who comes: everyone answers (without a choice: told so, back to the session page).
+    "session_answer": Route(NETWORK, method="post", page=False, status=302,
+                            kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+                            permission="sessions.view"),
+    "session_registrations": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+                                   permission="sessions.change"),
+    **{name: Route(NETWORK, method="post", page=False, status=302,
+                   kwargs={"slug": THE_NETWORK, "pk": "<session>"}, permission="sessions.change")
+       for name in ("session_invite", "session_remind", "session_cancel")},
+    "session_ics": Route(NETWORK, page=False, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+                         permission="sessions.view"),
     "draaiboek_change": Route(NETWORK, method="post", page=False, status=400,
                               kwargs={"slug": THE_NETWORK, "pk": "<session>"},
                               permission="sessions.change"),  # no action given: 400

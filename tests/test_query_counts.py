@@ -24,6 +24,7 @@ EXPECTED = {
     "password_change": (None, 2),
     "password_change_done": (None, 2),
     "profile": (None, 2),
+    "calendar_settings": (None, 3),  # the calendar address's version
     # count, page of werkvormen, their labels
     "werkvorm_list": (None, 5),
     # werkvorm, labels, where one may make werkvormen (memberships; their roles when there
@@ -88,7 +89,9 @@ NETWORK_EXPECTED = {
     # Sessions.
     "session_list": 7,  # upcoming; past (at most 30); planned dates without a session
     "session_create": 6,  # members for the facilitators; venues
-    "session_detail": 8,  # session and venue; facilitators with their user; tasks; blocks
+    # session and venue; facilitators with their user; tasks; blocks; one's own answer
+    "session_detail": 9,
+    "session_registrations": 6,  # the session; the answers with who gave them
     # the session; its blocks with werkvorm and who leads them; sessions to copy from; the
     # network's own werkvormen
     "draaiboek": 8,

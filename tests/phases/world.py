@@ -4,7 +4,7 @@ from datetime import date, time, timedelta
 
 from liso.method import Role
 from phases import services
-from phases.models import DraaiboekBlock, Session
+from phases.models import DraaiboekBlock, Registration, Session
 from werkvormen.models import Werkvorm
 
 
@@ -26,13 +26,19 @@ def build_sessions(network, members: dict) -> dict:
 
 def grow_sessions(network, n: int = 30) -> None:
     """Many sessions, past and future, each with its tasks, and a draaiboek of 40 blocks
-    for the world's session: the large network."""
+    and an answer from every member for the world's session: the large network."""
     first = network.sessions.order_by("pk").first()
     werkvormen = list(Werkvorm.objects.all()[:5])
     DraaiboekBlock.objects.bulk_create(
         DraaiboekBlock(session=first, position=i + 1, kind="werkvorm", title=f"Blok {i}",
                        minutes=5, werkvorm=werkvormen[i % len(werkvormen)] if werkvormen else None)
         for i in range(39)
+    )  # fmt: skip
+    answers = Registration.Answer.values
+    Registration.objects.bulk_create(
+        Registration(session=first, membership=membership, answer=answers[i % len(answers)],
+                     note="Ik kom wat later" if i % 3 else "")
+        for i, membership in enumerate(network.memberships.filter(left_on__isnull=True))
     )  # fmt: skip
     for i in range(n):
         session = Session.objects.create(

@@ -1,0 +1,117 @@
+"""Who comes to a session: inviting members, their answers (komt, misschien, komt niet)
+within the session's capacity and its waiting list, reminders to those who did not answer,
+and cancelling a session. Mails go out as tasks (phases/tasks.py)."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from networks.models import Membership
+from phases import tasks
+from phases.models import Registration, Session
+
+Answer = Registration.Answer
+
+
+class RegistrationError(Exception):
+    """An answer that cannot be taken (a cancelled or past session)."""
+
+
+def _mail_later(session: Session, membership_ids: list[int], kind: str, base_url: str) -> None:
+    """Send a session mail once the change is committed (never for a rolled-back one)."""
+    if membership_ids:
+        transaction.on_commit(lambda: tasks.send_session_mail.enqueue(
+            session_id=session.pk, membership_ids=membership_ids, kind=kind,
+            base_url=base_url))  # fmt: skip
+
+
+def _current_members(session: Session, rings: list[str]):
+    return session.network.memberships.filter(left_on__isnull=True, ring__in=rings)
+
+
+@transaction.atomic
+def session_invite(*, session: Session, rings: list[str], base_url: str) -> list[Registration]:
+    """Invite the current members of these rings who were not invited yet; each gets the
+    invitation by mail with the session in their calendar. Returns the new invitations."""
+    now = timezone.now()
+    invited = set(session.registrations.values_list("membership_id", flat=True))
+    new = [Registration(session=session, membership=membership, invited_at=now)
+           for membership in _current_members(session, rings)
+           if membership.pk not in invited]  # fmt: skip
+    Registration.objects.bulk_create(new)
+    # Members who answered on their own before the invitation count as invited now.
+    session.registrations.filter(invited_at__isnull=True).update(invited_at=now)
+    _mail_later(session, [r.membership_id for r in new], "uitnodiging", base_url)
+    return new
+
+
+def _coming(session: Session) -> int:
+    return session.registrations.filter(answer=Answer.KOMT, waiting=False).count()
+
+
+@transaction.atomic
+def registration_answer(*, session: Session, membership: Membership, answer: str, note: str,
+                        base_url: str) -> Registration:  # fmt: skip
+    """Record a member's answer. A "komt" beyond the capacity goes on the waiting list;
+    a place that frees up goes to the first on that list, who is told by mail."""
+    if session.is_cancelled or session.date < timezone.localdate():
+        raise RegistrationError
+    # One answer at a time per session, so two people never take the last place together.
+    Session.objects.select_for_update().filter(pk=session.pk).first()
+    registration, _created = Registration.objects.select_for_update().get_or_create(
+        session=session, membership=membership)  # fmt: skip
+    held_a_place = registration.is_coming
+    registration.answer, registration.note = answer, note.strip()[:300]
+    registration.answered_at = timezone.now()
+    if answer != Answer.KOMT:
+        registration.waiting = False
+    elif not held_a_place:
+        registration.waiting = bool(session.capacity) and _coming(session) >= session.capacity
+    registration.save()
+    if held_a_place and not registration.is_coming:
+        _give_place_to_first_waiting(session, base_url)
+    return registration
+
+
+def _give_place_to_first_waiting(session: Session, base_url: str) -> None:
+    first = session.registrations.filter(answer=Answer.KOMT, waiting=True).order_by(
+        "answered_at", "pk").first()  # fmt: skip
+    if first is None:
+        return
+    first.waiting = False
+    first.save(update_fields=["waiting"])
+    _mail_later(session, [first.membership_id], "plek", base_url)
+
+
+@transaction.atomic
+def registration_remind(*, session: Session, base_url: str) -> int:
+    """Remind those invited who have not answered; returns how many."""
+    waiting = session.registrations.filter(answer=Answer.OPEN, membership__left_on__isnull=True)
+    ids = list(waiting.values_list("membership_id", flat=True))
+    waiting.update(reminded_at=timezone.now())
+    _mail_later(session, ids, "herinnering", base_url)
+    return len(ids)
+
+
+@transaction.atomic
+def session_cancel(*, session: Session, base_url: str) -> int:
+    """Call a session off: calendars take it out, and everyone invited or registered who
+    did not say no is told. Returns how many were told."""
+    session.status = Session.Status.AFGELAST
+    session.sequence += 1
+    session.version += 1
+    session.save(update_fields=["status", "sequence", "version", "updated_at"])
+    told = session.registrations.exclude(answer=Answer.KOMT_NIET).filter(
+        membership__left_on__isnull=True)  # fmt: skip
+    ids = list(told.values_list("membership_id", flat=True))
+    _mail_later(session, ids, "afgelast", base_url)
+    return len(ids)
+
+
+def answers(session: Session) -> dict[str, list[Registration]]:
+    """The registrations grouped as the planner reads them, in one query."""
+    groups = {"komt": [], "wachtlijst": [], "misschien": [], "komt_niet": [], "open": []}
+    registrations = session.registrations.filter(membership__left_on__isnull=True)
+    for registration in registrations.select_related("membership__user"):
+        key = "wachtlijst" if registration.waiting else registration.answer.replace("-", "_")
+        groups[key].append(registration)
+    return groups

@@ -1,0 +1,49 @@
+"""Mails about a session, sent as tasks: the invitation, a reminder, a freed place and a
+cancellation. Each names the date, time and place in the mail itself and carries the
+session as an .ics attachment, so it lands in the reader's calendar."""
+
+from django.core.mail import EmailMessage
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from networks.models import Membership
+from phases import calendar, reports
+from phases.models import Session
+
+SUBJECTS = {
+    "uitnodiging": _("Uitnodiging: %(theme)s op %(date)s"),
+    "herinnering": _("Herinnering: kom je naar %(theme)s op %(date)s?"),
+    "plek": _("Er is plek voor je: %(theme)s op %(date)s"),
+    "afgelast": _("Afgelast: %(theme)s op %(date)s"),
+}
+
+
+@task
+def send_session_mail(*, session_id: int, membership_ids: list[int], kind: str,
+                      base_url: str) -> None:  # fmt: skip
+    session = Session.objects.select_related("network", "venue").get(pk=session_id)
+    base = base_url.rstrip("/")
+
+    def absolute(path):
+        return base + path
+
+    ics = calendar.calendar_bytes([session], absolute=absolute,
+                                  method=calendar.session_method(session))  # fmt: skip
+    context = {**reports.context(session), "kind": kind,
+               "url": absolute(reverse("session_detail",
+                                       args=[session.network.slug, session.pk]))}  # fmt: skip
+    subject = SUBJECTS[kind] % {"theme": session.theme,
+                                "date": date_format(session.date, "j F Y")}  # fmt: skip
+    members = Membership.objects.filter(pk__in=membership_ids).select_related("user")
+    for membership in members:
+        message = EmailMessage(
+            subject=subject,
+            body=render_to_string("phases/mail/session.txt",
+                                  {**context, "name": membership.user.full_name}),
+            to=[membership.user.email],
+        )  # fmt: skip
+        message.attach("bijeenkomst.ics", ics, "text/calendar")
+        message.send()

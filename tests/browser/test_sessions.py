@@ -8,7 +8,9 @@ story: a deelnemer reads the programme but may not open the builder."""
 
 import re
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
+import icalendar
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -145,9 +147,18 @@ def found_werkvormen(page) -> list[str]:
     return the_found_werkvormen(page).locator("li strong").all_inner_texts()
 
 
+def builder_settled(page, blocks_after: int):
+    """The builder shows the new block and every add form carries its new version (the
+    script copies it over after the swap), so the next click is not refused as outdated."""
+    expect(block_titles(page)).to_have_count(blocks_after)
+    version = page.locator("#draaiboek input[name=versie]").first.input_value()
+    for version_input in page.locator("input.liso-version").all():
+        expect(version_input).to_have_value(version)
+
+
 def add_werkvorm(page, name, blocks_after: int):
     page.get_by_role("button", name=f"Toevoegen {name}", exact=True).click()
-    expect(block_titles(page)).to_have_count(blocks_after)
+    builder_settled(page, blocks_after)
 
 
 def add_free_block(page, kind, minutes, blocks_after: int):
@@ -155,7 +166,7 @@ def add_free_block(page, kind, minutes, blocks_after: int):
     builder_aside.get_by_label("Soort").select_option(label=kind)
     builder_aside.get_by_label("Minuten").fill(str(minutes))
     builder_aside.get_by_role("button", name="Onderdeel toevoegen").click()
-    expect(block_titles(page)).to_have_count(blocks_after)
+    builder_settled(page, blocks_after)
 
 
 def block_titles(page):
@@ -230,11 +241,7 @@ def the_health_check(page):
 
 def download_pdf(page, link_text, tmp_path) -> str:
     """Click a PDF link and return the document's text (whitespace folded)."""
-    with page.expect_download() as download_info:
-        page.get_by_role("link", name=link_text).click()
-    path = tmp_path / download_info.value.suggested_filename
-    download_info.value.save_as(path)
-    return " ".join(pdf_text(path.read_bytes(), tmp_path).split())
+    return " ".join(pdf_text(download(page, link_text, tmp_path), tmp_path).split())
 
 
 def test_the_procesbegeleider_plans_a_session_and_builds_its_draaiboek(
@@ -380,3 +387,35 @@ def test_the_procesbegeleider_adapts_a_library_werkvorm_and_uses_it_in_the_draai
     add_werkvorm(page, own_name, blocks + 1)
     expect(block_titles(page).last).to_have_text(own_name)
     assert axe_violations(page) == []
+
+
+def download(page, link_text, tmp_path) -> bytes:
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=link_text).click()
+    path = tmp_path / download_info.value.suggested_filename
+    download_info.value.save_as(path)
+    return path.read_bytes()
+
+
+def test_a_deelnemer_answers_the_invitation_and_puts_the_session_in_their_calendar(
+    deelnemer_page, live_server, tmp_path
+):
+    page = deelnemer_page
+    session = Session.objects.get(network__slug=SLUG, theme=DEMO_THEME)
+    open_the_sessions(page, live_server)
+    page.get_by_role("link", name=DEMO_THEME).click()
+    answer = page.get_by_role("region", name="Kom je?")
+    answer.get_by_label("Ik kom", exact=True).check()
+    answer.get_by_label("Toelichting").fill("Ik ben er vanaf twee uur")
+    answer.get_by_role("button", name="Antwoord opslaan").click()
+    expect(the_message(page)).to_contain_text("Fijn dat je komt!")
+    expect(page.get_by_role("region", name="Kom je?")).to_contain_text("Je antwoord: komt.")
+    expect(page.get_by_label("Ik kom", exact=True)).to_be_checked()
+    assert axe_violations(page) == []
+
+    ics = icalendar.Calendar.from_ical(download(page, "In je agenda (.ics)", tmp_path))
+    (event,) = ics.walk("VEVENT")
+    assert str(event["SUMMARY"]).startswith(DEMO_THEME)
+    assert event["DTSTART"].dt.astimezone(ZoneInfo("Europe/Amsterdam")).time() == (
+        session.start_time)  # fmt: skip
+    assert "Gemeentehuis Heuvelland" in str(event["LOCATION"])

@@ -334,14 +334,18 @@ def test_the_procesbegeleider_plans_a_session_and_builds_its_draaiboek(
         assert expected in invitation, f"{expected!r} is missing from the invitation PDF"
 
 
+def open_the_demo_session(page, live_server) -> Session:
+    open_the_sessions(page, live_server)
+    page.get_by_role("link", name=DEMO_THEME).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(DEMO_THEME)
+    return Session.objects.get(network__slug=SLUG, theme=DEMO_THEME)
+
+
 def test_a_deelnemer_reads_the_programme_but_may_not_change_the_draaiboek(
     deelnemer_page, live_server, browser_errors
 ):
     page = deelnemer_page
-    session = Session.objects.get(network__slug=SLUG, theme=DEMO_THEME)
-    open_the_sessions(page, live_server)
-    page.get_by_role("link", name=DEMO_THEME).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(DEMO_THEME)
+    session = open_the_demo_session(page, live_server)
     expect(page.locator(".liso-programme__time")).to_have_text(
         clock_times(session.start_time, [minutes for _, _, minutes in DRAAIBOEK])
     )
@@ -401,9 +405,7 @@ def test_a_deelnemer_answers_the_invitation_and_puts_the_session_in_their_calend
     deelnemer_page, live_server, tmp_path
 ):
     page = deelnemer_page
-    session = Session.objects.get(network__slug=SLUG, theme=DEMO_THEME)
-    open_the_sessions(page, live_server)
-    page.get_by_role("link", name=DEMO_THEME).click()
+    session = open_the_demo_session(page, live_server)
     answer = page.get_by_role("region", name="Kom je?")
     answer.get_by_label("Ik kom", exact=True).check()
     answer.get_by_label("Toelichting").fill("Ik ben er vanaf twee uur")

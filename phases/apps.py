@@ -25,3 +25,4 @@ class PhasesConfig(AppConfig):
 
         register_section(contributions.MY_TASKS)
         register_panel(contributions.NEXT_SESSION_PANEL)
+        register_panel(contributions.ATTENDANCE_PANEL)

@@ -1,11 +1,13 @@
 """What sessions add to the home page ("Mijn taken") and to the network overview (the
-next session)."""
+next session, and the attendance of the last sessions)."""
 
 from datetime import date
 
 from liso.home import HomeSection
 from networks import permissions
 from networks.panels import Panel
+from phases.models import Session
+from phases.registrations import attendance_trend, is_falling
 from phases.services import open_tasks_of
 
 MY_TASKS_SHOWN = 15
@@ -25,9 +27,43 @@ MY_TASKS = HomeSection("my-tasks", "phases/home_my_tasks.html", _my_tasks)
 def _next_session(request):
     if permissions.SESSIONS_VIEW not in request.network_perms:
         return None
-    upcoming = request.network.sessions.filter(date__gte=date.today()).select_related("venue")
+    upcoming = request.network.sessions.filter(date__gte=date.today()).exclude(
+        status=Session.Status.AFGELAST).select_related("venue")  # fmt: skip
     return {"network": request.network, "session": upcoming.first()}
 
 
 NEXT_SESSION_PANEL = Panel("next-session", "phases/panel_next_session.html", _next_session,
                            order=10)  # fmt: skip
+
+
+# The attendance chart: bars of present people per recorded session (geometry in px).
+CHART_WIDTH, CHART_HEIGHT, CHART_TOP, CHART_BOTTOM = 560, 200, 24, 36
+
+
+def _bars(points) -> list[dict]:
+    most = max([point.invited for point in points] + [1])
+    slot = CHART_WIDTH / len(points)
+    usable = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
+    bars = []
+    for index, point in enumerate(points):
+        height = round(usable * point.present / most)
+        x = round(index * slot + slot * 0.2)
+        bars.append({"point": point, "x": x, "width": round(slot * 0.6),
+                     "y": CHART_HEIGHT - CHART_BOTTOM - height, "height": height,
+                     "centre": round(index * slot + slot / 2)})  # fmt: skip
+    return bars
+
+
+def _attendance(request):
+    if permissions.SESSIONS_VIEW not in request.network_perms:
+        return None
+    points = attendance_trend(request.network)
+    if not points:
+        return None
+    return {
+        "bars": _bars(points), "falling": is_falling(points),
+        "width": CHART_WIDTH, "height": CHART_HEIGHT, "baseline": CHART_HEIGHT - CHART_BOTTOM,
+    }  # fmt: skip
+
+
+ATTENDANCE_PANEL = Panel("attendance", "phases/panel_attendance.html", _attendance, order=12)

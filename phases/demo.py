@@ -9,8 +9,8 @@ from liso import demo
 from liso.method import Phase
 from liso.models import User
 from networks.models import Network
-from phases import services
-from phases.models import DraaiboekBlock, Session
+from phases import registrations, services
+from phases.models import DraaiboekBlock, Registration, Session
 from werkvormen.models import Werkvorm
 
 
@@ -35,6 +35,7 @@ def demo_sessions() -> None:
     for session in (held, upcoming):
         services.tasks_generate(session=session)
     _demo_draaiboek(upcoming, network)
+    _demo_attendance(network, held, procesbegeleider)
     # What was due before today has been done, except the latest one (to show "te laat").
     open_before_today = held.tasks.filter(due_on__lt=today).order_by("due_on")
     held_done = list(open_before_today)[:-1]
@@ -68,3 +69,29 @@ def _demo_draaiboek(session, network) -> None:
             materials="\n".join(werkvorm.materials) if werkvorm else "",
             responsible=facilitator if werkvorm else None,
         )  # fmt: skip
+
+
+# Earlier sessions and how many came: fewer each time, so the overview shows the warning
+# about struikelblok 1 (deelnemersbetrokkenheid).
+EARLIER = [("Kennismaken met elkaars praktijk", 18), ("Het vraagstuk scherp krijgen", 12)]
+
+
+def _demo_attendance(network, held, procesbegeleider) -> None:
+    today = date.today()
+    sessions = [
+        Session.objects.create(
+            network=network, theme=theme, date=today - timedelta(weeks=weeks),
+            start_time=time(13, 30), place="Wijkcentrum De Brug, Rivierstad",
+            phase=Phase.SAMEN_BEGRIJPEN, version=1, updated_by=procesbegeleider,
+        )
+        for theme, weeks in EARLIER
+    ]  # fmt: skip
+    members = list(network.memberships.filter(left_on__isnull=True).order_by("pk"))
+    absent = [0, 2, 5]  # per session, oldest first: more stay away each time
+    for session, away in zip([*sessions, held], absent, strict=True):
+        Registration.objects.bulk_create(
+            Registration(session=session, membership=membership, answer=Registration.Answer.KOMT)
+            for membership in members
+        )
+        present = {membership.pk for membership in members[: len(members) - away]}
+        registrations.attendance_record(session=session, present=present)

@@ -79,11 +79,13 @@ class AnswerForm(forms.Form):
     """A member's answer to a session."""
 
     # In the member's own voice; the planner's overview says "Komt", "Komt niet".
-    answer = forms.ChoiceField(choices=[
-        (Registration.Answer.KOMT, _("Ik kom")),
-        (Registration.Answer.MISSCHIEN, _("Misschien")),
-        (Registration.Answer.KOMT_NIET, _("Ik kan niet")),
-    ])
+    answer = forms.ChoiceField(
+        choices=[
+            (Registration.Answer.KOMT, _("Ik kom")),
+            (Registration.Answer.MISSCHIEN, _("Misschien")),
+            (Registration.Answer.KOMT_NIET, _("Ik kan niet")),
+        ]
+    )
     note = forms.CharField(required=False, max_length=300)
 
 

@@ -136,8 +136,11 @@ class Session(Versioned):
     # The iCalendar SEQUENCE: raised whenever what a calendar shows changes (when, where,
     # cancelled), so calendars that have the session update it (phases/calendar.py).
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # When the procesbegeleider recorded who was there (None: not yet).
+    attendance_recorded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"planned_from", "draaiboek_version", "sequence"}
+    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"planned_from", "draaiboek_version", "sequence",
+                                               "attendance_recorded_at"}  # fmt: skip
     # What a calendar shows of a session: a change to any of these raises `sequence`.
     CALENDAR_FIELDS = {"date", "start_time", "planned_minutes", "theme", "venue", "place",
                        "online_link", "status"}  # fmt: skip
@@ -277,6 +280,7 @@ class Registration(models.Model):
     invited_at = models.DateTimeField(_("uitgenodigd op"), null=True, blank=True)
     answered_at = models.DateTimeField(_("geantwoord op"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("herinnerd op"), null=True, blank=True)
+    attended = models.BooleanField(_("was er"), null=True, blank=True)  # None: not recorded
 
     class Meta:
         verbose_name = _("aanmelding")

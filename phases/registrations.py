@@ -2,7 +2,10 @@
 within the session's capacity and its waiting list, reminders to those who did not answer,
 and cancelling a session. Mails go out as tasks (phases/tasks.py)."""
 
+from dataclasses import dataclass
+
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from networks.models import Membership
@@ -115,3 +118,65 @@ def answers(session: Session) -> dict[str, list[Registration]]:
         key = "wachtlijst" if registration.waiting else registration.answer.replace("-", "_")
         groups[key].append(registration)
     return groups
+
+
+# --- attendance ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def attendance_record(*, session: Session, present: set[int]) -> None:
+    """Record who was there (membership ids). Someone there without having answered gets
+    a registration; everyone else who was invited or answered is marked absent."""
+    members = _current_members(session, Membership.Ring.values)
+    registrations = {r.membership_id: r for r in session.registrations.select_for_update()}
+    for membership in members:
+        registration = registrations.get(membership.pk)
+        if registration is None and membership.pk in present:
+            registration = Registration(session=session, membership=membership)
+        if registration is not None:
+            registration.attended = membership.pk in present
+            registration.save()
+    session.attendance_recorded_at = timezone.now()
+    session.save(update_fields=["attendance_recorded_at"])
+
+
+def attendance_expected(registration: Registration | None) -> bool:
+    """Whether the attendance form starts with this member ticked: as recorded, or else
+    as they answered."""
+    if registration is None:
+        return False
+    if registration.attended is not None:
+        return registration.attended
+    return registration.is_coming
+
+
+@dataclass(frozen=True)
+class AttendancePoint:
+    session: Session
+    present: int
+    invited: int
+
+
+TREND_SESSIONS = 8  # the overview looks at this many recorded sessions
+
+
+def attendance_trend(network) -> list[AttendancePoint]:
+    """Attendance of the last recorded sessions, oldest first (one query)."""
+    sessions = (
+        network.sessions.filter(attendance_recorded_at__isnull=False)
+        .annotate(
+            present=Count("registrations", filter=Q(registrations__attended=True)),
+            invited=Count("registrations"),
+        )
+        .order_by("-date", "-start_time")[:TREND_SESSIONS]
+    )
+    return [AttendancePoint(s, s.present, s.invited) for s in reversed(sessions)]
+
+
+def is_falling(points: list[AttendancePoint]) -> bool:
+    """Three recorded sessions in a row with fewer people each time, or the last one at
+    under three quarters of the best before it: the sign of struikelblok 1."""
+    counts = [point.present for point in points]
+    if len(counts) < 3:
+        return False
+    return counts[-1] < counts[-2] < counts[-3] or counts[-1] < 0.75 * max(counts[:-1])

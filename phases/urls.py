@@ -35,6 +35,8 @@ urlpatterns = [
          name="session_remind"),
     path(sessions + "<int:pk>/afgelasten/", views_registrations.session_cancel,
          name="session_cancel"),
+    path(sessions + "<int:pk>/aanwezigheid/", views_registrations.session_attendance,
+         name="session_attendance"),
     path(sessions + "<int:pk>/bijeenkomst.ics", views_registrations.session_ics,
          name="session_ics"),
     path("account/agenda/", views_registrations.calendar_settings, name="calendar_settings"),

@@ -2,6 +2,8 @@
 answers with invitations and reminders, calling a session off, and the session in one's
 own calendar (an .ics download, and a private feed of all one's sessions)."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -104,6 +106,31 @@ def session_cancel(request, pk):
     messages.success(request, _("De bijeenkomst is afgelast. %(n)s mensen kregen bericht, met "
                                 "de afzegging voor hun agenda.") % {"n": told})  # fmt: skip
     return _to_session(request, session)
+
+
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def session_attendance(request, pk):
+    """After the session: who was there, ticked in advance from the answers."""
+    session = session_of(request, pk)
+    not_yet = session.date > date.today() or session.is_cancelled
+    if not_yet and request.method == "POST":
+        raise PermissionDenied
+    members = request.network.memberships.filter(left_on__isnull=True).select_related("user")
+    members = members.order_by("ring", "user__full_name")
+    if request.method == "POST":
+        chosen = {int(v) for v in request.POST.getlist("aanwezig") if v.isdigit()}
+        present = chosen & {member.pk for member in members}
+        registrations.attendance_record(session=session, present=present)
+        messages.success(request, _("De aanwezigheid is bewaard: %(n)s mensen waren er.")
+                         % {"n": len(present)})  # fmt: skip
+        return _to_session(request, session)
+    by_member = {r.membership_id: r for r in session.registrations.all()}
+    rows = [(member, by_member.get(member.pk),
+             registrations.attendance_expected(by_member.get(member.pk)))
+            for member in members]  # fmt: skip
+    context = {"network": request.network, "session": session, "rows": rows,
+               "not_yet": not_yet, "title": _("Wie was er?"), **crumb(request)}  # fmt: skip
+    return render(request, "phases/attendance.html", context)
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:

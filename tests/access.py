@@ -166,6 +166,9 @@ ROUTES = {
     **{name: Route(NETWORK, method="post", page=False, status=302,
                    kwargs={"slug": THE_NETWORK, "pk": "<session>"}, permission="sessions.change")
        for name in ("session_invite", "session_remind", "session_cancel")},
+    # Before the session it only says so; recording is for the day itself and after.
+    "session_attendance": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+                                permission="sessions.change"),
     "session_ics": Route(NETWORK, page=False, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
                          permission="sessions.view"),
     "draaiboek_change": Route(NETWORK, method="post", page=False, status=400,

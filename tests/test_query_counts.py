@@ -54,8 +54,8 @@ EXTRA_ITEM_QUERIES = {"milestone": 1, "fee": 2, "planned": 1}
 # network and the roles (permissions), then the page's own queries.
 NETWORK_EXPECTED = {
     # members with user and organisation, their roles; role norms; the start-up's steps;
-    # the next session
-    "network_overview": 9,
+    # the next session; attendance of the last sessions
+    "network_overview": 10,
     "network_edit": 4,
     "member_list": 8,  # members (2), open invitations, former members
     "member_invite": 5,  # organisations for the select
@@ -92,6 +92,7 @@ NETWORK_EXPECTED = {
     # session and venue; facilitators with their user; tasks; blocks; one's own answer
     "session_detail": 9,
     "session_registrations": 6,  # the session; the answers with who gave them
+    "session_attendance": 7,  # the session; members; their answers
     # the session; its blocks with werkvorm and who leads them; sessions to copy from; the
     # network's own werkvormen
     "draaiboek": 8,

@@ -218,3 +218,61 @@ def test_the_private_feed_shows_ones_own_networks_and_a_reset_address_stops_work
     world.members[Role.DEELNEMER].save()
     assert calendar.session_uid(session) not in {
         str(event["UID"]) for event in _events(_feed(client, new_token).content)}  # fmt: skip
+
+
+def _held(world, weeks_ago: int, theme: str) -> Session:
+    return Session.objects.create(network=world.network, theme=theme, place="Stadhuis",
+                                  date=date.today() - timedelta(weeks=weeks_ago),
+                                  start_time=time(13, 30))  # fmt: skip
+
+
+def _present(session) -> set[int]:
+    return set(session.registrations.filter(attended=True).values_list("membership_id",
+                                                                        flat=True))  # fmt: skip
+
+
+def _record(client, world, session, present: list[int]):
+    return client.post(_url("session_attendance", world, session), {"aanwezig": present})
+
+
+def _attendance_panel(response) -> dict:
+    return next(context for template, context in response.context["panels"]
+                if template == "phases/panel_attendance.html")  # fmt: skip
+
+
+def test_attendance_starts_from_the_answers_and_a_falling_trend_is_named(client):
+    world = build_world()
+    first = _held(world, 3, "Eerste")
+    Registration.objects.create(session=first, membership=world.members[Role.TREKKER],
+                                answer="komt")  # fmt: skip
+    Registration.objects.create(session=first, membership=world.members[Role.DEELNEMER],
+                                answer="komt-niet")  # fmt: skip
+    planner = _as(client, world, Role.PROCESBEGELEIDER)
+    rows = planner.get(_url("session_attendance", world, first)).context["rows"]
+    assert {member.pk for member, _registration, ticked in rows if ticked} == {
+        world.members[Role.TREKKER].pk}  # fmt: skip
+
+    everyone = [m.pk for m in world.members.values()]
+    _record(planner, world, first, everyone)
+    assert _present(first) == set(everyone)
+    # Fewer people each time: the overview names struikelblok 1.
+    second, third = _held(world, 2, "Tweede"), _held(world, 1, "Derde")
+    _record(planner, world, second, everyone[:4])
+    _record(planner, world, third, everyone[:2])
+    assert _present(third) == set(everyone[:2])
+    assert third.registrations.filter(attended=False).count() == 0  # nobody invited there
+    overview = planner.get(reverse("network_overview", args=[world.network.slug]))
+    body = overview.content.decode()
+    assert "Er komen steeds minder mensen" in body and "deelnemersbetrokkenheid" in body
+    bars = _attendance_panel(overview)["bars"]
+    assert [bar["point"].present for bar in bars] == [len(everyone), 4, 2]
+
+
+def test_attendance_cannot_be_recorded_before_the_session(client):
+    world = build_world()
+    session = _session(world)
+    planner = _as(client, world, Role.PROCESBEGELEIDER)
+    page = planner.get(_url("session_attendance", world, session)).content.decode()
+    assert "moet nog komen" in page
+    assert _record(planner, world, session, [1]).status_code == 403
+    assert not session.registrations.filter(attended__isnull=False).exists()

@@ -72,3 +72,53 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class NotificationSetting(models.Model):
+    """How a person wants to hear about one kind of news (liso/notifications.py)."""
+
+    user = models.ForeignKey("liso.User", on_delete=models.CASCADE,
+                             related_name="notification_settings")  # fmt: skip
+    kind = models.CharField(_("soort bericht"), max_length=30)
+    frequency = models.CharField(_("hoe vaak"), max_length=10)
+
+    class Meta:
+        verbose_name = _("meldingsvoorkeur")
+        verbose_name_plural = _("meldingsvoorkeuren")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="notification_setting_once")
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.kind} {self.frequency}"
+
+
+class QueuedNotice(models.Model):
+    """A message for someone who wants it in their daily mail, waiting for that mail."""
+
+    user = models.ForeignKey("liso.User", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=30)
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.user}: {self.kind}"
+
+
+class DailyMail(models.Model):
+    """That someone's daily mail of `day` was sent: the command sends it once per day,
+    however often it runs."""
+
+    user = models.ForeignKey("liso.User", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="daily_mail_once")]
+
+    def __str__(self):
+        return f"{self.user}: {self.day}"

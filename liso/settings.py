@@ -180,6 +180,8 @@ if _email_backend == EMAIL_BACKENDS["smtp"]:
         "timeout": env_int("EMAIL_TIMEOUT", 20),
     }
 MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}
+# Where the product lives, for links in mail sent outside a request (the daily mail).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "LISO Leernetwerken <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

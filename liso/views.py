@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from liso import email_change
+from liso import email_change, notifications
 from liso import home as home_sections
 from liso.forms import ProfileForm
 
@@ -77,3 +77,17 @@ class LogoutView(auth_views.LogoutView):
         response = super().post(request, *args, **kwargs)
         messages.info(request, _("Je bent uitgelogd. Tot de volgende keer!"))
         return response
+
+
+def notification_settings(request):
+    """Per kind of news: right away, in one mail a day, or not at all."""
+    if request.method == "POST":
+        frequencies = {kind.code: request.POST.get(kind.code, "") for kind in notifications.kinds()}
+        notifications.settings_save(user=request.user, frequencies=frequencies)
+        messages.success(request, _("Je keuzes voor mail zijn opgeslagen."))
+        return redirect("notification_settings")
+    chosen = notifications.settings_of(request.user)
+    rows = [(kind, [(code, notifications.FREQUENCY_LABELS[code]) for code in kind.choices],
+             chosen[kind.code]) for kind in notifications.kinds()]  # fmt: skip
+    return render(request, "liso/notification_settings.html",
+                  {"rows": rows, "title": _("Mail die je krijgt")})  # fmt: skip

@@ -25,4 +25,7 @@ class PhasesConfig(AppConfig):
 
         register_section(contributions.MY_TASKS)
         register_panel(contributions.NEXT_SESSION_PANEL)
+        from phases import notices
+
+        notices.register()
         register_panel(contributions.ATTENDANCE_PANEL)

@@ -280,6 +280,8 @@ class Registration(models.Model):
     invited_at = models.DateTimeField(_("uitgenodigd op"), null=True, blank=True)
     answered_at = models.DateTimeField(_("geantwoord op"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("herinnerd op"), null=True, blank=True)
+    # The reminder a few days before the session went out (phases/notices.py).
+    upcoming_reminder_at = models.DateTimeField(null=True, blank=True, editable=False)
     attended = models.BooleanField(_("was er"), null=True, blank=True)  # None: not recorded
 
     class Meta:

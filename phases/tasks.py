@@ -2,6 +2,7 @@
 cancellation. Each names the date, time and place in the mail itself and carries the
 session as an .ics attachment, so it lands in the reader's calendar."""
 
+from django.conf import settings
 from django.core.mail import EmailMessage
 from django.tasks import task
 from django.template.loader import render_to_string
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from liso import notifications
 from networks.models import Membership
 from phases import calendar, reports
 from phases.models import Session
@@ -18,6 +20,7 @@ SUBJECTS = {
     "herinnering": _("Herinnering: kom je naar %(theme)s op %(date)s?"),
     "plek": _("Er is plek voor je: %(theme)s op %(date)s"),
     "afgelast": _("Afgelast: %(theme)s op %(date)s"),
+    "binnenkort": _("Binnenkort: %(theme)s op %(date)s"),
 }
 
 
@@ -25,7 +28,7 @@ SUBJECTS = {
 def send_session_mail(*, session_id: int, membership_ids: list[int], kind: str,
                       base_url: str) -> None:  # fmt: skip
     session = Session.objects.select_related("network", "venue").get(pk=session_id)
-    base = base_url.rstrip("/")
+    base = (base_url or settings.SITE_URL).rstrip("/")
 
     def absolute(path):
         return base + path
@@ -37,6 +40,7 @@ def send_session_mail(*, session_id: int, membership_ids: list[int], kind: str,
                                        args=[session.network.slug, session.pk]))}  # fmt: skip
     subject = SUBJECTS[kind] % {"theme": session.theme,
                                 "date": date_format(session.date, "j F Y")}  # fmt: skip
+    context["footer"] = notifications.footer(base)
     members = Membership.objects.filter(pk__in=membership_ids).select_related("user")
     for membership in members:
         message = EmailMessage(
@@ -46,4 +50,5 @@ def send_session_mail(*, session_id: int, membership_ids: list[int], kind: str,
             to=[membership.user.email],
         )  # fmt: skip
         message.attach("bijeenkomst.ics", ics, "text/calendar")
-        message.send()
+        notifications.deliver(user=membership.user, kind="bijeenkomsten", message=message,
+                              summary=f"{subject}\n{context['url']}")  # fmt: skip

@@ -74,6 +74,7 @@ ROUTES = {
     "password_change_done": Route(LOGGED_IN),
     "profile": Route(LOGGED_IN),
     "calendar_settings": Route(LOGGED_IN),
+    "notification_settings": Route(LOGGED_IN),
     # The private calendar feed: the address is the key (tests/phases/test_registrations.py).
     "calendar_feed": Route(PUBLIC, kwargs={"token": "geen-geldig-adres"}, page=False,
                            status=404),

@@ -25,6 +25,7 @@ EXPECTED = {
     "password_change_done": (None, 2),
     "profile": (None, 2),
     "calendar_settings": (None, 3),  # the calendar address's version
+    "notification_settings": (None, 3),  # the person's choices
     # count, page of werkvormen, their labels
     "werkvorm_list": (None, 5),
     # werkvorm, labels, where one may make werkvormen (memberships; their roles when there

@@ -1,0 +1,141 @@
+"""How people hear about things: per kind of news, right away, in one mail a day, or not.
+
+Apps send their mail through `deliver()`, which looks at the person's setting: right away
+the mail goes out as it is; for the daily mail only its short summary is kept
+(QueuedNotice); "off" sends nothing. The daily mail also gathers what apps register as a
+`DailySection` (a person's due and overdue preparation tasks, say), and `daily_jobs` run
+with it (reminders a few days before a session). The `send_daily_mail` command runs it
+all; a second run on the same day sends nothing twice (DailyMail).
+
+Every mail ends with a link to the settings page, where each kind can be changed.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from liso.models import DailyMail, NotificationSetting, QueuedNotice, User
+
+DIRECT, DAILY, OFF = "direct", "dagelijks", "uit"
+FREQUENCY_LABELS = {DIRECT: _("Meteen"), DAILY: _("In één mail per dag"), OFF: _("Niet")}
+
+
+@dataclass(frozen=True)
+class Kind:
+    code: str
+    label: str
+    default: str
+    choices: tuple[str, ...] = (DIRECT, DAILY, OFF)
+
+
+@dataclass(frozen=True)
+class DailySection:
+    """A part of the daily mail: who has something in it, and their text."""
+
+    kind: str
+    recipients: Callable[[object], set[int]]  # day -> user ids
+    text: Callable[[object, object], str]  # (user, day) -> text, "" for nothing
+
+
+_kinds: dict[str, Kind] = {}
+_sections: list[DailySection] = []
+daily_jobs: list[Callable[[object], None]] = []  # day -> None
+
+
+def register_kind(kind: Kind) -> None:
+    _kinds.setdefault(kind.code, kind)
+
+
+def register_daily_section(section: DailySection) -> None:
+    if section not in _sections:
+        _sections.append(section)
+
+
+def register_daily_job(job: Callable[[object], None]) -> None:
+    if job not in daily_jobs:
+        daily_jobs.append(job)
+
+
+def kinds() -> list[Kind]:
+    return list(_kinds.values())
+
+
+def settings_of(user) -> dict[str, str]:
+    """The person's frequency per kind, defaults filled in (one query)."""
+    chosen = dict(user.notification_settings.values_list("kind", "frequency"))
+    return {kind.code: chosen.get(kind.code, kind.default) for kind in _kinds.values()}
+
+
+def settings_save(*, user, frequencies: dict[str, str]) -> None:
+    for code, frequency in frequencies.items():
+        kind = _kinds[code]
+        if frequency in kind.choices:
+            NotificationSetting.objects.update_or_create(
+                user=user, kind=code, defaults={"frequency": frequency})  # fmt: skip
+
+
+def settings_url(base_url: str = "") -> str:
+    return (base_url or settings.SITE_URL).rstrip("/") + reverse("notification_settings")
+
+
+def footer(base_url: str = "") -> str:
+    """The last lines of every mail: where to change what one receives."""
+    return render_to_string("liso/mail/footer.txt", {"url": settings_url(base_url)}).strip()
+
+
+def deliver(*, user, kind: str, message: EmailMessage, summary: str) -> None:
+    """Send `message` now, keep `summary` for the daily mail, or drop it: as the person
+    chose for this kind."""
+    frequency = settings_of(user)[kind]
+    if frequency == DIRECT:
+        message.send()
+    elif frequency == DAILY:
+        QueuedNotice.objects.create(user=user, kind=kind, text=summary)
+
+
+def _recipients(day) -> set[int]:
+    users = set(QueuedNotice.objects.filter(sent_at=None).values_list("user_id", flat=True))
+    for section in _sections:
+        users |= section.recipients(day)
+    return users
+
+
+def _daily_text(user, day) -> str:
+    chosen = settings_of(user)
+    parts = [section.text(user, day) for section in _sections if chosen[section.kind] == DAILY]
+    notices = QueuedNotice.objects.filter(user=user, sent_at=None)
+    parts += [notice.text for notice in notices if chosen.get(notice.kind) == DAILY]
+    return "\n\n".join(part.strip() for part in parts if part.strip())
+
+
+def send_daily_mail(*, day) -> int:
+    """Run the daily jobs, then send each person their daily mail of `day`, once.
+    Returns how many mails went out."""
+    for job in daily_jobs:
+        job(day)
+    sent = 0
+    for user in User.objects.filter(pk__in=_recipients(day), is_active=True):
+        try:
+            with transaction.atomic():
+                DailyMail.objects.create(user=user, day=day)
+                text = _daily_text(user, day)
+                if not text:
+                    transaction.set_rollback(True)
+                    continue
+                body = render_to_string("liso/mail/daily.txt", {
+                    "name": user.full_name, "text": text, "footer": footer()})  # fmt: skip
+                EmailMessage(subject=str(_("Je overzicht van vandaag")), body=body,
+                             to=[user.email]).send()  # fmt: skip
+                QueuedNotice.objects.filter(user=user, sent_at=None).update(
+                    sent_at=timezone.now())  # fmt: skip
+                sent += 1
+        except IntegrityError:
+            continue  # already sent today
+    return sent

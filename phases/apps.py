@@ -20,12 +20,14 @@ class PhasesConfig(AppConfig):
         register_related(CORE_OF_PHASES)
 
         from liso.home import register_section
-        from networks.panels import register_panel
+        from networks.panels import register_next_step, register_panel
         from phases import contributions, demo  # noqa: F401 (demo registers itself)
 
         register_section(contributions.MY_TASKS)
+        register_section(contributions.MY_ACTIONS)
         register_panel(contributions.NEXT_SESSION_PANEL)
         from phases import notices
 
         notices.register()
         register_panel(contributions.ATTENDANCE_PANEL)
+        register_next_step(contributions.MISSING_REPORT)

@@ -3,9 +3,13 @@ next session, and the attendance of the last sessions)."""
 
 from datetime import date
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
 from liso.home import HomeSection
 from networks import permissions
-from networks.panels import Panel
+from networks.panels import NextStep, Panel
+from phases.followup import open_actions_of, session_without_report
 from phases.models import Session
 from phases.registrations import attendance_trend, is_falling
 from phases.services import open_tasks_of
@@ -67,3 +71,28 @@ def _attendance(request):
 
 
 ATTENDANCE_PANEL = Panel("attendance", "phases/panel_attendance.html", _attendance, order=12)
+
+
+def _my_actions(request):
+    actions = list(open_actions_of(request.user)[: MY_TASKS_SHOWN + 1])
+    if not actions:
+        return None
+    return {"actions": actions[:MY_TASKS_SHOWN], "more": len(actions) > MY_TASKS_SHOWN}
+
+
+MY_ACTIONS = HomeSection("my-actions", "phases/home_my_actions.html", _my_actions)
+
+
+def _missing_report(request):
+    """Nudge the planners when a session is a week past without minutes."""
+    if permissions.SESSIONS_CHANGE not in request.network_perms:
+        return None
+    session = session_without_report(request.network, date.today())
+    if session is None:
+        return None
+    text = _("De bijeenkomst “%(theme)s” is al een week voorbij en heeft nog geen verslag. "
+             "Schrijf het nu het nog vers is.") % {"theme": session.theme}  # fmt: skip
+    return text, reverse("session_report_edit", args=[request.network.slug, session.pk])
+
+
+MISSING_REPORT = NextStep("missing-report", _missing_report, order=5)

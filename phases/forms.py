@@ -4,11 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from liso.forms import StyledFormMixin
 from opstart.forms import DATE, TIME, VersionedForm
 from phases.models import (
+    ActionPoint,
     DraaiboekBlock,
     NetworkPreparationStep,
     PreparationTask,
     Registration,
     Session,
+    SessionReport,
 )
 
 MAX_FACILITATORS = 2  # one, or two for co-facilitatie
@@ -98,6 +100,25 @@ class TaskForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
         choose_from_members(self.fields["assignee"], network, empty_label=_("(nog niemand)"))
+
+
+class ActionPointForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = ActionPoint
+        fields = ["what", "owner", "due_on"]
+        widgets = {"due_on": DATE}
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        choose_from_members(self.fields["owner"], network, empty_label=_("(nog niemand)"))
+
+
+class SessionReportForm(VersionedForm):
+    class Meta:
+        model = SessionReport
+        fields = ["minutes", "lessons"]
+        widgets = {"minutes": forms.Textarea(attrs={"rows": 14}),
+                   "lessons": forms.Textarea(attrs={"rows": 6})}  # fmt: skip
 
 
 class PreparationStepForm(StyledFormMixin, forms.ModelForm):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from liso import method
 from networks.models import Membership, Network
-from opstart.models import Versioned
+from opstart.models import Versioned, markdown_field
 
 
 class Phase(models.Model):
@@ -315,3 +315,42 @@ class CalendarKey(models.Model):
 
     def __str__(self):
         return f"{self.user} (versie {self.version})"
+
+
+class SessionReport(Versioned):
+    """What a session yielded: the minutes and the lessons learned (Markdown), and when
+    they were shared with the members."""
+
+    session = models.OneToOneField(Session, on_delete=models.CASCADE, related_name="report")
+    minutes = markdown_field(_("verslag"))
+    lessons = markdown_field(_("geleerde lessen"))
+    shared_at = models.DateTimeField(_("gedeeld op"), null=True, blank=True, editable=False)
+
+    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"session", "shared_at"}
+
+    class Meta:
+        verbose_name = _("sessieverslag")
+        verbose_name_plural = _("sessieverslagen")
+
+    def __str__(self):
+        return str(_("Verslag van %(theme)s") % {"theme": self.session.theme})
+
+
+class ActionPoint(models.Model):
+    """Something agreed at a session: what, who, by when, and whether it is done. Open
+    ones come back in the next session's preparation and on their owner's task list."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="actions")
+    what = models.CharField(_("wat"), max_length=250)
+    owner = models.ForeignKey(Membership, on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="action_points", verbose_name=_("wie"))  # fmt: skip
+    due_on = models.DateField(_("klaar op"), null=True, blank=True)
+    done_at = models.DateTimeField(_("gedaan op"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("actiepunt")
+        verbose_name_plural = _("actiepunten")
+        ordering = ["done_at", "due_on", "pk"]
+
+    def __str__(self):
+        return self.what

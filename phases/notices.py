@@ -17,6 +17,8 @@ from phases.services import open_tasks_of
 
 SESSIONS = Kind("bijeenkomsten", _("Uitnodigingen, herinneringen en afzeggingen van "
                                    "bijeenkomsten"), DIRECT)  # fmt: skip
+REPORTS = Kind("verslagen", _("Verslagen van bijeenkomsten die met iedereen gedeeld worden"),
+               DIRECT)  # fmt: skip
 TASKS = Kind("taken", _("Je voorbereidingstaken die bijna klaar moeten zijn of te laat zijn"),
              DAILY, choices=(DAILY, OFF))  # fmt: skip
 TASKS_AHEAD = timedelta(days=7)  # the daily mail lists tasks due within a week
@@ -63,6 +65,7 @@ def upcoming_reminders(day) -> None:
 
 def register() -> None:
     notifications.register_kind(SESSIONS)
+    notifications.register_kind(REPORTS)
     notifications.register_kind(TASKS)
     notifications.register_daily_section(TASKS_SECTION)
     notifications.register_daily_job(upcoming_reminders)

@@ -52,3 +52,24 @@ def send_session_mail(*, session_id: int, membership_ids: list[int], kind: str,
         message.attach("bijeenkomst.ics", ics, "text/calendar")
         notifications.deliver(user=membership.user, kind="bijeenkomsten", message=message,
                               summary=f"{subject}\n{context['url']}")  # fmt: skip
+
+
+@task
+def send_report_mail(*, session_id: int, membership_ids: list[int], base_url: str) -> None:
+    """The shared report: its lessons and action points in the mail, the rest behind the
+    link."""
+    session = Session.objects.select_related("network", "report").get(pk=session_id)
+    base = (base_url or settings.SITE_URL).rstrip("/")
+    url = base + reverse("session_report", args=[session.network.slug, session.pk])
+    context = {"session": session, "report": session.report, "url": url,
+               "actions": list(session.actions.select_related("owner__user")),
+               "footer": notifications.footer(base)}  # fmt: skip
+    subject = _("Verslag: %(theme)s") % {"theme": session.theme}
+    for membership in Membership.objects.filter(pk__in=membership_ids).select_related("user"):
+        message = EmailMessage(
+            subject=subject, to=[membership.user.email],
+            body=render_to_string("phases/mail/report.txt",
+                                  {**context, "name": membership.user.full_name}),
+        )  # fmt: skip
+        notifications.deliver(user=membership.user, kind="verslagen", message=message,
+                              summary=f"{subject}\n{url}")  # fmt: skip

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from phases import views, views_draaiboek, views_registrations, views_sessions
+from phases import views, views_draaiboek, views_followup, views_registrations, views_sessions
 
 sessions = "netwerken/<slug:slug>/bijeenkomsten/"
 
@@ -37,6 +37,18 @@ urlpatterns = [
          name="session_cancel"),
     path(sessions + "<int:pk>/aanwezigheid/", views_registrations.session_attendance,
          name="session_attendance"),
+    path(sessions + "<int:pk>/verslag/", views_followup.session_report, name="session_report"),
+    path(sessions + "<int:pk>/verslag/schrijven/", views_followup.session_report_edit,
+         name="session_report_edit"),
+    path(sessions + "<int:pk>/verslag/delen/", views_followup.session_report_share,
+         name="session_report_share"),
+    path(sessions + "<int:pk>/actiepunten/nieuw/", views_followup.action_add, name="action_add"),
+    path(sessions + "<int:pk>/actiepunten/<int:action>/", views_followup.action_edit,
+         name="action_edit"),
+    path(sessions + "<int:pk>/actiepunten/<int:action>/afvinken/", views_followup.action_toggle,
+         name="action_toggle"),
+    path(sessions + "<int:pk>/actiepunten/<int:action>/verwijderen/",
+         views_followup.action_delete, name="action_delete"),
     path(sessions + "<int:pk>/bijeenkomst.ics", views_registrations.session_ics,
          name="session_ics"),
     path("account/agenda/", views_registrations.calendar_settings, name="calendar_settings"),

@@ -15,7 +15,7 @@ from networks import permissions as P
 from networks.models import Membership
 from opstart import services as history
 from opstart.editing import edit_page
-from phases import draaiboek, reports, services
+from phases import draaiboek, followup, reports, services
 from phases.forms import AnswerForm, PreparationStepForm, SessionForm, TaskForm
 from phases.models import NetworkPreparationStep, PreparationTask, Session
 
@@ -125,6 +125,7 @@ def session_detail(request, pk):
         "mine": session.registrations.filter(membership=request.membership).first(),
         "answerable": not session.is_cancelled and session.date >= date.today(),
         "answer_choices": AnswerForm.base_fields["answer"].choices,
+        "earlier_actions": list(followup.open_actions_before(session)),
     }  # fmt: skip
     return render(request, "phases/session_detail.html", context)
 

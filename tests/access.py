@@ -167,6 +167,29 @@ ROUTES = {
     **{name: Route(NETWORK, method="post", page=False, status=302,
                    kwargs={"slug": THE_NETWORK, "pk": "<session>"}, permission="sessions.change")
        for name in ("session_invite", "session_remind", "session_cancel")},
+    # After the session: the report and its action points.
+    "session_report": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+                            permission="sessions.view"),
+    "session_report_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+                                 permission="sessions.change"),
+    # The world's session has no report yet: told so, back to the report page.
+    "session_report_share": Route(NETWORK, method="post", page=False, status=302,
+                                  kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+                                  permission="sessions.change"),
+    "action_add": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+                        permission="sessions.change"),
+    "action_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>",
+                                          "action": "<action>"}, permission="sessions.change"),
+    "action_delete": Route(NETWORK, method="post", page=False, status=302,
+                           kwargs={"slug": THE_NETWORK, "pk": "<session>", "action": "<action>"},
+                           permission="sessions.change"),
+    # Like a task: planners tick any action point, others only their own (the world's is
+    # the deelnemer's).
+    "action_toggle": Route(NETWORK, method="post", page=False, status=302,
+                           kwargs={"slug": THE_NETWORK, "pk": "<session>", "action": "<action>"},
+                           permission="sessions.view",
+                           not_theirs=frozenset({"communicatieadviseur",
+                                                 "verbindingsfunctionaris"})),
     # Before the session it only says so; recording is for the day itself and after.
     "session_attendance": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
                                 permission="sessions.change"),

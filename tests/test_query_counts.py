@@ -15,7 +15,7 @@ MAX_QUERIES = 12
 # Per page: the exact number of queries, as (anonymous visitor, logged-in user).
 # A logged-in request reads its session and its user: two queries before the page's own.
 EXPECTED = {
-    "home": (0, 4),  # and the user's networks, and their open tasks
+    "home": (0, 5),  # and the user's networks, their open tasks and action points
     "login": (0, None),  # a logged-in person is sent on to the home page
     "password_reset": (0, 2),
     "password_reset_done": (0, 2),
@@ -55,8 +55,8 @@ EXTRA_ITEM_QUERIES = {"milestone": 1, "fee": 2, "planned": 1}
 # network and the roles (permissions), then the page's own queries.
 NETWORK_EXPECTED = {
     # members with user and organisation, their roles; role norms; the start-up's steps;
-    # the next session; attendance of the last sessions
-    "network_overview": 10,
+    # the next session; attendance of the last sessions; a session missing its report
+    "network_overview": 11,
     "network_edit": 4,
     "member_list": 8,  # members (2), open invitations, former members
     "member_invite": 5,  # organisations for the select
@@ -90,10 +90,15 @@ NETWORK_EXPECTED = {
     # Sessions.
     "session_list": 7,  # upcoming; past (at most 30); planned dates without a session
     "session_create": 6,  # members for the facilitators; venues
-    # session and venue; facilitators with their user; tasks; blocks; one's own answer
-    "session_detail": 9,
+    # session and venue; facilitators with their user; tasks; blocks; one's own answer;
+    # open action points of earlier sessions
+    "session_detail": 10,
     "session_registrations": 6,  # the session; the answers with who gave them
     "session_attendance": 7,  # the session; members; their answers
+    "session_report": 7,  # the session; its report; its action points with their owner
+    "session_report_edit": 6,  # the session; its report
+    "action_add": 6,  # the session; members for the select
+    "action_edit": 6,  # the action point with its session; members
     # the session; its blocks with werkvorm and who leads them; sessions to copy from; the
     # network's own werkvormen
     "draaiboek": 8,

@@ -4,7 +4,7 @@ from datetime import date, time, timedelta
 
 from liso.method import Role
 from phases import services
-from phases.models import DraaiboekBlock, Registration, Session
+from phases.models import ActionPoint, DraaiboekBlock, Registration, Session
 from werkvormen.models import Werkvorm
 
 
@@ -21,12 +21,16 @@ def build_sessions(network, members: dict) -> dict:
     block = DraaiboekBlock.objects.create(session=session, kind="welkom", title="Welkom",
                                           minutes=15)  # fmt: skip
     step = network.preparation_steps.order_by("pk").first()
-    return {"<session>": session.pk, "<task>": task.pk, "<block>": block.pk, "<step>": step.pk}
+    action = ActionPoint.objects.create(session=session, what="Zaal vastleggen",
+                                        owner=members[Role.DEELNEMER])  # fmt: skip
+    return {"<session>": session.pk, "<task>": task.pk, "<block>": block.pk, "<step>": step.pk,
+            "<action>": action.pk}  # fmt: skip
 
 
 def grow_sessions(network, n: int = 30) -> None:
-    """Many sessions, past and future, each with its tasks, and a draaiboek of 40 blocks
-    and an answer from every member for the world's session: the large network."""
+    """Many sessions, past and future, each with its tasks and action points; a draaiboek
+    of 40 blocks and an answer from every member for the world's session: the large
+    network."""
     first = network.sessions.order_by("pk").first()
     werkvormen = list(Werkvorm.objects.all()[:5])
     DraaiboekBlock.objects.bulk_create(
@@ -46,3 +50,7 @@ def grow_sessions(network, n: int = 30) -> None:
             date=date.today() + timedelta(weeks=6 * (i - n // 2)), start_time=time(13, 30),
         )  # fmt: skip
         services.tasks_generate(session=session)
+        ActionPoint.objects.bulk_create(
+            ActionPoint(session=session, what=f"Actie {i}.{n}", owner=membership)
+            for n, membership in enumerate(network.memberships.all()[:2])
+        )  # fmt: skip

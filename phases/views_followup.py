@@ -1,0 +1,108 @@
+"""After a session: the report page (minutes, lessons learned, action points), writing
+it, sharing it with the members, and the action points themselves."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from networks import permissions as P
+from opstart.editing import edit_page
+from phases import followup
+from phases.forms import ActionPointForm, SessionReportForm
+from phases.models import ActionPoint
+from phases.views_sessions import crumb, session_of
+
+
+def _report_url(request, session) -> str:
+    return reverse("session_report", args=[request.network.slug, session.pk])
+
+
+@P.network_permission_required(P.SESSIONS_VIEW)
+def session_report(request, pk):
+    session = session_of(request, pk)
+    context = {
+        "network": request.network, "session": session, "report": followup.report_of(session),
+        "actions": list(session.actions.select_related("owner__user")),
+        "title": _("Verslag: %(theme)s") % {"theme": session.theme}, **crumb(request),
+    }  # fmt: skip
+    return render(request, "phases/report.html", context)
+
+
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def session_report_edit(request, pk):
+    session = session_of(request, pk)
+    report = followup.report_of(session)
+    form = SessionReportForm(request.POST or None, instance=report, network=request.network)
+    return edit_page(request, form=form, title=_("Verslag schrijven"),
+                     back_url=_report_url(request, session), crumb=crumb(request),
+                     intro=_("Schrijf op wat er besproken is en wat het netwerk heeft geleerd. "
+                             "Actiepunten voeg je daarna apart toe, met wie en wanneer."),
+                     success=_("Het verslag is opgeslagen."))  # fmt: skip
+
+
+@require_POST
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def session_report_share(request, pk):
+    session = session_of(request, pk)
+    report = followup.report_of(session)
+    if not report.pk or not report.minutes.strip():
+        messages.error(request, _("Schrijf eerst het verslag; een leeg verslag delen we niet."))
+        return redirect(_report_url(request, session))
+    count = followup.report_share(report=report, base_url=request.build_absolute_uri("/"))
+    messages.success(request, _("Het verslag is gedeeld met %(n)s leden.") % {"n": count})
+    return redirect(_report_url(request, session))
+
+
+def _action_form_page(request, session, form, title):
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Het actiepunt is opgeslagen."))
+        return redirect(_report_url(request, session))
+    context = {"network": request.network, "session": session, "form": form, "title": title,
+               "back_url": _report_url(request, session), **crumb(request)}  # fmt: skip
+    return render(request, "phases/action_form.html", context)
+
+
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def action_add(request, pk):
+    session = session_of(request, pk)
+    form = ActionPointForm(request.POST or None, instance=ActionPoint(session=session),
+                           network=request.network)  # fmt: skip
+    return _action_form_page(request, session, form, _("Actiepunt toevoegen"))
+
+
+def _action(request, pk, action) -> ActionPoint:
+    actions = ActionPoint.objects.filter(session__network=request.network, session_id=pk)
+    return get_object_or_404(actions.select_related("session"), pk=action)
+
+
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def action_edit(request, pk, action):
+    instance = _action(request, pk, action)
+    form = ActionPointForm(request.POST or None, instance=instance, network=request.network)
+    return _action_form_page(request, instance.session, form, _("Actiepunt wijzigen"))
+
+
+@require_POST
+@P.network_permission_required(P.SESSIONS_VIEW)
+def action_toggle(request, pk, action):
+    """Planners tick off any action point; a member their own."""
+    instance = _action(request, pk, action)
+    if P.SESSIONS_CHANGE not in request.network_perms and instance.owner != request.membership:
+        raise PermissionDenied
+    followup.action_set_done(action=instance, done=request.POST.get("klaar") == "ja")
+    if request.POST.get("terug") == "home":
+        return redirect("home")
+    return redirect(_report_url(request, instance.session))
+
+
+@require_POST
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def action_delete(request, pk, action):
+    instance = _action(request, pk, action)
+    instance.delete()
+    messages.success(request, _("“%(what)s” is verwijderd.") % {"what": instance.what})
+    return redirect(_report_url(request, instance.session))

@@ -161,6 +161,7 @@ STORAGES = {
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Uploads are served only through views that check access: MEDIA_URL stays unset and no
 # URL pattern serves MEDIA_ROOT.
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 10) * 1024 * 1024
 
 # Mail: the console by default (a local demo prints mail to the terminal); production
 # sets EMAIL_BACKEND=smtp and the server's details. `check --deploy` refuses the console.

@@ -1,5 +1,7 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
 
 from liso.forms import StyledFormMixin
 from opstart.forms import DATE, TIME, VersionedForm
@@ -10,6 +12,7 @@ from phases.models import (
     PreparationTask,
     Registration,
     Session,
+    SessionPhoto,
     SessionReport,
 )
 
@@ -111,6 +114,71 @@ class ActionPointForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
         choose_from_members(self.fields["owner"], network, empty_label=_("(nog niemand)"))
+
+
+# What visual minutes may be: the format as the file's content says it is, with its type.
+PHOTO_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+PDF_TYPE = "application/pdf"
+MB = 1024 * 1024
+
+
+class PhotoForm(StyledFormMixin, forms.ModelForm):
+    """A photo of a flip-over or a drawing (JPEG, PNG, WebP) or a PDF, within the size
+    limit. The content decides, not the name: a renamed file is refused."""
+
+    class Meta:
+        model = SessionPhoto
+        fields = ["file", "caption"]
+        labels = {"file": _("Foto of pdf")}
+        help_texts = {"caption": _("Bijvoorbeeld: de flap met de ideeën voor experimenten.")}
+        widgets = {"file": forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"})}  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "Een foto (jpg, png of webp) of een pdf, hoogstens %(limit)s MB."
+        ) % {"limit": settings.UPLOAD_MAX_BYTES // MB}
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.UPLOAD_MAX_BYTES
+        if upload.size > limit:
+            sizes = {"size": round(upload.size / MB, 1), "limit": limit // MB}
+            raise forms.ValidationError(
+                _("Dit bestand is te groot (%(size)s MB). Het mag hoogstens %(limit)s MB zijn.")
+                % sizes
+            )
+        self.content_type = _content_type(upload)
+        if self.content_type is None:
+            raise forms.ValidationError(
+                _("Dit bestand kunnen we niet bewaren. Kies een foto (jpg, png of webp) of "
+                  "een pdf."))  # fmt: skip
+        return upload
+
+    def save(self, commit=True):
+        photo = super().save(commit=False)
+        photo.content_type, photo.size = self.content_type, photo.file.size
+        if commit:
+            photo.save()
+        return photo
+
+
+def _content_type(upload) -> str | None:
+    """The upload's real type, from its content; None when it is not one we take."""
+    upload.seek(0)
+    if upload.read(5) == b"%PDF-":
+        upload.seek(0)
+        return PDF_TYPE
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            image.verify()
+            kind = PHOTO_FORMATS.get(image.format)
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        kind = None
+    upload.seek(0)
+    return kind
 
 
 class SessionReportForm(VersionedForm):

@@ -1,3 +1,4 @@
+import uuid
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
@@ -354,3 +355,39 @@ class ActionPoint(models.Model):
 
     def __str__(self):
         return self.what
+
+
+def _photo_path(photo: "SessionPhoto", filename: str) -> str:
+    # A random name with the suffix of what the file really is: the uploader's name says
+    # nothing, and guessing one gets nothing (files are served only through the
+    # session's permission check anyway).
+    suffix = SessionPhoto.SUFFIXES[photo.content_type]
+    return f"verslagen/{photo.session.network_id}/{photo.session_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class SessionPhoto(models.Model):
+    """Visual minutes: a photo of a flip-over or drawing, or a PDF, kept with the report."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="photos")
+    file = models.FileField(_("bestand"), upload_to=_photo_path)
+    caption = models.CharField(_("onderschrift"), max_length=200, blank=True)
+    content_type = models.CharField(max_length=50, editable=False)
+    size = models.PositiveIntegerField(editable=False)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, related_name="+", editable=False)  # fmt: skip
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    SUFFIXES = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp",
+                "application/pdf": ".pdf"}  # fmt: skip
+
+    class Meta:
+        verbose_name = _("foto of bestand bij het verslag")
+        verbose_name_plural = _("foto's en bestanden bij het verslag")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.caption or str(_("Foto bij het verslag"))
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")

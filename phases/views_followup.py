@@ -1,8 +1,11 @@
-"""After a session: the report page (minutes, lessons learned, action points), writing
-it, sharing it with the members, and the action points themselves."""
+"""After a session: the report page (minutes, lessons learned, visual minutes, action
+points), writing it, sharing it with the members, the uploaded files (served only
+through the session's permission check) and the action points themselves."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,8 +14,8 @@ from django.views.decorators.http import require_POST
 from networks import permissions as P
 from opstart.editing import edit_page
 from phases import followup
-from phases.forms import ActionPointForm, SessionReportForm
-from phases.models import ActionPoint
+from phases.forms import ActionPointForm, PhotoForm, SessionReportForm
+from phases.models import ActionPoint, SessionPhoto
 from phases.views_sessions import crumb, session_of
 
 
@@ -20,15 +23,71 @@ def _report_url(request, session) -> str:
     return reverse("session_report", args=[request.network.slug, session.pk])
 
 
-@P.network_permission_required(P.SESSIONS_VIEW)
-def session_report(request, pk):
-    session = session_of(request, pk)
+def _report_page(request, session, photo_form=None):
     context = {
         "network": request.network, "session": session, "report": followup.report_of(session),
         "actions": list(session.actions.select_related("owner__user")),
+        "photos": list(session.photos.all()),
+        "photo_form": photo_form or PhotoForm(),
         "title": _("Verslag: %(theme)s") % {"theme": session.theme}, **crumb(request),
     }  # fmt: skip
     return render(request, "phases/report.html", context)
+
+
+@P.network_permission_required(P.SESSIONS_VIEW)
+def session_report(request, pk):
+    return _report_page(request, session_of(request, pk))
+
+
+@require_POST
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def photo_add(request, pk):
+    """Visual minutes: a wrong type or a file over the limit is told beside the field."""
+    session = session_of(request, pk)
+    form = PhotoForm(request.POST, request.FILES,
+                     instance=SessionPhoto(session=session, uploaded_by=request.user))  # fmt: skip
+    if not form.is_valid():
+        return _report_page(request, session, photo_form=form)
+    form.save()
+    messages.success(request, _("Het bestand is bij het verslag gezet."))
+    return redirect(_report_url(request, session))
+
+
+def _of_session(request, model, pk, item_pk):
+    """An item (photo, action point) of the session `pk` of the request's network, or 404."""
+    items = model.objects.filter(session__network=request.network, session_id=pk)
+    return get_object_or_404(items.select_related("session"), pk=item_pk)
+
+
+def _photo(request, pk, photo) -> SessionPhoto:
+    return _of_session(request, SessionPhoto, pk, photo)
+
+
+@P.network_permission_required(P.SESSIONS_VIEW)
+def photo_file(request, pk, photo):
+    """The file itself, only for the network's members (there is no public media URL)."""
+    instance = _photo(request, pk, photo)
+    try:
+        handle = instance.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    name = f"verslag-{instance.session.date:%Y-%m-%d}-{instance.pk}"
+    name += SessionPhoto.SUFFIXES[instance.content_type]
+    return FileResponse(handle, content_type=instance.content_type,
+                        as_attachment=not instance.is_image, filename=name)  # fmt: skip
+
+
+@require_POST
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def photo_delete(request, pk, photo):
+    instance = _photo(request, pk, photo)
+    storage, name = instance.file.storage, instance.file.name
+    with transaction.atomic():
+        instance.delete()
+        # The file goes once the row is surely gone, never the other way round.
+        transaction.on_commit(lambda: storage.delete(name))
+    messages.success(request, _("Het bestand is van het verslag gehaald."))
+    return redirect(_report_url(request, instance.session))
 
 
 @P.network_permission_required(P.SESSIONS_CHANGE)
@@ -75,8 +134,7 @@ def action_add(request, pk):
 
 
 def _action(request, pk, action) -> ActionPoint:
-    actions = ActionPoint.objects.filter(session__network=request.network, session_id=pk)
-    return get_object_or_404(actions.select_related("session"), pk=action)
+    return _of_session(request, ActionPoint, pk, action)
 
 
 @P.network_permission_required(P.SESSIONS_CHANGE)

@@ -176,6 +176,17 @@ ROUTES = {
     "session_report_share": Route(NETWORK, method="post", page=False, status=302,
                                   kwargs={"slug": THE_NETWORK, "pk": "<session>"},
                                   permission="sessions.change"),
+    # Visual minutes: uploading without a file re-shows the report with the message (200);
+    # the file itself only for members.
+    "photo_add": Route(NETWORK, method="post", page=False,
+                       kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+                       permission="sessions.change"),
+    "photo_file": Route(NETWORK, page=False, kwargs={"slug": THE_NETWORK, "pk": "<session>",
+                                                     "photo": "<photo>"},
+                        permission="sessions.view"),
+    "photo_delete": Route(NETWORK, method="post", page=False, status=302,
+                          kwargs={"slug": THE_NETWORK, "pk": "<session>", "photo": "<photo>"},
+                          permission="sessions.change"),
     "action_add": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
                         permission="sessions.change"),
     "action_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>",

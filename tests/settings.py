@@ -5,6 +5,8 @@ DEBUG off, as production does; only what plain-HTTP test servers need is relaxed
 """
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-any-real-use-0123456789")
 os.environ.setdefault("DEBUG", "false")
@@ -35,3 +37,5 @@ STORAGES = {
 }
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 WHITENOISE_AUTOREFRESH = True
+# Uploads go to a folder of this test run, never into the project.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="liso-test-media-"))

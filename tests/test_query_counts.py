@@ -95,7 +95,8 @@ NETWORK_EXPECTED = {
     "session_detail": 10,
     "session_registrations": 6,  # the session; the answers with who gave them
     "session_attendance": 7,  # the session; members; their answers
-    "session_report": 7,  # the session; its report; its action points with their owner
+    # the session; its report; its action points with their owner; its photos
+    "session_report": 8,
     "session_report_edit": 6,  # the session; its report
     "action_add": 6,  # the session; members for the select
     "action_edit": 6,  # the action point with its session; members

@@ -2,14 +2,17 @@
 back in the next session's preparation and on their owner's list, sharing the report by
 mail, and the nudge when a report is missing."""
 
+import os
 from datetime import date, time, timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from liso.method import Role
 from phases.models import ActionPoint, Session
 from tests.networks.world import build_world
+from tests.phases.world import png_bytes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalogue")]
 
@@ -94,3 +97,64 @@ def test_a_week_without_minutes_brings_a_nudge_that_writing_them_removes(client)
     client.force_login(world.user(Role.PROCESBEGELEIDER))
     _write(client, world, held, "Kort verslag.")
     assert "heeft nog geen verslag" not in client.get(overview).content.decode()
+
+
+def _upload(client, world, session, name, content, caption=""):
+    return client.post(_url("photo_add", world, session),
+                       {"file": SimpleUploadedFile(name, content), "caption": caption})  # fmt: skip
+
+
+def test_a_photo_of_the_flip_over_is_kept_and_shown_only_to_members(
+    client, django_capture_on_commit_callbacks
+):
+    world = build_world()
+    held = _held(world)
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    response = _upload(client, world, held, "IMG_2041.JPG", png_bytes((40, 30)), "De flap")
+    assert response.status_code == 302
+    photo = held.photos.get()
+    assert photo.content_type == "image/png" and photo.file.name.endswith(".png")
+    assert "IMG_2041" not in photo.file.name
+    url = _url("photo_file", world, held, photo=photo.pk)
+    assert f'src="{url}"' in client.get(_url("session_report", world, held)).content.decode()
+
+    client.force_login(world.user(Role.DEELNEMER))
+    served = client.get(url)
+    assert served["Content-Type"] == "image/png"
+    assert b"".join(served.streaming_content) == photo.file.open("rb").read()
+    for outsider in (world.outsider, world.left):
+        client.force_login(outsider)
+        assert client.get(url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 302  # to the login page
+    assert client.get("/media/" + photo.file.name).status_code == 404  # no public media URL
+
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    path = photo.file.path
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url("photo_delete", world, held, photo=photo.pk))
+    assert not held.photos.exists() and not os.path.exists(path)
+
+
+def test_a_pdf_is_offered_as_a_download(client):
+    world = build_world()
+    held = _held(world)
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    _upload(client, world, held, "tekening.pdf", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n")
+    photo = held.photos.get()
+    served = client.get(_url("photo_file", world, held, photo=photo.pk))
+    assert served["Content-Type"] == "application/pdf"
+    assert served["Content-Disposition"].startswith("attachment;")
+
+
+def test_a_wrong_type_or_a_file_over_the_limit_is_told_and_nothing_is_kept(client, settings):
+    world = build_world()
+    held = _held(world)
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    renamed = _upload(client, world, held, "flap.jpg", b"<html><script>alert(1)</script>")
+    assert "Kies een foto (jpg, png of webp) of een pdf." in renamed.content.decode()
+    settings.UPLOAD_MAX_BYTES = 1024 * 1024
+    too_big = _upload(client, world, held, "groot.png", png_bytes() + b"\0" * (1024 * 1024))
+    assert "Het mag hoogstens 1 MB zijn." in too_big.content.decode()
+    assert too_big.context["photo_form"].errors["file"]
+    assert not held.photos.exists()

@@ -1,10 +1,14 @@
 """The sessions part of the test world: one planned session with its preparation tasks."""
 
+import io
 from datetime import date, time, timedelta
+
+from django.core.files.base import ContentFile
+from PIL import Image
 
 from liso.method import Role
 from phases import services
-from phases.models import ActionPoint, DraaiboekBlock, Registration, Session
+from phases.models import ActionPoint, DraaiboekBlock, Registration, Session, SessionPhoto
 from werkvormen.models import Werkvorm
 
 
@@ -23,8 +27,19 @@ def build_sessions(network, members: dict) -> dict:
     step = network.preparation_steps.order_by("pk").first()
     action = ActionPoint.objects.create(session=session, what="Zaal vastleggen",
                                         owner=members[Role.DEELNEMER])  # fmt: skip
+    photo = SessionPhoto(session=session, caption="De flap", content_type="image/png")
+    photo.file.save("flap.png", ContentFile(png_bytes()), save=False)
+    photo.size = photo.file.size
+    photo.save()
     return {"<session>": session.pk, "<task>": task.pk, "<block>": block.pk, "<step>": step.pk,
-            "<action>": action.pk}  # fmt: skip
+            "<action>": action.pk, "<photo>": photo.pk}  # fmt: skip
+
+
+def png_bytes(size: tuple[int, int] = (4, 3)) -> bytes:
+    """A small real PNG, as a phone photo of a flip-over would be (only smaller)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (20, 108, 128)).save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def grow_sessions(network, n: int = 30) -> None:

@@ -1,11 +1,13 @@
-"""The session's documents as PDF: the draaiboek for the facilitators and the invitation
-with the programme for the participants."""
+"""The session's documents as PDF: the draaiboek for the facilitators, the invitation
+with the programme for the participants, and the sessieverslag afterwards."""
+
+import base64
 
 from django.utils.text import slugify
 
 from liso.pdf import render_pdf
 from phases import draaiboek
-from phases.models import Session
+from phases.models import Session, SessionReport
 
 
 def context(session: Session) -> dict:
@@ -27,3 +29,27 @@ def draaiboek_pdf(session: Session) -> tuple[bytes, str]:
 def invitation_pdf(session: Session) -> tuple[bytes, str]:
     pdf = render_pdf("pdf/uitnodiging.html", context(session))
     return pdf, _filename("uitnodiging", session)
+
+
+def _data_uri(photo) -> str:
+    """A photo inside the PDF itself: WeasyPrint fetches nothing from outside."""
+    with photo.file.open("rb") as handle:
+        encoded = base64.b64encode(handle.read()).decode("ascii")
+    return f"data:{photo.content_type};base64,{encoded}"
+
+
+def report_pdf(session: Session) -> tuple[bytes, str]:
+    """The sessieverslag: the programme as run, who was there, the minutes, the lessons
+    learned, the action points and the photos."""
+    registrations = session.registrations.filter(attended=True).select_related(
+        "membership__user").order_by("membership__user__full_name")  # fmt: skip
+    photos = list(session.photos.all())
+    values = {
+        **context(session),
+        "report": SessionReport.objects.filter(session=session).first(),
+        "present": [registration.membership for registration in registrations],
+        "actions": list(session.actions.select_related("owner__user")),
+        "images": [(photo, _data_uri(photo)) for photo in photos if photo.is_image],
+        "documents": [photo for photo in photos if not photo.is_image],
+    }  # fmt: skip
+    return render_pdf("pdf/sessieverslag.html", values), _filename("sessieverslag", session)

@@ -38,6 +38,8 @@ urlpatterns = [
     path(sessions + "<int:pk>/aanwezigheid/", views_registrations.session_attendance,
          name="session_attendance"),
     path(sessions + "<int:pk>/verslag/", views_followup.session_report, name="session_report"),
+    path(sessions + "<int:pk>/sessieverslag.pdf", views_followup.session_report_pdf,
+         name="session_report_pdf"),
     path(sessions + "<int:pk>/verslag/schrijven/", views_followup.session_report_edit,
          name="session_report_edit"),
     path(sessions + "<int:pk>/verslag/delen/", views_followup.session_report_share,

@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from liso.pdf import pdf_response
 from networks import permissions as P
 from opstart.editing import edit_page
-from phases import followup
+from phases import followup, reports
 from phases.forms import ActionPointForm, PhotoForm, SessionReportForm
 from phases.models import ActionPoint, SessionPhoto
 from phases.views_sessions import crumb, session_of
@@ -37,6 +38,11 @@ def _report_page(request, session, photo_form=None):
 @P.network_permission_required(P.SESSIONS_VIEW)
 def session_report(request, pk):
     return _report_page(request, session_of(request, pk))
+
+
+@P.network_permission_required(P.REPORTS_EXPORT)
+def session_report_pdf(request, pk):
+    return pdf_response(*reports.report_pdf(session_of(request, pk)))
 
 
 @require_POST

@@ -170,6 +170,8 @@ ROUTES = {
     # After the session: the report and its action points.
     "session_report": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
                             permission="sessions.view"),
+    "session_report_pdf": Route(NETWORK, page=False, permission="reports.export",
+                                kwargs={"slug": THE_NETWORK, "pk": "<session>"}),
     "session_report_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
                                  permission="sessions.change"),
     # The world's session has no report yet: told so, back to the report page.

@@ -23,6 +23,7 @@ PDFS = [
     "opstart_agreement_pdf",
     "session_draaiboek_pdf",
     "session_invitation_pdf",
+    "session_report_pdf",
 ]
 WARMUP = 20
 MEDIAN_LIMIT, P95_LIMIT, MAX_QUERIES = 3.0, 5.0, 12

@@ -14,3 +14,12 @@ def pdf_text(pdf: bytes, tmp_path) -> str:
     return subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
+
+
+def pdf_image_count(pdf: bytes, tmp_path) -> int:
+    """How many images the PDF holds (poppler's pdfimages)."""
+    path = tmp_path / "images.pdf"
+    path.write_bytes(pdf)
+    listing = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True,
+                             check=True).stdout.splitlines()  # fmt: skip
+    return len(listing) - 2  # two header lines

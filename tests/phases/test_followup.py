@@ -12,6 +12,7 @@ from django.urls import reverse
 from liso.method import Role
 from phases.models import ActionPoint, Session
 from tests.networks.world import build_world
+from tests.pdftext import pdf_image_count, pdf_text
 from tests.phases.world import png_bytes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalogue")]
@@ -158,3 +159,27 @@ def test_a_wrong_type_or_a_file_over_the_limit_is_told_and_nothing_is_kept(clien
     assert "Het mag hoogstens 1 MB zijn." in too_big.content.decode()
     assert too_big.context["photo_form"].errors["file"]
     assert not held.photos.exists()
+
+
+def test_the_sessieverslag_pdf_holds_programme_attendance_minutes_actions_and_photos(
+    client, tmp_path
+):
+    world = build_world()
+    session = Session.objects.get(network=world.network)  # has a block, an action, a photo
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    _write(client, world, session, "Besproken: **de wachtlijst**.", lessons="Vroeg beginnen.")
+    present = [world.members[Role.TREKKER].pk, world.members[Role.DEELNEMER].pk]
+    session.date = date.today()
+    session.save()
+    client.post(_url("session_attendance", world, session), {"aanwezig": present})
+    response = client.get(_url("session_report_pdf", world, session))
+    assert response["Content-Type"] == "application/pdf"
+    pdf = b"".join(response.streaming_content)
+    text = " ".join(pdf_text(pdf, tmp_path).split())
+    for expected in [f"Sessieverslag: {session.theme}", "Welkom", "Lid deelnemer, Lid trekker",
+                     "Besproken: de wachtlijst.", "Vroeg beginnen.", "Zaal vastleggen",
+                     "De flap"]:  # fmt: skip
+        assert expected in text, f"{expected!r} is missing from the sessieverslag"
+    assert pdf_image_count(pdf, tmp_path) == 1
+    client.force_login(world.user(Role.VERBINDINGSFUNCTIONARIS))
+    assert client.get(_url("session_report_pdf", world, session)).status_code == 403

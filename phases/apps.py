@@ -14,10 +14,11 @@ class PhasesConfig(AppConfig):
 
         catalogue.register("phases", check=phases_catalogue.check, load=phases_catalogue.load)
 
-        from phases.related import CORE_OF_PHASES
-        from werkvormen.registry import register_related
+        from phases.related import CORE_OF_PHASES, RATINGS
+        from werkvormen.registry import register_note, register_related
 
         register_related(CORE_OF_PHASES)
+        register_note(RATINGS)
 
         from liso.home import register_section
         from networks.panels import register_next_step, register_panel

@@ -391,3 +391,47 @@ class SessionPhoto(models.Model):
     @property
     def is_image(self) -> bool:
         return self.content_type.startswith("image/")
+
+
+class SessionReflection(models.Model):
+    """A participant looking back on a session: what went well, and what they need for
+    the next step. Read by the planners without names, grouped per question."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="reflections")
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
+    went_well = models.TextField(_("wat ging goed?"), blank=True)
+    needs = models.TextField(_("wat heb je nodig voor de volgende stap?"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("terugblik")
+        verbose_name_plural = _("terugblikken")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "membership"], name="reflection_once")
+        ]
+
+    def __str__(self):
+        return f"{self.membership}: {self.session}"
+
+
+class WerkvormRating(models.Model):
+    """How a participant rated a werkvorm used in a session, from 1 to 5."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="ratings")
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
+    werkvorm = models.ForeignKey("werkvormen.Werkvorm", on_delete=models.CASCADE,
+                                 related_name="ratings")  # fmt: skip
+    score = models.PositiveSmallIntegerField(_("waardering"))
+
+    class Meta:
+        verbose_name = _("waardering van een werkvorm")
+        verbose_name_plural = _("waarderingen van werkvormen")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "membership", "werkvorm"],
+                                    name="rating_once"),
+            models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5),
+                                   name="rating_from_1_to_5"),
+        ]  # fmt: skip
+
+    def __str__(self):
+        return f"{self.werkvorm}: {self.score}"

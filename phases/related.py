@@ -4,7 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from phases.models import Phase
-from werkvormen.registry import RelatedSection
+from phases.reflections import rating_text
+from werkvormen.registry import RelatedNote, RelatedSection
 
 
 def _core_of_phases(werkvorm):
@@ -18,3 +19,6 @@ def _core_of_phases(werkvorm):
 
 
 CORE_OF_PHASES = RelatedSection("phases", _("Kernwerkvorm van de fase"), _core_of_phases)
+
+
+RATINGS = RelatedNote("ratings", _("Zo werkte het in netwerken"), rating_text)

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from phases import views, views_draaiboek, views_followup, views_registrations, views_sessions
+from phases import (
+    views,
+    views_draaiboek,
+    views_followup,
+    views_reflections,
+    views_registrations,
+    views_sessions,
+)
 
 sessions = "netwerken/<slug:slug>/bijeenkomsten/"
 
@@ -37,6 +44,10 @@ urlpatterns = [
          name="session_cancel"),
     path(sessions + "<int:pk>/aanwezigheid/", views_registrations.session_attendance,
          name="session_attendance"),
+    path(sessions + "<int:pk>/terugblik/", views_reflections.session_reflection,
+         name="session_reflection"),
+    path(sessions + "<int:pk>/terugblikken/", views_reflections.session_reflections,
+         name="session_reflections"),
     path(sessions + "<int:pk>/verslag/", views_followup.session_report, name="session_report"),
     path(sessions + "<int:pk>/sessieverslag.pdf", views_followup.session_report_pdf,
          name="session_report_pdf"),

@@ -170,6 +170,12 @@ ROUTES = {
     # After the session: the report and its action points.
     "session_report": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
                             permission="sessions.view"),
+    # Looking back: everyone answers (before the session the page says it is not yet
+    # time); the planners read the answers.
+    "session_reflection": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+                                permission="sessions.view"),
+    "session_reflections": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+                                 permission="sessions.change"),
     "session_report_pdf": Route(NETWORK, page=False, permission="reports.export",
                                 kwargs={"slug": THE_NETWORK, "pk": "<session>"}),
     "session_report_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},

@@ -29,8 +29,9 @@ EXPECTED = {
     # count, page of werkvormen, their labels
     "werkvorm_list": (None, 5),
     # werkvorm, labels, where one may make werkvormen (memberships; their roles when there
-    # are any), and one query per related section (phases, aandachtspunten, struikelblokken)
-    "werkvorm_detail": (None, 8),
+    # are any), one query per related section (phases, aandachtspunten, struikelblokken),
+    # and how networks rated it
+    "werkvorm_detail": (None, 9),
     "guide": (3, 5),  # phases, kernelementen, struikelblokken
     "guide_phase": (3, 5),  # phase, its werkvormen, more werkvormen of the phase
     # kernelement, aandachtspunten, their werkvormen, struikelblokken, review questions
@@ -98,6 +99,8 @@ NETWORK_EXPECTED = {
     # the session; its report; its action points with their owner; its photos
     "session_report": 8,
     "session_report_edit": 6,  # the session; its report
+    "session_reflection": 5,  # the session (not held yet: nothing more)
+    "session_reflections": 7,  # the session; the answers; the ratings per werkvorm
     "action_add": 6,  # the session; members for the select
     "action_edit": 6,  # the action point with its session; members
     # the session; its blocks with werkvorm and who leads them; sessions to copy from; the

@@ -46,6 +46,7 @@ def werkvorm_detail(request, code):
     context = {
         "werkvorm": werkvorm,
         "related": registry.related_sections(werkvorm),
+        "notes": registry.related_notes(werkvorm),
         # A network's own werkvorm is adapted only within that network.
         "copy_to": [werkvorm.network] if may_change else [] if werkvorm.network else makers,
         "may_change": may_change,

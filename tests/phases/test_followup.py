@@ -10,10 +10,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from liso.method import Role
-from phases.models import ActionPoint, Session
+from phases.models import ActionPoint, DraaiboekBlock, Session
 from tests.networks.world import build_world
 from tests.pdftext import pdf_image_count, pdf_text
 from tests.phases.world import png_bytes
+from werkvormen.models import Werkvorm
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalogue")]
 
@@ -183,3 +184,43 @@ def test_the_sessieverslag_pdf_holds_programme_attendance_minutes_actions_and_ph
     assert pdf_image_count(pdf, tmp_path) == 1
     client.force_login(world.user(Role.VERBINDINGSFUNCTIONARIS))
     assert client.get(_url("session_report_pdf", world, session)).status_code == 403
+
+
+def test_participants_look_back_and_the_library_shows_how_a_werkvorm_worked(client):
+    world = build_world()
+    held = _held(world)
+    speeddaten = Werkvorm.objects.get(code="speeddaten")
+    DraaiboekBlock.objects.create(session=held, position=1, kind="werkvorm", minutes=30,
+                                  werkvorm=speeddaten, title=speeddaten.name)  # fmt: skip
+    for role, score in [(Role.DEELNEMER, "4"), (Role.TREKKER, "5")]:
+        client.force_login(world.user(role))
+        form = client.get(_url("session_reflection", world, held))
+        assert [w for w, _score in form.context["werkvormen"]] == [speeddaten]
+        client.post(_url("session_reflection", world, held), {
+            "goed": f"Goed gesprek ({role})", "nodig": "Meer tijd",
+            f"werkvorm-{speeddaten.pk}": score})  # fmt: skip
+    # The trekker answers again: that changes their answer instead of adding one.
+    again = {"goed": "Het gesprek met ouders", "nodig": "", f"werkvorm-{speeddaten.pk}": "5"}
+    client.post(_url("session_reflection", world, held), again)
+
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    page = client.get(_url("session_reflections", world, held))
+    grouped = page.context["grouped"]
+    assert grouped.count == 2
+    assert sorted(grouped.went_well) == ["Goed gesprek (deelnemer)", "Het gesprek met ouders"]
+    assert grouped.ratings == [("Speeddaten", 4.5, 2)]
+    assert "Lid trekker" not in page.content.decode()  # answers without names
+
+    library = client.get(reverse("werkvorm_detail", args=["speeddaten"])).content.decode()
+    assert "Gemiddeld 4,5 van 5 (2 waarderingen uit 1 netwerk)." in library
+
+
+def test_looking_back_opens_on_the_day_of_the_session(client):
+    world = build_world()
+    upcoming = Session.objects.get(network=world.network)
+    client.force_login(world.user(Role.DEELNEMER))
+    page = client.get(_url("session_reflection", world, upcoming)).content.decode()
+    assert "Na de bijeenkomst kun je hier terugblikken." in page
+    assert (
+        client.post(_url("session_reflection", world, upcoming), {"goed": "x"}).status_code == 403
+    )

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from liso import notifications
 from liso.notifications import DAILY, DIRECT, OFF, DailySection, Kind
 from phases import tasks
-from phases.models import PreparationTask, Registration, Session
+from phases.followup import open_actions_of
+from phases.models import ActionPoint, PreparationTask, Registration, Session
 from phases.services import open_tasks_of
 
 SESSIONS = Kind("bijeenkomsten", _("Uitnodigingen, herinneringen en afzeggingen van "
@@ -32,15 +33,25 @@ def _due_tasks(day):
     ).exclude(session__status=Session.Status.AFGELAST)  # fmt: skip
 
 
+def _due_actions(day):
+    return ActionPoint.objects.filter(
+        done_at=None, due_on__lte=day + TASKS_AHEAD, owner__left_on=None,
+        session__network__archived_at=None)  # fmt: skip
+
+
 def _task_recipients(day) -> set[int]:
-    return set(_due_tasks(day).values_list("assignee__user_id", flat=True))
+    return set(_due_tasks(day).values_list("assignee__user_id", flat=True)) | set(
+        _due_actions(day).values_list("owner__user_id", flat=True))  # fmt: skip
 
 
 def _task_text(user, day) -> str:
+    """The person's preparation tasks and action points due within a week or late."""
     due = [task for task in open_tasks_of(user) if task.due_on <= day + TASKS_AHEAD]
-    if not due:
+    actions = [a for a in open_actions_of(user) if a.due_on and a.due_on <= day + TASKS_AHEAD]
+    if not due and not actions:
         return ""
-    return render_to_string("phases/mail/daily_tasks.txt", {"tasks": due, "today": day})
+    return render_to_string("phases/mail/daily_tasks.txt",
+                            {"tasks": due, "actions": actions, "today": day})  # fmt: skip
 
 
 TASKS_SECTION = DailySection(TASKS.code, _task_recipients, _task_text)

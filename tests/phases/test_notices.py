@@ -11,7 +11,7 @@ from django.urls import reverse
 from liso import notifications
 from liso.method import Role
 from liso.models import QueuedNotice
-from phases.models import Registration, Session
+from phases.models import ActionPoint, Registration, Session
 from tests.networks.world import build_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalogue")]
@@ -36,6 +36,7 @@ def test_the_daily_mail_lists_due_and_overdue_tasks_and_goes_out_once(mailoutbox
     assert task.title in mail.body and "te laat" in mail.body
     assert session.theme in mail.body
     assert reverse("notification_settings") in mail.body
+    assert "Je actiepunten" not in mail.body  # the deelnemer's action point has no date
     count = len(mailoutbox)
     _daily()
     assert len(mailoutbox) == count  # the second run the same day sends nothing
@@ -48,7 +49,8 @@ def test_someone_who_turned_the_task_mail_off_gets_none(client, mailoutbox):
     page = client.get(reverse("notification_settings")).content.decode()
     assert "Je voorbereidingstaken" in page
     client.post(reverse("notification_settings"), {"taken": "uit", "bijeenkomsten": "gewoon"})
-    assert notifications.settings_of(deelnemer) == {"bijeenkomsten": "direct", "taken": "uit"}
+    assert notifications.settings_of(deelnemer)["taken"] == "uit"
+    assert notifications.settings_of(deelnemer)["bijeenkomsten"] == "direct"  # "gewoon" is no choice
     _daily()
     assert _to(mailoutbox, deelnemer) == []
 
@@ -95,3 +97,13 @@ def test_a_reminder_goes_out_three_days_before_to_those_coming_once(
     with django_capture_on_commit_callbacks(execute=True):
         _daily()
     assert len([m for m in mailoutbox if m.subject.startswith("Binnenkort")]) == 2
+
+
+def test_an_action_point_due_soon_is_in_its_owners_daily_mail(mailoutbox):
+    world = build_world()
+    action = ActionPoint.objects.get(owner=world.members[Role.DEELNEMER])
+    action.due_on = date.today() + timedelta(days=3)
+    action.save()
+    _daily()
+    (mail,) = _to(mailoutbox, world.user(Role.DEELNEMER))
+    assert "Je actiepunten" in mail.body and action.what in mail.body

@@ -50,7 +50,8 @@ def test_someone_who_turned_the_task_mail_off_gets_none(client, mailoutbox):
     assert "Je voorbereidingstaken" in page
     client.post(reverse("notification_settings"), {"taken": "uit", "bijeenkomsten": "gewoon"})
     assert notifications.settings_of(deelnemer)["taken"] == "uit"
-    assert notifications.settings_of(deelnemer)["bijeenkomsten"] == "direct"  # "gewoon" is no choice
+    # "gewoon" is not a choice: the default stays.
+    assert notifications.settings_of(deelnemer)["bijeenkomsten"] == "direct"
     _daily()
     assert _to(mailoutbox, deelnemer) == []
 

@@ -26,4 +26,4 @@ def build_own_werkvormen(network) -> dict:
 
 def grow_own_werkvormen(network, n: int = 20) -> None:
     for i in range(n):
-        own_werkvorm(network, name=f"Eigen werkvorm {i}", code=f"eigen-werkvorm-{i}")
+        own_werkvorm(network, name=f"Netwerkwerkvorm {i}", code=f"netwerkwerkvorm-{i}-abc123")

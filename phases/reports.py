@@ -38,7 +38,7 @@ def _data_uri(photo) -> str:
     return f"data:{photo.content_type};base64,{encoded}"
 
 
-def report_pdf(session: Session) -> tuple[bytes, str]:
+def report_context(session: Session) -> dict:
     """The sessieverslag: the programme as run, who was there, the minutes, the lessons
     learned, the action points and the photos."""
     registrations = session.registrations.filter(attended=True).select_related(
@@ -52,4 +52,9 @@ def report_pdf(session: Session) -> tuple[bytes, str]:
         "images": [(photo, _data_uri(photo)) for photo in photos if photo.is_image],
         "documents": [photo for photo in photos if not photo.is_image],
     }  # fmt: skip
-    return render_pdf("pdf/sessieverslag.html", values), _filename("sessieverslag", session)
+    return values
+
+
+def report_pdf(session: Session) -> tuple[bytes, str]:
+    pdf = render_pdf("pdf/sessieverslag.html", report_context(session))
+    return pdf, _filename("sessieverslag", session)

@@ -83,6 +83,8 @@ def _measure_pdfs(client, world) -> dict[str, tuple[float, float]]:
                                   session),
         "session_invitation_pdf": ({"pk": session.pk}, "pdf/uitnodiging.html",
                                    reports.context, session),
+        "session_report_pdf": ({"pk": session.pk}, "pdf/sessieverslag.html",
+                               reports.report_context, session),
     }  # fmt: skip
     results = {}
     for name in PDFS:

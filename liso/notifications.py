@@ -10,8 +10,10 @@ all; a second run on the same day sends nothing twice (DailyMail).
 Every mail ends with a link to the settings page, where each kind can be changed.
 """
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from smtplib import SMTPException
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -22,6 +24,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liso.models import DailyMail, NotificationSetting, QueuedNotice, User
+
+logger = logging.getLogger(__name__)
 
 DIRECT, DAILY, OFF = "direct", "dagelijks", "uit"
 FREQUENCY_LABELS = {DIRECT: _("Meteen"), DAILY: _("In één mail per dag"), OFF: _("Niet")}
@@ -107,12 +111,16 @@ def _recipients(day) -> set[int]:
     return users
 
 
-def _daily_text(user, day) -> str:
+def _daily_text(user, day) -> tuple[str, list[int]]:
+    """The daily mail's text, and the queued notices it includes (only those are marked
+    sent: one queued while this mail was being made waits for tomorrow's)."""
     chosen = settings_of(user)
     parts = [section.text(user, day) for section in _sections if chosen[section.kind] == DAILY]
-    notices = QueuedNotice.objects.filter(user=user, sent_at=None)
-    parts += [notice.text for notice in notices if chosen.get(notice.kind) == DAILY]
-    return "\n\n".join(part.strip() for part in parts if part.strip())
+    notices = [notice for notice in QueuedNotice.objects.filter(user=user, sent_at=None)
+               if chosen.get(notice.kind) == DAILY]  # fmt: skip
+    parts += [notice.text for notice in notices]
+    text = "\n\n".join(part.strip() for part in parts if part.strip())
+    return text, [notice.pk for notice in notices]
 
 
 def send_daily_mail(*, day) -> int:
@@ -123,19 +131,25 @@ def send_daily_mail(*, day) -> int:
     sent = 0
     for user in User.objects.filter(pk__in=_recipients(day), is_active=True):
         try:
-            with transaction.atomic():
-                DailyMail.objects.create(user=user, day=day)
-                text = _daily_text(user, day)
-                if not text:
-                    transaction.set_rollback(True)
-                    continue
-                body = render_to_string("liso/mail/daily.txt", {
-                    "name": user.full_name, "text": text, "footer": footer()})  # fmt: skip
-                EmailMessage(subject=str(_("Je overzicht van vandaag")), body=body,
-                             to=[user.email]).send()  # fmt: skip
-                QueuedNotice.objects.filter(user=user, sent_at=None).update(
-                    sent_at=timezone.now())  # fmt: skip
-                sent += 1
+            sent += _send_daily(user, day)
         except IntegrityError:
             continue  # already sent today
+        except (OSError, SMTPException):
+            # The mail server refused this one: log it, go on with the others; nothing
+            # was marked, so the next run tries again.
+            logger.exception("Daily mail to user %s failed", user.pk)
     return sent
+
+
+@transaction.atomic
+def _send_daily(user, day) -> int:
+    DailyMail.objects.create(user=user, day=day)
+    text, notice_ids = _daily_text(user, day)
+    if not text:
+        transaction.set_rollback(True)
+        return 0
+    body = render_to_string("liso/mail/daily.txt",
+                            {"name": user.full_name, "text": text, "footer": footer()})  # fmt: skip
+    EmailMessage(subject=str(_("Je overzicht van vandaag")), body=body, to=[user.email]).send()
+    QueuedNotice.objects.filter(pk__in=notice_ids).update(sent_at=timezone.now())
+    return 1

@@ -40,11 +40,14 @@ COMMUNICATION_CHANGE = "communication.change"
 REPORTS_EXPORT = "reports.export"  # documents as PDF
 # Sessions: everyone reads them; planners plan them and their preparation.
 SESSIONS_VIEW = "sessions.view"
+# Taking part: answering an invitation, looking back, ticking off one's own action point
+# (gone when the network is archived, like every other change).
+SESSIONS_TAKE_PART = "sessions.take_part"
 SESSIONS_CHANGE = "sessions.change"
 # The network's own werkvormen: everyone uses them; those who build draaiboeken make them.
 WERKVORMEN_CHANGE = "werkvormen.change"
 
-EVERYONE = {NETWORK_VIEW, MEMBERS_VIEW, STARTUP_VIEW, SESSIONS_VIEW}
+EVERYONE = {NETWORK_VIEW, MEMBERS_VIEW, STARTUP_VIEW, SESSIONS_VIEW, SESSIONS_TAKE_PART}
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
     Role.TREKKER: EVERYONE

@@ -46,13 +46,13 @@ class SessionForm(VersionedForm):
         super().__init__(*args, **kwargs)
         choose_from_members(self.fields["facilitators"], self.network)
         self.fields["venue"].queryset = self.network.venues.all()
-        # Calling a session off has its own button (it tells the people who come).
-        if not self.instance.is_cancelled:
-            self.fields["status"].choices = [
-                choice
-                for choice in self.fields["status"].choices
-                if choice[0] != Session.Status.AFGELAST
-            ]
+        # Calling a session off has its own button (it tells the people who come), and a
+        # cancelled session stays cancelled: people and calendars were told so.
+        cancelled = self.instance.is_cancelled
+        self.fields["status"].choices = [
+            choice for choice in self.fields["status"].choices
+            if (choice[0] == Session.Status.AFGELAST) == cancelled
+        ]  # fmt: skip
 
     def clean_facilitators(self):
         chosen = self.cleaned_data["facilitators"]

@@ -46,7 +46,8 @@ def _task_recipients(day) -> set[int]:
 
 def _task_text(user, day) -> str:
     """The person's preparation tasks and action points due within a week or late."""
-    due = [task for task in open_tasks_of(user) if task.due_on <= day + TASKS_AHEAD]
+    due = [task for task in open_tasks_of(user)
+           if task.due_on <= day + TASKS_AHEAD and not task.session.is_cancelled]  # fmt: skip
     actions = [a for a in open_actions_of(user) if a.due_on and a.due_on <= day + TASKS_AHEAD]
     if not due and not actions:
         return ""

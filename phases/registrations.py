@@ -48,7 +48,8 @@ def session_invite(*, session: Session, rings: list[str], base_url: str) -> list
 
 
 def _coming(session: Session) -> int:
-    return session.registrations.filter(answer=Answer.KOMT, waiting=False).count()
+    return session.registrations.filter(answer=Answer.KOMT, waiting=False,
+                                        membership__left_on__isnull=True).count()  # fmt: skip
 
 
 @transaction.atomic
@@ -56,15 +57,18 @@ def registration_answer(*, session: Session, membership: Membership, answer: str
                         base_url: str) -> Registration:  # fmt: skip
     """Record a member's answer. A "komt" beyond the capacity goes on the waiting list;
     a place that frees up goes to the first on that list, who is told by mail."""
+    # One answer at a time per session, so two people never take the last place together.
+    session = Session.objects.select_for_update().get(pk=session.pk)
     if session.is_cancelled or session.date < timezone.localdate():
         raise RegistrationError
-    # One answer at a time per session, so two people never take the last place together.
-    Session.objects.select_for_update().filter(pk=session.pk).first()
     registration, _created = Registration.objects.select_for_update().get_or_create(
         session=session, membership=membership)  # fmt: skip
     held_a_place = registration.is_coming
+    if registration.answer != answer or registration.answered_at is None:
+        # Only a new answer counts as answering again: editing the note keeps one's place
+        # on the waiting list.
+        registration.answered_at = timezone.now()
     registration.answer, registration.note = answer, note.strip()[:300]
-    registration.answered_at = timezone.now()
     if answer != Answer.KOMT:
         registration.waiting = False
     elif not held_a_place:
@@ -76,8 +80,9 @@ def registration_answer(*, session: Session, membership: Membership, answer: str
 
 
 def _give_place_to_first_waiting(session: Session, base_url: str) -> None:
-    first = session.registrations.filter(answer=Answer.KOMT, waiting=True).order_by(
-        "answered_at", "pk").first()  # fmt: skip
+    first = session.registrations.filter(
+        answer=Answer.KOMT, waiting=True, membership__left_on__isnull=True,
+    ).order_by("answered_at", "pk").first()  # fmt: skip
     if first is None:
         return
     first.waiting = False

@@ -2,6 +2,9 @@
 cancellation. Each names the date, time and place in the mail itself and carries the
 session as an .ics attachment, so it lands in the reader's calendar."""
 
+import logging
+from smtplib import SMTPException
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.tasks import task
@@ -14,6 +17,8 @@ from liso import notifications
 from networks.models import Membership
 from phases import calendar, reports
 from phases.models import Session
+
+logger = logging.getLogger(__name__)
 
 SUBJECTS = {
     "uitnodiging": _("Uitnodiging: %(theme)s op %(date)s"),
@@ -41,8 +46,8 @@ def send_session_mail(*, session_id: int, membership_ids: list[int], kind: str,
     subject = SUBJECTS[kind] % {"theme": session.theme,
                                 "date": date_format(session.date, "j F Y")}  # fmt: skip
     context["footer"] = notifications.footer(base)
-    members = Membership.objects.filter(pk__in=membership_ids).select_related("user")
-    for membership in members:
+    members = Membership.objects.filter(pk__in=membership_ids, left_on__isnull=True)
+    for membership in members.select_related("user"):
         message = EmailMessage(
             subject=subject,
             body=render_to_string("phases/mail/session.txt",
@@ -50,8 +55,7 @@ def send_session_mail(*, session_id: int, membership_ids: list[int], kind: str,
             to=[membership.user.email],
         )  # fmt: skip
         message.attach("bijeenkomst.ics", ics, "text/calendar")
-        notifications.deliver(user=membership.user, kind="bijeenkomsten", message=message,
-                              summary=f"{subject}\n{context['url']}")  # fmt: skip
+        _deliver_each(membership.user, "bijeenkomsten", message, f"{subject}\n{context['url']}")
 
 
 @task
@@ -65,11 +69,20 @@ def send_report_mail(*, session_id: int, membership_ids: list[int], base_url: st
                "actions": list(session.actions.select_related("owner__user")),
                "footer": notifications.footer(base)}  # fmt: skip
     subject = _("Verslag: %(theme)s") % {"theme": session.theme}
-    for membership in Membership.objects.filter(pk__in=membership_ids).select_related("user"):
+    members = Membership.objects.filter(pk__in=membership_ids, left_on__isnull=True)
+    for membership in members.select_related("user"):
         message = EmailMessage(
             subject=subject, to=[membership.user.email],
             body=render_to_string("phases/mail/report.txt",
                                   {**context, "name": membership.user.full_name}),
         )  # fmt: skip
-        notifications.deliver(user=membership.user, kind="verslagen", message=message,
-                              summary=f"{subject}\n{url}")  # fmt: skip
+        _deliver_each(membership.user, "verslagen", message, f"{subject}\n{url}")
+
+
+def _deliver_each(user, kind: str, message: EmailMessage, summary: str) -> None:
+    """One person's mail; a refusal by the mail server is logged and the others still get
+    theirs."""
+    try:
+        notifications.deliver(user=user, kind=kind, message=message, summary=summary)
+    except (OSError, SMTPException):
+        logger.exception("Mail %r to user %s failed", message.subject, user.pk)

@@ -154,6 +154,7 @@ def action_edit(request, pk, action):
 @P.network_permission_required(P.SESSIONS_VIEW)
 def action_toggle(request, pk, action):
     """Planners tick off any action point; a member their own."""
+    P.require(request, P.SESSIONS_TAKE_PART)
     instance = _action(request, pk, action)
     if P.SESSIONS_CHANGE not in request.network_perms and instance.owner != request.membership:
         raise PermissionDenied

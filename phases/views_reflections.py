@@ -26,6 +26,7 @@ def session_reflection(request, pk):
     open_now = session.date <= date.today() and not session.is_cancelled
     used = reflections.werkvormen_used(session) if open_now else []
     if request.method == "POST":
+        P.require(request, P.SESSIONS_TAKE_PART)
         if not open_now:
             raise PermissionDenied
         reflections.reflection_save(

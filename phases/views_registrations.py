@@ -30,7 +30,7 @@ def _to_session(request, session):
 
 
 @require_POST
-@P.network_permission_required(P.SESSIONS_VIEW)
+@P.network_permission_required(P.SESSIONS_TAKE_PART)
 def session_answer(request, pk):
     """A member says whether they come; shown again on the session page."""
     session = session_of(request, pk)

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -89,7 +90,11 @@ def session_delete(request, pk):
     """Remove a session with its tasks and draaiboek (a draft made by mistake, a date
     that fell through); the history keeps that it was planned."""
     session = session_of(request, pk)
-    history.item_delete(instance=session, network=request.network, by=request.user)
+    files = [(photo.file.storage, photo.file.name) for photo in session.photos.all()]
+    with transaction.atomic():
+        history.item_delete(instance=session, network=request.network, by=request.user)
+        # The visual minutes' files go too, once the rows surely have.
+        transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
     messages.success(request, _("De bijeenkomst “%(theme)s” is verwijderd, met haar taken en "
                                 "draaiboek.") % {"theme": session.theme})  # fmt: skip
     return redirect("session_list", request.network.slug)

@@ -161,7 +161,7 @@ ROUTES = {
     # Who comes: everyone answers (without a choice: told so, back to the session page).
     "session_answer": Route(NETWORK, method="post", page=False, status=302,
                             kwargs={"slug": THE_NETWORK, "pk": "<session>"},
-                            permission="sessions.view"),
+                            permission="sessions.take_part"),
     "session_registrations": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
                                    permission="sessions.change"),
     **{name: Route(NETWORK, method="post", page=False, status=302,

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from django.urls import reverse
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 
 from liso.method import Role
 from networks.models import Membership
@@ -276,3 +276,32 @@ def test_attendance_cannot_be_recorded_before_the_session(client):
     assert "moet nog komen" in page
     assert _record(planner, world, session, [1]).status_code == 403
     assert not session.registrations.filter(attended__isnull=False).exists()
+
+
+def test_a_note_keeps_ones_place_in_line_and_a_member_who_left_holds_none(client):
+    world = build_world()
+    session = _session(world, capacity=1)
+    _answer(client, world, Role.TREKKER, session, "komt")
+    _answer(client, world, Role.DEELNEMER, session, "komt")
+    _answer(client, world, Role.PROJECTASSISTENT, session, "komt")
+    # The first in line edits their note: they stay first.
+    _answer(client, world, Role.DEELNEMER, session, "komt", note="Ik kom met de trein")
+    _answer(client, world, Role.TREKKER, session, "komt-niet")
+    assert _registration(world, Role.DEELNEMER, session).is_coming
+    # A member who left frees their place for the next who answers.
+    world.members[Role.DEELNEMER].left_on = date.today()
+    world.members[Role.DEELNEMER].save()
+    _answer(client, world, Role.PROCESBEGELEIDER, session, "komt")
+    assert _registration(world, Role.PROCESBEGELEIDER, session).is_coming
+
+
+def test_in_an_archived_network_nobody_answers_and_a_cancelled_session_stays_so(client):
+    world = build_world()
+    session = _session(world)
+    planner = _as(client, world, Role.PROCESBEGELEIDER)
+    planner.post(_url("session_cancel", world, session))
+    form = planner.get(_url("session_edit", world, session)).context["form"]
+    assert [value for value, _label in form.fields["status"].choices] == ["afgelast"]
+    world.network.archived_at = timezone.now()
+    world.network.save()
+    assert _answer(client, world, Role.DEELNEMER, session, "komt").status_code == 403

@@ -12,8 +12,10 @@ older address worthless.
 """
 
 from datetime import UTC, datetime, timedelta
+from email.utils import parseaddr
 
 import icalendar
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db.models import F
@@ -72,10 +74,11 @@ def session_event(session: Session, *, url: str) -> icalendar.Event:
     return event
 
 
-def calendar_bytes(sessions, *, absolute, method: str | None = None) -> bytes:
+def calendar_bytes(sessions, *, absolute, method: str | None = None,
+                   attendee: str = "") -> bytes:  # fmt: skip
     """A calendar with these sessions. `absolute` turns a path into a full URL (the
-    request's build_absolute_uri). A mailed invitation or cancellation has a METHOD, so
-    mail programs offer to add or remove it."""
+    request's build_absolute_uri). A mailed invitation or cancellation has a METHOD, an
+    organiser and its reader as attendee, so mail programs offer to add or remove it."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -85,8 +88,24 @@ def calendar_bytes(sessions, *, absolute, method: str | None = None) -> bytes:
         calendar.add("method", method)
     for session in sessions:
         url = absolute(reverse("session_detail", args=[session.network.slug, session.pk]))
-        calendar.add_component(session_event(session, url=url))
+        event = session_event(session, url=url)
+        if method:
+            _address_event(event, attendee)
+        calendar.add_component(event)
     return calendar.to_ical()
+
+
+def _address_event(event: icalendar.Event, attendee: str) -> None:
+    """Who sends the invitation (our mail address) and to whom, as RFC 5546 asks."""
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    organizer = icalendar.vCalAddress(f"mailto:{address}")
+    organizer.params["cn"] = icalendar.vText(name or address)
+    event.add("organizer", organizer)
+    if attendee:
+        guest = icalendar.vCalAddress(f"mailto:{attendee}")
+        guest.params.update({"role": icalendar.vText("REQ-PARTICIPANT"),
+                             "rsvp": icalendar.vText("FALSE")})  # fmt: skip
+        event.add("attendee", guest)
 
 
 def session_method(session: Session) -> str:

@@ -79,15 +79,32 @@ def registration_answer(*, session: Session, membership: Membership, answer: str
     return registration
 
 
-def _give_place_to_first_waiting(session: Session, base_url: str) -> None:
+def _give_place_to_first_waiting(session: Session, base_url: str) -> bool:
     first = session.registrations.filter(
         answer=Answer.KOMT, waiting=True, membership__left_on__isnull=True,
     ).order_by("answered_at", "pk").first()  # fmt: skip
     if first is None:
-        return
+        return False
     first.waiting = False
     first.save(update_fields=["waiting"])
     _mail_later(session, [first.membership_id], "plek", base_url)
+    return True
+
+
+@transaction.atomic
+def session_changed(*, session: Session, calendar_changed: bool, base_url: str) -> None:
+    """After a planner changed a session: places that a larger capacity freed go to the
+    waiting list, in turn; and when its time or place changed, everyone invited who did
+    not say no gets the new details, with the update for their calendar."""
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    while (session.capacity is None or _coming(session) < session.capacity) and (
+            _give_place_to_first_waiting(session, base_url)):  # fmt: skip
+        pass
+    if calendar_changed and not session.is_cancelled:
+        told = session.registrations.exclude(answer=Answer.KOMT_NIET).filter(
+            membership__left_on__isnull=True)  # fmt: skip
+        _mail_later(session, list(told.values_list("membership_id", flat=True)), "gewijzigd",
+                    base_url)  # fmt: skip
 
 
 @transaction.atomic

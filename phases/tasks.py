@@ -26,6 +26,7 @@ SUBJECTS = {
     "plek": _("Er is plek voor je: %(theme)s op %(date)s"),
     "afgelast": _("Afgelast: %(theme)s op %(date)s"),
     "binnenkort": _("Binnenkort: %(theme)s op %(date)s"),
+    "gewijzigd": _("Gewijzigd: %(theme)s, nu op %(date)s"),
 }
 
 
@@ -38,8 +39,7 @@ def send_session_mail(*, session_id: int, membership_ids: list[int], kind: str,
     def absolute(path):
         return base + path
 
-    ics = calendar.calendar_bytes([session], absolute=absolute,
-                                  method=calendar.session_method(session))  # fmt: skip
+    method = calendar.session_method(session)
     context = {**reports.context(session), "kind": kind,
                "url": absolute(reverse("session_detail",
                                        args=[session.network.slug, session.pk]))}  # fmt: skip
@@ -54,7 +54,9 @@ def send_session_mail(*, session_id: int, membership_ids: list[int], kind: str,
                                   {**context, "name": membership.user.full_name}),
             to=[membership.user.email],
         )  # fmt: skip
-        message.attach("bijeenkomst.ics", ics, "text/calendar")
+        ics = calendar.calendar_bytes([session], absolute=absolute, method=method,
+                                      attendee=membership.user.email)  # fmt: skip
+        message.attach("bijeenkomst.ics", ics, f"text/calendar; method={method}")
         _deliver_each(membership.user, "bijeenkomsten", message, f"{subject}\n{context['url']}")
 
 

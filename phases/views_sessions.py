@@ -16,7 +16,7 @@ from networks import permissions as P
 from networks.models import Membership
 from opstart import services as history
 from opstart.editing import edit_page
-from phases import draaiboek, followup, reports, services
+from phases import draaiboek, followup, registrations, reports, services
 from phases.forms import AnswerForm, PreparationStepForm, SessionForm, TaskForm
 from phases.models import NetworkPreparationStep, PreparationTask, Session
 
@@ -70,14 +70,17 @@ def session_create(request):
                                "erbij."))  # fmt: skip
 
 
-def _follow_date(session) -> None:
-    services.tasks_follow_date(session=session)
-
-
 @P.network_permission_required(P.SESSIONS_CHANGE)
 def session_edit(request, pk):
     session = session_of(request, pk)
     form = SessionForm(request.POST or None, instance=session, network=request.network)
+
+    def _follow_date(saved) -> None:
+        services.tasks_follow_date(session=saved)
+        registrations.session_changed(
+            session=saved, base_url=request.build_absolute_uri("/"),
+            calendar_changed=bool(set(form.changed_data) & Session.CALENDAR_FIELDS))  # fmt: skip
+
     return edit_page(request, form=form, title=_("Bijeenkomst wijzigen"),
                      back_url=reverse("session_detail", args=[request.network.slug, pk]),
                      delete_url=reverse("session_delete", args=[request.network.slug, pk]),

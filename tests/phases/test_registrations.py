@@ -66,10 +66,13 @@ def test_inviting_the_kernteam_mails_each_once_with_the_session_for_the_calendar
     for expected in ("13:30", "Stadhuis, zaal 3", _dutch_date(session.date), "Laat weten"):
         assert expected in mail.body
     filename, ics, mimetype = mail.attachments[0]
-    assert (filename, mimetype) == ("bijeenkomst.ics", "text/calendar")
+    assert (filename, mimetype) == ("bijeenkomst.ics", "text/calendar; method=REQUEST")
     calendar_file = icalendar.Calendar.from_ical(ics)
     assert calendar_file["METHOD"] == "REQUEST"
-    assert _events(ics)[0]["UID"] == f"bijeenkomst-{session.pk}@liso-leernetwerken"
+    event = _events(ics)[0]
+    assert event["UID"] == f"bijeenkomst-{session.pk}@liso-leernetwerken"
+    assert str(event["ORGANIZER"]).startswith("mailto:")
+    assert str(event["ATTENDEE"]) == f"mailto:{mail.to[0]}"
 
     with django_capture_on_commit_callbacks(execute=True):
         planner.post(_url("session_invite", world, session), {"ring": ["kernteam"]})
@@ -305,3 +308,26 @@ def test_in_an_archived_network_nobody_answers_and_a_cancelled_session_stays_so(
     world.network.archived_at = timezone.now()
     world.network.save()
     assert _answer(client, world, Role.DEELNEMER, session, "komt").status_code == 403
+
+
+def test_a_larger_capacity_lets_the_waiting_in_and_a_move_is_mailed_to_those_coming(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    world = build_world()
+    session = _session(world, capacity=1)
+    _answer(client, world, Role.TREKKER, session, "komt")
+    _answer(client, world, Role.DEELNEMER, session, "komt")
+    _answer(client, world, Role.PROJECTASSISTENT, session, "komt-niet")
+    assert _registration(world, Role.DEELNEMER, session).waiting
+    data = {"version": session.version, "theme": session.theme, "date": session.date,
+            "start_time": "15:00", "planned_minutes": 180, "place": "Stadhuis",
+            "status": "gepland", "capacity": 5}  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        _as(client, world, Role.PROCESBEGELEIDER).post(_url("session_edit", world, session),
+                                                       data)  # fmt: skip
+    assert _registration(world, Role.DEELNEMER, session).is_coming
+    changed = [mail for mail in mailoutbox if mail.subject.startswith("Gewijzigd")]
+    assert sorted(mail.to[0] for mail in changed) == sorted(
+        [world.user(Role.TREKKER).email, world.user(Role.DEELNEMER).email])  # fmt: skip
+    assert "15:00" in changed[0].body
+    assert int(_events(changed[0].attachments[0][1])[0]["SEQUENCE"]) == 1

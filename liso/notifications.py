@@ -85,8 +85,18 @@ def settings_save(*, user, frequencies: dict[str, str]) -> None:
                 user=user, kind=code, defaults={"frequency": frequency})  # fmt: skip
 
 
+def base_url_of(request) -> str:
+    """Where the product lives, as the request that sends a mail sees it."""
+    return request.build_absolute_uri("/")
+
+
+def site_base(base_url: str = "") -> str:
+    """The address links in a mail start with: the request's, or SITE_URL outside one."""
+    return (base_url or settings.SITE_URL).rstrip("/")
+
+
 def settings_url(base_url: str = "") -> str:
-    return (base_url or settings.SITE_URL).rstrip("/") + reverse("notification_settings")
+    return site_base(base_url) + reverse("notification_settings")
 
 
 def footer(base_url: str = "") -> str:

@@ -5,7 +5,6 @@ session as an .ics attachment, so it lands in the reader's calendar."""
 import logging
 from smtplib import SMTPException
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.tasks import task
 from django.template.loader import render_to_string
@@ -34,7 +33,7 @@ SUBJECTS = {
 def send_session_mail(*, session_id: int, membership_ids: list[int], kind: str,
                       base_url: str) -> None:  # fmt: skip
     session = Session.objects.select_related("network", "venue").get(pk=session_id)
-    base = (base_url or settings.SITE_URL).rstrip("/")
+    base = notifications.site_base(base_url)
 
     def absolute(path):
         return base + path
@@ -65,7 +64,7 @@ def send_report_mail(*, session_id: int, membership_ids: list[int], base_url: st
     """The shared report: its lessons and action points in the mail, the rest behind the
     link."""
     session = Session.objects.select_related("network", "report").get(pk=session_id)
-    base = (base_url or settings.SITE_URL).rstrip("/")
+    base = notifications.site_base(base_url)
     url = base + reverse("session_report", args=[session.network.slug, session.pk])
     context = {"session": session, "report": session.report, "url": url,
                "actions": list(session.actions.select_related("owner__user")),

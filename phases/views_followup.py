@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from liso.notifications import base_url_of
 from liso.pdf import pdf_response
 from networks import permissions as P
 from opstart.editing import edit_page
@@ -116,7 +117,7 @@ def session_report_share(request, pk):
     if not report.pk or not report.minutes.strip():
         messages.error(request, _("Schrijf eerst het verslag; een leeg verslag delen we niet."))
         return redirect(_report_url(request, session))
-    count = followup.report_share(report=report, base_url=request.build_absolute_uri("/"))
+    count = followup.report_share(report=report, base_url=base_url_of(request))
     messages.success(request, _("Het verslag is gedeeld met %(n)s leden.") % {"n": count})
     return redirect(_report_url(request, session))
 

@@ -13,16 +13,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from liso.notifications import base_url_of
 from networks import permissions as P
 from networks.models import Membership
 from phases import calendar, registrations
 from phases.forms import AnswerForm
 from phases.models import Registration
 from phases.views_sessions import crumb, session_of
-
-
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/")
 
 
 def _to_session(request, session):
@@ -40,7 +37,7 @@ def session_answer(request, pk):
         return _to_session(request, session)
     try:
         registration = registrations.registration_answer(
-            session=session, membership=request.membership, base_url=_base_url(request),
+            session=session, membership=request.membership, base_url=base_url_of(request),
             **form.cleaned_data)  # fmt: skip
     except registrations.RegistrationError:
         raise PermissionDenied from None
@@ -83,7 +80,7 @@ def session_invite(request, pk):
         raise PermissionDenied
     rings = [ring for ring in request.POST.getlist("ring") if ring in Membership.Ring.values] or [
         Membership.Ring.KERNTEAM]  # fmt: skip
-    new = registrations.session_invite(session=session, rings=rings, base_url=_base_url(request))
+    new = registrations.session_invite(session=session, rings=rings, base_url=base_url_of(request))
     messages.success(request, _("%(n)s leden kregen een uitnodiging.") % {"n": len(new)}
                      if new else _("Iedereen in deze groep was al uitgenodigd."))  # fmt: skip
     return redirect("session_registrations", request.network.slug, session.pk)
@@ -92,7 +89,7 @@ def session_invite(request, pk):
 @_planner_action
 def session_remind(request, pk):
     session = session_of(request, pk)
-    count = registrations.registration_remind(session=session, base_url=_base_url(request))
+    count = registrations.registration_remind(session=session, base_url=base_url_of(request))
     messages.success(request, _("%(n)s leden kregen een herinnering.") % {"n": count})
     return redirect("session_registrations", request.network.slug, session.pk)
 
@@ -102,7 +99,7 @@ def session_cancel(request, pk):
     session = session_of(request, pk)
     if session.is_cancelled:
         return _to_session(request, session)
-    told = registrations.session_cancel(session=session, base_url=_base_url(request))
+    told = registrations.session_cancel(session=session, base_url=base_url_of(request))
     messages.success(request, _("De bijeenkomst is afgelast. %(n)s mensen kregen bericht, met "
                                 "de afzegging voor hun agenda.") % {"n": told})  # fmt: skip
     return _to_session(request, session)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from liso.notifications import base_url_of
 from liso.pdf import pdf_response
 from networks import permissions as P
 from networks.models import Membership
@@ -78,7 +79,7 @@ def session_edit(request, pk):
     def _follow_date(saved) -> None:
         services.tasks_follow_date(session=saved)
         registrations.session_changed(
-            session=saved, base_url=request.build_absolute_uri("/"),
+            session=saved, base_url=base_url_of(request),
             calendar_changed=bool(set(form.changed_data) & Session.CALENDAR_FIELDS))  # fmt: skip
 
     return edit_page(request, form=form, title=_("Bijeenkomst wijzigen"),

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "opstart",
     "werkvormen",
     "phases",
+    "journey",
     "kernelements",
     "django.contrib.admin",
     "django.contrib.auth",

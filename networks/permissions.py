@@ -46,17 +46,24 @@ SESSIONS_TAKE_PART = "sessions.take_part"
 SESSIONS_CHANGE = "sessions.change"
 # The network's own werkvormen: everyone uses them; those who build draaiboeken make them.
 WERKVORMEN_CHANGE = "werkvormen.change"
+# The journey (leren, opbrengsten): every member writes their leervraag, experiments,
+# reflections, glossary terms, products and successes; the few who lead the learning move
+# the network between phases, open and close rounds, and may change any experiment.
+LEARNING_TAKE_PART = "learning.take_part"
+LEARNING_MANAGE = "learning.manage"
 
 EVERYONE = {NETWORK_VIEW, MEMBERS_VIEW, STARTUP_VIEW, SESSIONS_VIEW, SESSIONS_TAKE_PART}
+EVERYONE |= {LEARNING_TAKE_PART}
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
     Role.TREKKER: EVERYONE
     | {NETWORK_CHANGE, NETWORK_ARCHIVE, MEMBERS_MANAGE, MEMBERS_MANAGE_TREKKERS, INSIGHT_VIEW}
     | {STARTUP_CHANGE, STARTUP_TALKS, AGENDAS_CHANGE, MONEY_CHANGE, PLANNING_CHANGE}
-    | {COMMUNICATION_CHANGE, REPORTS_EXPORT, SESSIONS_CHANGE, WERKVORMEN_CHANGE},
+    | {COMMUNICATION_CHANGE, REPORTS_EXPORT, SESSIONS_CHANGE, WERKVORMEN_CHANGE}
+    | {LEARNING_MANAGE},
     Role.PROCESBEGELEIDER: EVERYONE
     | {MEMBERS_MANAGE, INSIGHT_VIEW, STARTUP_TALKS, AGENDAS_CHANGE, REPORTS_EXPORT}
-    | {SESSIONS_CHANGE, WERKVORMEN_CHANGE},
+    | {SESSIONS_CHANGE, WERKVORMEN_CHANGE, LEARNING_MANAGE},
     Role.PROJECTASSISTENT: EVERYONE
     | {INSIGHT_VIEW, MONEY_CHANGE, PLANNING_CHANGE, REPORTS_EXPORT, SESSIONS_CHANGE}
     | {WERKVORMEN_CHANGE},

@@ -1,8 +1,7 @@
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
 
+from liso import uploads
 from liso.forms import StyledFormMixin
 from opstart.forms import DATE, TIME, VersionedForm
 from phases.models import (
@@ -116,12 +115,6 @@ class ActionPointForm(StyledFormMixin, forms.ModelForm):
         choose_from_members(self.fields["owner"], network, empty_label=_("(nog niemand)"))
 
 
-# What visual minutes may be: the format as the file's content says it is, with its type.
-PHOTO_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
-PDF_TYPE = "application/pdf"
-MB = 1024 * 1024
-
-
 class PhotoForm(StyledFormMixin, forms.ModelForm):
     """A photo of a flip-over or a drawing (JPEG, PNG, WebP) or a PDF, within the size
     limit. The content decides, not the name: a renamed file is refused."""
@@ -138,22 +131,13 @@ class PhotoForm(StyledFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = _(
             "Een foto (jpg, png of webp) of een pdf, hoogstens %(limit)s MB."
-        ) % {"limit": settings.UPLOAD_MAX_BYTES // MB}
+        ) % {"limit": uploads.limit_mb()}
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        limit = settings.UPLOAD_MAX_BYTES
-        if upload.size > limit:
-            sizes = {"size": round(upload.size / MB, 1), "limit": limit // MB}
-            raise forms.ValidationError(
-                _("Dit bestand is te groot (%(size)s MB). Het mag hoogstens %(limit)s MB zijn.")
-                % sizes
-            )
-        self.content_type = _content_type(upload)
-        if self.content_type is None:
-            raise forms.ValidationError(
-                _("Dit bestand kunnen we niet bewaren. Kies een foto (jpg, png of webp) of "
-                  "een pdf."))  # fmt: skip
+        self.content_type = uploads.checked_type(upload, pdf_allowed=True, refusal=_(
+            "Dit bestand kunnen we niet bewaren. Kies een foto (jpg, png of webp) of "
+            "een pdf."))  # fmt: skip
         return upload
 
     def save(self, commit=True):
@@ -162,23 +146,6 @@ class PhotoForm(StyledFormMixin, forms.ModelForm):
         if commit:
             photo.save()
         return photo
-
-
-def _content_type(upload) -> str | None:
-    """The upload's real type, from its content; None when it is not one we take."""
-    upload.seek(0)
-    if upload.read(5) == b"%PDF-":
-        upload.seek(0)
-        return PDF_TYPE
-    upload.seek(0)
-    try:
-        with Image.open(upload) as image:
-            image.verify()
-            kind = PHOTO_FORMATS.get(image.format)
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        kind = None
-    upload.seek(0)
-    return kind
 
 
 class SessionReportForm(VersionedForm):

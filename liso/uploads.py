@@ -1,0 +1,50 @@
+"""Checking an uploaded file before it is kept: within the size limit, and of a type we
+take, as its content says (a renamed file is refused). Used by every form that takes a
+photo or a document."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext as _
+from PIL import Image
+
+# The format as the content says it is, with the type we store and serve it as.
+IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+PDF_TYPE = "application/pdf"
+IMAGE_ACCEPT = "image/jpeg,image/png,image/webp"
+MB = 1024 * 1024
+
+
+def limit_mb() -> int:
+    return settings.UPLOAD_MAX_BYTES // MB
+
+
+def content_type_of(upload) -> str | None:
+    """The upload's real type, from its content: an image or a PDF; None for others."""
+    upload.seek(0)
+    if upload.read(5) == b"%PDF-":
+        upload.seek(0)
+        return PDF_TYPE
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            image.verify()
+            kind = IMAGE_FORMATS.get(image.format)
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        kind = None
+    upload.seek(0)
+    return kind
+
+
+def checked_type(upload, *, pdf_allowed: bool, refusal: str) -> str:
+    """The type of an acceptable upload, or a ValidationError in plain Dutch: too big,
+    or not a type we take (`refusal` says what is taken)."""
+    limit = settings.UPLOAD_MAX_BYTES
+    if upload.size > limit:
+        sizes = {"size": round(upload.size / MB, 1), "limit": limit // MB}
+        raise forms.ValidationError(
+            _("Dit bestand is te groot (%(size)s MB). Het mag hoogstens %(limit)s MB zijn.") % sizes
+        )
+    content_type = content_type_of(upload)
+    if content_type is None or (content_type == PDF_TYPE and not pdf_allowed):
+        raise forms.ValidationError(refusal)
+    return content_type

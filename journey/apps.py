@@ -7,3 +7,6 @@ class JourneyConfig(AppConfig):
 
     name = "journey"
     verbose_name = "Leertraject"
+
+    def ready(self):
+        from journey import demo  # noqa: F401 (demo registers itself)

@@ -64,6 +64,7 @@ urlpatterns = [
     path("", include("opstart.urls")),
     path("", include("werkvormen.urls")),
     path("", include("phases.urls")),
+    path("", include("journey.urls")),
     path("", include("kernelements.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -260,6 +260,13 @@ ROUTES = {
        for action, route in item_routes(kind, permission, add_kwargs).items()},
 }  # fmt: skip
 
+# The journey declares its routes beside its tests (imported here, after Route and the
+# placeholders exist, which those files use).
+from tests.journey import access_learning, access_products, access_words  # noqa: E402
+
+for _journey_part in (access_learning, access_products, access_words):
+    ROUTES.update(_journey_part.ROUTES)
+
 # Whole namespaces with one rule: every admin URL is for platform staff only.
 NAMESPACES = {"admin": Route(STAFF, page=False)}
 

@@ -11,6 +11,7 @@ from tests.access import A_MEMBER, AN_INVITATION, THE_NETWORK
 from tests.liso.factories import UserFactory
 from tests.networks.factories import MembershipFactory, NetworkFactory
 from tests.opstart.world import build_startup
+from tests.journey.world import build_journey
 from tests.phases.world import build_sessions
 from tests.werkvormen.world import build_own_werkvormen
 
@@ -62,7 +63,7 @@ def build_world() -> World:
         full_name="Nieuw Lid", roles=[Role.DEELNEMER], perspective="praktijk",
     )  # fmt: skip
     startup = {**build_startup(network, members), **build_sessions(network, members),
-               **build_own_werkvormen(network)}  # fmt: skip
+               **build_own_werkvormen(network), **build_journey(network, members)}  # fmt: skip
     return World(network, members, outsider, left, invitation, token, startup)
 
 

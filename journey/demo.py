@@ -1,0 +1,1 @@
+"""Demo journey for the running network (filled in below)."""

@@ -1,0 +1,5 @@
+"""Woordenlijst and leervragen (under /netwerken/<slug>/leren/)."""
+
+learning = "netwerken/<slug:slug>/leren/"
+
+urlpatterns = []  # fmt: skip

@@ -8,10 +8,10 @@ from liso.method import Role
 from networks import services
 from networks.models import Invitation, Membership, Network
 from tests.access import A_MEMBER, AN_INVITATION, THE_NETWORK
+from tests.journey.world import build_journey
 from tests.liso.factories import UserFactory
 from tests.networks.factories import MembershipFactory, NetworkFactory
 from tests.opstart.world import build_startup
-from tests.journey.world import build_journey
 from tests.phases.world import build_sessions
 from tests.werkvormen.world import build_own_werkvormen
 

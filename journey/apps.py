@@ -9,4 +9,11 @@ class JourneyConfig(AppConfig):
     verbose_name = "Leertraject"
 
     def ready(self):
-        from journey import demo  # noqa: F401 (demo registers itself)
+        from journey import contributions, demo  # noqa: F401 (demo registers itself)
+        from liso.home import register_section
+        from networks.panels import register_panel
+        from phases.session_links import register_session_link
+
+        register_panel(contributions.JOURNEY_PANELS)
+        register_section(contributions.QUICK_REFLECTION)
+        register_session_link(contributions.REFLECT_ON_SESSION)

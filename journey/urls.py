@@ -1,8 +1,7 @@
-from journey import urls_products, urls_words
-
-learning = "netwerken/<slug:slug>/leren/"
+from journey import urls_learning, urls_products, urls_words
 
 urlpatterns = [
+    *urls_learning.urlpatterns,
     *urls_words.urlpatterns,
     *urls_products.urlpatterns,
 ]  # fmt: skip

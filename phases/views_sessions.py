@@ -17,7 +17,7 @@ from networks import permissions as P
 from networks.models import Membership
 from opstart import services as history
 from opstart.editing import edit_page
-from phases import draaiboek, followup, registrations, reports, services
+from phases import draaiboek, followup, registrations, reports, services, session_links
 from phases.forms import AnswerForm, PreparationStepForm, SessionForm, TaskForm
 from phases.models import NetworkPreparationStep, PreparationTask, Session
 
@@ -135,6 +135,7 @@ def session_detail(request, pk):
         "answerable": not session.is_cancelled and session.date >= date.today(),
         "answer_choices": AnswerForm.base_fields["answer"].choices,
         "earlier_actions": list(followup.open_actions_before(session)),
+        "extra_links": session_links.links_for(request, session),
     }  # fmt: skip
     return render(request, "phases/session_detail.html", context)
 

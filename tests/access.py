@@ -38,6 +38,9 @@ class Route:
     # Roles that hold the permission but still get 403, because the view also asks whose
     # object it is (e.g. only planners and the task's own assignee may tick a task off).
     not_theirs: frozenset = frozenset()
+    # Roles that hold the permission but must not even learn the object exists (404):
+    # someone else's private reflection.
+    not_found_for: frozenset = frozenset()
 
 
 # The start-up's list items: (kind, permission, extra kwargs of its "add" URL).

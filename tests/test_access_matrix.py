@@ -50,6 +50,8 @@ def _expected(name, actor):
         return 404  # nothing leaks, not even that the network exists
     if actor in route.not_theirs:
         return 403
+    if actor in route.not_found_for and route.permission in ROLE_PERMISSIONS[actor]:
+        return 404
     return route.status if route.permission in ROLE_PERMISSIONS[actor] else 403
 
 

@@ -1,0 +1,199 @@
+"""Forms of the journey's learning part: moving between phases, experiments (plan,
+outcome, joint assessment), observations and reflections."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from journey.models import Experiment, Observation, Reflection
+from liso import method, uploads
+from liso.forms import StyledFormMixin
+from networks.models import Organisation
+from opstart.forms import DATE, VersionedForm, text_area
+from phases.forms import choose_from_members
+
+
+class PhaseChangeForm(StyledFormMixin, forms.Form):
+    to_phase = forms.TypedChoiceField(
+        label=_("Naar welke fase?"), choices=method.Phase.choices, coerce=int,
+        widget=forms.RadioSelect,
+    )  # fmt: skip
+    reason = forms.CharField(
+        label=_("Waarom nu?"), widget=text_area(4), max_length=2000,
+        help_text=_("Bijvoorbeeld: de experimenten van ronde 2 zijn besproken en we weten "
+                    "genoeg om te gaan vertalen. Teruggaan mag ook."),
+    )  # fmt: skip
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.network = network
+
+    def clean_to_phase(self):
+        to_phase = self.cleaned_data["to_phase"]
+        if to_phase == self.network.current_phase:
+            raise forms.ValidationError(_("Het netwerk zit al in deze fase. Kies een andere."))
+        return to_phase
+
+
+class ExperimentForm(VersionedForm):
+    """The plan of an experiment; who is in the group is chosen from the current members."""
+
+    class Meta:
+        model = Experiment
+        fields = ["title", "leervraag", "expectation", "change", "needs", "group",
+                  "organisation", "starts_on", "weeks", "monitoring", "round"]  # fmt: skip
+        widgets = {"starts_on": DATE, "expectation": text_area(3), "change": text_area(3),
+                   "needs": text_area(2), "monitoring": text_area(2),
+                   "group": forms.CheckboxSelectMultiple}  # fmt: skip
+        help_texts = {"group": _("Een goede groep mengt ervaringskennis, kennis uit de "
+                                 "praktijk en kennis uit onderzoek.")}  # fmt: skip
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, network=network, **kwargs)
+        choose_from_members(self.fields["group"], network)
+        leervragen = network.leervragen.filter(owner__left_on=None).select_related("owner__user")
+        self.fields["leervraag"].queryset = leervragen
+        self.fields["leervraag"].label_from_instance = lambda vraag: (
+            f"{vraag.owner.user.full_name}: {vraag.question[:90]}"
+        )
+        self.fields["leervraag"].empty_label = _("(geen)")
+        self.fields["organisation"].queryset = _member_organisations(network)
+        self.fields["organisation"].empty_label = _("(kies een organisatie)")
+        self.fields["round"].queryset = network.rounds.all()
+        self.fields["round"].empty_label = _("(nog geen ronde)")
+
+    def clean_weeks(self):
+        weeks = self.cleaned_data["weeks"]
+        if weeks is not None and not 1 <= weeks <= 104:
+            raise forms.ValidationError(_("Kies een duur van 1 tot 104 weken."))
+        return weeks
+
+    def clean_group(self):
+        group = self.cleaned_data["group"]
+        if not group:
+            raise forms.ValidationError(_("Kies wie er meedoen: minstens één persoon."))
+        return group
+
+
+def _member_organisations(network):
+    return Organisation.objects.filter(
+        memberships__network=network, memberships__left_on=None
+    ).distinct()
+
+
+class OutcomeForm(VersionedForm):
+    """Closing an experiment: did the expectation hold?"""
+
+    class Meta:
+        model = Experiment
+        fields = ["outcome", "outcome_note"]
+        widgets = {"outcome": forms.RadioSelect, "outcome_note": text_area(4)}
+        labels = {"outcome": _("Wat bleek?"), "outcome_note": _("Wat zag je gebeuren?")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].required = True
+        self.fields["outcome"].choices = Experiment.Outcome.choices
+
+    def save(self, commit=True):
+        self.instance.status = Experiment.Status.KLAAR
+        return super().save(commit)
+
+
+class AssessmentForm(VersionedForm):
+    """The network's joint judgement of what an outcome means, made in a session."""
+
+    class Meta:
+        model = Experiment
+        fields = ["assessment", "assessment_session"]
+        widgets = {"assessment": text_area(5)}
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, network=network, **kwargs)
+        self.fields["assessment"].required = True
+        sessions = network.sessions.filter(date__lte=timezone.localdate()).order_by("-date")
+        self.fields["assessment_session"].queryset = sessions
+        self.fields["assessment_session"].label_from_instance = lambda session: (
+            f"{session.date:%d-%m-%Y} · {session.theme}"
+        )
+        self.fields["assessment_session"].empty_label = _("(niet in een bijeenkomst)")
+
+
+class StartForm(VersionedForm):
+    """Starting an experiment: only its status changes (through the history)."""
+
+    class Meta:
+        model = Experiment
+        fields = ["status"]
+        widgets = {"status": forms.HiddenInput}
+
+
+class ObservationForm(StyledFormMixin, forms.ModelForm):
+    """What someone noticed: a few words, and if it helps a number or a photo."""
+
+    class Meta:
+        model = Observation
+        fields = ["noted_on", "text", "value", "unit", "photo"]
+        widgets = {
+            "noted_on": DATE, "text": text_area(3),
+            "photo": forms.ClearableFileInput(attrs={"accept": uploads.IMAGE_ACCEPT}),
+        }  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["noted_on"].initial = timezone.localdate()
+        self.fields["photo"].help_text = _(
+            "Een foto (jpg, png of webp), hoogstens %(limit)s MB. Niet verplicht."
+        ) % {"limit": uploads.limit_mb()}
+
+    def clean_noted_on(self):
+        noted_on = self.cleaned_data["noted_on"]
+        if noted_on > timezone.localdate():
+            raise forms.ValidationError(_("Een waarneming kan niet in de toekomst liggen."))
+        return noted_on
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo and hasattr(photo, "content_type"):  # a new upload
+            self.instance.photo_type = uploads.checked_type(
+                photo, pdf_allowed=False,
+                refusal=_("Dit bestand kunnen we niet bewaren. Kies een foto (jpg, png of webp)."),
+            )  # fmt: skip
+        return photo
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("unit") and cleaned.get("value") is None:
+            self.add_error("value", _("Vul ook het getal in, of laat “waarvan?” leeg."))
+        return cleaned
+
+
+class ReflectionForm(StyledFormMixin, forms.ModelForm):
+    """A reflection: the level, the text, and whether to share it (not by default)."""
+
+    share = forms.BooleanField(
+        label=_("Deel deze reflectie met het netwerk"), required=False,
+        help_text=_("Niet aangevinkt: alleen jij kunt hem lezen. Ook de procesbegeleider "
+                    "niet."),
+    )  # fmt: skip
+
+    class Meta:
+        model = Reflection
+        fields = ["level", "text"]
+        widgets = {"level": forms.RadioSelect, "text": text_area(5)}
+        labels = {"level": _("Waarover gaat je reflectie?")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["share"].initial = self.instance.is_shared
+        self.fields["level"].choices = method.ReflectionLevel.choices
+
+    def save(self, commit=True):
+        reflection = super().save(commit=False)
+        if not self.cleaned_data["share"]:
+            reflection.shared_at = None
+        elif reflection.shared_at is None:
+            reflection.shared_at = timezone.now()
+        if commit:
+            reflection.save()
+        return reflection

@@ -1,0 +1,45 @@
+"""How the journey goes, in panels: on the Leren page, and loaded into the network
+overview (which already has its own panels and stays within its query budget that way).
+Each panel function makes one query."""
+
+from django.db.models import Count, Q
+
+from journey.models import Experiment
+from journey.products import products_panel, successes_panel
+
+RECENT_CHANGES = 3
+RECENT_REFLECTIONS = 4
+
+
+def phase_panel(network) -> dict:
+    changes = list(network.phase_changes.select_related("changed_by")[: RECENT_CHANGES + 1])
+    return {"network": network, "changes": changes[:RECENT_CHANGES],
+            "more": len(changes) > RECENT_CHANGES}  # fmt: skip
+
+
+def experiments_panel(network) -> dict:
+    """Experiments by status in the open round (with the round itself)."""
+    counts = {f"n_{value}": Count("experiments", filter=Q(experiments__status=value))
+              for value in Experiment.Status.values}  # fmt: skip
+    current = network.rounds.filter(closed_on=None).annotate(**counts).first()
+    statuses = [(value, label, getattr(current, f"n_{value}", 0))
+                for value, label in Experiment.Status.choices]  # fmt: skip
+    return {"network": network, "round": current, "statuses": statuses}
+
+
+def reflections_panel(network) -> dict:
+    recent = network.reflections.shared().select_related("author__user", "session",
+                                                          "experiment")  # fmt: skip
+    return {"network": network, "reflections": list(recent[:RECENT_REFLECTIONS])}
+
+
+def journey_panels(network) -> list[tuple[str, dict]]:
+    """(template, context) of each panel, in reading order; a panel may stay hidden."""
+    panels = [
+        ("journey/_panel_phase.html", phase_panel(network)),
+        ("journey/_panel_experiments.html", experiments_panel(network)),
+        ("journey/_panel_reflections.html", reflections_panel(network)),
+        ("journey/_panel_products.html", products_panel(network)),
+        ("journey/_panel_successes.html", successes_panel(network)),
+    ]
+    return [(template, context) for template, context in panels if context is not None]

@@ -1,0 +1,124 @@
+"""Use cases of the journey: moving between phases, opening and closing rounds, who may
+change an experiment, and the experiment's life from plan to outcome and assessment."""
+
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from journey.models import Experiment, PhaseChange, Round
+from networks import permissions
+from networks.models import Network
+
+
+class JourneyError(Exception):
+    """A step that does not fit where the network or the experiment stands; the message
+    says why in plain Dutch."""
+
+
+# --- phases ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def phase_change(*, network: Network, to_phase: int, reason: str, by) -> PhaseChange:
+    """Move the network to `to_phase`, keeping where it came from and why."""
+    network = Network.objects.select_for_update().get(pk=network.pk)
+    if network.current_phase == to_phase:
+        raise JourneyError(_("Het netwerk zit al in deze fase."))
+    change = PhaseChange.objects.create(
+        network=network, from_phase=network.current_phase, to_phase=to_phase, reason=reason,
+        changed_by=by,
+    )  # fmt: skip
+    network.current_phase = to_phase
+    network.save(update_fields=["current_phase"])
+    return change
+
+
+# --- rounds ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def round_open(*, network: Network, on) -> Round:
+    """Open the next round of experiments; one round is open at a time."""
+    Network.objects.select_for_update().get(pk=network.pk)
+    if network.rounds.filter(closed_on=None).exists():
+        raise JourneyError(_("Er loopt al een ronde. Sluit die eerst af."))
+    last = network.rounds.order_by("-number").first()
+    return Round.objects.create(network=network, number=(last.number + 1) if last else 1,
+                                opened_on=on)  # fmt: skip
+
+
+@transaction.atomic
+def round_close(*, round: Round, on) -> Round:
+    """Close a round so its results can be pooled. Experiments still running stay as
+    they are; the overview of the round shows them as not finished."""
+    if not round.is_open:
+        raise JourneyError(_("Deze ronde is al gesloten."))
+    round.closed_on = max(on, round.opened_on)
+    round.save(update_fields=["closed_on"])
+    return round
+
+
+def open_round(network: Network) -> Round | None:
+    return network.rounds.filter(closed_on=None).first()
+
+
+def round_results(round: Round) -> dict:
+    """A round's experiments pooled: how many per status and per outcome (one query)."""
+    counts = round.experiments.aggregate(
+        total=Count("pk"),
+        **{f"status_{s}": Count("pk", filter=Q(status=s)) for s in Experiment.Status.values},
+        **{f"outcome_{o}": Count("pk", filter=Q(outcome=o)) for o in Experiment.Outcome.values},
+    )  # fmt: skip
+    return {
+        "total": counts["total"],
+        "statuses": [(label, counts[f"status_{value}"])
+                     for value, label in Experiment.Status.choices],
+        "outcomes": [(value, label, counts[f"outcome_{value}"])
+                     for value, label in Experiment.Outcome.choices],
+    }  # fmt: skip
+
+
+# --- experiments ----------------------------------------------------------------------------
+
+
+def may_change_experiment(request, experiment: Experiment) -> bool:
+    """Those who lead the learning change any experiment; a member only one whose group
+    they are in (or that they started)."""
+    perms = request.network_perms
+    if permissions.LEARNING_TAKE_PART not in perms:
+        return False
+    if permissions.LEARNING_MANAGE in perms:
+        return True
+    membership = request.membership
+    return experiment.created_by_id == membership.pk or any(
+        member.pk == membership.pk for member in experiment.group.all()
+    )
+
+
+# The knowledge a group should mix (the method: lived experience, professional practice
+# and research), with the perspectives that bring it.
+KNOWLEDGE_KINDS = [
+    ("ervaring", _("ervaringskennis"), {"doelgroep"}),
+    ("praktijk", _("professionele kennis"), {"praktijk", "beleid", "onderwijs", "financier"}),
+    ("onderzoek", _("wetenschappelijke kennis"), {"onderzoek"}),
+]
+
+
+def missing_knowledge(group) -> list[str]:
+    """The kinds of knowledge no one in the group brings, by the members' perspectives."""
+    perspectives = {member.perspective for member in group}
+    return [str(label) for _key, label, kinds in KNOWLEDGE_KINDS if not perspectives & kinds]
+
+
+@transaction.atomic
+def experiment_start(*, experiment: Experiment, by) -> None:
+    if experiment.status != Experiment.Status.PLAN:
+        raise JourneyError(_("Dit experiment is al begonnen."))
+    experiment.status = Experiment.Status.LOOPT
+    if experiment.starts_on is None:
+        experiment.starts_on = timezone.localdate()
+    experiment.version += 1
+    experiment.updated_by = by
+    experiment.save(update_fields=["status", "starts_on", "version", "updated_by",
+                                   "updated_at"])  # fmt: skip

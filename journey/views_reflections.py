@@ -1,0 +1,132 @@
+"""Reflections: a member's own (private until shared), the network's shared ones, and a
+quick one from the home page. Someone else's private reflection does not exist for
+anyone else: not its text, not its page (404); those who lead the learning see only how
+many there are."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from journey.forms import ReflectionForm
+from journey.models import Reflection
+from journey.sections import learning_crumb
+from liso import method
+from networks import permissions as P
+
+PER_PAGE = 20
+
+
+def _about(request, data) -> dict:
+    """What a new reflection is about, from ?bijeenkomst= or ?experiment= (of this
+    network only); nothing: the network itself."""
+    network = request.network
+    session = data.get("bijeenkomst", "")
+    if session.isdigit():
+        return {"session": get_object_or_404(network.sessions, pk=session)}
+    experiment = data.get("experiment", "")
+    if experiment.isdigit():
+        return {"experiment": get_object_or_404(network.experiments, pk=experiment)}
+    return {}
+
+
+def _private_counts(network) -> dict:
+    """How many reflections are kept private, per level: numbers only, never text."""
+    private = Q(reflections__shared_at=None)
+    levels = {value: Count("reflections", filter=private & Q(reflections__level=value))
+              for value in method.ReflectionLevel.values}  # fmt: skip
+    counted = type(network).objects.filter(pk=network.pk).aggregate(
+        total=Count("reflections", filter=private), **levels)  # fmt: skip
+    return {"total": counted.pop("total"),
+            "levels": [(label, counted[value])
+                       for value, label in method.ReflectionLevel.choices]}  # fmt: skip
+
+
+@P.network_permission_required(P.NETWORK_VIEW)
+def reflection_list(request):
+    """Mine (private and shared) or the network's shared ones (?van=netwerk)."""
+    network = request.network
+    shared_view = request.GET.get("van") == "netwerk"
+    reflections = network.reflections.select_related("author__user", "session", "experiment")
+    if shared_view:
+        reflections = reflections.shared()
+    else:
+        reflections = reflections.filter(author=request.membership)
+    page = Paginator(reflections, PER_PAGE).get_page(request.GET.get("pagina"))
+    context = {
+        "network": network, "page": page, "shared_view": shared_view,
+        "private": _private_counts(network) if P.LEARNING_MANAGE in request.network_perms
+        else None,
+        "title": _("Reflecties"), **learning_crumb(request),
+    }  # fmt: skip
+    return render(request, "journey/reflection_list.html", context)
+
+
+def _saved(request, form) -> None:
+    reflection = form.save()
+    messages.success(request, _("Je reflectie is gedeeld met het netwerk.")
+                     if reflection.is_shared else
+                     _("Je reflectie is bewaard. Alleen jij kunt hem lezen."))  # fmt: skip
+
+
+def _form_page(request, form, title, about):
+    if request.method == "POST" and form.is_valid():
+        _saved(request, form)
+        return redirect("reflection_list", request.network.slug)
+    context = {"network": request.network, "form": form, "title": title, "about": about,
+               "instance": form.instance, **learning_crumb(request)}  # fmt: skip
+    return render(request, "journey/reflection_form.html", context)
+
+
+@P.network_permission_required(P.LEARNING_TAKE_PART)
+def reflection_add(request):
+    about = _about(request, request.GET)
+    instance = Reflection(network=request.network, author=request.membership, **about)
+    form = ReflectionForm(request.POST or None, instance=instance)
+    return _form_page(request, form, _("Reflectie schrijven"), about)
+
+
+def _own(request, pk) -> Reflection:
+    """One's own reflection; anyone else's is not found, shared or not (the shared ones
+    are read on the list; only their author changes them)."""
+    own = request.network.reflections.filter(author=request.membership)
+    return get_object_or_404(own.select_related("session", "experiment"), pk=pk)
+
+
+@P.network_permission_required(P.LEARNING_TAKE_PART)
+def reflection_edit(request, pk):
+    reflection = _own(request, pk)
+    pairs = (("session", reflection.session), ("experiment", reflection.experiment))
+    about = {key: value for key, value in pairs if value}
+    form = ReflectionForm(request.POST or None, instance=reflection)
+    return _form_page(request, form, _("Reflectie wijzigen"), about)
+
+
+@require_POST
+@P.network_permission_required(P.LEARNING_TAKE_PART)
+def reflection_delete(request, pk):
+    _own(request, pk).delete()
+    messages.success(request, _("Je reflectie is verwijderd."))
+    return redirect("reflection_list", request.network.slug)
+
+
+@require_POST
+def reflection_quick(request):
+    """From the home page: a reflection in under a minute, in one of one's networks."""
+    networks = {n.slug: n for n in P.networks_with(request.user, P.LEARNING_TAKE_PART)}
+    network = networks.get(request.POST.get("netwerk", ""))
+    if network is None:
+        messages.error(request, _("Kies een van je netwerken voor je reflectie."))
+        return redirect("home")
+    membership = network.memberships.select_related("network").get(user=request.user,
+                                                                    left_on=None)  # fmt: skip
+    form = ReflectionForm(request.POST, instance=Reflection(network=network, author=membership))
+    if form.is_valid():
+        _saved(request, form)
+        return redirect("home")
+    # Shown again on the network's own reflection page, with what was typed kept.
+    request.membership, request.network = membership, network
+    request.network_perms = P.permissions_for(membership)
+    return _form_page(request, form, _("Reflectie schrijven"), {})

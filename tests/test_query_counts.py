@@ -52,6 +52,9 @@ EXPECTED = {
 # taking part (fee: the select's options from them), the venues for a session's select.
 EXTRA_ITEM_QUERIES = {"milestone": 1, "fee": 2, "planned": 1}
 
+# Pages the trekker is counted on but may not see: another member's private reflection.
+NOT_THE_TREKKERS = {"reflection_edit": 404}
+
 # Network pages, seen by the trekker: session and user, then the membership with its
 # network and the roles (permissions), then the page's own queries.
 NETWORK_EXPECTED = {
@@ -117,6 +120,26 @@ NETWORK_EXPECTED = {
     "own_werkvorm_list": 6,  # the werkvormen with their original and last editor; labels
     "own_werkvorm_create": 4,
     "own_werkvorm_edit": 6,  # the werkvorm; its labels
+    # The journey (leren).
+    # the phase; its changes; the panels: phase changes, the open round with counts, shared
+    # reflections, products with their adoption, successes
+    "journey_home": 11,
+    "phase_detail": 9,  # the phase with its werkvormen (2); what was made (2); sessions
+    "phase_change": 4,
+    # count, page of experiments with their round, their groups, the members' names; rounds
+    "experiment_list": 9,
+    # own leervraag; the open round; members; leervragen; organisations; rounds
+    "experiment_add": 10,
+    # the experiment; its group; observations; its products
+    "experiment_detail": 8,
+    "experiment_edit": 10,  # the experiment; its group; the same selects as adding
+    "experiment_outcome": 5,
+    "experiment_assessment": 6,  # the experiment; past sessions
+    "round_list": 5,  # the rounds with their counts
+    "round_detail": 7,  # the round; the pooled counts; its experiments
+    "reflection_list": 7,  # count, page with authors and subjects; private counts
+    "reflection_add": 4,
+    "reflection_edit": 5,  # someone else's reflection: not found (the trekker counts here)
 }  # fmt: skip
 
 
@@ -162,6 +185,7 @@ def test_pages_make_the_same_queries_on_a_small_and_a_large_database(client, dee
 
 
 def test_network_pages_make_the_same_queries_with_5_or_60_members(client, db):
+    from tests.journey.world import grow_journey
     from tests.networks.factories import MembershipFactory, OrganisationFactory
     from tests.networks.world import build_world
     from tests.opstart.world import grow_startup
@@ -181,8 +205,10 @@ def test_network_pages_make_the_same_queries_with_5_or_60_members(client, db):
     grow_startup(world.network, world.user(Role.TREKKER))
     grow_sessions(world.network)
     grow_own_werkvormen(world.network)
+    grow_journey(world.network)
     large = {name: count_queries(client, url) for name, url in urls.items()}
-    expected = {name: (200, count) for name, count in NETWORK_EXPECTED.items()}
+    expected = {name: (NOT_THE_TREKKERS.get(name, 200), count)
+                for name, count in NETWORK_EXPECTED.items()}  # fmt: skip
     assert small == expected
     assert large == expected
     assert all(count <= MAX_QUERIES for count in NETWORK_EXPECTED.values())

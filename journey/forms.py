@@ -143,7 +143,7 @@ class ObservationForm(StyledFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["noted_on"].initial = timezone.localdate()
         self.fields["photo"].help_text = _(
-            "Een foto (jpg, png of webp), hoogstens %(limit)s MB. Niet verplicht."
+            "Een foto (jpg, png of webp), hoogstens %(limit)s MB."
         ) % {"limit": uploads.limit_mb()}
 
     def clean_noted_on(self):

@@ -289,6 +289,10 @@ class Reflection(models.Model):
     def is_shared(self) -> bool:
         return self.shared_at is not None
 
+    @property
+    def level_short(self) -> str:
+        return method.REFLECTION_LEVEL_SHORT[self.level]
+
 
 class Kennisproduct(Versioned):
     """Something the network made so that what it learned is used: a module, a method,
@@ -327,7 +331,8 @@ class Kennisproduct(Versioned):
     file_type = models.CharField(max_length=50, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"created_at", "file_type"}
+    # The file's stored name says nothing to a reader; the form tells the change in words.
+    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"created_at", "file_type", "file"}
 
     class Meta:
         verbose_name = _("kennisproduct")

@@ -8,7 +8,7 @@ from journey.models import Experiment
 from journey.products import products_panel, successes_panel
 
 RECENT_CHANGES = 3
-RECENT_REFLECTIONS = 4
+RECENT_REFLECTIONS = 3
 
 
 def phase_panel(network) -> dict:
@@ -33,10 +33,11 @@ def reflections_panel(network) -> dict:
     return {"network": network, "reflections": list(recent[:RECENT_REFLECTIONS])}
 
 
-def journey_panels(network) -> list[tuple[str, dict]]:
-    """(template, context) of each panel, in reading order; a panel may stay hidden."""
+def journey_panels(network, *, with_phase=True) -> list[tuple[str, dict]]:
+    """(template, context) of each panel, in reading order; a panel may stay hidden.
+    The Leren page shows the whole phase history itself, so it leaves out the phase."""
     panels = [
-        ("journey/_panel_phase.html", phase_panel(network)),
+        ("journey/_panel_phase.html", phase_panel(network) if with_phase else None),
         ("journey/_panel_experiments.html", experiments_panel(network)),
         ("journey/_panel_reflections.html", reflections_panel(network)),
         ("journey/_panel_products.html", products_panel(network)),

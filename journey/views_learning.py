@@ -23,7 +23,7 @@ def journey_home(request):
     phase = Phase.objects.filter(number=network.current_phase).first()
     history = list(network.phase_changes.select_related("changed_by")[:HISTORY_SHOWN])
     context = {"network": network, "phase": phase, "history": history,
-               "panels": journey_panels(network), "title": _("Leren"),
+               "panels": journey_panels(network, with_phase=False), "title": _("Leren"),
                "phases": method.Phase.choices}  # fmt: skip
     return render(request, "journey/home.html", context)
 

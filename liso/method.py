@@ -143,3 +143,11 @@ class ReflectionLevel(models.TextChoices):
     IK = "ik", _("Ik: wat heb ik geleerd?")
     NETWERK = "netwerk", _("Het netwerk: wat hebben we samen geleerd?")
     WERKVELD = "werkveld", _("Het werkveld: wat betekent het voor het sociaal domein?")
+
+
+# The levels in a word or two, for tags beside a reflection.
+REFLECTION_LEVEL_SHORT = {
+    ReflectionLevel.IK: _("Ik"),
+    ReflectionLevel.NETWERK: _("Het netwerk"),
+    ReflectionLevel.WERKVELD: _("Het werkveld"),
+}

@@ -15,7 +15,8 @@ MAX_QUERIES = 12
 # Per page: the exact number of queries, as (anonymous visitor, logged-in user).
 # A logged-in request reads its session and its user: two queries before the page's own.
 EXPECTED = {
-    "home": (0, 5),  # and the user's networks, their open tasks and action points
+    # and the user's networks, their open tasks and action points, where they may reflect
+    "home": (0, 6),
     "login": (0, None),  # a logged-in person is sent on to the home page
     "password_reset": (0, 2),
     "password_reset_done": (0, 2),
@@ -53,7 +54,7 @@ EXPECTED = {
 EXTRA_ITEM_QUERIES = {"milestone": 1, "fee": 2, "planned": 1}
 
 # Pages the trekker is counted on but may not see: another member's private reflection.
-NOT_THE_TREKKERS = {"reflection_edit": 404}
+NOT_THE_TREKKERS = {"reflection_edit": 404, "leervraag_edit": 403}
 
 # Network pages, seen by the trekker: session and user, then the membership with its
 # network and the roles (permissions), then the page's own queries.
@@ -123,7 +124,7 @@ NETWORK_EXPECTED = {
     # The journey (leren).
     # the phase; its changes; the panels: phase changes, the open round with counts, shared
     # reflections, products with their adoption, successes
-    "journey_home": 11,
+    "journey_home": 10,
     "phase_detail": 9,  # the phase with its werkvormen (2); what was made (2); sessions
     "phase_change": 4,
     # count, page of experiments with their round, their groups, the members' names; rounds
@@ -140,6 +141,22 @@ NETWORK_EXPECTED = {
     "reflection_list": 7,  # count, page with authors and subjects; private counts
     "reflection_add": 4,
     "reflection_edit": 5,  # someone else's reflection: not found (the trekker counts here)
+    "term_list": 5,  # the terms
+    "term_add": 4,
+    "term_edit": 5,  # the term
+    "leervraag_list": 6,  # count, page with owner, user and organisation
+    "leervraag_add": 4,
+    "leervraag_edit": 5,  # the leervraag (someone else's: refused)
+    # Opbrengsten.
+    "product_list": 7,  # count, page with in-use counts, number of organisations
+    "success_list": 6,  # count, page with authors
+    # product with goal and last editor, experiments, barriers, organisations' adoption
+    "product_detail": 8,
+    "product_adoption": 6,  # product, organisations with their adoption
+    "product_add": 6,  # goals and experiments for the choices
+    "product_edit": 8,  # product, its experiments, goals and experiments for the choices
+    "barrier_add": 5,  # the product
+    "barrier_edit": 5,  # the barrier with its product
 }  # fmt: skip
 
 

@@ -4,8 +4,8 @@ from django.core.files.base import ContentFile
 
 from journey.models import Experiment, Observation, Reflection, Round
 from liso.method import Role
-from tests.journey.world_products import build_products
-from tests.journey.world_words import build_words
+from tests.journey.world_products import build_products, grow_products
+from tests.journey.world_words import build_words, grow_words
 from tests.phases.world import png_bytes
 
 
@@ -88,3 +88,5 @@ def grow_learning(network) -> None:
 
 def grow_journey(network) -> None:
     grow_learning(network)
+    grow_words(network)
+    grow_products(network)

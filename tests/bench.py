@@ -24,6 +24,7 @@ PDFS = [
     "session_draaiboek_pdf",
     "session_invitation_pdf",
     "session_report_pdf",
+    "term_pdf",
 ]
 WARMUP = 20
 MEDIAN_LIMIT, P95_LIMIT, MAX_QUERIES = 3.0, 5.0, 12
@@ -67,6 +68,7 @@ def _measure_pdfs(client, world) -> dict[str, tuple[float, float]]:
     from django.template.loader import render_to_string
     from django.urls import reverse
 
+    from journey import reports_words
     from liso.pdf import html_to_pdf
     from opstart import documents
     from phases import reports
@@ -85,6 +87,7 @@ def _measure_pdfs(client, world) -> dict[str, tuple[float, float]]:
                                    reports.context, session),
         "session_report_pdf": ({"pk": session.pk}, "pdf/sessieverslag.html",
                                reports.report_context, session),
+        "term_pdf": ({}, "pdf/woordenlijst.html", reports_words.glossary_context, world.network),
     }  # fmt: skip
     results = {}
     for name in PDFS:
@@ -118,8 +121,9 @@ def _grow_network(world):
 
 def _grow_startup(world):
     """A start-up with plenty written (goals, talks, money, planning, history), many
-    sessions with their tasks, and werkvormen of the network's own."""
+    sessions with their tasks, werkvormen of the network's own, and a long journey."""
     from liso.method import Role
+    from tests.journey.world import grow_journey
     from tests.opstart.world import grow_startup
     from tests.phases.world import grow_sessions
     from tests.werkvormen.world import grow_own_werkvormen
@@ -127,6 +131,7 @@ def _grow_startup(world):
     grow_startup(world.network, world.user(Role.TREKKER))
     grow_sessions(world.network)
     grow_own_werkvormen(world.network)
+    grow_journey(world.network)
 
 
 def _logged_in_client(user):

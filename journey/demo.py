@@ -33,6 +33,7 @@ from journey.models import (
 from liso import demo
 from liso.method import Agenda, Phase, ReflectionLevel
 from networks.models import Network
+from opstart import services
 
 FATIMA = "trekker@example.org"  # trekker, Gemeente Rivierstad (beleid)
 JOOST = "procesbegeleider@example.org"  # procesbegeleider, Hogeschool Oost (onderwijs)
@@ -530,6 +531,16 @@ def demo_journey() -> None:
     _reflections(network, members, experiments)
     _products(network, members, organisations, experiments)
     _successes(network, members)
+    _history(network, members[FATIMA].user)
+
+
+def _history(network, trekker) -> None:
+    """The demo's documents appear in their history, as if typed in the forms, by whoever
+    last saved them."""
+    for model in (Term, Leervraag, Experiment, Kennisproduct):
+        for instance in model.objects.filter(network=network).select_related("updated_by"):
+            services.record_creation(network=network, instance=instance,
+                                     by=instance.updated_by or trekker)  # fmt: skip
 
 
 def _phase_history(network, trekker) -> None:

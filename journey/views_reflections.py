@@ -40,8 +40,8 @@ def _private_counts(network) -> dict:
     counted = type(network).objects.filter(pk=network.pk).aggregate(
         total=Count("reflections", filter=private), **levels)  # fmt: skip
     return {"total": counted.pop("total"),
-            "levels": [(label, counted[value])
-                       for value, label in method.ReflectionLevel.choices]}  # fmt: skip
+            "levels": [(method.REFLECTION_LEVEL_SHORT[value], counted[value])
+                       for value in method.ReflectionLevel.values]}  # fmt: skip
 
 
 @P.network_permission_required(P.NETWORK_VIEW)

@@ -22,6 +22,9 @@ FORM_ERROR_STATES = {
         page.get_by_role("button", name="Opslaan").click(),
     ),
     "network_create": lambda page: page.get_by_role("button", name="Netwerk aanmaken").click(),
+    "experiment_add": lambda page: page.get_by_role("button", name="Opslaan", exact=True).click(),
+    "reflection_add": lambda page: page.get_by_role("button", name="Bewaren").click(),
+    "product_add": lambda page: page.get_by_role("button", name="Opslaan", exact=True).click(),
 }
 
 

@@ -51,8 +51,12 @@ format: $(VENV)/.installed-dev
 migrations-check: $(VENV)/.installed-dev
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
+# Two workers by default (these machines have two cores); each starts its own PostgreSQL
+# and Chromium, and builds a module's shared test world for the tests it gets.
+TEST_WORKERS ?= 2
+
 pytest: $(VENV)/.installed-dev
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 test: lint migrations-check pytest
 

@@ -2,10 +2,12 @@
 outcome, joint assessment), observations and reflections."""
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from journey.models import Experiment, Observation, Reflection
+from journey.products import current_organisation_ids
 from liso import method, uploads
 from liso.forms import StyledFormMixin
 from networks.models import Organisation
@@ -50,16 +52,26 @@ class ExperimentForm(VersionedForm):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, network=network, **kwargs)
-        choose_from_members(self.fields["group"], network)
-        leervragen = network.leervragen.filter(owner__left_on=None).select_related("owner__user")
-        self.fields["leervraag"].queryset = leervragen
+        # The choices are the network as it is now, plus what the experiment already has
+        # (a member who left, a closed round): saving an old experiment loses nothing.
+        instance = self.instance
+        kept = set(instance.group.values_list("pk", flat=True)) if instance.pk else set()
+        choose_from_members(self.fields["group"], network, also=kept)
+        leervragen = network.leervragen.filter(Q(owner__left_on=None) | Q(pk=instance.leervraag_id))
+        self.fields["leervraag"].queryset = leervragen.select_related("owner__user")
         self.fields["leervraag"].label_from_instance = lambda vraag: (
             f"{vraag.owner.user.full_name}: {vraag.question[:90]}"
         )
         self.fields["leervraag"].empty_label = _("(geen)")
-        self.fields["organisation"].queryset = _member_organisations(network)
-        self.fields["organisation"].empty_label = _("(kies een organisatie)")
-        self.fields["round"].queryset = network.rounds.all()
+        current = Q(pk__in=current_organisation_ids(network.pk))
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            current | Q(pk=instance.organisation_id)
+        )
+        self.fields["organisation"].empty_label = _("(geen)")
+        # New experiments go into the open round; a closed round's results stay as judged.
+        self.fields["round"].queryset = network.rounds.filter(
+            Q(closed_on=None) | Q(pk=instance.round_id)
+        )
         self.fields["round"].empty_label = _("(nog geen ronde)")
 
     def clean_weeks(self):
@@ -73,12 +85,6 @@ class ExperimentForm(VersionedForm):
         if not group:
             raise forms.ValidationError(_("Kies wie er meedoen: minstens één persoon."))
         return group
-
-
-def _member_organisations(network):
-    return Organisation.objects.filter(
-        memberships__network=network, memberships__left_on=None
-    ).distinct()
 
 
 class OutcomeForm(VersionedForm):
@@ -95,9 +101,11 @@ class OutcomeForm(VersionedForm):
         self.fields["outcome"].required = True
         self.fields["outcome"].choices = Experiment.Outcome.choices
 
-    def save(self, commit=True):
+    def clean(self):
+        cleaned = super().clean()
+        # Done, with its outcome: set before the save compares, so the history shows it.
         self.instance.status = Experiment.Status.KLAAR
-        return super().save(commit)
+        return cleaned
 
 
 class AssessmentForm(VersionedForm):
@@ -134,6 +142,7 @@ class ObservationForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Observation
         fields = ["noted_on", "text", "value", "unit", "photo"]
+        labels = {"unit": _("Waar staat het getal voor?")}
         widgets = {
             "noted_on": DATE, "text": text_area(3),
             "photo": forms.ClearableFileInput(attrs={"accept": uploads.IMAGE_ACCEPT}),
@@ -164,7 +173,7 @@ class ObservationForm(StyledFormMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("unit") and cleaned.get("value") is None:
-            self.add_error("value", _("Vul ook het getal in, of laat “waarvan?” leeg."))
+            self.add_error("value", _("Vul ook het getal in, of laat leeg waar het voor staat."))
         return cleaned
 
 
@@ -181,7 +190,7 @@ class ReflectionForm(StyledFormMixin, forms.ModelForm):
         model = Reflection
         fields = ["level", "text"]
         widgets = {"level": forms.RadioSelect, "text": text_area(5)}
-        labels = {"level": _("Waarover gaat je reflectie?")}
+        labels = {"level": _("Op welk niveau reflecteer je?")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -111,6 +111,12 @@ class BarrierForm(StyledFormMixin, forms.ModelForm):
         }  # fmt: skip
 
 
+def _as_shown(status, since) -> str:
+    if status == Adoption.Status.NEE:
+        since = None  # "nog niet" keeps no date
+    return f"{status}|{since.isoformat() if since else ''}"
+
+
 class AdoptionForm(StyledFormMixin, forms.Form):
     """One organisation's use of a product: the status, and since when."""
 
@@ -118,11 +124,20 @@ class AdoptionForm(StyledFormMixin, forms.Form):
 
     status = forms.ChoiceField(label=_("Status"), choices=Adoption.Status.choices)
     since = forms.DateField(label=_("Sinds"), required=False, widget=DATE)
+    # What the page showed when it was opened: only what this person changed is saved, so
+    # a save from an older page does not undo what someone else recorded in between.
+    shown = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, row, **kwargs):
-        super().__init__(*args, prefix=f"org-{row.organisation.pk}",
-                         initial={"status": row.status, "since": row.since}, **kwargs)  # fmt: skip
+        initial = {"status": row.status, "since": row.since,
+                   "shown": _as_shown(row.status, row.since)}  # fmt: skip
+        super().__init__(*args, prefix=f"org-{row.organisation.pk}", initial=initial, **kwargs)
         self.row = row
+
+    @property
+    def changed_here(self) -> bool:
+        cleaned = self.cleaned_data
+        return _as_shown(cleaned["status"], cleaned["since"]) != cleaned["shown"]
 
     def clean(self):
         cleaned = super().clean()
@@ -158,7 +173,7 @@ class AdoptionForms:
     def choices(self) -> dict:
         return {form.row.organisation.pk: (form.cleaned_data["status"],
                                            form.cleaned_data["since"])
-                for form in self.forms}  # fmt: skip
+                for form in self.forms if form.changed_here}  # fmt: skip
 
 
 class SuccessForm(StyledFormMixin, forms.ModelForm):

@@ -11,8 +11,9 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Window
 
+from journey import services
 from journey.models import Adoption, Kennisproduct, Success
-from networks import permissions
+from liso import uploads
 from networks.models import Membership, Network, Organisation
 from opstart import services as history
 
@@ -24,7 +25,7 @@ PANEL_SUCCESSES = 6
 # --- reading --------------------------------------------------------------------------------
 
 
-def _current_organisation_ids(network_id: int) -> QuerySet:
+def current_organisation_ids(network_id: int) -> QuerySet:
     """The organisations of the network's current members, as a subquery of ids."""
     return Membership.objects.filter(
         network_id=network_id, left_on__isnull=True, organisation__isnull=False
@@ -34,7 +35,7 @@ def _current_organisation_ids(network_id: int) -> QuerySet:
 def _in_use(network_id: int) -> Count:
     """How many of the network's organisations use the product (annotated per product)."""
     return Count("adoptions", filter=Q(adoptions__status=Adoption.Status.IN_GEBRUIK,
-                 adoptions__organisation_id__in=_current_organisation_ids(network_id)))  # fmt: skip
+                 adoptions__organisation_id__in=current_organisation_ids(network_id)))  # fmt: skip
 
 
 def products_of(network: Network) -> QuerySet:
@@ -46,7 +47,7 @@ def products_of(network: Network) -> QuerySet:
 
 def organisation_count(network: Network) -> int:
     """How many organisations the network's current members come from."""
-    return Organisation.objects.filter(pk__in=_current_organisation_ids(network.pk)).count()
+    return Organisation.objects.filter(pk__in=current_organisation_ids(network.pk)).count()
 
 
 @dataclass
@@ -73,7 +74,7 @@ def adoption_rows(product: Kennisproduct) -> list[AdoptionRow]:
     """Every organisation of the network, plus any other that has a row for the product,
     with its status (none recorded: "Nog niet"). One query."""
     network_id = product.network_id
-    current = _current_organisation_ids(network_id)
+    current = current_organisation_ids(network_id)
     adoption = Adoption.objects.filter(product=product, organisation=OuterRef("pk"))
     organisations = Organisation.objects.filter(
         Q(pk__in=current) | Q(pk__in=product.adoptions.values("organisation_id"))
@@ -96,20 +97,12 @@ def adoption_rows(product: Kennisproduct) -> list[AdoptionRow]:
 # --- changing -------------------------------------------------------------------------------
 
 
-def file_forget(file) -> None:
-    """Remove a stored file once the transaction that let go of it has committed (never
-    the other way round: a rolled-back save must still find its file)."""
-    if file:
-        storage, name = file.storage, file.name
-        transaction.on_commit(lambda: storage.delete(name))
-
-
 @transaction.atomic
 def product_delete(*, product: Kennisproduct, by) -> None:
     """Delete a product with its barriers and adoption; the history keeps that it was
     there, and the file goes once the deletion is committed."""
     history.item_delete(instance=product, network=product.network, by=by)
-    file_forget(product.file)
+    uploads.forget_on_commit(product.file)
 
 
 @transaction.atomic
@@ -141,9 +134,7 @@ def adoption_save(*, product: Kennisproduct, choices: dict[int, tuple[str, date 
 def may_delete_success(success: Success, *, membership: Membership, perms) -> bool:
     """Its author may take a success away (while the network is not archived), and so may
     those who lead the learning."""
-    if permissions.LEARNING_MANAGE in perms:
-        return True
-    return permissions.LEARNING_TAKE_PART in perms and success.author_id == membership.pk
+    return services.leads_or_owns(perms, membership, success.author_id)
 
 
 # --- panels on the network overview ---------------------------------------------------------

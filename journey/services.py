@@ -3,8 +3,8 @@ change an experiment, and the experiment's life from plan to outcome and assessm
 
 from django.db import transaction
 from django.db.models import Count, Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from journey.models import Experiment, PhaseChange, Round
 from networks import permissions
@@ -41,7 +41,7 @@ def phase_change(*, network: Network, to_phase: int, reason: str, by) -> PhaseCh
 def round_open(*, network: Network, on) -> Round:
     """Open the next round of experiments; one round is open at a time."""
     Network.objects.select_for_update().get(pk=network.pk)
-    if network.rounds.filter(closed_on=None).exists():
+    if open_round(network) is not None:
         raise JourneyError(_("Er loopt al een ronde. Sluit die eerst af."))
     last = network.rounds.order_by("-number").first()
     return Round.objects.create(network=network, number=(last.number + 1) if last else 1,
@@ -82,6 +82,14 @@ def round_results(round: Round) -> dict:
 # --- experiments ----------------------------------------------------------------------------
 
 
+def leads_or_owns(perms, membership, owner_id: int | None) -> bool:
+    """Those who lead the learning may remove anyone's item (an experiment, an
+    observation, a success); a member their own; nobody once the network is archived."""
+    if permissions.LEARNING_MANAGE in perms:
+        return True
+    return permissions.LEARNING_TAKE_PART in perms and owner_id == membership.pk
+
+
 def may_change_experiment(request, experiment: Experiment) -> bool:
     """Those who lead the learning change any experiment; a member only one whose group
     they are in (or that they started)."""
@@ -99,9 +107,13 @@ def may_change_experiment(request, experiment: Experiment) -> bool:
 # The knowledge a group should mix (the method: lived experience, professional practice
 # and research), with the perspectives that bring it.
 KNOWLEDGE_KINDS = [
-    ("ervaring", _("ervaringskennis"), {"doelgroep"}),
-    ("praktijk", _("professionele kennis"), {"praktijk", "beleid", "onderwijs", "financier"}),
-    ("onderzoek", _("wetenschappelijke kennis"), {"onderzoek"}),
+    ("ervaring", gettext_lazy("ervaringskennis"), {"doelgroep"}),
+    (
+        "praktijk",
+        gettext_lazy("professionele kennis"),
+        {"praktijk", "beleid", "onderwijs", "financier"},
+    ),
+    ("onderzoek", gettext_lazy("wetenschappelijke kennis"), {"onderzoek"}),
 ]
 
 
@@ -109,16 +121,3 @@ def missing_knowledge(group) -> list[str]:
     """The kinds of knowledge no one in the group brings, by the members' perspectives."""
     perspectives = {member.perspective for member in group}
     return [str(label) for _key, label, kinds in KNOWLEDGE_KINDS if not perspectives & kinds]
-
-
-@transaction.atomic
-def experiment_start(*, experiment: Experiment, by) -> None:
-    if experiment.status != Experiment.Status.PLAN:
-        raise JourneyError(_("Dit experiment is al begonnen."))
-    experiment.status = Experiment.Status.LOOPT
-    if experiment.starts_on is None:
-        experiment.starts_on = timezone.localdate()
-    experiment.version += 1
-    experiment.updated_by = by
-    experiment.save(update_fields=["status", "starts_on", "version", "updated_by",
-                                   "updated_at"])  # fmt: skip

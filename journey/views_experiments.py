@@ -18,6 +18,7 @@ from journey import services
 from journey.forms import AssessmentForm, ExperimentForm, ObservationForm, OutcomeForm, StartForm
 from journey.models import Experiment, Observation
 from journey.sections import learning_crumb
+from liso import uploads
 from networks import permissions as P
 from opstart import services as history
 from opstart.editing import edit_page
@@ -89,11 +90,15 @@ def experiment_add(request):
 def experiment_detail(request, pk):
     experiment = _experiment(request, pk)
     group = list(experiment.group.select_related("user", "organisation"))
-    observations = experiment.observations.select_related("author__user")
+    observations = list(experiment.observations.select_related("author__user"))
+    perms, membership = request.network_perms, request.membership
+    for observation in observations:
+        observation.may_delete = services.leads_or_owns(perms, membership, observation.author_id)
     context = {
         "network": request.network, "experiment": experiment, "group": group,
         "missing": services.missing_knowledge(group),
-        "observations": list(observations), "observation_form": ObservationForm(),
+        "observations": observations, "observation_form": ObservationForm(),
+        "may_delete": services.leads_or_owns(perms, membership, experiment.created_by_id),
         "may_change": services.may_change_experiment(request, experiment),
         "products": list(experiment.products.all()),
         "title": experiment.title, **learning_crumb(request),
@@ -121,10 +126,14 @@ def experiment_start(request, pk):
         experiment.starts_on = timezone.localdate()
     form = StartForm({"status": Experiment.Status.LOOPT, "version": experiment.version},
                      instance=experiment, network=request.network)  # fmt: skip
-    form.is_valid()
-    history.item_save(form=form, network=request.network, by=request.user,
-                      expected_version=experiment.version)  # fmt: skip
-    messages.success(request, _("Het experiment loopt. Houd bij wat je ziet gebeuren."))
+    try:
+        if form.is_valid():
+            history.item_save(form=form, network=request.network, by=request.user,
+                              expected_version=experiment.version)  # fmt: skip
+    except history.ConflictError:  # a second tap, or someone else at the same moment
+        messages.info(request, _("Dit experiment is al begonnen."))
+    else:
+        messages.success(request, _("Het experiment loopt. Houd bij wat je ziet gebeuren."))
     return redirect(_detail_url(request, experiment))
 
 
@@ -133,6 +142,10 @@ def experiment_outcome(request, pk):
     """Close the experiment: did the expectation hold, fully, partly or not?"""
     experiment = _experiment(request, pk)
     _require_change(request, experiment)
+    if experiment.status == Experiment.Status.PLAN:
+        messages.info(request, _("Start het experiment eerst; een uitkomst volgt als het "
+                                 "gelopen heeft."))  # fmt: skip
+        return redirect(_detail_url(request, experiment))
     form = OutcomeForm(request.POST or None, instance=experiment, network=request.network)
     return edit_page(request, form=form, title=_("Experiment afronden"),
                      back_url=_detail_url(request, experiment), crumb=learning_crumb(request),
@@ -157,11 +170,13 @@ def experiment_assessment(request, pk):
 @P.network_permission_required(P.LEARNING_TAKE_PART)
 def experiment_delete(request, pk):
     experiment = _experiment(request, pk)
-    if P.LEARNING_MANAGE not in request.network_perms and (
-        experiment.created_by_id != request.membership.pk
-    ):
+    if not services.leads_or_owns(request.network_perms, request.membership,
+                                  experiment.created_by_id):  # fmt: skip
         raise PermissionDenied
-    history.item_delete(instance=experiment, network=request.network, by=request.user)
+    with transaction.atomic():
+        for observation in experiment.observations.exclude(photo=""):
+            uploads.forget_on_commit(observation.photo)
+        history.item_delete(instance=experiment, network=request.network, by=request.user)
     messages.success(request, _("“%(what)s” is verwijderd.") % {"what": experiment.title})
     return redirect("experiment_list", request.network.slug)
 
@@ -208,15 +223,12 @@ def observation_photo(request, pk, observation):
 @P.network_permission_required(P.LEARNING_TAKE_PART)
 def observation_delete(request, pk, observation):
     instance = _observation(request, pk, observation)
-    if P.LEARNING_MANAGE not in request.network_perms and (
-        instance.author_id != request.membership.pk
-    ):
+    if not services.leads_or_owns(request.network_perms, request.membership,
+                                  instance.author_id):  # fmt: skip
         raise PermissionDenied
-    storage, name = instance.photo.storage, instance.photo.name
     with transaction.atomic():
         instance.delete()
-        if name:  # the file goes once the row is surely gone
-            transaction.on_commit(lambda: storage.delete(name))
+        uploads.forget_on_commit(instance.photo)  # once the row is surely gone
     messages.success(request, _("De waarneming is verwijderd."))
     return redirect(_detail_url(request, instance.experiment) + "#waarnemingen")
 
@@ -231,7 +243,7 @@ def round_list(request):
     rounds = list(network.rounds.annotate(total=Count("experiments"),
                                           done=Count("experiments", filter=done)))  # fmt: skip
     context = {"network": network, "rounds": rounds,
-               "open": next((r for r in rounds if r.is_open), None),
+               "open": next((r for r in rounds if r.is_open), None),  # no second query
                "title": _("Rondes van experimenten"), **learning_crumb(request)}  # fmt: skip
     return render(request, "journey/round_list.html", context)
 

@@ -10,6 +10,7 @@ from journey import services
 from journey.forms import PhaseChangeForm
 from journey.panels import journey_panels
 from journey.sections import learning_crumb
+from journey.words import leervragen_of
 from liso import method
 from networks import permissions as P
 from phases.models import Phase
@@ -39,9 +40,10 @@ def journey_panels_view(request):
 def _produced(network, number: int) -> list[tuple[str, int, str]]:
     """What the network made that belongs to this phase: (label, count, URL name)."""
     if number == method.Phase.SAMEN_BEGRIJPEN:
-        return [(_("begrippen in de woordenlijst"), network.terms.count(), "term_list"),
-                (_("leervragen"), network.leervragen.filter(owner__left_on=None).count(),
-                 "leervraag_list")]  # fmt: skip
+        return [
+            (_("begrippen in de woordenlijst"), network.terms.count(), "term_list"),
+            (_("leervragen"), leervragen_of(network).count(), "leervraag_list"),
+        ]
     if number == method.Phase.SAMEN_DOORGRONDEN:
         return [
             (_("experimenten"), network.experiments.count(), "experiment_list"),

@@ -18,6 +18,7 @@ from journey import products
 from journey.forms_products import AdoptionForms, BarrierForm, KennisproductForm, SuccessForm
 from journey.models import Barrier, Kennisproduct
 from journey.sections import results_crumb
+from liso import uploads
 from networks import permissions as P
 from opstart.editing import edit_page
 
@@ -69,7 +70,7 @@ def _product_form_page(request, product, title, *, intro=""):
 
     def after_save(saved):
         if old_file and saved.file.name != old_file.name:
-            products.file_forget(old_file)
+            uploads.forget_on_commit(old_file)
         return _detail_url(request, saved)
 
     may_delete = product.pk and P.LEARNING_MANAGE in request.network_perms

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -71,12 +72,12 @@ def _saved(request, form) -> None:
                      _("Je reflectie is bewaard. Alleen jij kunt hem lezen."))  # fmt: skip
 
 
-def _form_page(request, form, title, about):
-    if request.method == "POST" and form.is_valid():
+def _form_page(request, form, title, about, action=""):
+    if request.method == "POST" and form.is_valid() and not action:
         _saved(request, form)
         return redirect("reflection_list", request.network.slug)
     context = {"network": request.network, "form": form, "title": title, "about": about,
-               "instance": form.instance, **learning_crumb(request)}  # fmt: skip
+               "instance": form.instance, "action": action, **learning_crumb(request)}  # fmt: skip
     return render(request, "journey/reflection_form.html", context)
 
 
@@ -126,7 +127,9 @@ def reflection_quick(request):
     if form.is_valid():
         _saved(request, form)
         return redirect("home")
-    # Shown again on the network's own reflection page, with what was typed kept.
+    # Shown again as the network's own reflection page, with what was typed kept; the next
+    # try goes to that page.
     request.membership, request.network = membership, network
     request.network_perms = P.permissions_for(membership)
-    return _form_page(request, form, _("Reflectie schrijven"), {})
+    action = reverse("reflection_add", args=[network.slug])
+    return _form_page(request, form, _("Reflectie schrijven"), {}, action=action)

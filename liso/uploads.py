@@ -4,6 +4,7 @@ photo or a document."""
 
 from django import forms
 from django.conf import settings
+from django.db import transaction
 from django.utils.translation import gettext as _
 from PIL import Image
 
@@ -48,3 +49,11 @@ def checked_type(upload, *, pdf_allowed: bool, refusal: str) -> str:
     if content_type is None or (content_type == PDF_TYPE and not pdf_allowed):
         raise forms.ValidationError(refusal)
     return content_type
+
+
+def forget_on_commit(file) -> None:
+    """Remove a stored file once the transaction that let go of it has committed (never
+    the other way round: a rolled-back change must still find its file)."""
+    if file:
+        storage, name = file.storage, file.name
+        transaction.on_commit(lambda: storage.delete(name))

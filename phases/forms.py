@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from liso import uploads
@@ -18,9 +19,10 @@ from phases.models import (
 MAX_FACILITATORS = 2  # one, or two for co-facilitatie
 
 
-def choose_from_members(field, network, *, empty_label=None) -> None:
-    """Offer the network's current members, by name, in a select or checkbox group."""
-    members = network.memberships.filter(left_on=None).select_related("user")
+def choose_from_members(field, network, *, empty_label=None, also=()) -> None:
+    """Offer the network's current members, by name, in a select or checkbox group; with
+    `also`, those memberships too (already chosen, though they have left since)."""
+    members = network.memberships.filter(Q(left_on=None) | Q(pk__in=also)).select_related("user")
     field.queryset = members.order_by("user__full_name")
     field.label_from_instance = lambda membership: membership.user.full_name
     if empty_label is not None:

@@ -133,7 +133,7 @@ NETWORK_EXPECTED = {
     "experiment_add": 10,
     # the experiment; its group; observations; its products
     "experiment_detail": 8,
-    "experiment_edit": 10,  # the experiment; its group; the same selects as adding
+    "experiment_edit": 11,  # the experiment; its group (twice: kept and chosen); the selects
     "experiment_outcome": 5,
     "experiment_assessment": 6,  # the experiment; past sessions
     "round_list": 5,  # the rounds with their counts

@@ -34,7 +34,8 @@ PERSONAS = ["anoniem", Role.DEELNEMER, Role.TREKKER]
 def _pages_for(persona):
     """The pages a persona can open: public ones for everyone, the rest once logged in
     (a logged-in person asking for the login page is sent on, so that one is skipped),
-    network pages as far as their role allows."""
+    network pages as far as their role allows and the object is theirs (someone else's
+    leervraag or reflection is swept as its owner, the deelnemer)."""
     if persona == "anoniem":
         return [name for name in PAGES if ROUTES[name].access == PUBLIC]
     return [
@@ -42,6 +43,7 @@ def _pages_for(persona):
         for name in PAGES
         if name != "login"
         and (ROUTES[name].access != NETWORK or ROUTES[name].permission in ROLE_PERMISSIONS[persona])
+        and persona not in ROUTES[name].not_theirs | ROUTES[name].not_found_for
     ]
 
 

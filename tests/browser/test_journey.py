@@ -69,7 +69,7 @@ def test_a_deelnemer_logs_her_learning_on_a_phone_and_keeps_her_reflection_to_he
     for text, number in [("Twee zussen kwamen mee", "2"), ("Een broer vertelde over school", "")]:
         field(page, "Wat zag je?").fill(text)
         field(page, "Getal").fill(number)
-        field(page, "Waarvan?").fill("gesprekken" if number else "")
+        field(page, "Waar staat het getal voor?").fill("gesprekken" if number else "")
         page.get_by_role("button", name="Waarneming bewaren").click()
         expect(the_message(page)).to_contain_text("Je waarneming is bewaard.")
     observations = page.locator("#waarnemingen + .liso-timeline > li")

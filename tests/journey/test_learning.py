@@ -108,12 +108,11 @@ def test_one_round_is_open_at_a_time_and_closing_pools_its_results(client, journ
 # --- experiments ----------------------------------------------------------------------------
 
 
-def _plan(world, leervraag=None, **extra):
+def _plan(world, **extra):
     return {"version": 0, "title": "Huisbezoek in plaats van kantoor",
             "expectation": "Ouders vertellen meer thuis.", "change": "We gaan op huisbezoek.",
             "group": [world.members[Role.DEELNEMER].pk], "weeks": 6,
-            "round": world.startup["<round>"] and Round.objects.get(
-                network=world.network).pk, **({"leervraag": leervraag} if leervraag else {}),
+            "round": Round.objects.get(network=world.network, closed_on=None).pk,
             **extra}  # fmt: skip
 
 
@@ -165,7 +164,8 @@ def test_someone_elses_experiment_is_changed_only_by_its_group_or_those_who_lead
 
 def test_an_experiment_runs_gets_observations_and_closes_with_an_outcome(client, journey_world):
     world = journey_world
-    experiment = _experiment(world)
+    experiment = _experiment(world, created_by=world.members[Role.DEELNEMER])
+    experiment.group.set([world.members[Role.DEELNEMER]])
     deelnemer = _as(client, world, Role.DEELNEMER)
     before = experiment.observations.count()  # the world's own
     deelnemer.post(_url(world, "experiment_start", pk=experiment.pk))
@@ -335,3 +335,70 @@ def test_a_quick_reflection_from_the_home_page_is_private_by_default(client, jou
     client.post(reverse("reflection_quick"), {"netwerk": world.network.slug, "level": "ik",
                                               "text": "Binnengedrongen"})  # fmt: skip
     assert not Reflection.objects.filter(text="Binnengedrongen").exists()
+
+
+# --- after review: nothing lost, nothing undone ---------------------------------------------
+
+
+def test_a_second_try_at_a_quick_reflection_is_saved_in_its_network(client, journey_world):
+    world = journey_world
+    deelnemer = _as(client, world, Role.DEELNEMER)
+    empty = deelnemer.post(reverse("reflection_quick"),
+                           {"netwerk": world.network.slug, "level": "ik", "text": ""})  # fmt: skip
+    page = empty.content.decode()
+    action = _url(world, "reflection_add")
+    assert f'action="{action}"' in page
+    deelnemer.post(action, {"level": "ik", "text": "Nu wel opgeschreven."})
+    assert Reflection.objects.filter(text="Nu wel opgeschreven.").exists()
+
+
+def test_saving_an_old_experiment_keeps_a_member_who_left_and_its_closed_round(
+    client, journey_world
+):
+    world = journey_world
+    closed = Round.objects.create(network=world.network, number=9, opened_on="2025-01-01",
+                                  closed_on="2025-03-01")  # fmt: skip
+    gone = MembershipFactory(network=world.network, left_on=date.today())
+    experiment = _experiment(world, round=closed)
+    experiment.group.set([world.members[Role.DEELNEMER], gone])
+    data = {**_plan(world), "version": experiment.version, "round": closed.pk,
+            "group": [world.members[Role.DEELNEMER].pk, gone.pk]}  # fmt: skip
+    leader = _as(client, world, Role.PROCESBEGELEIDER)
+    assert leader.post(_url(world, "experiment_edit", pk=experiment.pk), data).status_code == 302
+    assert set(experiment.group.all()) == {world.members[Role.DEELNEMER], gone}
+    # A new experiment cannot go into that closed round.
+    new = leader.post(_url(world, "experiment_add"), {**data, "version": 0, "title": "Laat"})
+    assert new.status_code == 200 and not Experiment.objects.filter(title="Laat").exists()
+
+
+def test_an_outcome_comes_after_the_start_and_the_history_shows_it_done(client, journey_world):
+    world = journey_world
+    experiment = _experiment(world, created_by=world.members[Role.DEELNEMER])
+    experiment.group.set([world.members[Role.DEELNEMER]])
+    deelnemer = _as(client, world, Role.DEELNEMER)
+    url = _url(world, "experiment_outcome", pk=experiment.pk)
+    assert deelnemer.get(url).url == _url(world, "experiment_detail", pk=experiment.pk)
+    deelnemer.post(_url(world, "experiment_start", pk=experiment.pk))
+    deelnemer.post(_url(world, "experiment_start", pk=experiment.pk))  # a second tap
+    experiment.refresh_from_db()
+    deelnemer.post(url, {"version": experiment.version, "outcome": "bevestigd"})
+    last = world.network.revisions.filter(object_key=f"experiment:{experiment.pk}").first()
+    assert {change["field"] for change in last.changes} >= {"status", "outcome"}
+
+
+def test_deleting_an_experiment_removes_its_photos(
+    client, journey_world, django_capture_on_commit_callbacks
+):
+    world = journey_world
+    experiment = _experiment(world, created_by=world.members[Role.DEELNEMER])
+    experiment.group.set([world.members[Role.DEELNEMER]])
+    deelnemer = _as(client, world, Role.DEELNEMER)
+    photo = SimpleUploadedFile("flap.png", png_bytes(), content_type="image/png")
+    data = {"noted_on": date.today().isoformat(), "text": "Foto", "photo": photo}
+    deelnemer.post(_url(world, "observation_add", pk=experiment.pk), data)
+    stored = experiment.observations.get().photo
+    storage, name = stored.storage, stored.name
+    assert storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        deelnemer.post(_url(world, "experiment_delete", pk=experiment.pk))
+    assert not storage.exists(name)

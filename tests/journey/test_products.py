@@ -73,7 +73,7 @@ def test_a_member_adds_a_product_from_the_networks_own_experiments_and_goal(clie
     page = client.get(response.url).content.decode()
     assert reverse("experiment_detail", args=[world.network.slug, ours.pk]) in page
     assert "Keukentafel met twee" in page and "Kortere wachttijd" in page
-    assert "Veranderagenda" in page and "Methodiek" in page and "Voor wijkteams." in page
+    assert "Veranderagenda" in page and "Methodiek" in page and "wijkteams" in page
 
 
 def test_editing_a_product_keeps_its_history_including_the_experiments(client):
@@ -523,3 +523,28 @@ def test_the_panels_render_with_a_heading_and_their_links(client, rf):
         {"panel": successes_panel(world.network), "request": request},
     )
     assert "De eerste jongere is via het loket geholpen." in html
+
+
+def test_a_save_from_an_older_adoption_page_does_not_undo_what_someone_else_recorded(client):
+    from journey.forms_products import AdoptionForms
+    from journey.products import adoption_rows
+
+    world = build_world()
+    product = world.network.products.get(pk=world.startup["<product>"])
+    rows = adoption_rows(product)
+    first, second = rows[0].organisation, rows[1].organisation
+    # Both pages were opened now; the first person records the first organisation.
+    old_page = {f"org-{r.organisation.pk}-{key}": value
+                for r, form in zip(rows, AdoptionForms(rows), strict=True)
+                for key, value in (("status", r.status), ("since", r.since or ""),
+                                   ("shown", form["shown"].value()))}  # fmt: skip
+    client.force_login(world.user(Role.TREKKER))
+    url = reverse("product_adoption", args=[world.network.slug, product.pk])
+    today = date.today().isoformat()
+    client.post(url, {**old_page, f"org-{first.pk}-status": "in-gebruik",
+                      f"org-{first.pk}-since": today})  # fmt: skip
+    # The second person, from their older page, changes only the second organisation.
+    client.post(url, {**old_page, f"org-{second.pk}-status": "afgesproken"})
+    statuses = dict(product.adoptions.values_list("organisation_id", "status"))
+    assert statuses[first.pk] == "in-gebruik"
+    assert statuses[second.pk] == "afgesproken"

@@ -17,7 +17,7 @@ def build_learning(network, members: dict) -> dict:
     experiment = Experiment.objects.create(
         network=network, round=round_, title="Samen aan de keukentafel",
         expectation="Jongeren praten vrijer thuis.", change="Gesprekken thuis in plaats van "
-        "op kantoor.", created_by=deelnemer, version=1,
+        "op kantoor.", created_by=deelnemer, version=1, status=Experiment.Status.LOOPT,
     )  # fmt: skip
     experiment.group.set([deelnemer])
     observation = Observation(experiment=experiment, author=deelnemer, noted_on="2026-02-01",

@@ -57,6 +57,10 @@ class ExperimentForm(VersionedForm):
         instance = self.instance
         kept = set(instance.group.values_list("pk", flat=True)) if instance.pk else set()
         choose_from_members(self.fields["group"], network, also=kept)
+        # With their perspective, so the group can be mixed while it is chosen.
+        self.fields["group"].label_from_instance = lambda membership: (
+            f"{membership.user.full_name} · {membership.get_perspective_display()}"
+        )
         leervragen = network.leervragen.filter(Q(owner__left_on=None) | Q(pk=instance.leervraag_id))
         self.fields["leervraag"].queryset = leervragen.select_related("owner__user")
         self.fields["leervraag"].label_from_instance = lambda vraag: (

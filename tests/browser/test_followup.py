@@ -73,7 +73,11 @@ def test_the_procesbegeleider_follows_up_a_session(
     page.get_by_role("button", name="Bestand toevoegen").click()
     image = page.get_by_role("img", name="De flap met ideeën")
     expect(image).to_be_visible()
-    assert page.evaluate("(img) => img.naturalWidth", image.element_handle()) == 80
+    # Visible is not yet loaded (it loads lazily, and the suite runs two browsers at once).
+    image.scroll_into_view_if_needed()
+    handle = image.element_handle()
+    page.wait_for_function("(img) => img.complete", arg=handle)
+    assert page.evaluate("(img) => img.naturalWidth", handle) == 80
 
     # Two action points, each with who does it.
     for what, who in ACTIONS:

@@ -64,6 +64,29 @@ class FastSelect(forms.Select):
         )
 
 
+class FastCheckboxes(forms.CheckboxSelectMultiple):
+    """A group of checkboxes rendered in Python, with the markup Django's templates give
+    (a checkbox per member of a network made a form with sixty members slow)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        boxes = format_html_join(
+            "",
+            '<div><label for="{}"><input type="checkbox" name="{}" value="{}"{}> {}</label></div>',
+            (
+                (option["attrs"]["id"], option["name"], option["value"],
+                 flatatt(option["attrs"]), option["label"])
+                for _group, group_options, _index in widget["optgroups"]
+                for option in group_options
+            ),
+        )  # fmt: skip
+        # The wrapper keeps only the group's id and class, in the template's order.
+        attrs = widget["attrs"]
+        wrapper = format_html_join("", ' {}="{}"', ((key, attrs[key]) for key in ("id", "class")
+                                                    if attrs.get(key)))  # fmt: skip
+        return format_html("<div{}>{}</div>", wrapper, boxes)
+
+
 class StyledFormMixin:
     """Gives every visible widget the design system's class for its kind."""
 
@@ -88,6 +111,9 @@ class StyledFormMixin:
         for field in self.fields.values():
             if type(field.widget) is forms.Select:
                 field.widget = FastSelect(attrs=field.widget.attrs, choices=field.widget.choices)
+            elif type(field.widget) is forms.CheckboxSelectMultiple:
+                field.widget = FastCheckboxes(attrs=field.widget.attrs,
+                                              choices=field.widget.choices)  # fmt: skip
             self._dutch_blank_choice(field)
             css_class = WIDGET_CLASSES[widget_kind(field.widget)]
             existing = field.widget.attrs.get("class", "")

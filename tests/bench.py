@@ -49,15 +49,18 @@ def _measure(client, urls):
 
 
 def _bench_pages(world):
-    """Every page, seen by the trekker of the bench network (who may see all of them)."""
+    """Every page, seen by the trekker of the bench network (who may see all of them but
+    another member's own leervraag and reflection forms, which are forms like the others)."""
     from django.urls import reverse
 
+    from liso.method import Role
     from tests.access import ROUTES
 
     pages = {"floor": reverse("floor")}
     for name, route in ROUTES.items():
         # A logged-in visitor is sent on from the login page; the invitation link is not theirs.
-        if route.page and name not in {"login", "invitation_accept"}:
+        not_theirs = Role.TREKKER in route.not_theirs | route.not_found_for
+        if route.page and name not in {"login", "invitation_accept"} and not not_theirs:
             pages[name] = reverse(name, kwargs=world.kwargs(route.kwargs))
     pages["werkvorm_list (zoeken)"] = reverse("werkvorm_list") + "?q=vertrouwen&fase=2"
     return pages

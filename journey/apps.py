@@ -17,3 +17,4 @@ class JourneyConfig(AppConfig):
         register_panel(contributions.JOURNEY_PANELS)
         register_section(contributions.QUICK_REFLECTION)
         register_session_link(contributions.REFLECT_ON_SESSION)
+        register_session_link(contributions.JUDGED_IN_SESSION)

@@ -38,3 +38,14 @@ def _reflect_on_session(request, session):
 
 
 REFLECT_ON_SESSION = SessionLink("reflect", _("Reflectie schrijven"), _reflect_on_session)
+
+
+def _judged_in_session(request, session):
+    """The experiments whose outcome the network judged in this session, if any."""
+    if not session.assessments.exists():
+        return None
+    url = reverse("experiment_list", args=[request.network.slug])
+    return f"{url}?bijeenkomst={session.pk}"
+
+
+JUDGED_IN_SESSION = SessionLink("judged", _("Besproken experimenten"), _judged_in_session)

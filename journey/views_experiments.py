@@ -53,11 +53,15 @@ def experiment_list(request):
     status = request.GET.get("status", "")
     if status in Experiment.Status.values:
         experiments = experiments.filter(status=status)
+    judged_in = request.GET.get("bijeenkomst", "")
+    if judged_in.isdigit():  # judged together in that session (a link from its page)
+        experiments = experiments.filter(assessment_session_id=int(judged_in))
     page = Paginator(experiments.prefetch_related("group__user"), PER_PAGE).get_page(
         request.GET.get("pagina"))  # fmt: skip
     context = {
         "network": network, "page": page, "rounds": list(network.rounds.all()),
         "chosen_round": chosen_round, "status": status, "statuses": Experiment.Status.choices,
+        "judged_in": judged_in if judged_in.isdigit() else "",
         "title": _("Experimenten"), **learning_crumb(request),
     }  # fmt: skip
     return render(request, "journey/experiment_list.html", context)

@@ -96,8 +96,8 @@ NETWORK_EXPECTED = {
     "session_list": 7,  # upcoming; past (at most 30); planned dates without a session
     "session_create": 6,  # members for the facilitators; venues
     # session and venue; facilitators with their user; tasks; blocks; one's own answer;
-    # open action points of earlier sessions
-    "session_detail": 10,
+    # open action points of earlier sessions; were experiments judged in it?
+    "session_detail": 11,
     "session_registrations": 6,  # the session; the answers with who gave them
     "session_attendance": 7,  # the session; members; their answers
     # the session; its report; its action points with their owner; its photos

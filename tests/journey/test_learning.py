@@ -27,9 +27,11 @@ def _as(client, world, role):
 
 
 def _experiment(world, **fields):
-    return world.network.experiments.get(pk=world.startup["<experiment>"]) if not fields else \
-        Experiment.objects.create(network=world.network, title="Proef", expectation="x",
-                                  change="y", version=1, **fields)  # fmt: skip
+    """The world's experiment (the deelnemer's), or a new one with these fields."""
+    if not fields:
+        return world.network.experiments.get(pk=world.startup["<experiment>"])
+    defaults = {"title": "Proef", "expectation": "x", "change": "y", "version": 1}
+    return Experiment.objects.create(network=world.network, **{**defaults, **fields})
 
 
 # --- phases ---------------------------------------------------------------------------------
@@ -402,3 +404,17 @@ def test_deleting_an_experiment_removes_its_photos(
     with django_capture_on_commit_callbacks(execute=True):
         deelnemer.post(_url(world, "experiment_delete", pk=experiment.pk))
     assert not storage.exists(name)
+
+
+def test_a_sessions_page_leads_to_the_experiments_judged_in_it(client, journey_world):
+    world = journey_world
+    session = world.network.sessions.get(pk=world.startup["<session>"])
+    judged = _experiment(world, status="klaar", outcome="deels", assessment="Samen gewogen.",
+                         assessment_session=session)  # fmt: skip
+    _experiment(world, title="Niet besproken")
+    deelnemer = _as(client, world, Role.DEELNEMER)
+    page = deelnemer.get(reverse("session_detail", args=[world.network.slug, session.pk]))
+    link = f"{_url(world, 'experiment_list')}?bijeenkomst={session.pk}"
+    assert link in page.content.decode()
+    listed = deelnemer.get(link).content.decode()
+    assert judged.title in listed and "Niet besproken" not in listed

@@ -196,9 +196,13 @@ def observation_add(request, pk):
     form = ObservationForm(request.POST, request.FILES, instance=Observation(
         experiment=experiment, author=request.membership))  # fmt: skip
     if not form.is_valid():
-        context = {"network": request.network, "experiment": experiment, "form": form,
-                   "title": _("Waarneming toevoegen"), **learning_crumb(request)}  # fmt: skip
-        return render(request, "journey/observation_form.html", context)
+        context = {
+            "network": request.network, "form": form, "title": _("Waarneming toevoegen"),
+            "lead": _("Bij het experiment “%(title)s”.") % {"title": experiment.title},
+            "back_url": _detail_url(request, experiment),
+            "submit_label": _("Waarneming bewaren"), **learning_crumb(request),
+        }  # fmt: skip
+        return render(request, "components/network_form_page.html", context)
     form.save()
     messages.success(request, _("Je waarneming is bewaard."))
     return redirect(_detail_url(request, experiment) + "#waarnemingen")

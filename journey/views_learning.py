@@ -4,6 +4,7 @@ to another phase, and the journey's panels for the network overview."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from journey import services
@@ -85,5 +86,16 @@ def phase_change(request):
                 "n": change.to_phase, "name": change.get_to_phase_display()})  # fmt: skip
             return redirect("journey_home", network.slug)
     context = {"network": network, "form": form, "title": _("Naar een andere fase"),
+               "lead": _phase_change_lead(network), "submit_label": _("Fase wijzigen"),
+               "back_url": reverse("journey_home", args=[network.slug]),
                **learning_crumb(request)}  # fmt: skip
-    return render(request, "journey/phase_change.html", context)
+    return render(request, "components/network_form_page.html", context)
+
+
+def _phase_change_lead(network) -> str:
+    if not network.current_phase:
+        return _("Kies in welke fase het netwerk begint. Dat hoeft niet fase 1 te zijn.")
+    return _(
+        "Het netwerk zit nu in fase %(n)s: %(name)s. Een fase duurt zo lang als nodig is. "
+        "Teruggaan naar een eerdere fase is gewoon, en na fase 3 kun je opnieuw beginnen."
+    ) % {"n": network.current_phase, "name": network.get_current_phase_display()}

@@ -153,9 +153,14 @@ def _barrier_page(request, barrier, title):
         form.save()
         messages.success(request, _("De belemmering is opgeslagen."))
         return redirect(_detail_url(request, barrier.product))
-    context = {"network": request.network, "product": barrier.product, "form": form,
-               "title": title, **results_crumb(request)}  # fmt: skip
-    return render(request, "journey/product_barrier_form.html", context)
+    product = barrier.product
+    delete_url = (reverse("barrier_delete", args=[request.network.slug, product.pk, barrier.pk])
+                  if barrier.pk else None)  # fmt: skip
+    context = {"network": request.network, "form": form, "title": title,
+               "lead": _("Bij het kennisproduct “%(title)s”.") % {"title": product.title},
+               "back_url": _detail_url(request, product), "delete_url": delete_url,
+               **results_crumb(request)}  # fmt: skip
+    return render(request, "components/network_form_page.html", context)
 
 
 @P.network_permission_required(P.LEARNING_TAKE_PART)

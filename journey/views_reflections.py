@@ -76,9 +76,24 @@ def _form_page(request, form, title, about, action=""):
     if request.method == "POST" and form.is_valid() and not action:
         _saved(request, form)
         return redirect("reflection_list", request.network.slug)
-    context = {"network": request.network, "form": form, "title": title, "about": about,
-               "instance": form.instance, "action": action, **learning_crumb(request)}  # fmt: skip
-    return render(request, "journey/reflection_form.html", context)
+    instance = form.instance
+    delete_url = (reverse("reflection_delete", args=[request.network.slug, instance.pk])
+                  if instance.pk else None)  # fmt: skip
+    context = {"network": request.network, "form": form, "title": title,
+               "lead": f"{_about_line(about)} {_('Een paar zinnen is genoeg.')}",
+               "action": action, "submit_label": _("Bewaren"), "delete_url": delete_url,
+               "delete_label": _("Reflectie verwijderen"),
+               "back_url": reverse("reflection_list", args=[request.network.slug]),
+               **learning_crumb(request)}  # fmt: skip
+    return render(request, "components/network_form_page.html", context)
+
+
+def _about_line(about) -> str:
+    if session := about.get("session"):
+        return _("Over de bijeenkomst “%(theme)s”.") % {"theme": session.theme}
+    if experiment := about.get("experiment"):
+        return _("Over het experiment “%(title)s”.") % {"title": experiment.title}
+    return _("Over het netwerk en wat je daarin leert.")
 
 
 @P.network_permission_required(P.LEARNING_TAKE_PART)

@@ -127,9 +127,14 @@ def _action_form_page(request, session, form, title):
         form.save()
         messages.success(request, _("Het actiepunt is opgeslagen."))
         return redirect(_report_url(request, session))
-    context = {"network": request.network, "session": session, "form": form, "title": title,
-               "back_url": _report_url(request, session), **crumb(request)}  # fmt: skip
-    return render(request, "phases/action_form.html", context)
+    instance = form.instance
+    delete_url = (reverse("action_delete", args=[request.network.slug, session.pk, instance.pk])
+                  if instance.pk else None)  # fmt: skip
+    context = {"network": request.network, "form": form, "title": title,
+               "lead": _("Afgesproken bij “%(theme)s”.") % {"theme": session.theme},
+               "back_url": _report_url(request, session), "delete_url": delete_url,
+               **crumb(request)}  # fmt: skip
+    return render(request, "components/network_form_page.html", context)
 
 
 @P.network_permission_required(P.SESSIONS_CHANGE)

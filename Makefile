@@ -8,14 +8,14 @@ DEV_ENV := DEBUG=true
 HOST_PORT ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint format migrations-check pytest bench lock clean
+.PHONY: help install setup run test lint format migrations-check pytest bench lock clean
 
 help:
 	@echo "make run    set up (venv, database, demo data) and serve on http://$(HOST_PORT)"
 	@echo "make setup  everything 'make run' does except serving"
 	@echo "make test   lint, migration check and all tests (PostgreSQL and Chromium)"
 	@echo "make bench  page timings against the floor page, small and large database"
-	@echo "make lock   recompute requirements*.txt from pyproject.toml"
+	@echo "make lock   recompute requirements*.txt from pyproject.toml and requirements-pip.in"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
@@ -24,13 +24,26 @@ $(BIN)/python:
 	  exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed-runtime: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+# The pip that a Python release bundles rots: pip 23.2.1 (Python 3.12.0 and 3.12.1) refuses
+# a lock that a newer pip reads fine. So the first thing installed is a pinned, hash-checked
+# pip (requirements-pip.txt), and only that pip installs the locks.
+PIP_INSTALL = $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes
+
+$(VENV)/.installed-pip: requirements-pip.txt | $(BIN)/python
+	$(PIP_INSTALL) --no-deps -r requirements-pip.txt
 	touch $@
 
-$(VENV)/.installed-dev: requirements-dev.txt | $(BIN)/python
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
+$(VENV)/.installed-runtime: requirements.txt $(VENV)/.installed-pip
+	$(PIP_INSTALL) -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed-pip
+	$(PIP_INSTALL) -r requirements-dev.txt
 	touch $@ $(VENV)/.installed-runtime
+
+# Both locks into $(VENV), nothing else: the install check in the test suite runs this with
+# a fresh VENV and the oldest supported Python (tests/test_install.py).
+install: $(VENV)/.installed-runtime $(VENV)/.installed-dev
 
 setup: $(VENV)/.installed-runtime
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
@@ -63,9 +76,14 @@ test: lint migrations-check pytest
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m tests.bench
 
+# Locks name no package index or local folder of the machine that made them.
+PIP_COMPILE = $(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe \
+	--no-emit-index-url --no-emit-find-links
+
 lock: $(VENV)/.installed-dev
-	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe -o requirements.txt pyproject.toml
-	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe --extra dev -o requirements-dev.txt pyproject.toml
+	$(PIP_COMPILE) -o requirements-pip.txt requirements-pip.in
+	$(PIP_COMPILE) -o requirements.txt pyproject.toml
+	$(PIP_COMPILE) --extra dev -o requirements-dev.txt pyproject.toml
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -41,6 +41,11 @@ def postgres_bin_dir() -> Path | None:
     return Path(initdb).parent if initdb else None
 
 
+def pyenv_root() -> str:
+    """Where pyenv keeps its Python releases (PYENV_ROOT, else ~/.pyenv)."""
+    return os.environ.get("PYENV_ROOT") or os.path.expanduser("~/.pyenv")
+
+
 def chromium_path() -> str | None:
     return (
         os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")

@@ -26,8 +26,9 @@ def _quick_reflection(request):
     return {"networks": networks, "form": ReflectionForm(auto_id="snel-%s")}
 
 
-QUICK_REFLECTION = HomeSection("quick-reflection", "journey/home_reflection.html",
-                               _quick_reflection)  # fmt: skip
+QUICK_REFLECTION = HomeSection(
+    "quick-reflection", "journey/home_reflection.html", _quick_reflection
+)
 
 
 def _reflect_on_session(request, session):

@@ -155,31 +155,79 @@ TERMS = [
 # --- leervragen: (member, days ago, question) ------------------------------------------------
 
 LEERVRAGEN = [
-    (FATIMA, 118, "Hoe krijg ik de wethouder en mijn collega's bij beleid mee in wat we hier "
-     "leren, ook als de uitkomsten niet in de begroting van dit jaar passen?"),
-    (JOOST, 117, "Hoe zorg ik dat wat dit netwerk leert in de lessen van onze tweedejaars "
-     "social work komt, en niet blijft hangen bij de twee docenten die meedoen?"),
-    (PRIYA, 112, "Hoe voer ik een eerste gesprek zo dat de jongere zelf vertelt wat er nodig "
-     "is, in plaats van dat ik vooral met de ouders praat?"),
-    (SANNE, 115, "Welke aanmeldingen bij Jeugdhulp Regio Oost hadden met steun van het "
-     "buurtteam voorkomen kunnen worden, en wat zien wij dat het buurtteam niet ziet?"),
-    (AHMED, 110, "Welke regels in onze verordening houden lichte hulp tegen, en welke kunnen "
-     "we laten vallen zonder het zicht op de kosten te verliezen?"),
-    (LOTTE, 119, "Hoe meet je in een paar weken of iets werkt in de wijk, zonder de "
-     "hulpverleners te belasten met extra formulieren?"),
-    (MILA, 104, "Helpt het ouders als ze vóór de eerste afspraak kunnen bellen met een ouder "
-     "die hetzelfde heeft meegemaakt?"),
-    (DAAN, 108, "Wanneer voelt een jongere zich echt gehoord in een gesprek met een "
-     "hulpverlener, en hoe schrijf je dat zo op dat hulpverleners er iets mee doen?"),
-    (EVA, 100, "Wat hebben mentoren op het ROC nodig om zorgen over een student eerder te "
-     "bespreken, zonder dat het meteen een melding wordt?"),
-    (NOAH, 98, "Hoe plannen we bijeenkomsten zo dat ouders en jongeren er ook echt bij "
-     "kunnen zijn, met school, werk en vervoer?"),
-    (IRIS, 96, "Hoe vertellen we wat het netwerk leert aan ouders en professionals die er "
-     "niet bij zijn, zonder dat het een folder wordt die niemand leest?"),
-    (RUBEN, 95, "Wat kunnen kleine experimenten in de praktijk laten zien dat een groot "
-     "onderzoek mist, en waar houdt dat op?"),
-]  # fmt: skip
+    (
+        FATIMA,
+        118,
+        "Hoe krijg ik de wethouder en mijn collega's bij beleid mee in wat we hier "
+        "leren, ook als de uitkomsten niet in de begroting van dit jaar passen?",
+    ),
+    (
+        JOOST,
+        117,
+        "Hoe zorg ik dat wat dit netwerk leert in de lessen van onze tweedejaars "
+        "social work komt, en niet blijft hangen bij de twee docenten die meedoen?",
+    ),
+    (
+        PRIYA,
+        112,
+        "Hoe voer ik een eerste gesprek zo dat de jongere zelf vertelt wat er nodig "
+        "is, in plaats van dat ik vooral met de ouders praat?",
+    ),
+    (
+        SANNE,
+        115,
+        "Welke aanmeldingen bij Jeugdhulp Regio Oost hadden met steun van het "
+        "buurtteam voorkomen kunnen worden, en wat zien wij dat het buurtteam niet ziet?",
+    ),
+    (
+        AHMED,
+        110,
+        "Welke regels in onze verordening houden lichte hulp tegen, en welke kunnen "
+        "we laten vallen zonder het zicht op de kosten te verliezen?",
+    ),
+    (
+        LOTTE,
+        119,
+        "Hoe meet je in een paar weken of iets werkt in de wijk, zonder de "
+        "hulpverleners te belasten met extra formulieren?",
+    ),
+    (
+        MILA,
+        104,
+        "Helpt het ouders als ze vóór de eerste afspraak kunnen bellen met een ouder "
+        "die hetzelfde heeft meegemaakt?",
+    ),
+    (
+        DAAN,
+        108,
+        "Wanneer voelt een jongere zich echt gehoord in een gesprek met een "
+        "hulpverlener, en hoe schrijf je dat zo op dat hulpverleners er iets mee doen?",
+    ),
+    (
+        EVA,
+        100,
+        "Wat hebben mentoren op het ROC nodig om zorgen over een student eerder te "
+        "bespreken, zonder dat het meteen een melding wordt?",
+    ),
+    (
+        NOAH,
+        98,
+        "Hoe plannen we bijeenkomsten zo dat ouders en jongeren er ook echt bij "
+        "kunnen zijn, met school, werk en vervoer?",
+    ),
+    (
+        IRIS,
+        96,
+        "Hoe vertellen we wat het netwerk leert aan ouders en professionals die er "
+        "niet bij zijn, zonder dat het een folder wordt die niemand leest?",
+    ),
+    (
+        RUBEN,
+        95,
+        "Wat kunnen kleine experimenten in de praktijk laten zien dat een groot "
+        "onderzoek mist, en waar houdt dat op?",
+    ),
+]
 
 # --- rounds: (number, opened days ago, closed days ago or None) -----------------------------
 
@@ -329,75 +377,199 @@ EXPERIMENTS = [
 # Observations per experiment: (days ago, author, text, number, unit).
 OBSERVATIONS = {
     "vragenkaart": [
-        (73, PRIYA, "Eerste week: vier gesprekken met de kaart. Een jongen had hem thuis laten "
-         "liggen, maar wist de vragen nog en begon toch zelf.", 4, "gesprekken met vragenkaart"),
-        (63, DAAN, "Drie leden van de Jongerenraad lazen de kaart nog eens: de derde vraag ('wat "
-         "heb je nodig?') is te groot. Nu staat er: 'wat zou morgen al helpen?'", None, ""),
-        (52, LOTTE, "Na vier weken: 14 gesprekken. Gemiddeld cijfer voor 'ik werd gehoord' is "
-         "7,9, tegen 6,1 in de vier weken ervoor.", Decimal("7.9"), "cijfer 'ik werd gehoord'"),
+        (
+            73,
+            PRIYA,
+            "Eerste week: vier gesprekken met de kaart. Een jongen had hem thuis laten "
+            "liggen, maar wist de vragen nog en begon toch zelf.",
+            4,
+            "gesprekken met vragenkaart",
+        ),
+        (
+            63,
+            DAAN,
+            "Drie leden van de Jongerenraad lazen de kaart nog eens: de derde vraag ('wat "
+            "heb je nodig?') is te groot. Nu staat er: 'wat zou morgen al helpen?'",
+            None,
+            "",
+        ),
+        (
+            52,
+            LOTTE,
+            "Na vier weken: 14 gesprekken. Gemiddeld cijfer voor 'ik werd gehoord' is "
+            "7,9, tegen 6,1 in de vier weken ervoor.",
+            Decimal("7.9"),
+            "cijfer 'ik werd gehoord'",
+        ),
     ],
     "inloopuur": [
-        (70, EVA, "Eerste inloopuur: niemand. Het tweede: drie studenten en twee mentoren. De "
-         "mentoren kwamen vooral vragen of iets 'erg genoeg' was.", 5, "bezoekers"),
-        (56, SANNE, "Na drie weken 13 bezoekers, van wie 8 mentoren. Studenten komen liever "
-         "samen met een vriend.", 13, "bezoekers"),
-        (50, MILA, "Twee ouders van het Ouderplatform hoorden van hun kind over het inloopuur. "
-         "Ze vonden het fijn dat het op school was en niet 'bij de hulpverlening'.", None, ""),
+        (
+            70,
+            EVA,
+            "Eerste inloopuur: niemand. Het tweede: drie studenten en twee mentoren. De "
+            "mentoren kwamen vooral vragen of iets 'erg genoeg' was.",
+            5,
+            "bezoekers",
+        ),
+        (
+            56,
+            SANNE,
+            "Na drie weken 13 bezoekers, van wie 8 mentoren. Studenten komen liever "
+            "samen met een vriend.",
+            13,
+            "bezoekers",
+        ),
+        (
+            50,
+            MILA,
+            "Twee ouders van het Ouderplatform hoorden van hun kind over het inloopuur. "
+            "Ze vonden het fijn dat het op school was en niet 'bij de hulpverlening'.",
+            None,
+            "",
+        ),
     ],
     "vrije-gesprekken": [
-        (68, AHMED, "Na tien dagen hebben negen gezinnen een of meer vrije gesprekken gehad.",
-         9, "gezinnen met vrije gesprekken"),
-        (55, MILA, "Een moeder vertelde dat ze nooit een aanvraag had gedaan: 'dan sta je meteen "
-         "ergens geregistreerd'. Het vrije gesprek voelde veiliger.", None, ""),
-        (48, LOTTE, "Aanvragen voor lichte ambulante hulp in de vier weken: 21. Dezelfde weken "
-         "vorig jaar: 22. Geen verschil dat iets zegt.", 21, "aanvragen"),
+        (
+            68,
+            AHMED,
+            "Na tien dagen hebben negen gezinnen een of meer vrije gesprekken gehad.",
+            9,
+            "gezinnen met vrije gesprekken",
+        ),
+        (
+            55,
+            MILA,
+            "Een moeder vertelde dat ze nooit een aanvraag had gedaan: 'dan sta je meteen "
+            "ergens geregistreerd'. Het vrije gesprek voelde veiliger.",
+            None,
+            "",
+        ),
+        (
+            48,
+            LOTTE,
+            "Aanvragen voor lichte ambulante hulp in de vier weken: 21. Dezelfde weken "
+            "vorig jaar: 22. Geen verschil dat iets zegt.",
+            21,
+            "aanvragen",
+        ),
     ],
     "eerst-alleen": [
-        (31, PRIYA, "Eerste drie gesprekken. Twee ouders vonden het spannend; een vader wilde "
-         "er eerst bij blijven. Na uitleg ging het goed.", 3, "gesprekken"),
-        (20, RUBEN, "Tussenstand: in 6 van de 9 gesprekken noemde de jongere iets wat de ouders "
-         "niet hadden genoemd, meestal over school of vrienden.", 6,
-         "gesprekken met een nieuw onderwerp"),
-        (9, PRIYA, "Een meisje van dertien wilde liever dat haar moeder erbij bleef. Dat is ook "
-         "een keuze; ik heb het zo gelaten en het genoteerd.", None, ""),
+        (
+            31,
+            PRIYA,
+            "Eerste drie gesprekken. Twee ouders vonden het spannend; een vader wilde "
+            "er eerst bij blijven. Na uitleg ging het goed.",
+            3,
+            "gesprekken",
+        ),
+        (
+            20,
+            RUBEN,
+            "Tussenstand: in 6 van de 9 gesprekken noemde de jongere iets wat de ouders "
+            "niet hadden genoemd, meestal over school of vrienden.",
+            6,
+            "gesprekken met een nieuw onderwerp",
+        ),
+        (
+            9,
+            PRIYA,
+            "Een meisje van dertien wilde liever dat haar moeder erbij bleef. Dat is ook "
+            "een keuze; ik heb het zo gelaten en het genoteerd.",
+            None,
+            "",
+        ),
     ],
-}  # fmt: skip
+}
 
 # --- reflections: (author, level, about, written days ago, shared days ago or None, text) --
 # "about" is "sessie" (the held session), an experiment key, or None (the network).
 
 REFLECTIONS = [
-    (PRIYA, ReflectionLevel.IK, "eerst-alleen", 18, None,
-     "Ik merk dat ik het lastig vind om ouders even weg te sturen. Ik ben bang dat ze denken "
-     "dat ik achter hun rug iets regel. Misschien zegt dat meer over mij dan over hen."),
-    (PRIYA, ReflectionLevel.NETWERK, "sessie", 41, 40,
-     "In de bijeenkomst werd me duidelijk dat het experiment in Heuvelland, dat 'mislukte', "
-     "ons net zoveel leerde als de vragenkaart. Daardoor durf ik zelf ook meer uit te "
-     "proberen."),
-    (DAAN, ReflectionLevel.IK, "vragenkaart", 50, 49,
-     "Ik had niet gedacht dat zo'n simpele kaart verschil maakt. Twee jongeren vertelden dat "
-     "het voor het eerst voelde alsof het gesprek over hén ging."),
-    (AHMED, ReflectionLevel.WERKVELD, "vrije-gesprekken", 40, 38,
-     "Als gemeenten beoordelen we vrije gesprekken op minder aanvragen. Dat is de verkeerde "
-     "maat: ze bereiken gezinnen die anders pas veel later en zwaarder binnenkomen. Dat "
-     "zouden we in de hele regio anders moeten volgen."),
-    (LOTTE, ReflectionLevel.WERKVELD, None, 30, 29,
-     "Korte rondes met kleine experimenten leveren geen hard bewijs, maar wel kennis die "
-     "hulpverleners meteen kunnen gebruiken. Voor het kenniscentrum is de vraag hoe we die "
-     "twee soorten kennis naast elkaar laten bestaan."),
-    (JOOST, ReflectionLevel.NETWERK, "sessie", 42, 41,
-     "Voor het eerst hoorde ik beleid en praktijk elkaars woorden gebruiken. Niemand zei "
-     "'zorgvraag' zonder er even bij stil te staan. De woordenlijst doet zijn werk."),
-    (FATIMA, ReflectionLevel.IK, "sessie", 41, None,
-     "Er waren minder mensen dan bij de vorige bijeenkomsten. Ik wil eerst weten waarom, "
-     "voordat ik het op drukke agenda's schuif. Ik bel de komende weken wie er niet was."),
-    (MILA, ReflectionLevel.IK, None, 25, None,
-     "In de grote groep zeg ik minder dan in ons kleine groepje. Met de taxi kom ik nu zonder "
-     "zorgen, maar ik wil vaker in kleine groepen werken."),
-    (SANNE, ReflectionLevel.NETWERK, "inloopuur", 44, 43,
-     "Wij dachten dat studenten zouden komen, maar de mentoren kwamen. Als netwerk keken we "
-     "naar de jongere, en vergaten we wie er elke dag naast hem staat."),
-]  # fmt: skip
+    (
+        PRIYA,
+        ReflectionLevel.IK,
+        "eerst-alleen",
+        18,
+        None,
+        "Ik merk dat ik het lastig vind om ouders even weg te sturen. Ik ben bang dat ze denken "
+        "dat ik achter hun rug iets regel. Misschien zegt dat meer over mij dan over hen.",
+    ),
+    (
+        PRIYA,
+        ReflectionLevel.NETWERK,
+        "sessie",
+        41,
+        40,
+        "In de bijeenkomst werd me duidelijk dat het experiment in Heuvelland, dat 'mislukte', "
+        "ons net zoveel leerde als de vragenkaart. Daardoor durf ik zelf ook meer uit te "
+        "proberen.",
+    ),
+    (
+        DAAN,
+        ReflectionLevel.IK,
+        "vragenkaart",
+        50,
+        49,
+        "Ik had niet gedacht dat zo'n simpele kaart verschil maakt. Twee jongeren vertelden dat "
+        "het voor het eerst voelde alsof het gesprek over hén ging.",
+    ),
+    (
+        AHMED,
+        ReflectionLevel.WERKVELD,
+        "vrije-gesprekken",
+        40,
+        38,
+        "Als gemeenten beoordelen we vrije gesprekken op minder aanvragen. Dat is de verkeerde "
+        "maat: ze bereiken gezinnen die anders pas veel later en zwaarder binnenkomen. Dat "
+        "zouden we in de hele regio anders moeten volgen.",
+    ),
+    (
+        LOTTE,
+        ReflectionLevel.WERKVELD,
+        None,
+        30,
+        29,
+        "Korte rondes met kleine experimenten leveren geen hard bewijs, maar wel kennis die "
+        "hulpverleners meteen kunnen gebruiken. Voor het kenniscentrum is de vraag hoe we die "
+        "twee soorten kennis naast elkaar laten bestaan.",
+    ),
+    (
+        JOOST,
+        ReflectionLevel.NETWERK,
+        "sessie",
+        42,
+        41,
+        "Voor het eerst hoorde ik beleid en praktijk elkaars woorden gebruiken. Niemand zei "
+        "'zorgvraag' zonder er even bij stil te staan. De woordenlijst doet zijn werk.",
+    ),
+    (
+        FATIMA,
+        ReflectionLevel.IK,
+        "sessie",
+        41,
+        None,
+        "Er waren minder mensen dan bij de vorige bijeenkomsten. Ik wil eerst weten waarom, "
+        "voordat ik het op drukke agenda's schuif. Ik bel de komende weken wie er niet was.",
+    ),
+    (
+        MILA,
+        ReflectionLevel.IK,
+        None,
+        25,
+        None,
+        "In de grote groep zeg ik minder dan in ons kleine groepje. Met de taxi kom ik nu zonder "
+        "zorgen, maar ik wil vaker in kleine groepen werken.",
+    ),
+    (
+        SANNE,
+        ReflectionLevel.NETWERK,
+        "inloopuur",
+        44,
+        43,
+        "Wij dachten dat studenten zouden komen, maar de mentoren kwamen. Als netwerk keken we "
+        "naar de jongere, en vergaten we wie er elke dag naast hem staat.",
+    ),
+]
 
 # --- kennisproducten ------------------------------------------------------------------------
 # Adoptions are (organisation, status, since days ago or None); no row means "nog niet".
@@ -472,19 +644,49 @@ PRODUCTS = [
 
 SMALL, LARGE = Success.Size.KLEIN, Success.Size.GROOT
 SUCCESSES = [
-    (PRIYA, SMALL, 30, "Een jongen van vijftien zei na afloop: 'Dit is de eerste keer dat "
-     "iemand eerst aan mij vroeg wat er moet gebeuren.'"),
-    (AHMED, LARGE, 26, "Heuvelland houdt de vrije gesprekken aan, ook al daalden de "
-     "aanvragen niet: het college wil volgen hoeveel gezinnen we zo eerder bereiken."),
-    (SANNE, LARGE, 17, "Jeugdhulp Regio Oost heeft afgesproken de handreiking na de zomer "
-     "in alle teams te gebruiken."),
-    (MILA, SMALL, 12, "Drie ouders van het Ouderplatform willen ervaringsouder worden in het "
-     "nieuwe experiment. Meer dan we hadden durven hopen."),
-    (JOOST, SMALL, 8, "Twintig tweedejaars volgden de eerste proefles samen beslissen, met "
-     "Daan als gastdocent. Ze bleven na afloop nog een half uur vragen stellen."),
-    (DAAN, SMALL, 4, "De Jongerenraad heeft een versie van de vragenkaart met plaatjes "
-     "gemaakt, voor jongeren die niet graag lezen."),
-]  # fmt: skip
+    (
+        PRIYA,
+        SMALL,
+        30,
+        "Een jongen van vijftien zei na afloop: 'Dit is de eerste keer dat "
+        "iemand eerst aan mij vroeg wat er moet gebeuren.'",
+    ),
+    (
+        AHMED,
+        LARGE,
+        26,
+        "Heuvelland houdt de vrije gesprekken aan, ook al daalden de "
+        "aanvragen niet: het college wil volgen hoeveel gezinnen we zo eerder bereiken.",
+    ),
+    (
+        SANNE,
+        LARGE,
+        17,
+        "Jeugdhulp Regio Oost heeft afgesproken de handreiking na de zomer "
+        "in alle teams te gebruiken.",
+    ),
+    (
+        MILA,
+        SMALL,
+        12,
+        "Drie ouders van het Ouderplatform willen ervaringsouder worden in het "
+        "nieuwe experiment. Meer dan we hadden durven hopen.",
+    ),
+    (
+        JOOST,
+        SMALL,
+        8,
+        "Twintig tweedejaars volgden de eerste proefles samen beslissen, met "
+        "Daan als gastdocent. Ze bleven na afloop nog een half uur vragen stellen.",
+    ),
+    (
+        DAAN,
+        SMALL,
+        4,
+        "De Jongerenraad heeft een versie van de vragenkaart met plaatjes "
+        "gemaakt, voor jongeren die niet graag lezen.",
+    ),
+]
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -539,29 +741,45 @@ def _history(network, trekker) -> None:
     last saved them."""
     for model in (Term, Leervraag, Experiment, Kennisproduct):
         for instance in model.objects.filter(network=network).select_related("updated_by"):
-            services.record_creation(network=network, instance=instance,
-                                     by=instance.updated_by or trekker)  # fmt: skip
+            services.record_creation(
+                network=network, instance=instance, by=instance.updated_by or trekker
+            )
 
 
 def _phase_history(network, trekker) -> None:
-    started = timezone.make_aware(datetime.combine(network.start_date + timedelta(days=21),
-                                                   time(16)))  # fmt: skip
-    first = PhaseChange.objects.create(network=network, from_phase=None,
-                                       to_phase=Phase.SAMEN_BEGRIJPEN, reason=START_REASON,
-                                       changed_by=trekker)  # fmt: skip
+    started = timezone.make_aware(
+        datetime.combine(network.start_date + timedelta(days=21), time(16))
+    )
+    first = PhaseChange.objects.create(
+        network=network,
+        from_phase=None,
+        to_phase=Phase.SAMEN_BEGRIJPEN,
+        reason=START_REASON,
+        changed_by=trekker,
+    )
     _backdate(first, changed_at=started)
-    second = PhaseChange.objects.create(network=network, from_phase=Phase.SAMEN_BEGRIJPEN,
-                                        to_phase=Phase.SAMEN_DOORGRONDEN,
-                                        reason=TO_PHASE_2_REASON, changed_by=trekker)  # fmt: skip
+    second = PhaseChange.objects.create(
+        network=network,
+        from_phase=Phase.SAMEN_BEGRIJPEN,
+        to_phase=Phase.SAMEN_DOORGRONDEN,
+        reason=TO_PHASE_2_REASON,
+        changed_by=trekker,
+    )
     _backdate(second, changed_at=_moment(TO_PHASE_2_DAYS_AGO, hour=17))
 
 
 def _terms(network, author) -> None:
     # Written down after the two phase-1 sessions, one or two words at a time.
     for position, (term, definition, perspectives, alternatives) in enumerate(TERMS):
-        item = Term.objects.create(network=network, term=term, definition=definition,
-                                   perspectives=perspectives, alternatives=alternatives,
-                                   version=1, updated_by=author)  # fmt: skip
+        item = Term.objects.create(
+            network=network,
+            term=term,
+            definition=definition,
+            perspectives=perspectives,
+            alternatives=alternatives,
+            version=1,
+            updated_by=author,
+        )
         _backdate(item, updated_at=_moment(124 - 4 * position, hour=15))
 
 
@@ -572,8 +790,9 @@ def _leervragen(network, members) -> dict:
         owner = members.get(email)
         if owner is None:
             continue
-        item = Leervraag.objects.create(network=network, owner=owner, question=question,
-                                        version=1, updated_by=owner.user)  # fmt: skip
+        item = Leervraag.objects.create(
+            network=network, owner=owner, question=question, version=1, updated_by=owner.user
+        )
         _backdate(item, created_at=_moment(days_ago), updated_at=_moment(days_ago))
         leervragen[email] = item
     return leervragen
@@ -583,9 +802,11 @@ def _rounds(network) -> dict:
     rounds = {}
     for number, opened, closed in ROUNDS:
         rounds[number] = Round.objects.create(
-            network=network, number=number, opened_on=_day(opened),
+            network=network,
+            number=number,
+            opened_on=_day(opened),
             closed_on=_day(closed) if closed is not None else None,
-        )  # fmt: skip
+        )
     return rounds
 
 
@@ -598,16 +819,26 @@ def _experiments(network, members, organisations, leervragen) -> dict:
         author = members.get(data["created_by"])
         done = data["status"] == Experiment.Status.KLAAR
         experiment = Experiment.objects.create(
-            network=network, round=rounds[data["round"]], title=data["title"],
+            network=network,
+            round=rounds[data["round"]],
+            title=data["title"],
             leervraag=leervragen.get(data["leervraag_of"]),
-            expectation=data["expectation"], change=data["change"], needs=data["needs"],
+            expectation=data["expectation"],
+            change=data["change"],
+            needs=data["needs"],
             organisation=organisations.get(data["organisation"]),
-            starts_on=_day(data["starts"]), weeks=data["weeks"], monitoring=data["monitoring"],
-            status=data["status"], outcome=data.get("outcome", ""),
-            outcome_note=data.get("outcome_note", ""), assessment=data.get("assessment", ""),
+            starts_on=_day(data["starts"]),
+            weeks=data["weeks"],
+            monitoring=data["monitoring"],
+            status=data["status"],
+            outcome=data.get("outcome", ""),
+            outcome_note=data.get("outcome_note", ""),
+            assessment=data.get("assessment", ""),
             assessment_session=held if done else None,
-            created_by=author, version=1, updated_by=author.user if author else None,
-        )  # fmt: skip
+            created_by=author,
+            version=1,
+            updated_by=author.user if author else None,
+        )
         experiment.group.set([members[e] for e in data["group"] if e in members])
         written = max(data["starts"], 0) + 3  # planned a few days before it starts
         last_change = 42 if done else min(written, 14)
@@ -620,9 +851,13 @@ def _experiments(network, members, organisations, leervragen) -> dict:
 def _observations(experiment, members, rows) -> None:
     for days_ago, email, text, value, unit in rows:
         observation = Observation.objects.create(
-            experiment=experiment, author=members.get(email), noted_on=_day(days_ago),
-            text=text, value=value, unit=unit,
-        )  # fmt: skip
+            experiment=experiment,
+            author=members.get(email),
+            noted_on=_day(days_ago),
+            text=text,
+            value=value,
+            unit=unit,
+        )
         _backdate(observation, created_at=_moment(days_ago, hour=17))
 
 
@@ -633,12 +868,17 @@ def _reflections(network, members, experiments) -> None:
         if author is None:
             continue
         reflection = Reflection.objects.create(
-            network=network, author=author, level=level, text=text,
-            session=held if about == "sessie" else None, experiment=experiments.get(about),
+            network=network,
+            author=author,
+            level=level,
+            text=text,
+            session=held if about == "sessie" else None,
+            experiment=experiments.get(about),
             shared_at=_moment(shared, hour=20) if shared is not None else None,
-        )  # fmt: skip
-        _backdate(reflection, created_at=_moment(written, hour=19),
-                  updated_at=_moment(written, hour=19))  # fmt: skip
+        )
+        _backdate(
+            reflection, created_at=_moment(written, hour=19), updated_at=_moment(written, hour=19)
+        )
 
 
 def _goal(network, agendas):
@@ -654,24 +894,37 @@ def _products(network, members, organisations, experiments) -> None:
     for data in PRODUCTS:
         author = members.get(data["updated_by"])
         product = Kennisproduct.objects.create(
-            network=network, title=data["title"], kind=data["kind"], status=data["status"],
-            audience=data["audience"], summary=data["summary"], lessons=data["lessons"],
-            goal=_goal(network, data["agendas"]), version=1,
+            network=network,
+            title=data["title"],
+            kind=data["kind"],
+            status=data["status"],
+            audience=data["audience"],
+            summary=data["summary"],
+            lessons=data["lessons"],
+            goal=_goal(network, data["agendas"]),
+            version=1,
             updated_by=author.user if author else None,
-        )  # fmt: skip
+        )
         product.experiments.set(experiments[key] for key in data["experiments"])
         Barrier.objects.bulk_create(
             Barrier(product=product, barrier=barrier, remedy=remedy)
             for barrier, remedy in data["barriers"]
         )
         Adoption.objects.bulk_create(
-            Adoption(product=product, organisation=organisations[name], status=status,
-                     since=_day(since) if since is not None else None)
+            Adoption(
+                product=product,
+                organisation=organisations[name],
+                status=status,
+                since=_day(since) if since is not None else None,
+            )
             for name, status, since in data["adoptions"]
             if name in organisations
-        )  # fmt: skip
-        _backdate(product, created_at=_moment(data["created_days_ago"]),
-                  updated_at=_moment(data["updated_days_ago"]))  # fmt: skip
+        )
+        _backdate(
+            product,
+            created_at=_moment(data["created_days_ago"]),
+            updated_at=_moment(data["updated_days_ago"]),
+        )
 
 
 def _successes(network, members) -> None:

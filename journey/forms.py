@@ -17,14 +17,20 @@ from phases.forms import choose_from_members
 
 class PhaseChangeForm(StyledFormMixin, forms.Form):
     to_phase = forms.TypedChoiceField(
-        label=_("Naar welke fase?"), choices=method.Phase.choices, coerce=int,
+        label=_("Naar welke fase?"),
+        choices=method.Phase.choices,
+        coerce=int,
         widget=forms.RadioSelect,
-    )  # fmt: skip
+    )
     reason = forms.CharField(
-        label=_("Waarom nu?"), widget=text_area(4), max_length=2000,
-        help_text=_("Bijvoorbeeld: de experimenten van ronde 2 zijn besproken en we weten "
-                    "genoeg om te gaan vertalen. Teruggaan mag ook."),
-    )  # fmt: skip
+        label=_("Waarom nu?"),
+        widget=text_area(4),
+        max_length=2000,
+        help_text=_(
+            "Bijvoorbeeld: de experimenten van ronde 2 zijn besproken en we weten "
+            "genoeg om te gaan vertalen. Teruggaan mag ook."
+        ),
+    )
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,13 +48,33 @@ class ExperimentForm(VersionedForm):
 
     class Meta:
         model = Experiment
-        fields = ["title", "leervraag", "expectation", "change", "needs", "group",
-                  "organisation", "starts_on", "weeks", "monitoring", "round"]  # fmt: skip
-        widgets = {"starts_on": DATE, "expectation": text_area(3), "change": text_area(3),
-                   "needs": text_area(2), "monitoring": text_area(2),
-                   "group": forms.CheckboxSelectMultiple}  # fmt: skip
-        help_texts = {"group": _("Een goede groep mengt ervaringskennis, kennis uit de "
-                                 "praktijk en kennis uit onderzoek.")}  # fmt: skip
+        fields = [
+            "title",
+            "leervraag",
+            "expectation",
+            "change",
+            "needs",
+            "group",
+            "organisation",
+            "starts_on",
+            "weeks",
+            "monitoring",
+            "round",
+        ]
+        widgets = {
+            "starts_on": DATE,
+            "expectation": text_area(3),
+            "change": text_area(3),
+            "needs": text_area(2),
+            "monitoring": text_area(2),
+            "group": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "group": _(
+                "Een goede groep mengt ervaringskennis, kennis uit de "
+                "praktijk en kennis uit onderzoek."
+            )
+        }
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, network=network, **kwargs)
@@ -148,9 +174,10 @@ class ObservationForm(StyledFormMixin, forms.ModelForm):
         fields = ["noted_on", "text", "value", "unit", "photo"]
         labels = {"unit": _("Waar staat het getal voor?")}
         widgets = {
-            "noted_on": DATE, "text": text_area(3),
+            "noted_on": DATE,
+            "text": text_area(3),
             "photo": forms.ClearableFileInput(attrs={"accept": uploads.IMAGE_ACCEPT}),
-        }  # fmt: skip
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -169,9 +196,10 @@ class ObservationForm(StyledFormMixin, forms.ModelForm):
         photo = self.cleaned_data.get("photo")
         if photo and hasattr(photo, "content_type"):  # a new upload
             self.instance.photo_type = uploads.checked_type(
-                photo, pdf_allowed=False,
+                photo,
+                pdf_allowed=False,
                 refusal=_("Dit bestand kunnen we niet bewaren. Kies een foto (jpg, png of webp)."),
-            )  # fmt: skip
+            )
         return photo
 
     def clean(self):
@@ -185,10 +213,10 @@ class ReflectionForm(StyledFormMixin, forms.ModelForm):
     """A reflection: the level, the text, and whether to share it (not by default)."""
 
     share = forms.BooleanField(
-        label=_("Deel deze reflectie met het netwerk"), required=False,
-        help_text=_("Niet aangevinkt: alleen jij kunt hem lezen. Ook de procesbegeleider "
-                    "niet."),
-    )  # fmt: skip
+        label=_("Deel deze reflectie met het netwerk"),
+        required=False,
+        help_text=_("Niet aangevinkt: alleen jij kunt hem lezen. Ook de procesbegeleider niet."),
+    )
 
     class Meta:
         model = Reflection

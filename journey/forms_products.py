@@ -21,20 +21,31 @@ class KennisproductForm(VersionedForm):
 
     class Meta:
         model = Kennisproduct
-        fields = ["title", "kind", "audience", "summary", "status", "goal", "experiments",
-                  "lessons", "link", "file"]  # fmt: skip
+        fields = [
+            "title",
+            "kind",
+            "audience",
+            "summary",
+            "status",
+            "goal",
+            "experiments",
+            "lessons",
+            "link",
+            "file",
+        ]
         widgets = {
-            "summary": text_area(4), "lessons": text_area(4),
+            "summary": text_area(4),
+            "lessons": text_area(4),
             "experiments": forms.CheckboxSelectMultiple,
             # No "current file" link: files have no public address (see product_file).
             "file": forms.FileInput(attrs={"accept": FILE_ACCEPT}),
-        }  # fmt: skip
+        }
         help_texts = {
             "audience": _("Bijvoorbeeld: wijkteams, nieuwe medewerkers, studenten sociaal werk."),
             "summary": _("In een paar zinnen: wat is het en wat doe je ermee?"),
             "lessons": _("Welke lessen uit de experimenten en bijeenkomsten zitten erin?"),
             "link": _("Staat het product ergens online? Zet hier het adres."),
-        }  # fmt: skip
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,8 +53,9 @@ class KennisproductForm(VersionedForm):
         self.fields["goal"].help_text = _("Aan welk doel van de drie agenda's werkt dit product?")
         self.fields["goal"].empty_label = _("Geen doel")
         self.fields["experiments"].queryset = self.network.experiments.all()
-        self.fields["experiments"].help_text = _("Kies de experimenten waar het product uit "
-                                                 "voortkomt.")  # fmt: skip
+        self.fields["experiments"].help_text = _(
+            "Kies de experimenten waar het product uit voortkomt."
+        )
         limit = {"limit": uploads.limit_mb()}
         if self.instance.file:
             self.order_fields([*self.Meta.fields, "remove_file"])
@@ -65,9 +77,14 @@ class KennisproductForm(VersionedForm):
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if isinstance(upload, UploadedFile):
-            self.file_type = uploads.checked_type(upload, pdf_allowed=True, refusal=_(
-                "Dit bestand kunnen we niet bewaren. Kies een pdf of een afbeelding (jpg, png "
-                "of webp)."))  # fmt: skip
+            self.file_type = uploads.checked_type(
+                upload,
+                pdf_allowed=True,
+                refusal=_(
+                    "Dit bestand kunnen we niet bewaren. Kies een pdf of een afbeelding (jpg, png "
+                    "of webp)."
+                ),
+            )
             # Stored under a random name anyway; the history need not keep the uploader's.
             upload.name = f"bestand{Kennisproduct.SUFFIXES[self.file_type]}"
         return upload
@@ -84,8 +101,14 @@ class KennisproductForm(VersionedForm):
         had = bool(before is not None and before.file)
         label = str(_("bestand"))
         if self.file_type:
-            return [{"field": "file", "label": label, "old": str(_("een bestand")) if had else "",
-                     "new": str(_("een nieuw bestand"))}]  # fmt: skip
+            return [
+                {
+                    "field": "file",
+                    "label": label,
+                    "old": str(_("een bestand")) if had else "",
+                    "new": str(_("een nieuw bestand")),
+                }
+            ]
         if had and self.cleaned_data.get("file") is False:
             return [{"field": "file", "label": label, "old": str(_("een bestand")), "new": ""}]
         return []
@@ -105,10 +128,12 @@ class BarrierForm(StyledFormMixin, forms.ModelForm):
         fields = ["barrier", "remedy"]
         widgets = {"remedy": text_area(4)}
         help_texts = {
-            "barrier": _("Wat kan ervoor zorgen dat het product niet gebruikt wordt? "
-                         "Bijvoorbeeld: er is geen tijd om de training te volgen."),
+            "barrier": _(
+                "Wat kan ervoor zorgen dat het product niet gebruikt wordt? "
+                "Bijvoorbeeld: er is geen tijd om de training te volgen."
+            ),
             "remedy": _("Wat kan de organisatie of het netwerk daartegen doen?"),
-        }  # fmt: skip
+        }
 
 
 def _as_shown(status, since) -> str:
@@ -129,8 +154,11 @@ class AdoptionForm(StyledFormMixin, forms.Form):
     shown = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, row, **kwargs):
-        initial = {"status": row.status, "since": row.since,
-                   "shown": _as_shown(row.status, row.since)}  # fmt: skip
+        initial = {
+            "status": row.status,
+            "since": row.since,
+            "shown": _as_shown(row.status, row.since),
+        }
         super().__init__(*args, prefix=f"org-{row.organisation.pk}", initial=initial, **kwargs)
         self.row = row
 
@@ -144,11 +172,17 @@ class AdoptionForm(StyledFormMixin, forms.Form):
         status, since = cleaned.get("status"), cleaned.get("since")
         if status == Adoption.Status.IN_GEBRUIK and "since" not in self.errors:
             if since is None:
-                self.add_error("since", _("Vul in sinds wanneer de organisatie het product "
-                                          "gebruikt."))  # fmt: skip
+                self.add_error(
+                    "since", _("Vul in sinds wanneer de organisatie het product gebruikt.")
+                )
             elif since > timezone.localdate():
-                self.add_error("since", _("Deze datum ligt in de toekomst. Wat al in gebruik "
-                                          "is, is dat sinds vandaag of eerder."))  # fmt: skip
+                self.add_error(
+                    "since",
+                    _(
+                        "Deze datum ligt in de toekomst. Wat al in gebruik "
+                        "is, is dat sinds vandaag of eerder."
+                    ),
+                )
         return cleaned
 
 
@@ -171,9 +205,11 @@ class AdoptionForms:
 
     @property
     def choices(self) -> dict:
-        return {form.row.organisation.pk: (form.cleaned_data["status"],
-                                           form.cleaned_data["since"])
-                for form in self.forms if form.changed_here}  # fmt: skip
+        return {
+            form.row.organisation.pk: (form.cleaned_data["status"], form.cleaned_data["since"])
+            for form in self.forms
+            if form.changed_here
+        }
 
 
 class SuccessForm(StyledFormMixin, forms.ModelForm):
@@ -183,5 +219,8 @@ class SuccessForm(StyledFormMixin, forms.ModelForm):
         model = Success
         fields = ["text", "size"]
         widgets = {"text": text_area(3), "size": forms.RadioSelect}
-        help_texts = {"text": _("Kort is goed. Bijvoorbeeld: de eerste cliënt is via het "
-                                "nieuwe loket geholpen.")}  # fmt: skip
+        help_texts = {
+            "text": _(
+                "Kort is goed. Bijvoorbeeld: de eerste cliënt is via het nieuwe loket geholpen."
+            )
+        }

@@ -23,13 +23,18 @@ def _random_name(folder: str, network_id: int, content_type: str, suffixes: dict
 
 
 def observation_path(observation: "Observation", filename: str) -> str:
-    return _random_name("waarnemingen", observation.experiment.network_id,
-                        observation.photo_type, Observation.SUFFIXES)  # fmt: skip
+    return _random_name(
+        "waarnemingen",
+        observation.experiment.network_id,
+        observation.photo_type,
+        Observation.SUFFIXES,
+    )
 
 
 def product_path(product: "Kennisproduct", filename: str) -> str:
-    return _random_name("kennisproducten", product.network_id, product.file_type,
-                        Kennisproduct.SUFFIXES)  # fmt: skip
+    return _random_name(
+        "kennisproducten", product.network_id, product.file_type, Kennisproduct.SUFFIXES
+    )
 
 
 class PhaseChange(models.Model):
@@ -75,14 +80,19 @@ class Term(Versioned):
     term = models.CharField(_("begrip"), max_length=120)
     definition = models.TextField(_("wat we eronder verstaan"))
     perspectives = models.TextField(
-        _("hoe de perspectieven het gebruiken"), blank=True,
-        help_text=_("Bijvoorbeeld: beleid bedoelt er een regeling mee, de praktijk een "
-                    "gesprek aan de keukentafel."),
-    )  # fmt: skip
+        _("hoe de perspectieven het gebruiken"),
+        blank=True,
+        help_text=_(
+            "Bijvoorbeeld: beleid bedoelt er een regeling mee, de praktijk een "
+            "gesprek aan de keukentafel."
+        ),
+    )
     alternatives = models.CharField(
-        _("andere woorden"), max_length=300, blank=True,
+        _("andere woorden"),
+        max_length=300,
+        blank=True,
         help_text=_("Woorden die ook gebruikt worden, of die we liever niet gebruiken."),
-    )  # fmt: skip
+    )
 
     class Meta:
         verbose_name = _("begrip")
@@ -90,10 +100,12 @@ class Term(Versioned):
         ordering = [Lower("term")]
         constraints = [
             models.UniqueConstraint(
-                "network", Lower("term"), name="term_once_per_network",
+                "network",
+                Lower("term"),
+                name="term_once_per_network",
                 violation_error_message=_("Dit begrip staat al in de woordenlijst."),
             )
-        ]  # fmt: skip
+        ]
 
     def __str__(self):
         return self.term
@@ -104,13 +116,15 @@ class Leervraag(Versioned):
     turned out to be."""
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="leervragen")
-    owner = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="leervragen",
-                              verbose_name=_("van"))  # fmt: skip
+    owner = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="leervragen", verbose_name=_("van")
+    )
     question = models.TextField(_("leervraag"))
     answer = models.TextField(
-        _("wat het antwoord bleek te zijn"), blank=True,
+        _("wat het antwoord bleek te zijn"),
+        blank=True,
         help_text=_("Vul dit in als je terugkijkt, meestal in fase 3: wat weet je nu?"),
-    )  # fmt: skip
+    )
     created_at = models.DateTimeField(_("geschreven op"), auto_now_add=True)
 
     HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"owner", "created_at"}
@@ -138,9 +152,10 @@ class Round(models.Model):
         ordering = ["number"]
         constraints = [
             models.UniqueConstraint(fields=["network", "number"], name="round_number_once"),
-            models.UniqueConstraint(fields=["network"], condition=Q(closed_on=None),
-                                    name="one_open_round"),
-        ]  # fmt: skip
+            models.UniqueConstraint(
+                fields=["network"], condition=Q(closed_on=None), name="one_open_round"
+            ),
+        ]
 
     def __str__(self):
         return _("Ronde %(number)s") % {"number": self.number}
@@ -164,45 +179,69 @@ class Experiment(Versioned):
         NIET = "niet", _("De verwachting klopte niet")
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="experiments")
-    round = models.ForeignKey(Round, on_delete=models.SET_NULL, null=True, blank=True,
-                              related_name="experiments", verbose_name=_("ronde"))  # fmt: skip
+    round = models.ForeignKey(
+        Round,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="experiments",
+        verbose_name=_("ronde"),
+    )
     title = models.CharField(_("titel"), max_length=200)
-    group = models.ManyToManyField(Membership, related_name="experiments",
-                                   verbose_name=_("groep"))  # fmt: skip
-    leervraag = models.ForeignKey(Leervraag, on_delete=models.SET_NULL, null=True, blank=True,
-                                  related_name="experiments",
-                                  verbose_name=_("leervraag"))  # fmt: skip
+    group = models.ManyToManyField(Membership, related_name="experiments", verbose_name=_("groep"))
+    leervraag = models.ForeignKey(
+        Leervraag,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="experiments",
+        verbose_name=_("leervraag"),
+    )
     expectation = models.TextField(
         _("verwachting"), help_text=_("Wat denk je dat er gebeurt? Dat test het experiment.")
     )
     change = models.TextField(_("wat doen we anders?"))
     needs = models.TextField(_("wat is er nodig?"), blank=True)
-    organisation = models.ForeignKey(Organisation, on_delete=models.SET_NULL, null=True,
-                                     blank=True, related_name="+",
-                                     verbose_name=_("waar (organisatie)"))  # fmt: skip
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("waar (organisatie)"),
+    )
     starts_on = models.DateField(_("start"), null=True, blank=True)
     weeks = models.PositiveSmallIntegerField(_("duur in weken"), null=True, blank=True)
     monitoring = models.TextField(
-        _("hoe volgen we de effecten?"), blank=True,
-        help_text=_("Bijvoorbeeld: een kort verslag na elk gesprek, of een tevredenheidsvraag "
-                    "aan cliënten."),
-    )  # fmt: skip
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.PLAN)  # fmt: skip
-    outcome = models.CharField(_("uitkomst"), max_length=10, choices=Outcome.choices,
-                               blank=True)  # fmt: skip
+        _("hoe volgen we de effecten?"),
+        blank=True,
+        help_text=_(
+            "Bijvoorbeeld: een kort verslag na elk gesprek, of een tevredenheidsvraag aan cliënten."
+        ),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLAN
+    )
+    outcome = models.CharField(_("uitkomst"), max_length=10, choices=Outcome.choices, blank=True)
     outcome_note = models.TextField(_("toelichting op de uitkomst"), blank=True)
     assessment = models.TextField(
-        _("gezamenlijk oordeel"), blank=True,
-        help_text=_("Wat betekent de uitkomst volgens het netwerk? Meestal besproken in een "
-                    "bijeenkomst."),
-    )  # fmt: skip
+        _("gezamenlijk oordeel"),
+        blank=True,
+        help_text=_(
+            "Wat betekent de uitkomst volgens het netwerk? Meestal besproken in een bijeenkomst."
+        ),
+    )
     assessment_session = models.ForeignKey(
-        Session, on_delete=models.SET_NULL, null=True, blank=True, related_name="assessments",
+        Session,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assessments",
         verbose_name=_("besproken in de bijeenkomst"),
-    )  # fmt: skip
-    created_by = models.ForeignKey(Membership, on_delete=models.SET_NULL, null=True,
-                                   related_name="+", editable=False)  # fmt: skip
+    )
+    created_by = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, null=True, related_name="+", editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"created_by", "created_at"}
@@ -221,17 +260,19 @@ class Observation(models.Model):
 
     SUFFIXES = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp"}
 
-    experiment = models.ForeignKey(Experiment, on_delete=models.CASCADE,
-                                   related_name="observations")  # fmt: skip
-    author = models.ForeignKey(Membership, on_delete=models.SET_NULL, null=True,
-                               related_name="+")  # fmt: skip
+    experiment = models.ForeignKey(
+        Experiment, on_delete=models.CASCADE, related_name="observations"
+    )
+    author = models.ForeignKey(Membership, on_delete=models.SET_NULL, null=True, related_name="+")
     noted_on = models.DateField(_("datum"))
     text = models.TextField(_("wat zag je?"))
-    value = models.DecimalField(_("getal"), max_digits=12, decimal_places=2, null=True,
-                                blank=True)  # fmt: skip
-    unit = models.CharField(_("waarvan?"), max_length=60, blank=True,
-                            help_text=_("Bijvoorbeeld: gesprekken, doorverwijzingen, "
-                                        "cijfer voor tevredenheid."))  # fmt: skip
+    value = models.DecimalField(_("getal"), max_digits=12, decimal_places=2, null=True, blank=True)
+    unit = models.CharField(
+        _("waarvan?"),
+        max_length=60,
+        blank=True,
+        help_text=_("Bijvoorbeeld: gesprekken, doorverwijzingen, cijfer voor tevredenheid."),
+    )
     photo = models.FileField(_("foto"), upload_to=observation_path, blank=True)
     photo_type = models.CharField(max_length=50, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -261,15 +302,28 @@ class Reflection(models.Model):
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="reflections")
     author = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="reflections")
-    level = models.CharField(_("niveau"), max_length=20, choices=method.ReflectionLevel.choices,
-                             default=method.ReflectionLevel.IK)  # fmt: skip
+    level = models.CharField(
+        _("niveau"),
+        max_length=20,
+        choices=method.ReflectionLevel.choices,
+        default=method.ReflectionLevel.IK,
+    )
     session = models.ForeignKey(
-        Session, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        Session,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("over de bijeenkomst"),
-    )  # fmt: skip
-    experiment = models.ForeignKey(Experiment, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="reflections",
-                                   verbose_name=_("over het experiment"))  # fmt: skip
+    )
+    experiment = models.ForeignKey(
+        Experiment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reflections",
+        verbose_name=_("over het experiment"),
+    )
     text = models.TextField(_("je reflectie"))
     shared_at = models.DateTimeField(_("gedeeld op"), null=True, blank=True)
     created_at = models.DateTimeField(_("geschreven op"), auto_now_add=True)
@@ -311,21 +365,33 @@ class Kennisproduct(Versioned):
         IN_ONTWIKKELING = "ontwikkeling", _("In ontwikkeling")
         KLAAR = "klaar", _("Klaar voor gebruik")
 
-    SUFFIXES = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp",
-                "application/pdf": ".pdf"}  # fmt: skip
+    SUFFIXES = {
+        "image/jpeg": ".jpg",
+        "image/png": ".png",
+        "image/webp": ".webp",
+        "application/pdf": ".pdf",
+    }
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="products")
     title = models.CharField(_("titel"), max_length=200)
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
     audience = models.CharField(_("voor wie"), max_length=300)
     summary = models.TextField(_("wat is het?"), blank=True)
-    goal = models.ForeignKey(Goal, on_delete=models.SET_NULL, null=True, blank=True,
-                             related_name="+", verbose_name=_("doel op de agenda"))  # fmt: skip
-    experiments = models.ManyToManyField(Experiment, blank=True, related_name="products",
-                                         verbose_name=_("uit de experimenten"))  # fmt: skip
+    goal = models.ForeignKey(
+        Goal,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("doel op de agenda"),
+    )
+    experiments = models.ManyToManyField(
+        Experiment, blank=True, related_name="products", verbose_name=_("uit de experimenten")
+    )
     lessons = models.TextField(_("uit welke lessen"), blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
-                              default=Status.IDEE)  # fmt: skip
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.IDEE
+    )
     link = models.URLField(_("link"), blank=True)
     file = models.FileField(_("bestand"), upload_to=product_path, blank=True)
     file_type = models.CharField(max_length=50, blank=True, editable=False)
@@ -346,8 +412,7 @@ class Kennisproduct(Versioned):
 class Barrier(models.Model):
     """What could stand in the way of a product being used, and what helps."""
 
-    product = models.ForeignKey(Kennisproduct, on_delete=models.CASCADE,
-                                related_name="barriers")  # fmt: skip
+    product = models.ForeignKey(Kennisproduct, on_delete=models.CASCADE, related_name="barriers")
     barrier = models.CharField(_("belemmering"), max_length=300)
     remedy = models.TextField(_("wat helpt"), blank=True)
 
@@ -368,18 +433,19 @@ class Adoption(models.Model):
         AFGESPROKEN = "afgesproken", _("Afgesproken")
         IN_GEBRUIK = "in-gebruik", _("In gebruik")
 
-    product = models.ForeignKey(Kennisproduct, on_delete=models.CASCADE,
-                                related_name="adoptions")  # fmt: skip
+    product = models.ForeignKey(Kennisproduct, on_delete=models.CASCADE, related_name="adoptions")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
-                              default=Status.NEE)  # fmt: skip
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEE
+    )
     since = models.DateField(_("sinds"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("gebruik")
         verbose_name_plural = _("gebruik")
-        constraints = [models.UniqueConstraint(fields=["product", "organisation"],
-                                               name="adoption_once")]  # fmt: skip
+        constraints = [
+            models.UniqueConstraint(fields=["product", "organisation"], name="adoption_once")
+        ]
 
     def __str__(self):
         return f"{self.organisation}: {self.get_status_display()}"
@@ -395,8 +461,9 @@ class Success(models.Model):
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="successes")
     author = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
     text = models.TextField(_("wat ging er goed?"))
-    size = models.CharField(_("hoe groot?"), max_length=10, choices=Size.choices,
-                            default=Size.KLEIN)  # fmt: skip
+    size = models.CharField(
+        _("hoe groot?"), max_length=10, choices=Size.choices, default=Size.KLEIN
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

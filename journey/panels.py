@@ -13,23 +13,29 @@ RECENT_REFLECTIONS = 3
 
 def phase_panel(network) -> dict:
     changes = list(network.phase_changes.select_related("changed_by")[: RECENT_CHANGES + 1])
-    return {"network": network, "changes": changes[:RECENT_CHANGES],
-            "more": len(changes) > RECENT_CHANGES}  # fmt: skip
+    return {
+        "network": network,
+        "changes": changes[:RECENT_CHANGES],
+        "more": len(changes) > RECENT_CHANGES,
+    }
 
 
 def experiments_panel(network) -> dict:
     """Experiments by status in the open round (with the round itself)."""
-    counts = {f"n_{value}": Count("experiments", filter=Q(experiments__status=value))
-              for value in Experiment.Status.values}  # fmt: skip
+    counts = {
+        f"n_{value}": Count("experiments", filter=Q(experiments__status=value))
+        for value in Experiment.Status.values
+    }
     current = network.rounds.filter(closed_on=None).annotate(**counts).first()
-    statuses = [(value, label, getattr(current, f"n_{value}", 0))
-                for value, label in Experiment.Status.choices]  # fmt: skip
+    statuses = [
+        (value, label, getattr(current, f"n_{value}", 0))
+        for value, label in Experiment.Status.choices
+    ]
     return {"network": network, "round": current, "statuses": statuses}
 
 
 def reflections_panel(network) -> dict:
-    recent = network.reflections.shared().select_related("author__user", "session",
-                                                          "experiment")  # fmt: skip
+    recent = network.reflections.shared().select_related("author__user", "session", "experiment")
     return {"network": network, "reflections": list(recent[:RECENT_REFLECTIONS])}
 
 

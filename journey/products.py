@@ -34,8 +34,13 @@ def current_organisation_ids(network_id: int) -> QuerySet:
 
 def _in_use(network_id: int) -> Count:
     """How many of the network's organisations use the product (annotated per product)."""
-    return Count("adoptions", filter=Q(adoptions__status=Adoption.Status.IN_GEBRUIK,
-                 adoptions__organisation_id__in=current_organisation_ids(network_id)))  # fmt: skip
+    return Count(
+        "adoptions",
+        filter=Q(
+            adoptions__status=Adoption.Status.IN_GEBRUIK,
+            adoptions__organisation_id__in=current_organisation_ids(network_id),
+        ),
+    )
 
 
 def products_of(network: Network) -> QuerySet:
@@ -76,13 +81,17 @@ def adoption_rows(product: Kennisproduct) -> list[AdoptionRow]:
     network_id = product.network_id
     current = current_organisation_ids(network_id)
     adoption = Adoption.objects.filter(product=product, organisation=OuterRef("pk"))
-    organisations = Organisation.objects.filter(
-        Q(pk__in=current) | Q(pk__in=product.adoptions.values("organisation_id"))
-    ).annotate(
-        adoption_status=Subquery(adoption.values("status")[:1]),
-        adoption_since=Subquery(adoption.values("since")[:1]),
-        is_member=Exists(current.filter(organisation_id=OuterRef("pk"))),
-    ).order_by("name", "pk")  # fmt: skip
+    organisations = (
+        Organisation.objects.filter(
+            Q(pk__in=current) | Q(pk__in=product.adoptions.values("organisation_id"))
+        )
+        .annotate(
+            adoption_status=Subquery(adoption.values("status")[:1]),
+            adoption_since=Subquery(adoption.values("since")[:1]),
+            is_member=Exists(current.filter(organisation_id=OuterRef("pk"))),
+        )
+        .order_by("name", "pk")
+    )
     return [
         AdoptionRow(
             organisation,
@@ -121,8 +130,11 @@ def adoption_save(*, product: Kennisproduct, choices: dict[int, tuple[str, date 
         adoption = existing.get(organisation_id)
         if adoption is None:
             if status != Adoption.Status.NEE:
-                new.append(Adoption(product=product, organisation_id=organisation_id,
-                                    status=status, since=since))  # fmt: skip
+                new.append(
+                    Adoption(
+                        product=product, organisation_id=organisation_id, status=status, since=since
+                    )
+                )
         elif (adoption.status, adoption.since) != (status, since):
             adoption.status, adoption.since = status, since
             changed.append(adoption)
@@ -144,17 +156,25 @@ def products_panel(network: Network) -> dict | None:
     """The latest products, each with the number of organisations that use it, and how
     many products the network has in each status. One query: the totals come along on
     every row as window counts."""
-    totals = {f"n_{value}": Window(Count("pk", filter=Q(status=value)))
-              for value in Kennisproduct.Status.values}  # fmt: skip
+    totals = {
+        f"n_{value}": Window(Count("pk", filter=Q(status=value)))
+        for value in Kennisproduct.Status.values
+    }
     latest = list(
         products_of(network).annotate(n_all=Window(Count("pk")), **totals)[:PANEL_PRODUCTS]
     )
     first = latest[0] if latest else None
-    statuses = [(value, label, getattr(first, f"n_{value}", 0))
-                for value, label in Kennisproduct.Status.choices]  # fmt: skip
-    return {"network": network, "products": latest, "statuses": statuses,
-            "total": first.n_all if first else 0,
-            "more": first is not None and first.n_all > len(latest)}  # fmt: skip
+    statuses = [
+        (value, label, getattr(first, f"n_{value}", 0))
+        for value, label in Kennisproduct.Status.choices
+    ]
+    return {
+        "network": network,
+        "products": latest,
+        "statuses": statuses,
+        "total": first.n_all if first else 0,
+        "more": first is not None and first.n_all > len(latest),
+    }
 
 
 def successes_panel(network: Network) -> dict | None:

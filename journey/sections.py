@@ -7,10 +7,14 @@ from django.utils.translation import gettext as _
 
 
 def learning_crumb(request) -> dict:
-    return {"section_label": _("Leren"),
-            "section_url": reverse("journey_home", args=[request.network.slug])}  # fmt: skip
+    return {
+        "section_label": _("Leren"),
+        "section_url": reverse("journey_home", args=[request.network.slug]),
+    }
 
 
 def results_crumb(request) -> dict:
-    return {"section_label": _("Opbrengsten"),
-            "section_url": reverse("product_list", args=[request.network.slug])}  # fmt: skip
+    return {
+        "section_label": _("Opbrengsten"),
+        "section_url": reverse("product_list", args=[request.network.slug]),
+    }

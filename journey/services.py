@@ -26,9 +26,12 @@ def phase_change(*, network: Network, to_phase: int, reason: str, by) -> PhaseCh
     if network.current_phase == to_phase:
         raise JourneyError(_("Het netwerk zit al in deze fase."))
     change = PhaseChange.objects.create(
-        network=network, from_phase=network.current_phase, to_phase=to_phase, reason=reason,
+        network=network,
+        from_phase=network.current_phase,
+        to_phase=to_phase,
+        reason=reason,
         changed_by=by,
-    )  # fmt: skip
+    )
     network.current_phase = to_phase
     network.save(update_fields=["current_phase"])
     return change
@@ -44,8 +47,9 @@ def round_open(*, network: Network, on) -> Round:
     if open_round(network) is not None:
         raise JourneyError(_("Er loopt al een ronde. Sluit die eerst af."))
     last = network.rounds.order_by("-number").first()
-    return Round.objects.create(network=network, number=(last.number + 1) if last else 1,
-                                opened_on=on)  # fmt: skip
+    return Round.objects.create(
+        network=network, number=(last.number + 1) if last else 1, opened_on=on
+    )
 
 
 @transaction.atomic
@@ -69,14 +73,17 @@ def round_results(round: Round) -> dict:
         total=Count("pk"),
         **{f"status_{s}": Count("pk", filter=Q(status=s)) for s in Experiment.Status.values},
         **{f"outcome_{o}": Count("pk", filter=Q(outcome=o)) for o in Experiment.Outcome.values},
-    )  # fmt: skip
+    )
     return {
         "total": counts["total"],
-        "statuses": [(label, counts[f"status_{value}"])
-                     for value, label in Experiment.Status.choices],
-        "outcomes": [(value, label, counts[f"outcome_{value}"])
-                     for value, label in Experiment.Outcome.choices],
-    }  # fmt: skip
+        "statuses": [
+            (label, counts[f"status_{value}"]) for value, label in Experiment.Status.choices
+        ],
+        "outcomes": [
+            (value, label, counts[f"outcome_{value}"])
+            for value, label in Experiment.Outcome.choices
+        ],
+    }
 
 
 # --- experiments ----------------------------------------------------------------------------

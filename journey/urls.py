@@ -4,4 +4,4 @@ urlpatterns = [
     *urls_learning.urlpatterns,
     *urls_words.urlpatterns,
     *urls_products.urlpatterns,
-]  # fmt: skip
+]

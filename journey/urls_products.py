@@ -21,6 +21,5 @@ urlpatterns = [
     path(barrier + "verwijderen/", views.barrier_delete, name="barrier_delete"),
     path(results + "successen/", views.success_list, name="success_list"),
     path(results + "successen/nieuw/", views.success_add, name="success_add"),
-    path(results + "successen/<int:pk>/verwijderen/", views.success_delete,
-         name="success_delete"),
-]  # fmt: skip
+    path(results + "successen/<int:pk>/verwijderen/", views.success_delete, name="success_delete"),
+]

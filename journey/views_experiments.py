@@ -57,20 +57,32 @@ def experiment_list(request):
     if judged_in.isdigit():  # judged together in that session (a link from its page)
         experiments = experiments.filter(assessment_session_id=int(judged_in))
     page = Paginator(experiments.prefetch_related("group__user"), PER_PAGE).get_page(
-        request.GET.get("pagina"))  # fmt: skip
+        request.GET.get("pagina")
+    )
     context = {
-        "network": network, "page": page, "rounds": list(network.rounds.all()),
-        "chosen_round": chosen_round, "status": status, "statuses": Experiment.Status.choices,
+        "network": network,
+        "page": page,
+        "rounds": list(network.rounds.all()),
+        "chosen_round": chosen_round,
+        "status": status,
+        "statuses": Experiment.Status.choices,
         "judged_in": judged_in if judged_in.isdigit() else "",
-        "title": _("Experimenten"), **learning_crumb(request),
-    }  # fmt: skip
+        "title": _("Experimenten"),
+        **learning_crumb(request),
+    }
     return render(request, "journey/experiment_list.html", context)
 
 
 def _form_page(request, form, title, back_url, intro=""):
-    return edit_page(request, form=form, title=title, back_url=back_url, intro=intro,
-                     crumb=learning_crumb(request),
-                     after_save=lambda experiment: _detail_url(request, experiment))  # fmt: skip
+    return edit_page(
+        request,
+        form=form,
+        title=title,
+        back_url=back_url,
+        intro=intro,
+        crumb=learning_crumb(request),
+        after_save=lambda experiment: _detail_url(request, experiment),
+    )
 
 
 @P.network_permission_required(P.LEARNING_TAKE_PART)
@@ -80,14 +92,27 @@ def experiment_add(request):
     network = request.network
     own = network.leervragen.filter(owner=request.membership).order_by("-created_at").first()
     instance = Experiment(network=network, created_by=request.membership)
-    form = ExperimentForm(request.POST or None, instance=instance, network=network,
-                          initial={"group": [request.membership.pk], "leervraag": own,
-                                   "round": services.open_round(network)})  # fmt: skip
-    return _form_page(request, form, _("Experiment plannen"),
-                      reverse("experiment_list", args=[network.slug]),
-                      intro=_("Een klein experiment test een verwachting in je dagelijkse "
-                              "werk. Houd het klein en concreet: wat doe je anders, hoe "
-                              "lang, en hoe zie je of het werkt?"))  # fmt: skip
+    form = ExperimentForm(
+        request.POST or None,
+        instance=instance,
+        network=network,
+        initial={
+            "group": [request.membership.pk],
+            "leervraag": own,
+            "round": services.open_round(network),
+        },
+    )
+    return _form_page(
+        request,
+        form,
+        _("Experiment plannen"),
+        reverse("experiment_list", args=[network.slug]),
+        intro=_(
+            "Een klein experiment test een verwachting in je dagelijkse "
+            "werk. Houd het klein en concreet: wat doe je anders, hoe "
+            "lang, en hoe zie je of het werkt?"
+        ),
+    )
 
 
 @P.network_permission_required(P.NETWORK_VIEW)
@@ -99,14 +124,18 @@ def experiment_detail(request, pk):
     for observation in observations:
         observation.may_delete = services.leads_or_owns(perms, membership, observation.author_id)
     context = {
-        "network": request.network, "experiment": experiment, "group": group,
+        "network": request.network,
+        "experiment": experiment,
+        "group": group,
         "missing": services.missing_knowledge(group),
-        "observations": observations, "observation_form": ObservationForm(),
+        "observations": observations,
+        "observation_form": ObservationForm(),
         "may_delete": services.leads_or_owns(perms, membership, experiment.created_by_id),
         "may_change": services.may_change_experiment(request, experiment),
         "products": list(experiment.products.all()),
-        "title": experiment.title, **learning_crumb(request),
-    }  # fmt: skip
+        "title": experiment.title,
+        **learning_crumb(request),
+    }
     return render(request, "journey/experiment_detail.html", context)
 
 
@@ -128,12 +157,19 @@ def experiment_start(request, pk):
         return redirect(_detail_url(request, experiment))
     if experiment.starts_on is None:
         experiment.starts_on = timezone.localdate()
-    form = StartForm({"status": Experiment.Status.LOOPT, "version": experiment.version},
-                     instance=experiment, network=request.network)  # fmt: skip
+    form = StartForm(
+        {"status": Experiment.Status.LOOPT, "version": experiment.version},
+        instance=experiment,
+        network=request.network,
+    )
     try:
         if form.is_valid():
-            history.item_save(form=form, network=request.network, by=request.user,
-                              expected_version=experiment.version)  # fmt: skip
+            history.item_save(
+                form=form,
+                network=request.network,
+                by=request.user,
+                expected_version=experiment.version,
+            )
     except history.ConflictError:  # a second tap, or someone else at the same moment
         messages.info(request, _("Dit experiment is al begonnen."))
     else:
@@ -147,16 +183,21 @@ def experiment_outcome(request, pk):
     experiment = _experiment(request, pk)
     _require_change(request, experiment)
     if experiment.status == Experiment.Status.PLAN:
-        messages.info(request, _("Start het experiment eerst; een uitkomst volgt als het "
-                                 "gelopen heeft."))  # fmt: skip
+        messages.info(
+            request, _("Start het experiment eerst; een uitkomst volgt als het gelopen heeft.")
+        )
         return redirect(_detail_url(request, experiment))
     form = OutcomeForm(request.POST or None, instance=experiment, network=request.network)
-    return edit_page(request, form=form, title=_("Experiment afronden"),
-                     back_url=_detail_url(request, experiment), crumb=learning_crumb(request),
-                     intro=_("Vergelijk wat er gebeurde met wat je verwachtte: “%(x)s”")
-                     % {"x": experiment.expectation},
-                     success=_("Het experiment is afgerond. Bespreek de uitkomst samen in "
-                               "een bijeenkomst."))  # fmt: skip
+    return edit_page(
+        request,
+        form=form,
+        title=_("Experiment afronden"),
+        back_url=_detail_url(request, experiment),
+        crumb=learning_crumb(request),
+        intro=_("Vergelijk wat er gebeurde met wat je verwachtte: “%(x)s”")
+        % {"x": experiment.expectation},
+        success=_("Het experiment is afgerond. Bespreek de uitkomst samen in een bijeenkomst."),
+    )
 
 
 @P.network_permission_required(P.LEARNING_MANAGE)
@@ -164,18 +205,26 @@ def experiment_assessment(request, pk):
     """What the network, together, makes of the outcome (usually in a session)."""
     experiment = _experiment(request, pk)
     form = AssessmentForm(request.POST or None, instance=experiment, network=request.network)
-    return edit_page(request, form=form, title=_("Gezamenlijk oordeel"),
-                     back_url=_detail_url(request, experiment), crumb=learning_crumb(request),
-                     intro=_("Schrijf op wat jullie samen vinden dat de uitkomst betekent, "
-                             "en in welke bijeenkomst jullie dat bespraken."))  # fmt: skip
+    return edit_page(
+        request,
+        form=form,
+        title=_("Gezamenlijk oordeel"),
+        back_url=_detail_url(request, experiment),
+        crumb=learning_crumb(request),
+        intro=_(
+            "Schrijf op wat jullie samen vinden dat de uitkomst betekent, "
+            "en in welke bijeenkomst jullie dat bespraken."
+        ),
+    )
 
 
 @require_POST
 @P.network_permission_required(P.LEARNING_TAKE_PART)
 def experiment_delete(request, pk):
     experiment = _experiment(request, pk)
-    if not services.leads_or_owns(request.network_perms, request.membership,
-                                  experiment.created_by_id):  # fmt: skip
+    if not services.leads_or_owns(
+        request.network_perms, request.membership, experiment.created_by_id
+    ):
         raise PermissionDenied
     with transaction.atomic():
         for observation in experiment.observations.exclude(photo=""):
@@ -193,15 +242,21 @@ def experiment_delete(request, pk):
 def observation_add(request, pk):
     experiment = _experiment(request, pk)
     _require_change(request, experiment)
-    form = ObservationForm(request.POST, request.FILES, instance=Observation(
-        experiment=experiment, author=request.membership))  # fmt: skip
+    form = ObservationForm(
+        request.POST,
+        request.FILES,
+        instance=Observation(experiment=experiment, author=request.membership),
+    )
     if not form.is_valid():
         context = {
-            "network": request.network, "form": form, "title": _("Waarneming toevoegen"),
+            "network": request.network,
+            "form": form,
+            "title": _("Waarneming toevoegen"),
             "lead": _("Bij het experiment “%(title)s”.") % {"title": experiment.title},
             "back_url": _detail_url(request, experiment),
-            "submit_label": _("Waarneming bewaren"), **learning_crumb(request),
-        }  # fmt: skip
+            "submit_label": _("Waarneming bewaren"),
+            **learning_crumb(request),
+        }
         return render(request, "components/network_form_page.html", context)
     form.save()
     messages.success(request, _("Je waarneming is bewaard."))
@@ -209,8 +264,7 @@ def observation_add(request, pk):
 
 
 def _observation(request, pk, observation) -> Observation:
-    observations = Observation.objects.filter(experiment__network=request.network,
-                                              experiment_id=pk)  # fmt: skip
+    observations = Observation.objects.filter(experiment__network=request.network, experiment_id=pk)
     return get_object_or_404(observations.select_related("experiment"), pk=observation)
 
 
@@ -231,8 +285,7 @@ def observation_photo(request, pk, observation):
 @P.network_permission_required(P.LEARNING_TAKE_PART)
 def observation_delete(request, pk, observation):
     instance = _observation(request, pk, observation)
-    if not services.leads_or_owns(request.network_perms, request.membership,
-                                  instance.author_id):  # fmt: skip
+    if not services.leads_or_owns(request.network_perms, request.membership, instance.author_id):
         raise PermissionDenied
     with transaction.atomic():
         instance.delete()
@@ -248,11 +301,16 @@ def observation_delete(request, pk, observation):
 def round_list(request):
     network = request.network
     done = Q(experiments__status=Experiment.Status.KLAAR)
-    rounds = list(network.rounds.annotate(total=Count("experiments"),
-                                          done=Count("experiments", filter=done)))  # fmt: skip
-    context = {"network": network, "rounds": rounds,
-               "open": next((r for r in rounds if r.is_open), None),  # no second query
-               "title": _("Rondes van experimenten"), **learning_crumb(request)}  # fmt: skip
+    rounds = list(
+        network.rounds.annotate(total=Count("experiments"), done=Count("experiments", filter=done))
+    )
+    context = {
+        "network": network,
+        "rounds": rounds,
+        "open": next((r for r in rounds if r.is_open), None),  # no second query
+        "title": _("Rondes van experimenten"),
+        **learning_crumb(request),
+    }
     return render(request, "journey/round_list.html", context)
 
 
@@ -264,8 +322,11 @@ def round_open(request):
     except services.JourneyError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("Ronde %(n)s is geopend. Nieuwe experimenten komen in "
-                                    "deze ronde.") % {"n": opened.number})  # fmt: skip
+        messages.success(
+            request,
+            _("Ronde %(n)s is geopend. Nieuwe experimenten komen in deze ronde.")
+            % {"n": opened.number},
+        )
     return redirect("round_list", request.network.slug)
 
 
@@ -278,8 +339,10 @@ def round_close(request, number):
     except services.JourneyError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("Ronde %(n)s is gesloten. Bekijk de uitkomsten samen.")
-                         % {"n": chosen.number})  # fmt: skip
+        messages.success(
+            request,
+            _("Ronde %(n)s is gesloten. Bekijk de uitkomsten samen.") % {"n": chosen.number},
+        )
     return redirect("round_detail", request.network.slug, chosen.number)
 
 
@@ -289,7 +352,12 @@ def round_detail(request, number):
     and the network's judgement of it."""
     chosen = get_object_or_404(request.network.rounds, number=number)
     experiments = chosen.experiments.select_related("assessment_session", "leervraag")
-    context = {"network": request.network, "round": chosen,
-               "results": services.round_results(chosen), "experiments": list(experiments),
-               "title": str(chosen), **learning_crumb(request)}  # fmt: skip
+    context = {
+        "network": request.network,
+        "round": chosen,
+        "results": services.round_results(chosen),
+        "experiments": list(experiments),
+        "title": str(chosen),
+        **learning_crumb(request),
+    }
     return render(request, "journey/round_detail.html", context)

@@ -24,9 +24,14 @@ def journey_home(request):
     network = request.network
     phase = Phase.objects.filter(number=network.current_phase).first()
     history = list(network.phase_changes.select_related("changed_by")[:HISTORY_SHOWN])
-    context = {"network": network, "phase": phase, "history": history,
-               "panels": journey_panels(network, with_phase=False), "title": _("Leren"),
-               "phases": method.Phase.choices}  # fmt: skip
+    context = {
+        "network": network,
+        "phase": phase,
+        "history": history,
+        "panels": journey_panels(network, with_phase=False),
+        "title": _("Leren"),
+        "phases": method.Phase.choices,
+    }
     return render(request, "journey/home.html", context)
 
 
@@ -50,9 +55,14 @@ def _produced(network, number: int) -> list[tuple[str, int, str]]:
             (_("experimenten"), network.experiments.count(), "experiment_list"),
             (_("rondes"), network.rounds.count(), "round_list"),
         ]
-    return [(_("kennisproducten"), network.products.count(), "product_list"),
-            (_("leervragen met een antwoord"),
-             network.leervragen.exclude(answer="").count(), "leervraag_list")]  # fmt: skip
+    return [
+        (_("kennisproducten"), network.products.count(), "product_list"),
+        (
+            _("leervragen met een antwoord"),
+            network.leervragen.exclude(answer="").count(),
+            "leervraag_list",
+        ),
+    ]
 
 
 @P.network_permission_required(P.NETWORK_VIEW)
@@ -62,11 +72,15 @@ def phase_detail(request, number):
     phase = get_object_or_404(Phase.objects.prefetch_related("werkvormen"), number=number)
     sessions = network.sessions.filter(phase=number).order_by("-date")
     context = {
-        "network": network, "phase": phase, "produced": _produced(network, number),
+        "network": network,
+        "phase": phase,
+        "produced": _produced(network, number),
         "werkvormen": [w for w in phase.werkvormen.all() if w.network_id is None],
-        "sessions": list(sessions[:10]), "is_current": network.current_phase == number,
-        "title": f"{phase.number}. {phase.get_number_display()}", **learning_crumb(request),
-    }  # fmt: skip
+        "sessions": list(sessions[:10]),
+        "is_current": network.current_phase == number,
+        "title": f"{phase.number}. {phase.get_number_display()}",
+        **learning_crumb(request),
+    }
     return render(request, "journey/phase.html", context)
 
 
@@ -76,19 +90,30 @@ def phase_change(request):
     form = PhaseChangeForm(request.POST or None, network=network)
     if request.method == "POST" and form.is_valid():
         try:
-            change = services.phase_change(network=network, by=request.user,
-                                           to_phase=form.cleaned_data["to_phase"],
-                                           reason=form.cleaned_data["reason"])  # fmt: skip
+            change = services.phase_change(
+                network=network,
+                by=request.user,
+                to_phase=form.cleaned_data["to_phase"],
+                reason=form.cleaned_data["reason"],
+            )
         except services.JourneyError as error:
             form.add_error("to_phase", str(error))
         else:
-            messages.success(request, _("Het netwerk zit nu in fase %(n)s: %(name)s.") % {
-                "n": change.to_phase, "name": change.get_to_phase_display()})  # fmt: skip
+            messages.success(
+                request,
+                _("Het netwerk zit nu in fase %(n)s: %(name)s.")
+                % {"n": change.to_phase, "name": change.get_to_phase_display()},
+            )
             return redirect("journey_home", network.slug)
-    context = {"network": network, "form": form, "title": _("Naar een andere fase"),
-               "lead": _phase_change_lead(network), "submit_label": _("Fase wijzigen"),
-               "back_url": reverse("journey_home", args=[network.slug]),
-               **learning_crumb(request)}  # fmt: skip
+    context = {
+        "network": network,
+        "form": form,
+        "title": _("Naar een andere fase"),
+        "lead": _phase_change_lead(network),
+        "submit_label": _("Fase wijzigen"),
+        "back_url": reverse("journey_home", args=[network.slug]),
+        **learning_crumb(request),
+    }
     return render(request, "components/network_form_page.html", context)
 
 

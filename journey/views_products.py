@@ -42,8 +42,12 @@ def _page(request, queryset):
 def product_list(request):
     network = request.network
     page = _page(request, products.products_of(network))
-    context = {"network": network, "page": page, "title": _("Kennisproducten"),
-               "organisations": products.organisation_count(network)}  # fmt: skip
+    context = {
+        "network": network,
+        "page": page,
+        "title": _("Kennisproducten"),
+        "organisations": products.organisation_count(network),
+    }
     return render(request, "journey/product_list.html", context)
 
 
@@ -53,20 +57,25 @@ def product_detail(request, pk):
     product = get_object_or_404(network.products.select_related("goal", "updated_by"), pk=pk)
     rows = products.adoption_rows(product)
     context = {
-        "network": network, "product": product, "title": product.title,
+        "network": network,
+        "product": product,
+        "title": product.title,
         "experiments": list(product.experiments.all()),
-        "barriers": list(product.barriers.all()), "rows": rows,
+        "barriers": list(product.barriers.all()),
+        "rows": rows,
         "in_use": sum(row.in_use and row.is_member for row in rows),
         "organisations": sum(row.is_member for row in rows),
-        "is_image": product.file_type.startswith("image/"), **results_crumb(request),
-    }  # fmt: skip
+        "is_image": product.file_type.startswith("image/"),
+        **results_crumb(request),
+    }
     return render(request, "journey/product_detail.html", context)
 
 
 def _product_form_page(request, product, title, *, intro=""):
     old_file = product.file if product.pk else None
-    form = KennisproductForm(request.POST or None, request.FILES or None, instance=product,
-                             network=request.network)  # fmt: skip
+    form = KennisproductForm(
+        request.POST or None, request.FILES or None, instance=product, network=request.network
+    )
 
     def after_save(saved):
         if old_file and saved.file.name != old_file.name:
@@ -74,13 +83,25 @@ def _product_form_page(request, product, title, *, intro=""):
         return _detail_url(request, saved)
 
     may_delete = product.pk and P.LEARNING_MANAGE in request.network_perms
-    delete_url = reverse("product_delete", args=[request.network.slug, product.pk]) if (
-        may_delete) else None  # fmt: skip
-    back_url = _detail_url(request, product) if product.pk else reverse(
-        "product_list", args=[request.network.slug])  # fmt: skip
-    return edit_page(request, form=form, title=title, intro=intro, back_url=back_url,
-                     crumb=results_crumb(request), delete_url=delete_url, after_save=after_save,
-                     success=_("Het kennisproduct is opgeslagen."))  # fmt: skip
+    delete_url = (
+        reverse("product_delete", args=[request.network.slug, product.pk]) if (may_delete) else None
+    )
+    back_url = (
+        _detail_url(request, product)
+        if product.pk
+        else reverse("product_list", args=[request.network.slug])
+    )
+    return edit_page(
+        request,
+        form=form,
+        title=title,
+        intro=intro,
+        back_url=back_url,
+        crumb=results_crumb(request),
+        delete_url=delete_url,
+        after_save=after_save,
+        success=_("Het kennisproduct is opgeslagen."),
+    )
 
 
 @P.network_permission_required(P.LEARNING_TAKE_PART)
@@ -89,8 +110,9 @@ def product_add(request):
         "Beschrijf wat het netwerk heeft gemaakt, voor wie het is en waar het uit "
         "voortkomt. Belemmeringen en welke organisaties het gebruiken, vul je daarna in."
     )
-    return _product_form_page(request, Kennisproduct(network=request.network),
-                              _("Kennisproduct toevoegen"), intro=intro)  # fmt: skip
+    return _product_form_page(
+        request, Kennisproduct(network=request.network), _("Kennisproduct toevoegen"), intro=intro
+    )
 
 
 @P.network_permission_required(P.LEARNING_TAKE_PART)
@@ -119,8 +141,12 @@ def product_file(request, pk):
     except FileNotFoundError:
         raise Http404 from None
     name = f"{slugify(product.title) or 'kennisproduct'}{Kennisproduct.SUFFIXES[product.file_type]}"
-    return FileResponse(handle, content_type=product.file_type, filename=name,
-                        as_attachment=not product.file_type.startswith("image/"))  # fmt: skip
+    return FileResponse(
+        handle,
+        content_type=product.file_type,
+        filename=name,
+        as_attachment=not product.file_type.startswith("image/"),
+    )
 
 
 @P.network_permission_required(P.LEARNING_TAKE_PART)
@@ -133,9 +159,14 @@ def product_adoption(request, pk):
         products.adoption_save(product=product, choices=forms.choices)
         messages.success(request, _("Het gebruik is opgeslagen."))
         return redirect(_detail_url(request, product))
-    context = {"network": request.network, "product": product, "forms": forms,
-               "has_errors": request.method == "POST",
-               "title": _("Wie gebruikt het?"), **results_crumb(request)}  # fmt: skip
+    context = {
+        "network": request.network,
+        "product": product,
+        "forms": forms,
+        "has_errors": request.method == "POST",
+        "title": _("Wie gebruikt het?"),
+        **results_crumb(request),
+    }
     return render(request, "journey/product_adoption.html", context)
 
 
@@ -154,19 +185,28 @@ def _barrier_page(request, barrier, title):
         messages.success(request, _("De belemmering is opgeslagen."))
         return redirect(_detail_url(request, barrier.product))
     product = barrier.product
-    delete_url = (reverse("barrier_delete", args=[request.network.slug, product.pk, barrier.pk])
-                  if barrier.pk else None)  # fmt: skip
-    context = {"network": request.network, "form": form, "title": title,
-               "lead": _("Bij het kennisproduct “%(title)s”.") % {"title": product.title},
-               "back_url": _detail_url(request, product), "delete_url": delete_url,
-               **results_crumb(request)}  # fmt: skip
+    delete_url = (
+        reverse("barrier_delete", args=[request.network.slug, product.pk, barrier.pk])
+        if barrier.pk
+        else None
+    )
+    context = {
+        "network": request.network,
+        "form": form,
+        "title": title,
+        "lead": _("Bij het kennisproduct “%(title)s”.") % {"title": product.title},
+        "back_url": _detail_url(request, product),
+        "delete_url": delete_url,
+        **results_crumb(request),
+    }
     return render(request, "components/network_form_page.html", context)
 
 
 @P.network_permission_required(P.LEARNING_TAKE_PART)
 def barrier_add(request, pk):
-    return _barrier_page(request, Barrier(product=_product(request, pk)),
-                         _("Belemmering toevoegen"))  # fmt: skip
+    return _barrier_page(
+        request, Barrier(product=_product(request, pk)), _("Belemmering toevoegen")
+    )
 
 
 @P.network_permission_required(P.LEARNING_TAKE_PART)
@@ -193,8 +233,13 @@ def _wall(request, form=None, status=200):
         success.may_delete = products.may_delete_success(
             success, membership=request.membership, perms=request.network_perms
         )
-    context = {"network": network, "page": page, "title": _("Successen"),
-               "form": form or SuccessForm(), **results_crumb(request)}  # fmt: skip
+    context = {
+        "network": network,
+        "page": page,
+        "title": _("Successen"),
+        "form": form or SuccessForm(),
+        **results_crumb(request),
+    }
     return render(request, "journey/success_list.html", context, status=status)
 
 
@@ -220,8 +265,9 @@ def success_add(request):
 def success_delete(request, pk):
     """Its author takes a success away, or a trekker or procesbegeleider does."""
     success = get_object_or_404(request.network.successes, pk=pk)
-    if not products.may_delete_success(success, membership=request.membership,
-                                       perms=request.network_perms):  # fmt: skip
+    if not products.may_delete_success(
+        success, membership=request.membership, perms=request.network_perms
+    ):
         raise PermissionDenied
     success.delete()
     messages.success(request, _("Het succes is weggehaald."))

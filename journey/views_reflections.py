@@ -36,13 +36,22 @@ def _about(request, data) -> dict:
 def _private_counts(network) -> dict:
     """How many reflections are kept private, per level: numbers only, never text."""
     private = Q(reflections__shared_at=None)
-    levels = {value: Count("reflections", filter=private & Q(reflections__level=value))
-              for value in method.ReflectionLevel.values}  # fmt: skip
-    counted = type(network).objects.filter(pk=network.pk).aggregate(
-        total=Count("reflections", filter=private), **levels)  # fmt: skip
-    return {"total": counted.pop("total"),
-            "levels": [(method.REFLECTION_LEVEL_SHORT[value], counted[value])
-                       for value in method.ReflectionLevel.values]}  # fmt: skip
+    levels = {
+        value: Count("reflections", filter=private & Q(reflections__level=value))
+        for value in method.ReflectionLevel.values
+    }
+    counted = (
+        type(network)
+        .objects.filter(pk=network.pk)
+        .aggregate(total=Count("reflections", filter=private), **levels)
+    )
+    return {
+        "total": counted.pop("total"),
+        "levels": [
+            (method.REFLECTION_LEVEL_SHORT[value], counted[value])
+            for value in method.ReflectionLevel.values
+        ],
+    }
 
 
 @P.network_permission_required(P.NETWORK_VIEW)
@@ -57,19 +66,24 @@ def reflection_list(request):
         reflections = reflections.filter(author=request.membership)
     page = Paginator(reflections, PER_PAGE).get_page(request.GET.get("pagina"))
     context = {
-        "network": network, "page": page, "shared_view": shared_view,
-        "private": _private_counts(network) if P.LEARNING_MANAGE in request.network_perms
-        else None,
-        "title": _("Reflecties"), **learning_crumb(request),
-    }  # fmt: skip
+        "network": network,
+        "page": page,
+        "shared_view": shared_view,
+        "private": _private_counts(network) if P.LEARNING_MANAGE in request.network_perms else None,
+        "title": _("Reflecties"),
+        **learning_crumb(request),
+    }
     return render(request, "journey/reflection_list.html", context)
 
 
 def _saved(request, form) -> None:
     reflection = form.save()
-    messages.success(request, _("Je reflectie is gedeeld met het netwerk.")
-                     if reflection.is_shared else
-                     _("Je reflectie is bewaard. Alleen jij kunt hem lezen."))  # fmt: skip
+    messages.success(
+        request,
+        _("Je reflectie is gedeeld met het netwerk.")
+        if reflection.is_shared
+        else _("Je reflectie is bewaard. Alleen jij kunt hem lezen."),
+    )
 
 
 def _form_page(request, form, title, about, action=""):
@@ -77,14 +91,23 @@ def _form_page(request, form, title, about, action=""):
         _saved(request, form)
         return redirect("reflection_list", request.network.slug)
     instance = form.instance
-    delete_url = (reverse("reflection_delete", args=[request.network.slug, instance.pk])
-                  if instance.pk else None)  # fmt: skip
-    context = {"network": request.network, "form": form, "title": title,
-               "lead": f"{_about_line(about)} {_('Een paar zinnen is genoeg.')}",
-               "action": action, "submit_label": _("Bewaren"), "delete_url": delete_url,
-               "delete_label": _("Reflectie verwijderen"),
-               "back_url": reverse("reflection_list", args=[request.network.slug]),
-               **learning_crumb(request)}  # fmt: skip
+    delete_url = (
+        reverse("reflection_delete", args=[request.network.slug, instance.pk])
+        if instance.pk
+        else None
+    )
+    context = {
+        "network": request.network,
+        "form": form,
+        "title": title,
+        "lead": f"{_about_line(about)} {_('Een paar zinnen is genoeg.')}",
+        "action": action,
+        "submit_label": _("Bewaren"),
+        "delete_url": delete_url,
+        "delete_label": _("Reflectie verwijderen"),
+        "back_url": reverse("reflection_list", args=[request.network.slug]),
+        **learning_crumb(request),
+    }
     return render(request, "components/network_form_page.html", context)
 
 
@@ -136,8 +159,7 @@ def reflection_quick(request):
     if network is None:
         messages.error(request, _("Kies een van je netwerken voor je reflectie."))
         return redirect("home")
-    membership = network.memberships.select_related("network").get(user=request.user,
-                                                                    left_on=None)  # fmt: skip
+    membership = network.memberships.select_related("network").get(user=request.user, left_on=None)
     form = ReflectionForm(request.POST, instance=Reflection(network=network, author=membership))
     if form.is_valid():
         _saved(request, form)

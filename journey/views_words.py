@@ -50,10 +50,14 @@ def term_list(request):
     query = search.cleaned_data["zoek"] if search.is_valid() else ""
     terms = list(words.terms_matching(request.network, query))
     context = {
-        "network": request.network, "title": _("Woordenlijst"), "search": search,
-        "query": query, "terms": terms, "letters": words.by_letter(terms),
+        "network": request.network,
+        "title": _("Woordenlijst"),
+        "search": search,
+        "query": query,
+        "terms": terms,
+        "letters": words.by_letter(terms),
         **learning_crumb(request),
-    }  # fmt: skip
+    }
     if request.htmx and not request.htmx.history_restore_request:
         response = render(request, "journey/term_list.html#results", context)
         address = request.path + (f"?{request.GET.urlencode()}" if query else "")
@@ -63,11 +67,20 @@ def term_list(request):
 
 def _term_page(request, term: Term, title: str, *, delete_url=None):
     form = TermForm(request.POST or None, instance=term, network=request.network)
-    intro = _("Schrijf op wat jullie samen onder dit woord verstaan. Iedereen in het netwerk "
-              "kan het aanvullen; eerdere versies blijven bewaard.")  # fmt: skip
-    page = {"form": form, "title": title, "intro": intro, "delete_url": delete_url,
-            "back_url": _term_list_url(request), "crumb": learning_crumb(request),
-            "after_save": _at_term(request), "success": _("Het begrip is opgeslagen.")}  # fmt: skip
+    intro = _(
+        "Schrijf op wat jullie samen onder dit woord verstaan. Iedereen in het netwerk "
+        "kan het aanvullen; eerdere versies blijven bewaard."
+    )
+    page = {
+        "form": form,
+        "title": title,
+        "intro": intro,
+        "delete_url": delete_url,
+        "back_url": _term_list_url(request),
+        "crumb": learning_crumb(request),
+        "after_save": _at_term(request),
+        "success": _("Het begrip is opgeslagen."),
+    }
     try:
         return edit_page(request, **page)
     except IntegrityError as error:
@@ -75,8 +88,13 @@ def _term_page(request, term: Term, title: str, *, delete_url=None):
             raise
         # Someone added the same word between the form's check and this save: tell it
         # beside the field, like the check itself does.
-        form.add_error("term", _("Dit begrip is net door iemand anders toegevoegd. Kijk in "
-                                 "de woordenlijst en vul het daar aan."))  # fmt: skip
+        form.add_error(
+            "term",
+            _(
+                "Dit begrip is net door iemand anders toegevoegd. Kijk in "
+                "de woordenlijst en vul het daar aan."
+            ),
+        )
         return edit_page(request, **page)
 
 
@@ -127,20 +145,29 @@ def leervraag_list(request):
     leervragen = words.leervragen_for(request.network, request.membership)
     page = Paginator(leervragen, LEERVRAGEN_PER_PAGE).get_page(request.GET.get("pagina"))
     context = {
-        "network": request.network, "title": _("Leervragen"), "page": page,
+        "network": request.network,
+        "title": _("Leervragen"),
+        "page": page,
         "looking_back": _looking_back(request.network),
         # Own leervragen come first, so page 1 shows whether the viewer has written one.
         "has_own": bool(page.object_list) and page.object_list[0].mine == 0,
         **learning_crumb(request),
-    }  # fmt: skip
+    }
     return render(request, "journey/leervraag_list.html", context)
 
 
 def _leervraag_page(request, leervraag: Leervraag, title: str, *, intro: str, delete_url=None):
     form = LeervraagForm(request.POST or None, instance=leervraag, network=request.network)
-    return edit_page(request, form=form, title=title, intro=intro, delete_url=delete_url,
-                     back_url=_leervraag_list_url(request), crumb=learning_crumb(request),
-                     success=_("Je leervraag is opgeslagen."))  # fmt: skip
+    return edit_page(
+        request,
+        form=form,
+        title=title,
+        intro=intro,
+        delete_url=delete_url,
+        back_url=_leervraag_list_url(request),
+        crumb=learning_crumb(request),
+        success=_("Je leervraag is opgeslagen."),
+    )
 
 
 @P.network_permission_required(P.LEARNING_TAKE_PART)
@@ -148,8 +175,10 @@ def leervraag_add(request):
     """A member writes a leervraag of their own; a later one (say, after starting again
     in phase 1) comes beside the earlier ones."""
     leervraag = Leervraag(network=request.network, owner=request.membership)
-    intro = _("Wat wil jij in dit netwerk leren? Houd het kort en persoonlijk. Je kunt je "
-              "leervraag later altijd aanpassen.")  # fmt: skip
+    intro = _(
+        "Wat wil jij in dit netwerk leren? Houd het kort en persoonlijk. Je kunt je "
+        "leervraag later altijd aanpassen."
+    )
     return _leervraag_page(request, leervraag, _("Leervraag schrijven"), intro=intro)
 
 
@@ -165,14 +194,18 @@ def _own_leervraag(request, pk) -> Leervraag:
 def leervraag_edit(request, pk):
     leervraag = _own_leervraag(request, pk)
     if _looking_back(request.network):
-        intro = _("Jullie zitten in de fase Samen vertalen. Kijk terug: wat weet je nu over je "
-                  "leervraag? Schrijf het op bij ‘wat het antwoord bleek te zijn’.")  # fmt: skip
+        intro = _(
+            "Jullie zitten in de fase Samen vertalen. Kijk terug: wat weet je nu over je "
+            "leervraag? Schrijf het op bij ‘wat het antwoord bleek te zijn’."
+        )
     else:
-        intro = _("Scherp je leervraag gerust aan als je meer weet. Eerdere versies blijven "
-                  "bewaard.")  # fmt: skip
+        intro = _(
+            "Scherp je leervraag gerust aan als je meer weet. Eerdere versies blijven bewaard."
+        )
     delete_url = reverse("leervraag_delete", args=[request.network.slug, leervraag.pk])
-    return _leervraag_page(request, leervraag, _("Leervraag wijzigen"), intro=intro,
-                           delete_url=delete_url)  # fmt: skip
+    return _leervraag_page(
+        request, leervraag, _("Leervraag wijzigen"), intro=intro, delete_url=delete_url
+    )
 
 
 @require_POST

@@ -33,8 +33,11 @@ def terms_matching(network: Network, search: str = "") -> QuerySet[Term]:
     terms = network.terms.order_by(Lower("term"), "pk")
     search = search.strip()[:SEARCH_MAX]
     if search:
-        terms = terms.filter(Q(term__icontains=search) | Q(definition__icontains=search)
-                             | Q(alternatives__icontains=search))  # fmt: skip
+        terms = terms.filter(
+            Q(term__icontains=search)
+            | Q(definition__icontains=search)
+            | Q(alternatives__icontains=search)
+        )
     return terms
 
 
@@ -79,6 +82,12 @@ def leervragen_for(network: Network, viewer: Membership) -> QuerySet[Leervraag]:
         leervragen_of(network)
         .select_related("owner__organisation")
         .annotate(mine=mine)
-        .order_by("mine", own_newest.desc(nulls_last=True), "owner__user__full_name",
-                  "owner_id", "created_at", "pk")
-    )  # fmt: skip
+        .order_by(
+            "mine",
+            own_newest.desc(nulls_last=True),
+            "owner__user__full_name",
+            "owner_id",
+            "created_at",
+            "pk",
+        )
+    )

@@ -11,9 +11,11 @@ def _kernelementen():
     items = catalogue.read_folder("kernelementen")
     werkvorm_codes = catalogue.folder_codes("werkvormen")
     catalogue.check_codes(
-        [code for code, _, _ in items], method.Kernelement.values, "fixtures/kernelementen",
+        [code for code, _, _ in items],
+        method.Kernelement.values,
+        "fixtures/kernelementen",
         "kernelement (file name)",
-    )  # fmt: skip
+    )
     for code, data, path in items:
         catalogue.check_keys(
             data, path, required=["volgorde", "kernzin", "beschrijving", "aandachtspunt"]
@@ -38,10 +40,18 @@ def _struikelblokken():
     werkvorm_codes = catalogue.folder_codes("werkvormen")
     for _code, data, path in items:
         catalogue.check_keys(
-            data, path,
-            required=["nummer", "titel", "situatie", "aanpak", "tips", "kernelementen",
-                      "werkvormen"],
-        )  # fmt: skip
+            data,
+            path,
+            required=[
+                "nummer",
+                "titel",
+                "situatie",
+                "aanpak",
+                "tips",
+                "kernelementen",
+                "werkvormen",
+            ],
+        )
         catalogue.check_text_list(data["tips"], path, "tips")
         catalogue.check_codes(data["kernelementen"], method.Kernelement.values, path, "kernelement")
         catalogue.check_codes(data["werkvormen"], werkvorm_codes, path, "werkvorm")
@@ -58,32 +68,46 @@ def load(report: catalogue.LoadReport) -> None:
     kernelementen = {}
     for code, data, _path in _kernelementen():
         kernelement = catalogue.sync(
-            Kernelement, report, lookup={"code": code},
-            values={"order": data["volgorde"], "tagline": data["kernzin"],
-                    "description": data["beschrijving"].strip()},
-        )  # fmt: skip
+            Kernelement,
+            report,
+            lookup={"code": code},
+            values={
+                "order": data["volgorde"],
+                "tagline": data["kernzin"],
+                "description": data["beschrijving"].strip(),
+            },
+        )
         kernelementen[code] = kernelement
         for order, entry in enumerate(data["aandachtspunt"], 1):
             aandachtspunt = catalogue.sync(
-                Aandachtspunt, report, lookup={"code": entry["code"]},
+                Aandachtspunt,
+                report,
+                lookup={"code": entry["code"]},
                 values={
-                    "kernelement": kernelement, "order": order,
+                    "kernelement": kernelement,
+                    "order": order,
                     "description": entry["beschrijving"].strip(),
-                    "werkzame_elementen": entry["werkzame_elementen"], "tips": entry["tips"],
+                    "werkzame_elementen": entry["werkzame_elementen"],
+                    "tips": entry["tips"],
                 },
-            )  # fmt: skip
+            )
             catalogue.sync_m2m(
                 aandachtspunt, "werkvormen", [werkvormen[c] for c in entry["werkvormen"]]
             )
     for code, data, _path in _struikelblokken():
         struikelblok = catalogue.sync(
-            Struikelblok, report, lookup={"code": code},
+            Struikelblok,
+            report,
+            lookup={"code": code},
             values={
-                "number": data["nummer"], "title": data["titel"],
-                "situation": data["situatie"].strip(), "approach": data["aanpak"].strip(),
-                "tips": data["tips"], "shipped": True,
+                "number": data["nummer"],
+                "title": data["titel"],
+                "situation": data["situatie"].strip(),
+                "approach": data["aanpak"].strip(),
+                "tips": data["tips"],
+                "shipped": True,
             },
-        )  # fmt: skip
+        )
         catalogue.sync_m2m(
             struikelblok, "kernelementen", [kernelementen[c] for c in data["kernelementen"]]
         )

@@ -74,16 +74,22 @@ class FastCheckboxes(forms.CheckboxSelectMultiple):
             "",
             '<div><label for="{}"><input type="checkbox" name="{}" value="{}"{}> {}</label></div>',
             (
-                (option["attrs"]["id"], option["name"], option["value"],
-                 flatatt(option["attrs"]), option["label"])
+                (
+                    option["attrs"]["id"],
+                    option["name"],
+                    option["value"],
+                    flatatt(option["attrs"]),
+                    option["label"],
+                )
                 for _group, group_options, _index in widget["optgroups"]
                 for option in group_options
             ),
-        )  # fmt: skip
+        )
         # The wrapper keeps only the group's id and class, in the template's order.
         attrs = widget["attrs"]
-        wrapper = format_html_join("", ' {}="{}"', ((key, attrs[key]) for key in ("id", "class")
-                                                    if attrs.get(key)))  # fmt: skip
+        wrapper = format_html_join(
+            "", ' {}="{}"', ((key, attrs[key]) for key in ("id", "class") if attrs.get(key))
+        )
         return format_html("<div{}>{}</div>", wrapper, boxes)
 
 
@@ -112,8 +118,9 @@ class StyledFormMixin:
             if type(field.widget) is forms.Select:
                 field.widget = FastSelect(attrs=field.widget.attrs, choices=field.widget.choices)
             elif type(field.widget) is forms.CheckboxSelectMultiple:
-                field.widget = FastCheckboxes(attrs=field.widget.attrs,
-                                              choices=field.widget.choices)  # fmt: skip
+                field.widget = FastCheckboxes(
+                    attrs=field.widget.attrs, choices=field.widget.choices
+                )
             self._dutch_blank_choice(field)
             css_class = WIDGET_CLASSES[widget_kind(field.widget)]
             existing = field.widget.attrs.get("class", "")

@@ -77,8 +77,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 class NotificationSetting(models.Model):
     """How a person wants to hear about one kind of news (liso/notifications.py)."""
 
-    user = models.ForeignKey("liso.User", on_delete=models.CASCADE,
-                             related_name="notification_settings")  # fmt: skip
+    user = models.ForeignKey(
+        "liso.User", on_delete=models.CASCADE, related_name="notification_settings"
+    )
     kind = models.CharField(_("soort bericht"), max_length=30)
     frequency = models.CharField(_("hoe vaak"), max_length=10)
 

@@ -82,7 +82,8 @@ def settings_save(*, user, frequencies: dict[str, str]) -> None:
         kind = _kinds[code]
         if frequency in kind.choices:
             NotificationSetting.objects.update_or_create(
-                user=user, kind=code, defaults={"frequency": frequency})  # fmt: skip
+                user=user, kind=code, defaults={"frequency": frequency}
+            )
 
 
 def base_url_of(request) -> str:
@@ -126,8 +127,11 @@ def _daily_text(user, day) -> tuple[str, list[int]]:
     sent: one queued while this mail was being made waits for tomorrow's)."""
     chosen = settings_of(user)
     parts = [section.text(user, day) for section in _sections if chosen[section.kind] == DAILY]
-    notices = [notice for notice in QueuedNotice.objects.filter(user=user, sent_at=None)
-               if chosen.get(notice.kind) == DAILY]  # fmt: skip
+    notices = [
+        notice
+        for notice in QueuedNotice.objects.filter(user=user, sent_at=None)
+        if chosen.get(notice.kind) == DAILY
+    ]
     parts += [notice.text for notice in notices]
     text = "\n\n".join(part.strip() for part in parts if part.strip())
     return text, [notice.pk for notice in notices]
@@ -158,8 +162,9 @@ def _send_daily(user, day) -> int:
     if not text:
         transaction.set_rollback(True)
         return 0
-    body = render_to_string("liso/mail/daily.txt",
-                            {"name": user.full_name, "text": text, "footer": footer()})  # fmt: skip
+    body = render_to_string(
+        "liso/mail/daily.txt", {"name": user.full_name, "text": text, "footer": footer()}
+    )
     EmailMessage(subject=str(_("Je overzicht van vandaag")), body=body, to=[user.email]).send()
     QueuedNotice.objects.filter(pk__in=notice_ids).update(sent_at=timezone.now())
     return 1

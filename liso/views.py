@@ -64,8 +64,7 @@ def email_confirm(request, token):
     try:
         email = email_change.email_change_confirm(user=request.user, token=token)
     except email_change.EmailChangeError as error:
-        return render(request, "liso/email_confirm_failed.html", {"reason": str(error)},
-                      status=400)  # fmt: skip
+        return render(request, "liso/email_confirm_failed.html", {"reason": str(error)}, status=400)
     messages.success(request, _("Je e-mailadres is nu %(email)s.") % {"email": email})
     return redirect("profile")
 
@@ -87,7 +86,14 @@ def notification_settings(request):
         messages.success(request, _("Je keuzes voor mail zijn opgeslagen."))
         return redirect("notification_settings")
     chosen = notifications.settings_of(request.user)
-    rows = [(kind, [(code, notifications.FREQUENCY_LABELS[code]) for code in kind.choices],
-             chosen[kind.code]) for kind in notifications.kinds()]  # fmt: skip
-    return render(request, "liso/notification_settings.html",
-                  {"rows": rows, "title": _("Mail die je krijgt")})  # fmt: skip
+    rows = [
+        (
+            kind,
+            [(code, notifications.FREQUENCY_LABELS[code]) for code in kind.choices],
+            chosen[kind.code],
+        )
+        for kind in notifications.kinds()
+    ]
+    return render(
+        request, "liso/notification_settings.html", {"rows": rows, "title": _("Mail die je krijgt")}
+    )

@@ -8,9 +8,11 @@ def _roles():
     entries = catalogue.read_entries("rollen.toml", "rol")
     for where, entry in entries:
         catalogue.check_keys(
-            entry, where, required=["code", "samenvatting", "taken", "uren_per_week"],
+            entry,
+            where,
+            required=["code", "samenvatting", "taken", "uren_per_week"],
             optional=["toelichting_uren"],
-        )  # fmt: skip
+        )
         catalogue.check_codes([entry["code"]], method.Role.values, where, "rol")
         catalogue.check_text_list(entry["taken"], where, "taken")
     catalogue.check_codes(
@@ -50,26 +52,38 @@ def check() -> None:
 def load(report: catalogue.LoadReport) -> None:
     for order, entry in enumerate(_roles(), 1):
         catalogue.sync(
-            RoleProfile, report, lookup={"code": entry["code"]},
+            RoleProfile,
+            report,
+            lookup={"code": entry["code"]},
             values={
-                "summary": entry["samenvatting"], "tasks": entry["taken"],
+                "summary": entry["samenvatting"],
+                "tasks": entry["taken"],
                 "min_hours_per_week": entry["uren_per_week"],
-                "hours_note": entry.get("toelichting_uren", ""), "order": order,
+                "hours_note": entry.get("toelichting_uren", ""),
+                "order": order,
             },
-        )  # fmt: skip
+        )
     for order, entry in enumerate(_perspectives(), 1):
         catalogue.sync(
-            PerspectiveProfile, report, lookup={"code": entry["code"]},
+            PerspectiveProfile,
+            report,
+            lookup={"code": entry["code"]},
             values={
-                "summary": entry["samenvatting"], "why": entry["waarom"].strip(),
-                "examples": entry["voorbeelden"], "order": order,
+                "summary": entry["samenvatting"],
+                "why": entry["waarom"].strip(),
+                "examples": entry["voorbeelden"],
+                "order": order,
             },
-        )  # fmt: skip
+        )
     for checklist, order, entry in _checklists():
         catalogue.sync(
-            ChecklistItem, report, lookup={"code": entry["code"]},
+            ChecklistItem,
+            report,
+            lookup={"code": entry["code"]},
             values={
-                "checklist": checklist, "order": order, "question": entry["vraag"],
+                "checklist": checklist,
+                "order": order,
+                "question": entry["vraag"],
                 "explanation": entry["toelichting"].strip(),
             },
-        )  # fmt: skip
+        )

@@ -26,19 +26,96 @@ ORGANISATIONS = [
 
 # (e-mail, name, organisation, roles, ring, hours); the first three are the demo accounts.
 MEMBERS = [
-    ("trekker@example.org", "Fatima El Amrani", "Gemeente Rivierstad", [Role.TREKKER], "kernteam", 8),
-    ("procesbegeleider@example.org", "Joost van Dijk", "Hogeschool Oost", [Role.PROCESBEGELEIDER], "kernteam", 8),
-    ("deelnemer@example.org", "Priya Ramdin", "Buurtteams Rivierstad", [Role.DEELNEMER], "kernteam", 4),
-    ("sanne.bakker@example.org", "Sanne Bakker", "Jeugdhulp Regio Oost", [Role.DEELNEMER, Role.VERBINDINGSFUNCTIONARIS], "kernteam", 8),
-    ("ahmed.yilmaz@example.org", "Ahmed Yilmaz", "Gemeente Heuvelland", [Role.DEELNEMER], "kernteam", 4),
-    ("lotte.de.graaf@example.org", "Lotte de Graaf", "Kenniscentrum Jeugd", [Role.DEELNEMER], "kernteam", 4),
-    ("mila.jansen@example.org", "Mila Jansen", "Ouderplatform Rivierstad", [Role.DEELNEMER], "kernteam", 3),
-    ("daan.visser@example.org", "Daan Visser", "Jongerenraad Oost", [Role.DEELNEMER], "kernteam", 2),
+    (
+        "trekker@example.org",
+        "Fatima El Amrani",
+        "Gemeente Rivierstad",
+        [Role.TREKKER],
+        "kernteam",
+        8,
+    ),
+    (
+        "procesbegeleider@example.org",
+        "Joost van Dijk",
+        "Hogeschool Oost",
+        [Role.PROCESBEGELEIDER],
+        "kernteam",
+        8,
+    ),
+    (
+        "deelnemer@example.org",
+        "Priya Ramdin",
+        "Buurtteams Rivierstad",
+        [Role.DEELNEMER],
+        "kernteam",
+        4,
+    ),
+    (
+        "sanne.bakker@example.org",
+        "Sanne Bakker",
+        "Jeugdhulp Regio Oost",
+        [Role.DEELNEMER, Role.VERBINDINGSFUNCTIONARIS],
+        "kernteam",
+        8,
+    ),
+    (
+        "ahmed.yilmaz@example.org",
+        "Ahmed Yilmaz",
+        "Gemeente Heuvelland",
+        [Role.DEELNEMER],
+        "kernteam",
+        4,
+    ),
+    (
+        "lotte.de.graaf@example.org",
+        "Lotte de Graaf",
+        "Kenniscentrum Jeugd",
+        [Role.DEELNEMER],
+        "kernteam",
+        4,
+    ),
+    (
+        "mila.jansen@example.org",
+        "Mila Jansen",
+        "Ouderplatform Rivierstad",
+        [Role.DEELNEMER],
+        "kernteam",
+        3,
+    ),
+    (
+        "daan.visser@example.org",
+        "Daan Visser",
+        "Jongerenraad Oost",
+        [Role.DEELNEMER],
+        "kernteam",
+        2,
+    ),
     ("eva.smit@example.org", "Eva Smit", "ROC Rivierland", [Role.DEELNEMER], "tweede-schil", 2),
-    ("noah.peters@example.org", "Noah Peters", "Jeugdhulp Regio Oost", [Role.PROJECTASSISTENT], "kernteam", 4),
-    ("iris.mulder@example.org", "Iris Mulder", "Gemeente Rivierstad", [Role.COMMUNICATIEADVISEUR], "tweede-schil", 2),
-    ("ruben.vos@example.org", "Ruben Vos", "Universiteit Oost, vakgroep Pedagogiek", [Role.DEELNEMER], "tweede-schil", 2),
-]  # fmt: skip
+    (
+        "noah.peters@example.org",
+        "Noah Peters",
+        "Jeugdhulp Regio Oost",
+        [Role.PROJECTASSISTENT],
+        "kernteam",
+        4,
+    ),
+    (
+        "iris.mulder@example.org",
+        "Iris Mulder",
+        "Gemeente Rivierstad",
+        [Role.COMMUNICATIEADVISEUR],
+        "tweede-schil",
+        2,
+    ),
+    (
+        "ruben.vos@example.org",
+        "Ruben Vos",
+        "Universiteit Oost, vakgroep Pedagogiek",
+        [Role.DEELNEMER],
+        "tweede-schil",
+        2,
+    ),
+]
 
 
 @demo.register
@@ -59,17 +136,25 @@ def demo_network() -> None:
             "jongeren en ouders hulp die dichtbij, op tijd en in samenhang is?",
             "why_network": "Niemand heeft het antwoord: gemeenten, hulpverleners, onderwijs, "
             "onderzoekers en gezinnen zien elk een deel. Alleen samen leren we wat werkt.",
-            "level": Network.Level.REGIO, "start_date": date.today() - timedelta(days=400),
-            "planned_years": 4, "rhythm": Network.Rhythm.ZESWEKELIJKS,
+            "level": Network.Level.REGIO,
+            "start_date": date.today() - timedelta(days=400),
+            "planned_years": 4,
+            "rhythm": Network.Rhythm.ZESWEKELIJKS,
             "core_values": "Gelijkwaardig, nieuwsgierig, het gezin voorop.",
             "reason": "Een regionale analyse liet lange wachttijden en veel doorverwijzingen zien.",
             "goals": "Kortere wachttijden, meer hulp in de wijk, en studenten die dit meenemen.",
-            "status": Network.Status.LOPEND, "current_phase": Phase.SAMEN_DOORGRONDEN,
-            "suitability": ["meerdere-oorzaken", "oorzaken-gevolgen-verweven", "veel-partijen",
-                            "interdisciplinair", "nog-niet-aangepakt"],
+            "status": Network.Status.LOPEND,
+            "current_phase": Phase.SAMEN_DOORGRONDEN,
+            "suitability": [
+                "meerdere-oorzaken",
+                "oorzaken-gevolgen-verweven",
+                "veel-partijen",
+                "interdisciplinair",
+                "nog-niet-aangepakt",
+            ],
             "created_by": trekker,
         },
-    )  # fmt: skip
+    )
     if not created:
         return
     for email, full_name, organisation, roles, ring, hours in MEMBERS:
@@ -78,10 +163,14 @@ def demo_network() -> None:
             user.set_password(demo.DEMO_PASSWORD)
             user.save(update_fields=["password"])
         membership = Membership.objects.create(
-            network=network, user=user, organisation=organisations[organisation],
-            perspective=organisations[organisation].perspective, ring=ring, hours_per_week=hours,
+            network=network,
+            user=user,
+            organisation=organisations[organisation],
+            perspective=organisations[organisation].perspective,
+            ring=ring,
+            hours_per_week=hours,
             joined_on=network.start_date,
-        )  # fmt: skip
+        )
         MembershipRole.objects.bulk_create(
             MembershipRole(membership=membership, role=role) for role in roles
         )
@@ -91,9 +180,15 @@ def demo_network() -> None:
     )
     now = timezone.now()
     Invitation.objects.create(
-        network=network, email="bram.hendriks@example.org", full_name="Bram Hendriks",
-        roles=[Role.DEELNEMER], perspective=Perspective.FINANCIER,
-        organisation=organisations["Fonds Jeugd en Gezin"], hours_per_week=2,
-        token_hash="demo-invitation-without-a-usable-link", invited_by=trekker,
-        sent_at=now, expires_at=now + timedelta(days=Invitation.VALID_DAYS),
-    )  # fmt: skip
+        network=network,
+        email="bram.hendriks@example.org",
+        full_name="Bram Hendriks",
+        roles=[Role.DEELNEMER],
+        perspective=Perspective.FINANCIER,
+        organisation=organisations["Fonds Jeugd en Gezin"],
+        hours_per_week=2,
+        token_hash="demo-invitation-without-a-usable-link",
+        invited_by=trekker,
+        sent_at=now,
+        expires_at=now + timedelta(days=Invitation.VALID_DAYS),
+    )

@@ -12,9 +12,18 @@ from networks.models import ChecklistItem, Invitation, Membership, Network, Orga
 SUITABLE_FROM = 3
 
 NETWORK_FIELDS = [
-    "name", "vraagstuk", "why_network", "level", "start_date", "planned_years", "rhythm",
-    "public_private", "core_values", "reason", "goals",
-]  # fmt: skip
+    "name",
+    "vraagstuk",
+    "why_network",
+    "level",
+    "start_date",
+    "planned_years",
+    "rhythm",
+    "public_private",
+    "core_values",
+    "reason",
+    "goals",
+]
 NETWORK_LABELS = {
     "name": _("Naam van het netwerk"),
     "vraagstuk": _("Het vraagstuk"),
@@ -70,9 +79,11 @@ class NetworkCreateForm(NetworkForm):
         label=_("Jouw perspectief"), choices=method.Perspective.choices
     )
     my_organisation = forms.ModelChoiceField(
-        label=_("Jouw organisatie"), queryset=Organisation.objects.all(), required=False,
+        label=_("Jouw organisatie"),
+        queryset=Organisation.objects.all(),
+        required=False,
         empty_label=_("(geen of nog niet bekend)"),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, criteria: list[ChecklistItem], **kwargs):
         super().__init__(*args, **kwargs)
@@ -116,9 +127,11 @@ class MembershipFieldsMixin(forms.Form):
     hours."""
 
     roles = forms.MultipleChoiceField(
-        label=_("Rol(len)"), choices=method.Role.choices, widget=forms.CheckboxSelectMultiple,
+        label=_("Rol(len)"),
+        choices=method.Role.choices,
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Kies minstens één rol.")},
-    )  # fmt: skip
+    )
 
     def clean_roles(self):
         return sorted(set(self.cleaned_data["roles"]))
@@ -139,27 +152,48 @@ class MembershipFieldsMixin(forms.Form):
 
 class InvitationForm(StyledFormMixin, MembershipFieldsMixin, forms.ModelForm):
     new_organisation = forms.CharField(
-        label=_("Of: een organisatie die nog niet in de lijst staat"), required=False,
+        label=_("Of: een organisatie die nog niet in de lijst staat"),
+        required=False,
         max_length=150,
         help_text=_("Vul de naam in; de organisatie krijgt het perspectief van deze persoon."),
-    )  # fmt: skip
+    )
     new_organisation_kind = forms.ChoiceField(
-        label=_("Soort nieuwe organisatie"), choices=Organisation.Kind.choices, required=False,
+        label=_("Soort nieuwe organisatie"),
+        choices=Organisation.Kind.choices,
+        required=False,
         initial=Organisation.Kind.PUBLIEK,
-    )  # fmt: skip
+    )
 
-    field_order = ["full_name", "email", "roles", "ring", "perspective", "organisation",
-                   "new_organisation", "new_organisation_kind", "hours_per_week"]  # fmt: skip
+    field_order = [
+        "full_name",
+        "email",
+        "roles",
+        "ring",
+        "perspective",
+        "organisation",
+        "new_organisation",
+        "new_organisation_kind",
+        "hours_per_week",
+    ]
 
     class Meta:
         model = Invitation
-        fields = ["full_name", "email", "roles", "ring", "perspective", "organisation",
-                  "hours_per_week"]  # fmt: skip
+        fields = [
+            "full_name",
+            "email",
+            "roles",
+            "ring",
+            "perspective",
+            "organisation",
+            "hours_per_week",
+        ]
         help_texts = {
             "ring": _("Het kernteam komt naar de bijeenkomsten; de tweede schil leest mee."),
-            "hours_per_week": _("Wat de methode aanraadt: deelnemer 4, trekker, "
-                                "procesbegeleider en verbindingsfunctionaris 8."),
-        }  # fmt: skip
+            "hours_per_week": _(
+                "Wat de methode aanraadt: deelnemer 4, trekker, "
+                "procesbegeleider en verbindingsfunctionaris 8."
+            ),
+        }
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
@@ -203,8 +237,15 @@ class InvitationForm(StyledFormMixin, MembershipFieldsMixin, forms.ModelForm):
 class MembershipForm(StyledFormMixin, MembershipFieldsMixin, forms.ModelForm):
     class Meta:
         model = Membership
-        fields = ["roles", "ring", "perspective", "organisation", "hours_per_week",
-                  "support_needed", "compensation"]  # fmt: skip
+        fields = [
+            "roles",
+            "ring",
+            "perspective",
+            "organisation",
+            "hours_per_week",
+            "support_needed",
+            "compensation",
+        ]
         widgets = {
             "support_needed": forms.Textarea(attrs={"rows": 2}),
             "compensation": forms.Textarea(attrs={"rows": 2}),

@@ -186,9 +186,13 @@ class Membership(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="memberships"
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships",
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
         verbose_name=_("organisatie"),
-    )  # fmt: skip
+    )
     perspective = models.CharField(
         _("perspectief"), max_length=20, choices=method.Perspective.choices
     )
@@ -199,13 +203,15 @@ class Membership(models.Model):
     joined_on = models.DateField(_("lid sinds"))
     left_on = models.DateField(_("vertrokken op"), null=True, blank=True)
     support_needed = models.TextField(
-        _("praktische ondersteuning nodig"), blank=True,
+        _("praktische ondersteuning nodig"),
+        blank=True,
         help_text=_("Bijvoorbeeld vervoer, een laptop of hulp bij het lezen van stukken."),
-    )  # fmt: skip
+    )
     compensation = models.TextField(
-        _("afgesproken vergoeding"), blank=True,
+        _("afgesproken vergoeding"),
+        blank=True,
         help_text=_("Voor ervaringsdeskundigen: wat is er afgesproken over een vergoeding?"),
-    )  # fmt: skip
+    )
 
     class Meta:
         verbose_name = _("lidmaatschap")
@@ -276,9 +282,13 @@ class Invitation(models.Model):
         _("perspectief"), max_length=20, choices=method.Perspective.choices
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("organisatie"),
-    )  # fmt: skip
+    )
     hours_per_week = models.DecimalField(
         _("uren per week"), max_digits=4, decimal_places=1, default=0
     )

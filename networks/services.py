@@ -40,9 +40,13 @@ def network_create(*, creator, perspective: str, organisation=None, **fields) ->
         slug=_unique_slug(fields["name"]), created_by=creator, **fields
     )
     membership = Membership.objects.create(
-        network=network, user=creator, perspective=perspective, organisation=organisation,
-        joined_on=date.today(), hours_per_week=8,
-    )  # fmt: skip
+        network=network,
+        user=creator,
+        perspective=perspective,
+        organisation=organisation,
+        joined_on=date.today(),
+        hours_per_week=8,
+    )
     MembershipRole.objects.create(membership=membership, role=Role.TREKKER)
     return network
 
@@ -63,9 +67,13 @@ def invitation_create(*, network, invited_by, **fields) -> tuple[Invitation, str
     token, token_hash = _new_token()
     now = timezone.now()
     invitation = Invitation.objects.create(
-        network=network, invited_by=invited_by, token_hash=token_hash, sent_at=now,
-        expires_at=now + timedelta(days=Invitation.VALID_DAYS), **fields,
-    )  # fmt: skip
+        network=network,
+        invited_by=invited_by,
+        token_hash=token_hash,
+        sent_at=now,
+        expires_at=now + timedelta(days=Invitation.VALID_DAYS),
+        **fields,
+    )
     return invitation, token
 
 
@@ -135,13 +143,17 @@ def invitation_accept(*, invitation, user) -> Membership:
             membership=earlier, joined_on=earlier.joined_on, left_on=earlier.left_on
         )
     membership, _created = Membership.objects.update_or_create(
-        network=invitation.network, user=user,
+        network=invitation.network,
+        user=user,
         defaults={
-            "perspective": invitation.perspective, "organisation": invitation.organisation,
-            "ring": invitation.ring, "hours_per_week": invitation.hours_per_week,
-            "joined_on": date.today(), "left_on": None,
+            "perspective": invitation.perspective,
+            "organisation": invitation.organisation,
+            "ring": invitation.ring,
+            "hours_per_week": invitation.hours_per_week,
+            "joined_on": date.today(),
+            "left_on": None,
         },
-    )  # fmt: skip
+    )
     membership.roles.all().delete()
     MembershipRole.objects.bulk_create(
         MembershipRole(membership=membership, role=role) for role in set(invitation.roles)
@@ -155,12 +167,13 @@ def invitation_accept(*, invitation, user) -> Membership:
 def _other_active_trekkers(membership):
     return (
         MembershipRole.objects.filter(
-            membership__network=membership.network, membership__left_on__isnull=True,
+            membership__network=membership.network,
+            membership__left_on__isnull=True,
             role=Role.TREKKER,
         )
         .exclude(membership=membership)
         .exists()
-    )  # fmt: skip
+    )
 
 
 def _check_keeps_a_trekker(membership):

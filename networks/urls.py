@@ -16,10 +16,16 @@ urlpatterns = [
     path(network + "leden/perspectieven/", views.member_coverage, name="member_coverage"),
     path(network + "leden/<int:pk>/", views.member_edit, name="member_edit"),
     path(network + "leden/<int:pk>/vertrek/", views.member_leave, name="member_leave"),
-    path(network + "uitnodigingen/<int:pk>/opnieuw/", views.invitation_resend,
-         name="invitation_resend"),
-    path(network + "uitnodigingen/<int:pk>/intrekken/", views.invitation_revoke,
-         name="invitation_revoke"),
+    path(
+        network + "uitnodigingen/<int:pk>/opnieuw/",
+        views.invitation_resend,
+        name="invitation_resend",
+    ),
+    path(
+        network + "uitnodigingen/<int:pk>/intrekken/",
+        views.invitation_revoke,
+        name="invitation_revoke",
+    ),
     path(network + "organisaties/nieuw/", views.organisation_create, name="organisation_create"),
     path("uitnodiging/<str:token>/", views.invitation_accept, name="invitation_accept"),
-]  # fmt: skip
+]

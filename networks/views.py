@@ -68,10 +68,12 @@ def network_create(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         network = services.network_create(
-            creator=request.user, perspective=data["my_perspective"],
-            organisation=data["my_organisation"], suitability=data["criteria"],
+            creator=request.user,
+            perspective=data["my_perspective"],
+            organisation=data["my_organisation"],
+            suitability=data["criteria"],
             **{name: data[name] for name in NetworkForm.Meta.fields},
-        )  # fmt: skip
+        )
         messages.success(request, _("Het netwerk is aangemaakt. Jij bent de trekker."))
         return redirect("network_overview", network.slug)
     return render(request, "networks/network_create.html", {"form": form})
@@ -179,9 +181,10 @@ def member_invite(request):
         with transaction.atomic():
             if name := form.cleaned_data["new_organisation"].strip():
                 fields["organisation"] = Organisation.objects.create(
-                    name=name, perspective=fields["perspective"],
+                    name=name,
+                    perspective=fields["perspective"],
                     kind=form.cleaned_data["new_organisation_kind"] or Organisation.Kind.PUBLIEK,
-                )  # fmt: skip
+                )
             invitation, token = services.invitation_create(
                 network=network, invited_by=request.user, **fields
             )
@@ -195,8 +198,9 @@ def member_invite(request):
 @require_POST
 @permissions.network_permission_required(permissions.MEMBERS_MANAGE)
 def invitation_resend(request, pk):
-    invitation = get_object_or_404(request.network.invitations, pk=pk, accepted_at__isnull=True,
-                                   revoked_at__isnull=True)  # fmt: skip
+    invitation = get_object_or_404(
+        request.network.invitations, pk=pk, accepted_at__isnull=True, revoked_at__isnull=True
+    )
     token = services.invitation_renew(invitation=invitation)
     sent = _send(request, invitation, token)
     _report_sending(
@@ -208,8 +212,9 @@ def invitation_resend(request, pk):
 @require_POST
 @permissions.network_permission_required(permissions.MEMBERS_MANAGE)
 def invitation_revoke(request, pk):
-    invitation = get_object_or_404(request.network.invitations, pk=pk, accepted_at__isnull=True,
-                                   revoked_at__isnull=True)  # fmt: skip
+    invitation = get_object_or_404(
+        request.network.invitations, pk=pk, accepted_at__isnull=True, revoked_at__isnull=True
+    )
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
     messages.success(
@@ -226,8 +231,9 @@ def _managed_membership(request, pk):
     membership only by someone who may manage trekkers."""
     membership = get_object_or_404(
         request.network.memberships.select_related("user").prefetch_related("roles"),
-        pk=pk, left_on__isnull=True,
-    )  # fmt: skip
+        pk=pk,
+        left_on__isnull=True,
+    )
     if Role.TREKKER in membership.role_codes() and MANAGE_TREKKERS not in request.network_perms:
         raise PermissionDenied
     return membership
@@ -249,11 +255,19 @@ def member_edit(request, pk):
         except services.MembershipError as error:
             form.add_error("roles", str(error))
         else:
-            messages.success(request, _("De gegevens van %(name)s zijn opgeslagen.")
-                             % {"name": membership.user.full_name})  # fmt: skip
+            messages.success(
+                request,
+                _("De gegevens van %(name)s zijn opgeslagen.")
+                % {"name": membership.user.full_name},
+            )
             return redirect("member_list", request.network.slug)
-    context = {"form": form, "leave_form": leave_form, "member": membership,
-               "network": request.network, "title": membership.user.full_name}  # fmt: skip
+    context = {
+        "form": form,
+        "leave_form": leave_form,
+        "member": membership,
+        "network": request.network,
+        "title": membership.user.full_name,
+    }
     return render(request, "networks/member_edit.html", context)
 
 
@@ -277,8 +291,11 @@ def member_leave(request, pk):
 
 @permissions.network_permission_required(permissions.INSIGHT_VIEW)
 def member_coverage(request):
-    context = {"network": request.network, "insight": network_insight(request.network),
-               "title": _("Perspectieven")}  # fmt: skip
+    context = {
+        "network": request.network,
+        "insight": network_insight(request.network),
+        "title": _("Perspectieven"),
+    }
     return render(request, "networks/member_coverage.html", context)
 
 
@@ -287,8 +304,9 @@ def organisation_create(request):
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         organisation = form.save()
-        messages.success(request, _("De organisatie %(name)s is toegevoegd.")
-                         % {"name": organisation.name})  # fmt: skip
+        messages.success(
+            request, _("De organisatie %(name)s is toegevoegd.") % {"name": organisation.name}
+        )
         return redirect("member_list", request.network.slug)
     context = {"form": form, "network": request.network, "title": _("Organisatie toevoegen")}
     return render(request, "networks/organisation_create.html", context)
@@ -304,40 +322,55 @@ def invitation_accept(request, token):
         joined = services.invitation_accepted_by(token, request.user)
         if joined is not None:  # they clicked the link in the mail again
             return redirect("network_overview", joined.network.slug)
-        return render(request, "networks/invitation_invalid.html", {"reason": str(error)},
-                      status=410)  # fmt: skip
+        return render(
+            request, "networks/invitation_invalid.html", {"reason": str(error)}, status=410
+        )
     existing = User.objects.filter(email__iexact=invitation.email).first()
     user = request.user if request.user.is_authenticated else None
     if user and user.email.lower() != invitation.email.lower():
-        return render(request, "networks/invitation_other_account.html",
-                      {"invitation": invitation}, status=403)  # fmt: skip
+        return render(
+            request,
+            "networks/invitation_other_account.html",
+            {"invitation": invitation},
+            status=403,
+        )
     form = None
     if user is None and existing is None:
-        form = AcceptNewAccountForm(request.POST or None, email=invitation.email,
-                                    initial={"full_name": invitation.full_name})  # fmt: skip
+        form = AcceptNewAccountForm(
+            request.POST or None,
+            email=invitation.email,
+            initial={"full_name": invitation.full_name},
+        )
     if request.method == "POST":
         if user is None and existing is not None:
             return redirect(f"{reverse('login')}?next={request.path}")
         if form is not None and not form.is_valid():
-            return render(request, "networks/invitation_accept.html",
-                          {"invitation": invitation, "form": form})  # fmt: skip
+            return render(
+                request, "networks/invitation_accept.html", {"invitation": invitation, "form": form}
+            )
         try:
             with transaction.atomic():
                 if form is not None:
                     user = User.objects.create_user(
-                        invitation.email, form.cleaned_data["full_name"],
+                        invitation.email,
+                        form.cleaned_data["full_name"],
                         form.cleaned_data["password1"],
-                    )  # fmt: skip
+                    )
                 services.invitation_accept(invitation=invitation, user=user)
         except (services.InvitationError, IntegrityError):
             # Two tabs or a double click: the other one got there first.
             reason = _("Deze uitnodiging is al gebruikt. Log in om naar het netwerk te gaan.")
-            return render(request, "networks/invitation_invalid.html", {"reason": reason},
-                          status=410)  # fmt: skip
+            return render(
+                request, "networks/invitation_invalid.html", {"reason": reason}, status=410
+            )
         if not request.user.is_authenticated:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welkom bij %(name)s!") % {"name": invitation.network.name})
         return redirect("network_overview", invitation.network.slug)
-    context = {"invitation": invitation, "form": form, "has_account": existing is not None,
-               "logged_in": user is not None}  # fmt: skip
+    context = {
+        "invitation": invitation,
+        "form": form,
+        "has_account": existing is not None,
+        "logged_in": user is not None,
+    }
     return render(request, "networks/invitation_accept.html", context)

@@ -42,8 +42,10 @@ def _next_startup_step(request):
     if state is None:
         return None
     text = _("Opstart, stap %(number)s van %(total)s: %(step)s.") % {
-        "number": state.number, "total": len(Step), "step": state.label,
-    }  # fmt: skip
+        "number": state.number,
+        "total": len(Step),
+        "step": state.label,
+    }
     # The talks are for the few who hold them; everyone else is shown the whole path.
     may_open = state.step != Step.GESPREKKEN or permissions.STARTUP_TALKS in request.network_perms
     url_name = state.url_name if may_open else "opstart_path"

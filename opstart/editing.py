@@ -42,12 +42,25 @@ def _preview(form) -> list[tuple[str, str]]:
 
 def section(request) -> dict:
     """The start-up as the breadcrumb's level between the network and the page."""
-    return {"section_label": _("Opstart"),
-            "section_url": reverse("opstart_path", args=[request.network.slug])}  # fmt: skip
+    return {
+        "section_label": _("Opstart"),
+        "section_url": reverse("opstart_path", args=[request.network.slug]),
+    }
 
 
-def edit_page(request, *, form, title, back_url, intro="", template="opstart/item_form.html",
-              delete_url=None, success=None, crumb=None, after_save=None):  # fmt: skip
+def edit_page(
+    request,
+    *,
+    form,
+    title,
+    back_url,
+    intro="",
+    template="opstart/item_form.html",
+    delete_url=None,
+    success=None,
+    crumb=None,
+    after_save=None,
+):
     """Show the form; on POST preview it or save it with history and conflict check.
 
     `crumb` names the section for the breadcrumb (default: the start-up); `after_save`
@@ -63,8 +76,12 @@ def edit_page(request, *, form, title, back_url, intro="", template="opstart/ite
     elif request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
-                services.item_save(form=form, network=network, by=request.user,
-                                   expected_version=form.opened_version())  # fmt: skip
+                services.item_save(
+                    form=form,
+                    network=network,
+                    by=request.user,
+                    expected_version=form.opened_version(),
+                )
                 next_url = after_save(form.instance) if after_save else None
         except services.ConflictError as error:
             conflict = _conflict(form, error.current)
@@ -72,11 +89,18 @@ def edit_page(request, *, form, title, back_url, intro="", template="opstart/ite
             messages.success(request, success or _("Opgeslagen."))
             return redirect(next_url or back_url)
     context = {
-        "network": network, "form": form, "title": title, "intro": intro,
-        "back_url": back_url, "delete_url": delete_url, "conflict": conflict,
-        "preview": preview, "has_markdown": bool(_markdown_fields(form)),
-        "history": _history_link(request, form.instance), **(crumb or section(request)),
-    }  # fmt: skip
+        "network": network,
+        "form": form,
+        "title": title,
+        "intro": intro,
+        "back_url": back_url,
+        "delete_url": delete_url,
+        "conflict": conflict,
+        "preview": preview,
+        "has_markdown": bool(_markdown_fields(form)),
+        "history": _history_link(request, form.instance),
+        **(crumb or section(request)),
+    }
     return render(request, template, context)
 
 
@@ -85,8 +109,13 @@ def _conflict(form, current) -> dict:
     form and let the next save knowingly replace the stored version."""
     form.data = form.data.copy()
     form.data["version"] = current.version
-    form.add_error(None, _("Iemand anders heeft dit intussen opgeslagen. Je wijzigingen zijn "
-                           "nog niet bewaard: ze staan hieronder nog."))  # fmt: skip
+    form.add_error(
+        None,
+        _(
+            "Iemand anders heeft dit intussen opgeslagen. Je wijzigingen zijn "
+            "nog niet bewaard: ze staan hieronder nog."
+        ),
+    )
     return {
         "by": current.updated_by,
         "at": current.updated_at,
@@ -134,8 +163,13 @@ def _item_views(kind: ItemKind):
             if instance.pk
             else None
         )
-        return edit_page(request, form=form, title=title, back_url=_back_url(request, kind),
-                         delete_url=delete_url)  # fmt: skip
+        return edit_page(
+            request,
+            form=form,
+            title=title,
+            back_url=_back_url(request, kind),
+            delete_url=delete_url,
+        )
 
     @guard
     def add(request, **url_kwargs):
@@ -143,8 +177,7 @@ def _item_views(kind: ItemKind):
 
     @guard
     def edit(request, pk):
-        return page(request, get_object_or_404(kind.items(request.network), pk=pk),
-                    kind.edit_title)  # fmt: skip
+        return page(request, get_object_or_404(kind.items(request.network), pk=pk), kind.edit_title)
 
     @require_POST
     @guard
@@ -176,39 +209,114 @@ def _milestone_new(request, goal):
 
 def _goal_new(request):
     agenda = request.GET.get("agenda")
-    return {"network": request.network, "agenda": agenda if agenda in dict(
-        models.method.Agenda.choices) else ""}  # fmt: skip
+    return {
+        "network": request.network,
+        "agenda": agenda if agenda in dict(models.method.Agenda.choices) else "",
+    }
 
 
 P = permissions
 KINDS = [
-    ItemKind("talk", "gesprekken", models.Talk, forms.TalkForm, P.STARTUP_TALKS,
-             "opstart_talks", gettext_lazy("Verkennend gesprek vastleggen"),
-             gettext_lazy("Verkennend gesprek"), lambda n: n.talks.all()),
-    ItemKind("figure", "startnotitie/cijfers", models.Figure, forms.FigureForm,
-             P.STARTUP_CHANGE, "opstart_startnotitie", gettext_lazy("Cijfer toevoegen"),
-             gettext_lazy("Cijfer"), lambda n: n.figures.all()),
-    ItemKind("goal", "doelen", models.Goal, forms.GoalForm, P.AGENDAS_CHANGE,
-             "opstart_agendas", gettext_lazy("Doel toevoegen"), gettext_lazy("Doel"),
-             lambda n: n.agenda_goals.all(), new=_goal_new),
-    ItemKind("milestone", "mijlpalen", models.Milestone, forms.MilestoneForm,
-             P.AGENDAS_CHANGE, "opstart_agendas", gettext_lazy("Mijlpaal toevoegen"),
-             gettext_lazy("Mijlpaal"), lambda n: models.Milestone.objects.filter(goal__network=n),
-             new=_milestone_new, parent="doel-<int:goal>/"),
-    ItemKind("funder", "financiers", models.Funder, forms.FunderForm, P.MONEY_CHANGE,
-             "opstart_money", gettext_lazy("Financier toevoegen"), gettext_lazy("Financier"),
-             lambda n: n.funders.all()),
-    ItemKind("fee", "ledenfees", models.MemberFee, forms.MemberFeeForm, P.MONEY_CHANGE,
-             "opstart_money", gettext_lazy("Ledenfee toevoegen"), gettext_lazy("Ledenfee"),
-             lambda n: n.fees.select_related("organisation")),
-    ItemKind("budget", "begroting", models.BudgetLine, forms.BudgetLineForm, P.MONEY_CHANGE,
-             "opstart_money", gettext_lazy("Begrotingspost toevoegen"),
-             gettext_lazy("Begrotingspost"), lambda n: n.budget_lines.all()),
-    ItemKind("venue", "locaties", models.Venue, forms.VenueForm, P.PLANNING_CHANGE,
-             "opstart_infrastructure", gettext_lazy("Locatie toevoegen"),
-             gettext_lazy("Locatie"), lambda n: n.venues.all()),
-    ItemKind("planned", "jaarplanning", models.PlannedSession, forms.PlannedSessionForm,
-             P.PLANNING_CHANGE, "opstart_infrastructure",
-             gettext_lazy("Bijeenkomst inplannen"), gettext_lazy("Geplande bijeenkomst"),
-             lambda n: n.planned_sessions.all()),
-]  # fmt: skip
+    ItemKind(
+        "talk",
+        "gesprekken",
+        models.Talk,
+        forms.TalkForm,
+        P.STARTUP_TALKS,
+        "opstart_talks",
+        gettext_lazy("Verkennend gesprek vastleggen"),
+        gettext_lazy("Verkennend gesprek"),
+        lambda n: n.talks.all(),
+    ),
+    ItemKind(
+        "figure",
+        "startnotitie/cijfers",
+        models.Figure,
+        forms.FigureForm,
+        P.STARTUP_CHANGE,
+        "opstart_startnotitie",
+        gettext_lazy("Cijfer toevoegen"),
+        gettext_lazy("Cijfer"),
+        lambda n: n.figures.all(),
+    ),
+    ItemKind(
+        "goal",
+        "doelen",
+        models.Goal,
+        forms.GoalForm,
+        P.AGENDAS_CHANGE,
+        "opstart_agendas",
+        gettext_lazy("Doel toevoegen"),
+        gettext_lazy("Doel"),
+        lambda n: n.agenda_goals.all(),
+        new=_goal_new,
+    ),
+    ItemKind(
+        "milestone",
+        "mijlpalen",
+        models.Milestone,
+        forms.MilestoneForm,
+        P.AGENDAS_CHANGE,
+        "opstart_agendas",
+        gettext_lazy("Mijlpaal toevoegen"),
+        gettext_lazy("Mijlpaal"),
+        lambda n: models.Milestone.objects.filter(goal__network=n),
+        new=_milestone_new,
+        parent="doel-<int:goal>/",
+    ),
+    ItemKind(
+        "funder",
+        "financiers",
+        models.Funder,
+        forms.FunderForm,
+        P.MONEY_CHANGE,
+        "opstart_money",
+        gettext_lazy("Financier toevoegen"),
+        gettext_lazy("Financier"),
+        lambda n: n.funders.all(),
+    ),
+    ItemKind(
+        "fee",
+        "ledenfees",
+        models.MemberFee,
+        forms.MemberFeeForm,
+        P.MONEY_CHANGE,
+        "opstart_money",
+        gettext_lazy("Ledenfee toevoegen"),
+        gettext_lazy("Ledenfee"),
+        lambda n: n.fees.select_related("organisation"),
+    ),
+    ItemKind(
+        "budget",
+        "begroting",
+        models.BudgetLine,
+        forms.BudgetLineForm,
+        P.MONEY_CHANGE,
+        "opstart_money",
+        gettext_lazy("Begrotingspost toevoegen"),
+        gettext_lazy("Begrotingspost"),
+        lambda n: n.budget_lines.all(),
+    ),
+    ItemKind(
+        "venue",
+        "locaties",
+        models.Venue,
+        forms.VenueForm,
+        P.PLANNING_CHANGE,
+        "opstart_infrastructure",
+        gettext_lazy("Locatie toevoegen"),
+        gettext_lazy("Locatie"),
+        lambda n: n.venues.all(),
+    ),
+    ItemKind(
+        "planned",
+        "jaarplanning",
+        models.PlannedSession,
+        forms.PlannedSessionForm,
+        P.PLANNING_CHANGE,
+        "opstart_infrastructure",
+        gettext_lazy("Bijeenkomst inplannen"),
+        gettext_lazy("Geplande bijeenkomst"),
+        lambda n: n.planned_sessions.all(),
+    ),
+]

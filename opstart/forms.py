@@ -34,18 +34,37 @@ class VersionedForm(StyledFormMixin, forms.ModelForm):
 class TalkForm(VersionedForm):
     class Meta:
         model = models.Talk
-        fields = ["person_name", "organisation_name", "held_on", "held_by", "personal_reason",
-                  "organisation_reason", "open_questions", "notes"]  # fmt: skip
-        widgets = {"held_on": DATE, "personal_reason": text_area(3),
-                   "organisation_reason": text_area(3), "open_questions": text_area(3),
-                   "notes": text_area(5)}  # fmt: skip
+        fields = [
+            "person_name",
+            "organisation_name",
+            "held_on",
+            "held_by",
+            "personal_reason",
+            "organisation_reason",
+            "open_questions",
+            "notes",
+        ]
+        widgets = {
+            "held_on": DATE,
+            "personal_reason": text_area(3),
+            "organisation_reason": text_area(3),
+            "open_questions": text_area(3),
+            "notes": text_area(5),
+        }
 
 
 class StartnotitieForm(VersionedForm):
     class Meta:
         model = models.Startnotitie
-        fields = ["problem", "relevance", "why_network", "similar_initiatives",
-                  "approach_phase_1", "approach_phase_2", "approach_phase_3"]  # fmt: skip
+        fields = [
+            "problem",
+            "relevance",
+            "why_network",
+            "similar_initiatives",
+            "approach_phase_1",
+            "approach_phase_2",
+            "approach_phase_3",
+        ]
         widgets = {name: text_area(6) for name in fields}
         help_texts = {
             "problem": _("Wat is het probleem, voor wie, en wat zijn de oorzaken?"),
@@ -75,10 +94,20 @@ class FigureForm(VersionedForm):
 class GoalForm(VersionedForm):
     class Meta:
         model = models.Goal
-        fields = ["agenda", "title", "description", "measure", "unit", "baseline", "target",
-                  "current_value", "measured_on", "agreement", "agreement_met"]  # fmt: skip
-        widgets = {"measure": forms.RadioSelect, "measured_on": DATE,
-                   "description": text_area(3)}  # fmt: skip
+        fields = [
+            "agenda",
+            "title",
+            "description",
+            "measure",
+            "unit",
+            "baseline",
+            "target",
+            "current_value",
+            "measured_on",
+            "agreement",
+            "agreement_met",
+        ]
+        widgets = {"measure": forms.RadioSelect, "measured_on": DATE, "description": text_area(3)}
 
     def clean(self):
         cleaned = super().clean()
@@ -206,8 +235,10 @@ class CommunicationForm(VersionedForm):
 class GovernanceForm(VersionedForm):
     heard_perspectives = forms.MultipleChoiceField(
         label=_("Wie moet minstens gehoord zijn voor een besluit?"),
-        choices=method.Perspective.choices, required=False, widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+        choices=method.Perspective.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     class Meta:
         model = models.Infrastructure
@@ -224,15 +255,24 @@ class GovernanceForm(VersionedForm):
 class AgreementForm(VersionedForm):
     class Meta:
         model = models.Agreement
-        fields = ["innovation_owner", "innovation_owner_note", "intellectual_property",
-                  "intellectual_property_note", "confidentiality", "other_agreements",
-                  "exit_terms"]  # fmt: skip
-        widgets = {"innovation_owner": forms.RadioSelect,
-                   "intellectual_property": forms.RadioSelect,
-                   "innovation_owner_note": text_area(2),
-                   "intellectual_property_note": text_area(2),
-                   "confidentiality": text_area(4), "other_agreements": text_area(4),
-                   "exit_terms": text_area(3)}  # fmt: skip
+        fields = [
+            "innovation_owner",
+            "innovation_owner_note",
+            "intellectual_property",
+            "intellectual_property_note",
+            "confidentiality",
+            "other_agreements",
+            "exit_terms",
+        ]
+        widgets = {
+            "innovation_owner": forms.RadioSelect,
+            "intellectual_property": forms.RadioSelect,
+            "innovation_owner_note": text_area(2),
+            "intellectual_property_note": text_area(2),
+            "confidentiality": text_area(4),
+            "other_agreements": text_area(4),
+            "exit_terms": text_area(3),
+        }
         help_texts = {
             "confidentiality": _("Bijvoorbeeld: wat in de bijeenkomst gedeeld wordt, blijft daar."),
             "exit_terms": _("Wat gebeurt er als een partner eerder stopt?"),
@@ -253,9 +293,10 @@ class SignatureForm(StyledFormMixin, forms.ModelForm):
 
 class SuitabilityForm(StyledFormMixin, forms.Form):
     criteria = forms.MultipleChoiceField(
-        label=_("Welke kenmerken heeft het vraagstuk?"), required=False,
+        label=_("Welke kenmerken heeft het vraagstuk?"),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, criteria: list[ChecklistItem], **kwargs):
         super().__init__(*args, **kwargs)

@@ -30,9 +30,13 @@ class Versioned(models.Model):
     version = models.PositiveIntegerField(default=0, editable=False)
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+", verbose_name=_("laatst gewijzigd door"),
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("laatst gewijzigd door"),
+    )
 
     # Fields that the history leaves out (bookkeeping, not content).
     HISTORY_SKIPS = {"id", "version", "updated_at", "updated_by", "network"}
@@ -79,13 +83,15 @@ class Talk(Versioned):
     held_on = models.DateField(_("datum van het gesprek"))
     held_by = models.CharField(_("gevoerd door"), max_length=150, blank=True)
     personal_reason = models.TextField(
-        _("waarom wil deze persoon meedoen?"), blank=True,
+        _("waarom wil deze persoon meedoen?"),
+        blank=True,
         help_text=_("In de eigen woorden van de persoon: wat wil hij of zij leren of bereiken?"),
-    )  # fmt: skip
+    )
     organisation_reason = models.TextField(
-        _("waarom doet de organisatie mee?"), blank=True,
+        _("waarom doet de organisatie mee?"),
+        blank=True,
         help_text=_("Wat levert het de organisatie op, en wat heeft ze ervoor over?"),
-    )  # fmt: skip
+    )
     open_questions = models.TextField(_("open vragen"), blank=True)
     notes = markdown_field(_("aantekeningen"))
 
@@ -126,9 +132,10 @@ class Figure(Versioned):
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="figures")
     description = models.CharField(
-        _("wat laat het cijfer zien?"), max_length=250,
+        _("wat laat het cijfer zien?"),
+        max_length=250,
         help_text=_("Bijvoorbeeld: jongeren in de regio met een jeugdhulptraject."),
-    )  # fmt: skip
+    )
     value = models.CharField(_("cijfer"), max_length=60, help_text=_("Bijvoorbeeld: 1.240 of 12%."))
     year = models.PositiveSmallIntegerField(_("jaar"), null=True, blank=True)
     source = models.CharField(_("bron"), max_length=250)
@@ -155,24 +162,33 @@ class Goal(Versioned):
     title = models.CharField(_("doel"), max_length=250)
     description = models.TextField(_("toelichting"), blank=True)
     measure = models.CharField(
-        _("hoe volgen we de voortgang?"), max_length=10, choices=Measure.choices,
+        _("hoe volgen we de voortgang?"),
+        max_length=10,
+        choices=Measure.choices,
         default=Measure.AGREEMENT,
-    )  # fmt: skip
+    )
     unit = models.CharField(
-        _("eenheid"), max_length=60, blank=True,
+        _("eenheid"),
+        max_length=60,
+        blank=True,
         help_text=_("Bijvoorbeeld: procent, aantal jongeren, weken."),
-    )  # fmt: skip
-    baseline = models.DecimalField(_("beginwaarde"), max_digits=12, decimal_places=2,
-                                   null=True, blank=True)  # fmt: skip
-    target = models.DecimalField(_("streefwaarde"), max_digits=12, decimal_places=2,
-                                 null=True, blank=True)  # fmt: skip
-    current_value = models.DecimalField(_("huidige waarde"), max_digits=12, decimal_places=2,
-                                        null=True, blank=True)  # fmt: skip
+    )
+    baseline = models.DecimalField(
+        _("beginwaarde"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    target = models.DecimalField(
+        _("streefwaarde"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    current_value = models.DecimalField(
+        _("huidige waarde"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
     measured_on = models.DateField(_("gemeten op"), null=True, blank=True)
     agreement = models.CharField(
-        _("afspraak"), max_length=250, blank=True,
+        _("afspraak"),
+        max_length=250,
+        blank=True,
         help_text=_("Bijvoorbeeld: alle nieuwe medewerkers hebben de training gevolgd."),
-    )  # fmt: skip
+    )
     agreement_met = models.BooleanField(_("de afspraak is nagekomen"), default=False)
 
     class Meta:
@@ -207,8 +223,9 @@ class Milestone(Versioned):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField(_("mijlpaal"), max_length=250)
     due_on = models.DateField(_("uiterlijk op"))
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
-                              default=Status.GEPLAND)  # fmt: skip
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.GEPLAND
+    )
 
     HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"goal"}
 
@@ -227,9 +244,10 @@ class Milestone(Versioned):
 class Funder(Versioned):
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="funders")
     name = models.CharField(
-        _("financier"), max_length=150,
+        _("financier"),
+        max_length=150,
         help_text=_("Bijvoorbeeld: gemeente, ZonMw, RAAK, een fonds."),
-    )  # fmt: skip
+    )
     amount = models.DecimalField(_("bedrag in euro"), max_digits=12, decimal_places=2)
     starts_on = models.DateField(_("van"))
     ends_on = models.DateField(_("tot en met"))
@@ -248,10 +266,12 @@ class MemberFee(Versioned):
     """The ledenfee an organisation pays each year."""
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="fees")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+",
-                                     verbose_name=_("organisatie"))  # fmt: skip
-    amount_per_year = models.DecimalField(_("ledenfee per jaar in euro"), max_digits=10,
-                                          decimal_places=2)  # fmt: skip
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("organisatie")
+    )
+    amount_per_year = models.DecimalField(
+        _("ledenfee per jaar in euro"), max_digits=10, decimal_places=2
+    )
 
     class Meta:
         verbose_name = _("ledenfee")
@@ -259,10 +279,11 @@ class MemberFee(Versioned):
         ordering = ["organisation__name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["network", "organisation"], name="one_fee_per_organisation",
+                fields=["network", "organisation"],
+                name="one_fee_per_organisation",
                 violation_error_message=_("Voor deze organisatie staat al een ledenfee."),
             )
-        ]  # fmt: skip
+        ]
 
     def __str__(self):
         return str(self.organisation)
@@ -300,9 +321,11 @@ class Venue(Versioned):
     address = models.CharField(_("adres"), max_length=250, blank=True)
     online_link = models.URLField(_("link voor online meedoen"), blank=True)
     accessibility = models.CharField(
-        _("bereikbaarheid en toegankelijkheid"), max_length=250, blank=True,
+        _("bereikbaarheid en toegankelijkheid"),
+        max_length=250,
+        blank=True,
         help_text=_("Bijvoorbeeld: vlak bij het station, rolstoeltoegankelijk, parkeren."),
-    )  # fmt: skip
+    )
 
     class Meta:
         verbose_name = _("locatie")
@@ -320,8 +343,14 @@ class PlannedSession(Versioned):
     date = models.DateField(_("datum"))
     start_time = models.TimeField(_("begintijd"), null=True, blank=True)
     theme = models.CharField(_("thema of doel"), max_length=200, blank=True)
-    venue = models.ForeignKey(Venue, on_delete=models.SET_NULL, null=True, blank=True,
-                              related_name="+", verbose_name=_("locatie"))  # fmt: skip
+    venue = models.ForeignKey(
+        Venue,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("locatie"),
+    )
 
     class Meta:
         verbose_name = _("geplande bijeenkomst")
@@ -335,27 +364,34 @@ class PlannedSession(Versioned):
 class Infrastructure(Versioned):
     """The kennisinfrastructuur: how the network communicates and decides."""
 
-    network = models.OneToOneField(Network, on_delete=models.CASCADE,
-                                   related_name="infrastructure")  # fmt: skip
+    network = models.OneToOneField(Network, on_delete=models.CASCADE, related_name="infrastructure")
     communication_plan = markdown_field(_("communicatieplan"))
     platform_name = models.CharField(
-        _("samenwerkingsplatform"), max_length=100, blank=True,
+        _("samenwerkingsplatform"),
+        max_length=100,
+        blank=True,
         help_text=_("Waar delen jullie stukken en praten jullie verder tussen bijeenkomsten?"),
-    )  # fmt: skip
+    )
     platform_url = models.URLField(_("link naar het platform"), blank=True)
     penvoerder = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("penvoerder"),
         help_text=_("De organisatie die het geld beheert en namens het netwerk tekent."),
-    )  # fmt: skip
+    )
     heard_perspectives = models.JSONField(
         _("wie moet minstens gehoord zijn voor een besluit?"), default=list, blank=True
     )
     must_be_heard = models.TextField(
-        _("toelichting"), blank=True,
-        help_text=_("Bijvoorbeeld: bij besluiten over experimenten altijd de "
-                    "ervaringsdeskundigen."),
-    )  # fmt: skip
+        _("toelichting"),
+        blank=True,
+        help_text=_(
+            "Bijvoorbeeld: bij besluiten over experimenten altijd de ervaringsdeskundigen."
+        ),
+    )
     decision_process = markdown_field(_("zo nemen we besluiten"))
 
     class Meta:
@@ -388,16 +424,21 @@ class Agreement(Versioned):
 
     network = models.OneToOneField(Network, on_delete=models.CASCADE, related_name="agreement")
     innovation_owner = models.CharField(
-        _("wie is eigenaar van de innovaties?"), max_length=20, choices=InnovationOwner.choices,
+        _("wie is eigenaar van de innovaties?"),
+        max_length=20,
+        choices=InnovationOwner.choices,
         blank=True,
-    )  # fmt: skip
+    )
     innovation_owner_note = models.TextField(_("toelichting eigendom"), blank=True)
     intellectual_property = models.CharField(
-        _("intellectueel eigendom van kennisproducten"), max_length=20,
-        choices=IntellectualProperty.choices, blank=True,
-    )  # fmt: skip
-    intellectual_property_note = models.TextField(_("toelichting intellectueel eigendom"),
-                                                  blank=True)  # fmt: skip
+        _("intellectueel eigendom van kennisproducten"),
+        max_length=20,
+        choices=IntellectualProperty.choices,
+        blank=True,
+    )
+    intellectual_property_note = models.TextField(
+        _("toelichting intellectueel eigendom"), blank=True
+    )
     confidentiality = markdown_field(_("vertrouwelijkheid en privacy"))
     other_agreements = markdown_field(_("overige afspraken"))
     exit_terms = markdown_field(_("tussentijds stoppen"))
@@ -422,8 +463,9 @@ class Signature(models.Model):
     signed_on = models.DateField(_("getekend op"))
     # The newest Revision (pk) of the agreement's sources when this was recorded.
     signed_revision = models.PositiveIntegerField(default=0, editable=False)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    related_name="+")  # fmt: skip
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -453,8 +495,9 @@ class Revision(models.Model):
     action = models.CharField(max_length=12, choices=Action.choices)
     version = models.PositiveIntegerField()
     changes = models.JSONField(default=list)  # [{"field", "label", "old", "new"}]
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+")  # fmt: skip
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     changed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

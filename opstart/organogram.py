@@ -18,8 +18,12 @@ HEADER = 40  # an organisation box's title band
 LINE = 22  # one member line
 PADDING = 12
 CHARS_PER_LINE = 40  # at 14px in a box half the width wide
-LEAD_ROLES = (method.Role.TREKKER, method.Role.PROCESBEGELEIDER, method.Role.PROJECTASSISTENT,
-              method.Role.COMMUNICATIEADVISEUR)  # fmt: skip
+LEAD_ROLES = (
+    method.Role.TREKKER,
+    method.Role.PROCESBEGELEIDER,
+    method.Role.PROJECTASSISTENT,
+    method.Role.COMMUNICATIEADVISEUR,
+)
 
 
 def _fit(text: str, limit: int = CHARS_PER_LINE) -> str:
@@ -92,8 +96,17 @@ def organogram(network, members: list[Membership], penvoerder_id: int | None) ->
         places, bottom = _grid(leads, y, lambda m: 58)
         for membership, (x, box_y, width) in zip(leads, places, strict=True):
             roles = [str(method.Role(c).label) for c in membership.role_codes() if c in LEAD_ROLES]
-            boxes.append(Box(x, box_y, width, 58, _fit(membership.user.full_name),
-                             note=_fit(", ".join(roles)), lead=True))  # fmt: skip
+            boxes.append(
+                Box(
+                    x,
+                    box_y,
+                    width,
+                    58,
+                    _fit(membership.user.full_name),
+                    note=_fit(", ".join(roles)),
+                    lead=True,
+                )
+            )
         y = bottom + 24
 
     groups: dict[str, list[Membership]] = {}
@@ -101,9 +114,13 @@ def organogram(network, members: list[Membership], penvoerder_id: int | None) ->
         name = membership.organisation.name if membership.organisation else _("Zonder organisatie")
         groups.setdefault(name, []).append(membership)
     penvoerder_name = next(
-        (m.organisation.name for m in members
-         if penvoerder_id and m.organisation_id == penvoerder_id), None,
-    )  # fmt: skip
+        (
+            m.organisation.name
+            for m in members
+            if penvoerder_id and m.organisation_id == penvoerder_id
+        ),
+        None,
+    )
 
     def header(name):  # the penvoerder's box says so under its name
         return HEADER + (18 if name == penvoerder_name else 0)
@@ -115,13 +132,22 @@ def organogram(network, members: list[Membership], penvoerder_id: int | None) ->
     places, bottom = _grid(names, y, height)
     bus_y = y - 12
     for name, (x, box_y, width) in zip(names, places, strict=True):
-        box = Box(x, box_y, width, height(name), _fit(name, 36),
-                  note=_("penvoerder") if name == penvoerder_name else "")  # fmt: skip
+        box = Box(
+            x,
+            box_y,
+            width,
+            height(name),
+            _fit(name, 36),
+            note=_("penvoerder") if name == penvoerder_name else "",
+        )
         box.lines = [
-            Line(_member_line(m), box_y + header(name) + 15 + i * LINE,
-                 m.ring == Membership.Ring.TWEEDE_SCHIL)
+            Line(
+                _member_line(m),
+                box_y + header(name) + 15 + i * LINE,
+                m.ring == Membership.Ring.TWEEDE_SCHIL,
+            )
             for i, m in enumerate(groups[name])
-        ]  # fmt: skip
+        ]
         boxes.append(box)
         if box_y == y:  # the first row hangs from the bus line
             connectors.append(f"M{box.centre} {bus_y} V{box_y}")

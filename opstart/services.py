@@ -94,8 +94,14 @@ def _form_changes(form, before) -> list[dict]:
         old = _listed(getattr(before, model_field.name).all()) if before is not None else ""
         new = _listed(form.cleaned_data[model_field.name])
         if old != new:
-            changes.append({"field": model_field.name, "label": str(model_field.verbose_name),
-                            "old": old, "new": new})  # fmt: skip
+            changes.append(
+                {
+                    "field": model_field.name,
+                    "label": str(model_field.verbose_name),
+                    "old": old,
+                    "new": new,
+                }
+            )
     if extra := getattr(form, "extra_changes", None):
         changes += extra(before)
     return changes
@@ -120,8 +126,14 @@ def _log(*, network, instance, action, changes, by, version) -> Revision:
 
 def record_creation(*, network: Network, instance: Versioned, by) -> Revision:
     """Put an item made outside the forms (demo data, imports) in the history."""
-    return _log(network=network, instance=instance, action=Revision.Action.CREATED,
-                changes=_changes(None, instance), by=by, version=instance.version)  # fmt: skip
+    return _log(
+        network=network,
+        instance=instance,
+        action=Revision.Action.CREATED,
+        changes=_changes(None, instance),
+        by=by,
+        version=instance.version,
+    )
 
 
 def mark_started(network: Network) -> None:
@@ -134,8 +146,9 @@ def mark_started(network: Network) -> None:
 def _changed_since(network, instance, version: int) -> set[str]:
     """The fields of `instance` that others saved after `version`."""
     later = network.revisions.filter(object_key=_key(instance), version__gt=version)
-    return {change["field"] for changes in later.values_list("changes", flat=True)
-            for change in changes}  # fmt: skip
+    return {
+        change["field"] for changes in later.values_list("changes", flat=True) for change in changes
+    }
 
 
 def item_save(*, form, network: Network, by, expected_version: int) -> Revision | None:
@@ -166,8 +179,14 @@ def item_save(*, form, network: Network, by, expected_version: int) -> Revision 
             if model._meta.app_label == "opstart":
                 mark_started(network)
             action = Revision.Action.CHANGED if before else Revision.Action.CREATED
-            return _log(network=network, instance=instance, action=action, changes=changes,
-                        by=by, version=instance.version)  # fmt: skip
+            return _log(
+                network=network,
+                instance=instance,
+                action=action,
+                changes=changes,
+                by=by,
+                version=instance.version,
+            )
     except IntegrityError:
         if not model._meta.get_field("network").one_to_one:
             raise
@@ -181,8 +200,14 @@ def item_delete(*, instance: Versioned, network: Network, by) -> None:
     person, so deleting it also removes what its history said (AVG)."""
     if isinstance(instance, Talk):
         network.revisions.filter(object_key=_key(instance)).update(changes=[])
-    _log(network=network, instance=instance, action=Revision.Action.DELETED, changes=[],
-         by=by, version=instance.version + 1)  # fmt: skip
+    _log(
+        network=network,
+        instance=instance,
+        action=Revision.Action.DELETED,
+        changes=[],
+        by=by,
+        version=instance.version + 1,
+    )
     instance.delete()
 
 
@@ -271,10 +296,14 @@ def members_with_signatures(network: Network) -> models.QuerySet:
     return (
         active_memberships(network)
         .prefetch_related(Prefetch("roles", queryset=roles))
-        .annotate(**{f"signature_{name}": Subquery(signature.values(name)[:1])
-                     for name in SIGNATURE_FIELDS})
+        .annotate(
+            **{
+                f"signature_{name}": Subquery(signature.values(name)[:1])
+                for name in SIGNATURE_FIELDS
+            }
+        )
         .order_by("organisation__name", "user__full_name")
-    )  # fmt: skip
+    )
 
 
 def signing_from(members) -> Signing:
@@ -287,9 +316,10 @@ def signing_from(members) -> Signing:
         signature = None
         if member.signature_pk:
             signature = Signature(
-                network_id=member.network_id, organisation=member.organisation,
+                network_id=member.network_id,
+                organisation=member.organisation,
                 **{name: getattr(member, f"signature_{name}") for name in SIGNATURE_FIELDS},
-            )  # fmt: skip
+            )
         parties[member.organisation_id] = (member.organisation, signature)
     return Signing(sorted(parties.values(), key=lambda party: party[0].name.lower()))
 
@@ -312,20 +342,28 @@ def _startup_sql() -> str:
 
     member = table(Membership)
     columns = {
-        "talks": exists(Talk), "note": exists(Startnotitie), "figures": exists(Figure),
-        "goals": exists(Goal), "funders": exists(Funder), "fees": exists(MemberFee),
-        "budget": exists(BudgetLine), "infra": exists(Infrastructure),
-        "planned": exists(PlannedSession), "venues": exists(Venue),
+        "talks": exists(Talk),
+        "note": exists(Startnotitie),
+        "figures": exists(Figure),
+        "goals": exists(Goal),
+        "funders": exists(Funder),
+        "fees": exists(MemberFee),
+        "budget": exists(BudgetLine),
+        "infra": exists(Infrastructure),
+        "planned": exists(PlannedSession),
+        "venues": exists(Venue),
         "agreement": exists(Agreement),
-        **{f"done_{step.value}": exists(StepCompletion, f" AND step = %(step_{step.value})s")
-           for step in Step},
+        **{
+            f"done_{step.value}": exists(StepCompletion, f" AND step = %(step_{step.value})s")
+            for step in Step
+        },
         "parties": f"(SELECT COUNT(DISTINCT organisation_id) FROM {member} WHERE network_id ="
-                   f" %(n)s AND left_on IS NULL AND organisation_id IS NOT NULL)",
+        f" %(n)s AND left_on IS NULL AND organisation_id IS NOT NULL)",
         "signed": f"(SELECT COUNT(DISTINCT s.organisation_id) FROM {table(Signature)} s WHERE"
-                  f" s.network_id = %(n)s AND EXISTS (SELECT 1 FROM {member} m WHERE"
-                  f" m.network_id = %(n)s AND m.organisation_id = s.organisation_id AND"
-                  f" m.left_on IS NULL))",
-    }  # fmt: skip
+        f" s.network_id = %(n)s AND EXISTS (SELECT 1 FROM {member} m WHERE"
+        f" m.network_id = %(n)s AND m.organisation_id = s.organisation_id AND"
+        f" m.left_on IS NULL))",
+    }
     return "SELECT " + ", ".join(f"{sql} AS {name}" for name, sql in columns.items())
 
 
@@ -459,8 +497,9 @@ def money_overview(network: Network, *, funders, fees, lines, members) -> MoneyO
         return years.setdefault(year, YearTotals(year))
 
     for funder in funders:
-        for year, share in _spread_over_years(funder.amount, funder.starts_on,
-                                              funder.ends_on).items():  # fmt: skip
+        for year, share in _spread_over_years(
+            funder.amount, funder.starts_on, funder.ends_on
+        ).items():
             row(year).funding += share
     fee_total = sum((fee.amount_per_year for fee in fees), Decimal(0))
     for year in network_years(network):
@@ -483,8 +522,15 @@ def active_memberships(network: Network) -> models.QuerySet:
 
 
 # What the agreement's articles are made of, by model name in the history.
-AGREEMENT_SOURCES = ("agreement", "goal", "milestone", "funder", "memberfee", "budgetline",
-                     "infrastructure")  # fmt: skip
+AGREEMENT_SOURCES = (
+    "agreement",
+    "goal",
+    "milestone",
+    "funder",
+    "memberfee",
+    "budgetline",
+    "infrastructure",
+)
 
 
 def latest_agreement_change(network: Network) -> Revision | None:
@@ -522,13 +568,28 @@ def signature_record(*, network: Network, organisation: Organisation, by, **deta
     network = Network.objects.select_for_update().get(pk=network.pk)
     latest = latest_agreement_change(network)
     signature = Signature.objects.create(
-        network=network, organisation=organisation, recorded_by=by,
-        signed_revision=latest.pk if latest else 0, **details,
-    )  # fmt: skip
-    changes = [{"field": "signer_name", "label": _("getekend door"), "old": "",
-                "new": f"{signature.signer_name} ({signature.signed_on:%d-%m-%Y})"}]  # fmt: skip
-    _log(network=network, instance=signature, action=Revision.Action.CREATED, changes=changes,
-         by=by, version=1)  # fmt: skip
+        network=network,
+        organisation=organisation,
+        recorded_by=by,
+        signed_revision=latest.pk if latest else 0,
+        **details,
+    )
+    changes = [
+        {
+            "field": "signer_name",
+            "label": _("getekend door"),
+            "old": "",
+            "new": f"{signature.signer_name} ({signature.signed_on:%d-%m-%Y})",
+        }
+    ]
+    _log(
+        network=network,
+        instance=signature,
+        action=Revision.Action.CREATED,
+        changes=changes,
+        by=by,
+        version=1,
+    )
     if signing_for(network).complete and network.status in (
         Network.Status.VERKENNING,
         Network.Status.OPSTART,
@@ -541,8 +602,14 @@ def signature_record(*, network: Network, organisation: Organisation, by, **deta
 
 @transaction.atomic
 def signature_withdraw(*, network: Network, signature: Signature, by) -> None:
-    _log(network=network, instance=signature, action=Revision.Action.DELETED, changes=[],
-         by=by, version=2)  # fmt: skip
+    _log(
+        network=network,
+        instance=signature,
+        action=Revision.Action.DELETED,
+        changes=[],
+        by=by,
+        version=2,
+    )
     signature.delete()
 
 

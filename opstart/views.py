@@ -22,17 +22,26 @@ def _page(request, template, title, **context):
     """A start-up page: the network, the path's steps (for the step list) and the rest."""
     if "steps" not in context:
         context["steps"] = services.startup_path(request.network)
-    return render(request, template, {"network": request.network, "title": title,
-                                      **section(request), **context})  # fmt: skip
+    return render(
+        request,
+        template,
+        {"network": request.network, "title": title, **section(request), **context},
+    )
 
 
 @P.network_permission_required(P.STARTUP_VIEW)
 def path(request):
     steps = services.startup_path(request.network)
     done = sum(1 for state in steps if state.status == "done")
-    return _page(request, "opstart/path.html", _("Opstart"), steps=steps,
-                 next=services.next_step(steps), done=done,
-                 percent=round(100 * done / len(steps)))  # fmt: skip
+    return _page(
+        request,
+        "opstart/path.html",
+        _("Opstart"),
+        steps=steps,
+        next=services.next_step(steps),
+        done=done,
+        percent=round(100 * done / len(steps)),
+    )
 
 
 @require_POST
@@ -53,8 +62,9 @@ def step_mark(request, step):
 def suitability(request):
     network = request.network
     criteria = list(ChecklistItem.objects.filter(checklist=ChecklistItem.Checklist.START))
-    form = forms.SuitabilityForm(request.POST or None, criteria=criteria,
-                                 initial={"criteria": network.suitability})  # fmt: skip
+    form = forms.SuitabilityForm(
+        request.POST or None, criteria=criteria, initial={"criteria": network.suitability}
+    )
     if request.method == "POST":
         P.require(request, P.STARTUP_CHANGE)
         if form.is_valid():
@@ -64,22 +74,39 @@ def suitability(request):
             messages.success(request, _("De check is opgeslagen."))
             return redirect("opstart_suitability", network.slug)
     met = [item for item in criteria if item.code in network.suitability]
-    return _page(request, "opstart/suitability.html", Step.GESCHIKTHEID.label, form=form,
-                 criteria=criteria, met=met, step=Step.GESCHIKTHEID)  # fmt: skip
+    return _page(
+        request,
+        "opstart/suitability.html",
+        Step.GESCHIKTHEID.label,
+        form=form,
+        criteria=criteria,
+        met=met,
+        step=Step.GESCHIKTHEID,
+    )
 
 
 @P.network_permission_required(P.STARTUP_TALKS)
 def talks(request):
-    return _page(request, "opstart/talks.html", Step.GESPREKKEN.label,
-                 talks=request.network.talks.all(), step=Step.GESPREKKEN)  # fmt: skip
+    return _page(
+        request,
+        "opstart/talks.html",
+        Step.GESPREKKEN.label,
+        talks=request.network.talks.all(),
+        step=Step.GESPREKKEN,
+    )
 
 
 @P.network_permission_required(P.STARTUP_VIEW)
 def startnotitie(request):
     context = documents.startnotitie_context(request.network)
-    return _page(request, "opstart/startnotitie.html", Step.STARTNOTITIE.label,
-                 step=Step.STARTNOTITIE, editable=P.STARTUP_CHANGE in request.network_perms,
-                 **context)  # fmt: skip
+    return _page(
+        request,
+        "opstart/startnotitie.html",
+        Step.STARTNOTITIE.label,
+        step=Step.STARTNOTITIE,
+        editable=P.STARTUP_CHANGE in request.network_perms,
+        **context,
+    )
 
 
 def _document_edit(request, model, form_class, title, back, **options):
@@ -91,11 +118,18 @@ def _document_edit(request, model, form_class, title, back, **options):
 
 @P.network_permission_required(P.STARTUP_CHANGE)
 def startnotitie_edit(request):
-    return _document_edit(request, Startnotitie, forms.StartnotitieForm,
-                          _("Startnotitie bewerken"), "opstart_startnotitie",
-                          intro=_("De startnotitie legt uit waarom dit netwerk nodig is en hoe "
-                                  "het gaat werken. Schrijf voor een lezer die er nog niets van "
-                                  "weet, zoals een bestuurder of een financier."))  # fmt: skip
+    return _document_edit(
+        request,
+        Startnotitie,
+        forms.StartnotitieForm,
+        _("Startnotitie bewerken"),
+        "opstart_startnotitie",
+        intro=_(
+            "De startnotitie legt uit waarom dit netwerk nodig is en hoe "
+            "het gaat werken. Schrijf voor een lezer die er nog niets van "
+            "weet, zoals een bestuurder of een financier."
+        ),
+    )
 
 
 @P.network_permission_required(P.REPORTS_EXPORT)
@@ -106,11 +140,19 @@ def startnotitie_pdf(request):
 @P.network_permission_required(P.STARTUP_VIEW)
 def agendas(request):
     today = date.today()
-    agendas = [(agenda, goals, documents.agenda_progress(goals, today))
-               for agenda, goals in documents.goals_by_agenda(request.network)]  # fmt: skip
-    return _page(request, "opstart/agendas.html", Step.AGENDAS.label, step=Step.AGENDAS,
-                 agendas=agendas, today=today,
-                 can_edit=P.AGENDAS_CHANGE in request.network_perms)  # fmt: skip
+    agendas = [
+        (agenda, goals, documents.agenda_progress(goals, today))
+        for agenda, goals in documents.goals_by_agenda(request.network)
+    ]
+    return _page(
+        request,
+        "opstart/agendas.html",
+        Step.AGENDAS.label,
+        step=Step.AGENDAS,
+        agendas=agendas,
+        today=today,
+        can_edit=P.AGENDAS_CHANGE in request.network_perms,
+    )
 
 
 @P.network_permission_required(P.STARTUP_VIEW)
@@ -119,12 +161,25 @@ def money(request):
     funders = list(network.funders.all())
     fees = list(network.fees.select_related("organisation"))
     lines = list(network.budget_lines.all())
-    overview = services.money_overview(network, funders=funders, fees=fees, lines=lines,
-                                       members=services.active_memberships(network))  # fmt: skip
-    return _page(request, "opstart/money.html", Step.GELD.label, step=Step.GELD,
-                 funders=funders, fees=fees, lines=lines, overview=overview,
-                 weeks=services.WORKING_WEEKS_PER_YEAR,
-                 can_edit=P.MONEY_CHANGE in request.network_perms)  # fmt: skip
+    overview = services.money_overview(
+        network,
+        funders=funders,
+        fees=fees,
+        lines=lines,
+        members=services.active_memberships(network),
+    )
+    return _page(
+        request,
+        "opstart/money.html",
+        Step.GELD.label,
+        step=Step.GELD,
+        funders=funders,
+        fees=fees,
+        lines=lines,
+        overview=overview,
+        weeks=services.WORKING_WEEKS_PER_YEAR,
+        can_edit=P.MONEY_CHANGE in request.network_perms,
+    )
 
 
 @P.network_permission_required(P.STARTUP_VIEW)
@@ -132,30 +187,49 @@ def infrastructure(request):
     network = request.network
     infra = services.document_for(network, Infrastructure)
     members = list(
-        services.active_memberships(network).prefetch_related("roles")
+        services.active_memberships(network)
+        .prefetch_related("roles")
         .order_by("organisation__name", "user__full_name")
-    )  # fmt: skip
-    return _page(request, "opstart/infrastructure.html", Step.INFRASTRUCTUUR.label,
-                 step=Step.INFRASTRUCTUUR, infra=infra, members=members,
-                 planned=network.planned_sessions.select_related("venue"),
-                 venues=network.venues.all(),
-                 organogram=organogram(network, members, infra.penvoerder_id),
-                 can_plan=P.PLANNING_CHANGE in request.network_perms)  # fmt: skip
+    )
+    return _page(
+        request,
+        "opstart/infrastructure.html",
+        Step.INFRASTRUCTUUR.label,
+        step=Step.INFRASTRUCTUUR,
+        infra=infra,
+        members=members,
+        planned=network.planned_sessions.select_related("venue"),
+        venues=network.venues.all(),
+        organogram=organogram(network, members, infra.penvoerder_id),
+        can_plan=P.PLANNING_CHANGE in request.network_perms,
+    )
 
 
 @P.network_permission_required(P.COMMUNICATION_CHANGE)
 def communication_edit(request):
-    return _document_edit(request, Infrastructure, forms.CommunicationForm,
-                          _("Communicatie"), "opstart_infrastructure")  # fmt: skip
+    return _document_edit(
+        request,
+        Infrastructure,
+        forms.CommunicationForm,
+        _("Communicatie"),
+        "opstart_infrastructure",
+    )
 
 
 @P.network_permission_required(P.STARTUP_CHANGE)
 def governance_edit(request):
-    return _document_edit(request, Infrastructure, forms.GovernanceForm,
-                          _("Besluitvorming"), "opstart_infrastructure",
-                          intro=_("Spreek vooraf af hoe jullie besluiten nemen. Dan weet "
-                                  "iedereen waar hij aan toe is als het spannend "
-                                  "wordt."))  # fmt: skip
+    return _document_edit(
+        request,
+        Infrastructure,
+        forms.GovernanceForm,
+        _("Besluitvorming"),
+        "opstart_infrastructure",
+        intro=_(
+            "Spreek vooraf af hoe jullie besluiten nemen. Dan weet "
+            "iedereen waar hij aan toe is als het spannend "
+            "wordt."
+        ),
+    )
 
 
 @P.network_permission_required(P.STARTUP_VIEW)
@@ -163,29 +237,43 @@ def agreement(request):
     """The last step: the choices, and who has signed."""
     network = request.network
     latest = services.latest_agreement_change(network)
-    return _page(request, "opstart/agreement.html", Step.OVEREENKOMST.label,
-                 step=Step.OVEREENKOMST, signing=services.signing_for(network),
-                 agreement=services.document_for(network, Agreement),
-                 latest_change=latest.pk if latest else 0)  # fmt: skip
+    return _page(
+        request,
+        "opstart/agreement.html",
+        Step.OVEREENKOMST.label,
+        step=Step.OVEREENKOMST,
+        signing=services.signing_for(network),
+        agreement=services.document_for(network, Agreement),
+        latest_change=latest.pk if latest else 0,
+    )
 
 
 @P.network_permission_required(P.STARTUP_VIEW)
 def agreement_text(request):
     """The whole agreement as composed from the network's data, as in the PDF."""
     context = documents.agreement_context(request.network)
-    return render(request, "opstart/agreement_text.html",
-                  {**context, **section(request),
-                   "title": _("Tekst van de samenwerkingsovereenkomst")})  # fmt: skip
+    return render(
+        request,
+        "opstart/agreement_text.html",
+        {**context, **section(request), "title": _("Tekst van de samenwerkingsovereenkomst")},
+    )
 
 
 @P.network_permission_required(P.STARTUP_CHANGE)
 def agreement_edit(request):
-    return _document_edit(request, Agreement, forms.AgreementForm,
-                          _("Afspraken in de overeenkomst"), "opstart_agreement",
-                          intro=_("De meeste artikelen van de overeenkomst komen uit wat jullie "
-                                  "al hebben vastgelegd. Hier kies je wat er nog ontbreekt: "
-                                  "wie eigenaar is van wat het netwerk maakt, en de overige "
-                                  "afspraken."))  # fmt: skip
+    return _document_edit(
+        request,
+        Agreement,
+        forms.AgreementForm,
+        _("Afspraken in de overeenkomst"),
+        "opstart_agreement",
+        intro=_(
+            "De meeste artikelen van de overeenkomst komen uit wat jullie "
+            "al hebben vastgelegd. Hier kies je wat er nog ontbreekt: "
+            "wie eigenaar is van wat het netwerk maakt, en de overige "
+            "afspraken."
+        ),
+    )
 
 
 @P.network_permission_required(P.REPORTS_EXPORT)
@@ -211,16 +299,23 @@ def sign(request, organisation):
     form = forms.SignatureForm(request.POST or None, initial={"signed_on": date.today()})
     if request.method == "POST" and form.is_valid():
         try:
-            running = services.signature_record(network=network, organisation=party,
-                                                by=request.user, **form.cleaned_data)  # fmt: skip
+            running = services.signature_record(
+                network=network, organisation=party, by=request.user, **form.cleaned_data
+            )
         except IntegrityError:  # two tabs, or a double click: the other one got there first
             messages.info(request, _("%(name)s heeft al getekend.") % {"name": party.name})
             return redirect("opstart_agreement", network.slug)
-        messages.success(request, _("De handtekening van %(name)s is vastgelegd.")
-                         % {"name": party.name})  # fmt: skip
+        messages.success(
+            request, _("De handtekening van %(name)s is vastgelegd.") % {"name": party.name}
+        )
         if running:
-            messages.success(request, _("Alle organisaties hebben getekend. De opstart is "
-                                        "klaar: het netwerk is nu lopend."))  # fmt: skip
+            messages.success(
+                request,
+                _(
+                    "Alle organisaties hebben getekend. De opstart is "
+                    "klaar: het netwerk is nu lopend."
+                ),
+            )
         return redirect("opstart_agreement", network.slug)
     context = {
         "network": network,
@@ -239,11 +334,14 @@ def sign_withdraw(request, organisation):
     party = _party(request, organisation)
     signature = get_object_or_404(request.network.signatures, organisation=party)
     services.signature_withdraw(network=request.network, signature=signature, by=request.user)
-    messages.success(request, _("De handtekening van %(name)s is weggehaald.")
-                     % {"name": party.name})  # fmt: skip
+    messages.success(
+        request, _("De handtekening van %(name)s is weggehaald.") % {"name": party.name}
+    )
     if request.network.status == Network.Status.LOPEND:
-        messages.info(request, _("Het netwerk blijft lopend. Is de opstart toch nog niet "
-                                 "klaar? Zet het dan terug."))  # fmt: skip
+        messages.info(
+            request,
+            _("Het netwerk blijft lopend. Is de opstart toch nog niet klaar? Zet het dan terug."),
+        )
     return redirect("opstart_agreement", request.network.slug)
 
 
@@ -278,15 +376,28 @@ def history(request):
         revisions = list(revisions.filter(object_key=item)[:HISTORY_LIMIT])
         label = revisions[0].object_label if revisions else ""
         title = _("Geschiedenis van “%(item)s”") % {"item": label} if label else _("Geschiedenis")
-        return render(request, "opstart/item_history.html", {
-            "network": request.network, "title": title, "revisions": revisions,
-            "limit": HISTORY_LIMIT})  # fmt: skip
+        return render(
+            request,
+            "opstart/item_history.html",
+            {
+                "network": request.network,
+                "title": title,
+                "revisions": revisions,
+                "limit": HISTORY_LIMIT,
+            },
+        )
     if item:
         revisions = revisions.filter(object_key=item)
     else:
         revisions = revisions.filter(object_key__regex=rf"^({'|'.join(_startup_kinds())}):")
-    return _page(request, "opstart/history.html", _("Geschiedenis van de opstart"),
-                 revisions=revisions[:HISTORY_LIMIT], item=item, limit=HISTORY_LIMIT)  # fmt: skip
+    return _page(
+        request,
+        "opstart/history.html",
+        _("Geschiedenis van de opstart"),
+        revisions=revisions[:HISTORY_LIMIT],
+        item=item,
+        limit=HISTORY_LIMIT,
+    )
 
 
 def _startup_kinds() -> list[str]:

@@ -74,8 +74,7 @@ def session_event(session: Session, *, url: str) -> icalendar.Event:
     return event
 
 
-def calendar_bytes(sessions, *, absolute, method: str | None = None,
-                   attendee: str = "") -> bytes:  # fmt: skip
+def calendar_bytes(sessions, *, absolute, method: str | None = None, attendee: str = "") -> bytes:
     """A calendar with these sessions. `absolute` turns a path into a full URL (the
     request's build_absolute_uri). A mailed invitation or cancellation has a METHOD, an
     organiser and its reader as attendee, so mail programs offer to add or remove it."""
@@ -103,8 +102,9 @@ def _address_event(event: icalendar.Event, attendee: str) -> None:
     event.add("organizer", organizer)
     if attendee:
         guest = icalendar.vCalAddress(f"mailto:{attendee}")
-        guest.params.update({"role": icalendar.vText("REQ-PARTICIPANT"),
-                             "rsvp": icalendar.vText("FALSE")})  # fmt: skip
+        guest.params.update(
+            {"role": icalendar.vText("REQ-PARTICIPANT"), "rsvp": icalendar.vText("FALSE")}
+        )
         event.add("attendee", guest)
 
 

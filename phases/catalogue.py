@@ -10,9 +10,10 @@ def _phases():
     werkvorm_codes = catalogue.folder_codes("werkvormen")
     for where, entry in entries:
         catalogue.check_keys(
-            entry, where,
+            entry,
+            where,
             required=["nummer", "doel", "beschrijving", "opbrengsten", "let_op", "werkvormen"],
-        )  # fmt: skip
+        )
         catalogue.check_codes([entry["nummer"]], method.Phase.values, where, "fase")
         catalogue.check_codes(entry["werkvormen"], werkvorm_codes, where, "werkvorm")
         for name in ("opbrengsten", "let_op"):
@@ -37,15 +38,27 @@ def _prompts():
     for where, entry in catalogue.read_entries("reflectievragen.toml", "gelaagd"):
         catalogue.check_keys(entry, where, required=["code", "niveau", "vraag"])
         catalogue.check_codes([entry["niveau"]], method.ReflectionLevel.values, where, "niveau")
-        prompts.append({"code": entry["code"], "level": entry["niveau"], "kernelement": "",
-                        "question": entry["vraag"]})  # fmt: skip
+        prompts.append(
+            {
+                "code": entry["code"],
+                "level": entry["niveau"],
+                "kernelement": "",
+                "question": entry["vraag"],
+            }
+        )
     for where, entry in catalogue.read_entries("reflectievragen.toml", "jaarlijks"):
         catalogue.check_keys(entry, where, required=["code", "kernelement", "vraag"])
         catalogue.check_codes(
             [entry["kernelement"]], method.Kernelement.values, where, "kernelement"
         )
-        prompts.append({"code": entry["code"], "level": "", "kernelement": entry["kernelement"],
-                        "question": entry["vraag"]})  # fmt: skip
+        prompts.append(
+            {
+                "code": entry["code"],
+                "level": "",
+                "kernelement": entry["kernelement"],
+                "question": entry["vraag"],
+            }
+        )
     return prompts
 
 
@@ -59,21 +72,30 @@ def load(report: catalogue.LoadReport) -> None:
     werkvormen = {w.code: w for w in Werkvorm.objects.shared()}
     for entry in _phases():
         phase = catalogue.sync(
-            Phase, report, lookup={"number": entry["nummer"]},
+            Phase,
+            report,
+            lookup={"number": entry["nummer"]},
             values={
-                "goal": entry["doel"], "description": entry["beschrijving"].strip(),
-                "outputs": entry["opbrengsten"], "attention_points": entry["let_op"],
+                "goal": entry["doel"],
+                "description": entry["beschrijving"].strip(),
+                "outputs": entry["opbrengsten"],
+                "attention_points": entry["let_op"],
             },
-        )  # fmt: skip
+        )
         catalogue.sync_m2m(phase, "werkvormen", [werkvormen[c] for c in entry["werkvormen"]])
     for order, entry in enumerate(_preparation(), 1):
         catalogue.sync(
-            PreparationStep, report, lookup={"code": entry["code"]},
+            PreparationStep,
+            report,
+            lookup={"code": entry["code"]},
             values={
-                "title": entry["titel"], "explanation": entry.get("toelichting", "").strip(),
-                "weeks": entry["weken"], "role": entry["rol"], "order": order,
+                "title": entry["titel"],
+                "explanation": entry.get("toelichting", "").strip(),
+                "weeks": entry["weken"],
+                "role": entry["rol"],
+                "order": order,
             },
-        )  # fmt: skip
+        )
     for order, prompt in enumerate(_prompts(), 1):
         code = prompt.pop("code")
         catalogue.sync(

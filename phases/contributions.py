@@ -21,8 +21,11 @@ def _my_tasks(request):
     tasks = list(open_tasks_of(request.user)[: MY_TASKS_SHOWN + 1])
     if not tasks:
         return None
-    return {"tasks": tasks[:MY_TASKS_SHOWN], "more": len(tasks) > MY_TASKS_SHOWN,
-            "today": date.today()}  # fmt: skip
+    return {
+        "tasks": tasks[:MY_TASKS_SHOWN],
+        "more": len(tasks) > MY_TASKS_SHOWN,
+        "today": date.today(),
+    }
 
 
 MY_TASKS = HomeSection("my-tasks", "phases/home_my_tasks.html", _my_tasks)
@@ -31,13 +34,17 @@ MY_TASKS = HomeSection("my-tasks", "phases/home_my_tasks.html", _my_tasks)
 def _next_session(request):
     if permissions.SESSIONS_VIEW not in request.network_perms:
         return None
-    upcoming = request.network.sessions.filter(date__gte=date.today()).exclude(
-        status=Session.Status.AFGELAST).select_related("venue")  # fmt: skip
+    upcoming = (
+        request.network.sessions.filter(date__gte=date.today())
+        .exclude(status=Session.Status.AFGELAST)
+        .select_related("venue")
+    )
     return {"network": request.network, "session": upcoming.first()}
 
 
-NEXT_SESSION_PANEL = Panel("next-session", "phases/panel_next_session.html", _next_session,
-                           order=10)  # fmt: skip
+NEXT_SESSION_PANEL = Panel(
+    "next-session", "phases/panel_next_session.html", _next_session, order=10
+)
 
 
 # The attendance chart: bars of present people per recorded session (geometry in px).
@@ -52,9 +59,16 @@ def _bars(points) -> list[dict]:
     for index, point in enumerate(points):
         height = round(usable * point.present / most)
         x = round(index * slot + slot * 0.2)
-        bars.append({"point": point, "x": x, "width": round(slot * 0.6),
-                     "y": CHART_HEIGHT - CHART_BOTTOM - height, "height": height,
-                     "centre": round(index * slot + slot / 2)})  # fmt: skip
+        bars.append(
+            {
+                "point": point,
+                "x": x,
+                "width": round(slot * 0.6),
+                "y": CHART_HEIGHT - CHART_BOTTOM - height,
+                "height": height,
+                "centre": round(index * slot + slot / 2),
+            }
+        )
     return bars
 
 
@@ -65,9 +79,12 @@ def _attendance(request):
     if not points:
         return None
     return {
-        "bars": _bars(points), "falling": is_falling(points),
-        "width": CHART_WIDTH, "height": CHART_HEIGHT, "baseline": CHART_HEIGHT - CHART_BOTTOM,
-    }  # fmt: skip
+        "bars": _bars(points),
+        "falling": is_falling(points),
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "baseline": CHART_HEIGHT - CHART_BOTTOM,
+    }
 
 
 ATTENDANCE_PANEL = Panel("attendance", "phases/panel_attendance.html", _attendance, order=12)
@@ -90,8 +107,10 @@ def _missing_report(request):
     session = session_without_report(request.network, date.today())
     if session is None:
         return None
-    text = _("De bijeenkomst “%(theme)s” is al een week voorbij en heeft nog geen verslag. "
-             "Schrijf het nu het nog vers is.") % {"theme": session.theme}  # fmt: skip
+    text = _(
+        "De bijeenkomst “%(theme)s” is al een week voorbij en heeft nog geen verslag. "
+        "Schrijf het nu het nog vers is."
+    ) % {"theme": session.theme}
     return text, reverse("session_report_edit", args=[request.network.slug, session.pk])
 
 

@@ -22,16 +22,27 @@ def demo_sessions() -> None:
     procesbegeleider = User.objects.get(email="procesbegeleider@example.org")
     today = date.today()
     held = Session.objects.create(
-        network=network, theme="Wat werkt er in de wijk?", date=today - timedelta(weeks=6),
-        start_time=time(13, 30), place="Wijkcentrum De Brug, Rivierstad",
-        phase=Phase.SAMEN_DOORGRONDEN, version=1, updated_by=procesbegeleider,
-    )  # fmt: skip
+        network=network,
+        theme="Wat werkt er in de wijk?",
+        date=today - timedelta(weeks=6),
+        start_time=time(13, 30),
+        place="Wijkcentrum De Brug, Rivierstad",
+        phase=Phase.SAMEN_DOORGRONDEN,
+        version=1,
+        updated_by=procesbegeleider,
+    )
     upcoming = Session.objects.create(
-        network=network, theme="Experimenten kiezen en plannen",
-        date=today + timedelta(weeks=10), start_time=time(13, 30),
-        place="Gemeentehuis Heuvelland, raadszaal", online_link="https://meet.example.org/jhd",
-        phase=Phase.SAMEN_DOORGRONDEN, capacity=20, version=1, updated_by=procesbegeleider,
-    )  # fmt: skip
+        network=network,
+        theme="Experimenten kiezen en plannen",
+        date=today + timedelta(weeks=10),
+        start_time=time(13, 30),
+        place="Gemeentehuis Heuvelland, raadszaal",
+        online_link="https://meet.example.org/jhd",
+        phase=Phase.SAMEN_DOORGRONDEN,
+        capacity=20,
+        version=1,
+        updated_by=procesbegeleider,
+    )
     for session in (held, upcoming):
         services.tasks_generate(session=session)
     _demo_draaiboek(upcoming, network)
@@ -63,12 +74,15 @@ def _demo_draaiboek(session, network) -> None:
     for position, (code, title, minutes) in enumerate(DRAAIBOEK):
         werkvorm = werkvormen.get(code)
         DraaiboekBlock.objects.create(
-            session=session, position=position, werkvorm=werkvorm, minutes=minutes,
+            session=session,
+            position=position,
+            werkvorm=werkvorm,
+            minutes=minutes,
             kind=DraaiboekBlock.Kind.WERKVORM if werkvorm else code,
             title=werkvorm.name if werkvorm else title,
             materials="\n".join(werkvorm.materials) if werkvorm else "",
             responsible=facilitator if werkvorm else None,
-        )  # fmt: skip
+        )
 
 
 # Earlier sessions and how many came: fewer each time, so the overview shows the warning
@@ -80,12 +94,17 @@ def _demo_attendance(network, held, procesbegeleider) -> None:
     today = date.today()
     sessions = [
         Session.objects.create(
-            network=network, theme=theme, date=today - timedelta(weeks=weeks),
-            start_time=time(13, 30), place="Wijkcentrum De Brug, Rivierstad",
-            phase=Phase.SAMEN_BEGRIJPEN, version=1, updated_by=procesbegeleider,
+            network=network,
+            theme=theme,
+            date=today - timedelta(weeks=weeks),
+            start_time=time(13, 30),
+            place="Wijkcentrum De Brug, Rivierstad",
+            phase=Phase.SAMEN_BEGRIJPEN,
+            version=1,
+            updated_by=procesbegeleider,
         )
         for theme, weeks in EARLIER
-    ]  # fmt: skip
+    ]
     members = list(network.memberships.filter(left_on__isnull=True).order_by("pk"))
     absent = [0, 2, 5]  # per session, oldest first: more stay away each time
     for session, away in zip([*sessions, held], absent, strict=True):

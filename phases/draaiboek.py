@@ -63,23 +63,36 @@ def _renumber(blocks: list[DraaiboekBlock]) -> None:
 
 
 @transaction.atomic
-def block_add(*, session: Session, seen_version: int, werkvorm: Werkvorm | None = None,
-              kind: str = DraaiboekBlock.Kind.WERKVORM, title: str = "",
-              minutes: int | None = None) -> DraaiboekBlock:  # fmt: skip
+def block_add(
+    *,
+    session: Session,
+    seen_version: int,
+    werkvorm: Werkvorm | None = None,
+    kind: str = DraaiboekBlock.Kind.WERKVORM,
+    title: str = "",
+    minutes: int | None = None,
+) -> DraaiboekBlock:
     """Add a block at the end: a library werkvorm (its name, shortest duration and
     materials) or a free block."""
     _claim(session, seen_version)
     last = session.blocks.order_by("-position").values_list("position", flat=True).first()
     if werkvorm is not None:
         return DraaiboekBlock.objects.create(
-            session=session, position=(last or 0) + 1, kind=DraaiboekBlock.Kind.WERKVORM,
-            werkvorm=werkvorm, title=werkvorm.name, minutes=minutes or werkvorm.duration_min,
+            session=session,
+            position=(last or 0) + 1,
+            kind=DraaiboekBlock.Kind.WERKVORM,
+            werkvorm=werkvorm,
+            title=werkvorm.name,
+            minutes=minutes or werkvorm.duration_min,
             materials="\n".join(werkvorm.materials),
-        )  # fmt: skip
+        )
     return DraaiboekBlock.objects.create(
-        session=session, position=(last or 0) + 1, kind=kind,
-        title=title or DraaiboekBlock.Kind(kind).label, minutes=minutes or 10,
-    )  # fmt: skip
+        session=session,
+        position=(last or 0) + 1,
+        kind=kind,
+        title=title or DraaiboekBlock.Kind(kind).label,
+        minutes=minutes or 10,
+    )
 
 
 @transaction.atomic
@@ -112,13 +125,21 @@ def blocks_copy(*, session: Session, seen_version: int, source: Session) -> int:
     last = session.blocks.order_by("-position").values_list("position", flat=True).first()
     start = (last or 0) + 1
     copies = [
-        DraaiboekBlock(session=session, position=start + i, kind=block.kind,
-                       werkvorm_id=block.werkvorm_id, title=block.title, minutes=block.minutes,
-                       responsible=block.responsible if block.responsible
-                       and block.responsible.left_on is None else None,
-                       materials=block.materials, notes=block.notes)
+        DraaiboekBlock(
+            session=session,
+            position=start + i,
+            kind=block.kind,
+            werkvorm_id=block.werkvorm_id,
+            title=block.title,
+            minutes=block.minutes,
+            responsible=block.responsible
+            if block.responsible and block.responsible.left_on is None
+            else None,
+            materials=block.materials,
+            notes=block.notes,
+        )
         for i, block in enumerate(source.blocks.select_related("responsible"))
-    ]  # fmt: skip
+    ]
     DraaiboekBlock.objects.bulk_create(copies)
     return len(copies)
 
@@ -171,34 +192,72 @@ def health(session: Session, blocks: list[DraaiboekBlock]) -> Health:
     findings = []
     overflow = _("Lees meer over overvolle sessies")
     if total > session.planned_minutes:
-        findings.append(Finding("warning", _(
-            "Het draaiboek duurt %(total)s minuten, %(over)s minuten langer dan de geplande "
-            "%(planned)s. Schrap of kort iets in: een te vol programma laat geen ruimte om "
-            "samen te leren.") % {"total": total, "over": total - session.planned_minutes,
-                                  "planned": session.planned_minutes},
-            _struikelblok_link(), overflow))  # fmt: skip
+        findings.append(
+            Finding(
+                "warning",
+                _(
+                    "Het draaiboek duurt %(total)s minuten, %(over)s minuten langer dan de "
+                    "geplande %(planned)s. Schrap of kort iets in: een te vol programma laat "
+                    "geen ruimte om samen te leren."
+                )
+                % {
+                    "total": total,
+                    "over": total - session.planned_minutes,
+                    "planned": session.planned_minutes,
+                },
+                _struikelblok_link(),
+                overflow,
+            )
+        )
     if total and learning / total < LEARNING_SHARE_ADVICE:
-        findings.append(Finding("advice", _(
-            "Maar %(percent)s%% van de tijd gaat naar samen leren; de rest is welkom, pauze "
-            "en mededelingen. Kan een deel van de mededelingen per mail?")
-            % {"percent": round(100 * learning / total)},
-            _struikelblok_link(), overflow))  # fmt: skip
+        findings.append(
+            Finding(
+                "advice",
+                _(
+                    "Maar %(percent)s%% van de tijd gaat naar samen leren; de rest is welkom, "
+                    "pauze en mededelingen. Kan een deel van de mededelingen per mail?"
+                )
+                % {"percent": round(100 * learning / total)},
+                _struikelblok_link(),
+                overflow,
+            )
+        )
     kinds = [block.kind for block in blocks]
     if DraaiboekBlock.Kind.MEDEDELINGEN in kinds:
         first_news = kinds.index(DraaiboekBlock.Kind.MEDEDELINGEN)
         if DraaiboekBlock.Kind.WERKVORM in kinds[first_news + 1 :]:
-            findings.append(Finding("advice", _(
-                "Zet de mededelingen aan het eind. Dan begint de bijeenkomst met de inhoud "
-                "en loopt een uitloop niet ten koste van het leren.")))  # fmt: skip
+            findings.append(
+                Finding(
+                    "advice",
+                    _(
+                        "Zet de mededelingen aan het eind. Dan begint de bijeenkomst met de inhoud "
+                        "en loopt een uitloop niet ten koste van het leren."
+                    ),
+                )
+            )
     codes = [block.werkvorm.lineage_code if block.werkvorm else "" for block in blocks]
     if blocks and OPENING not in codes[:2]:
-        findings.append(Finding("advice", _(
-            "Open met de werkvorm Verankeren: herhaal kort het waarom van het netwerk, zodat "
-            "iedereen weet waar het om draait."),
-            reverse("werkvorm_detail", args=[OPENING]), _("Over Verankeren")))  # fmt: skip
+        findings.append(
+            Finding(
+                "advice",
+                _(
+                    "Open met de werkvorm Verankeren: herhaal kort het waarom van het netwerk, "
+                    "zodat iedereen weet waar het om draait."
+                ),
+                reverse("werkvorm_detail", args=[OPENING]),
+                _("Over Verankeren"),
+            )
+        )
     if blocks and not any(code in CLOSING_REFLECTIONS for code in codes[-2:]):
-        findings.append(Finding("advice", _(
-            "Sluit af met een reflectie: wat ging goed, en wat heb je nodig voor de volgende "
-            "stap?"),
-            reverse("werkvorm_detail", args=["reflectie"]), _("Over Reflectie")))  # fmt: skip
+        findings.append(
+            Finding(
+                "advice",
+                _(
+                    "Sluit af met een reflectie: wat ging goed, en wat heb je nodig voor de "
+                    "volgende stap?"
+                ),
+                reverse("werkvorm_detail", args=["reflectie"]),
+                _("Over Reflectie"),
+            )
+        )
     return Health(total, session.planned_minutes, learning, findings)

@@ -27,10 +27,14 @@ def report_share(*, report: SessionReport, base_url: str) -> int:
     report.shared_at = timezone.now()
     report.save(update_fields=["shared_at"])
     session = report.session
-    ids = list(session.network.memberships.filter(left_on__isnull=True)
-               .values_list("pk", flat=True))  # fmt: skip
-    transaction.on_commit(lambda: tasks.send_report_mail.enqueue(
-        session_id=session.pk, membership_ids=ids, base_url=base_url))  # fmt: skip
+    ids = list(
+        session.network.memberships.filter(left_on__isnull=True).values_list("pk", flat=True)
+    )
+    transaction.on_commit(
+        lambda: tasks.send_report_mail.enqueue(
+            session_id=session.pk, membership_ids=ids, base_url=base_url
+        )
+    )
     return len(ids)
 
 
@@ -43,19 +47,23 @@ def open_actions_before(session: Session):
     """Open action points from the network's earlier sessions: the "voortgang actiepunten"
     of this session's preparation."""
     return (
-        ActionPoint.objects.filter(session__network=session.network, done_at=None,
-                                   session__date__lt=session.date)
-        .select_related("session", "owner__user").order_by("due_on", "pk")
-    )  # fmt: skip
+        ActionPoint.objects.filter(
+            session__network=session.network, done_at=None, session__date__lt=session.date
+        )
+        .select_related("session", "owner__user")
+        .order_by("due_on", "pk")
+    )
 
 
 def open_actions_of(user):
     """A person's open action points across their networks."""
     return (
-        ActionPoint.objects.filter(owner__user=user, owner__left_on=None, done_at=None,
-                                   session__network__archived_at=None)
-        .select_related("session__network").order_by("due_on", "pk")
-    )  # fmt: skip
+        ActionPoint.objects.filter(
+            owner__user=user, owner__left_on=None, done_at=None, session__network__archived_at=None
+        )
+        .select_related("session__network")
+        .order_by("due_on", "pk")
+    )
 
 
 def session_without_report(network, today: date) -> Session | None:

@@ -31,16 +31,31 @@ def choose_from_members(field, network, *, empty_label=None, also=()) -> None:
 
 class SessionForm(VersionedForm):
     facilitators = forms.ModelMultipleChoiceField(
-        label=_("Facilitator(s)"), queryset=None, required=False,
+        label=_("Facilitator(s)"),
+        queryset=None,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Eén persoon, of twee bij co-facilitatie. Het mag elke keer iemand anders "
-                    "zijn (roulerende facilitator)."),
-    )  # fmt: skip
+        help_text=_(
+            "Eén persoon, of twee bij co-facilitatie. Het mag elke keer iemand anders "
+            "zijn (roulerende facilitator)."
+        ),
+    )
 
     class Meta:
         model = Session
-        fields = ["theme", "date", "start_time", "planned_minutes", "phase", "venue", "place",
-                  "online_link", "facilitators", "capacity", "status"]  # fmt: skip
+        fields = [
+            "theme",
+            "date",
+            "start_time",
+            "planned_minutes",
+            "phase",
+            "venue",
+            "place",
+            "online_link",
+            "facilitators",
+            "capacity",
+            "status",
+        ]
         widgets = {"date": DATE, "start_time": TIME}
 
     def __init__(self, *args, **kwargs):
@@ -51,9 +66,10 @@ class SessionForm(VersionedForm):
         # cancelled session stays cancelled: people and calendars were told so.
         cancelled = self.instance.is_cancelled
         self.fields["status"].choices = [
-            choice for choice in self.fields["status"].choices
+            choice
+            for choice in self.fields["status"].choices
             if (choice[0] == Session.Status.AFGELAST) == cancelled
-        ]  # fmt: skip
+        ]
 
     def clean_facilitators(self):
         chosen = self.cleaned_data["facilitators"]
@@ -70,8 +86,13 @@ class SessionForm(VersionedForm):
     def clean(self):
         cleaned = super().clean()
         if not (cleaned.get("venue") or cleaned.get("place") or cleaned.get("online_link")):
-            self.add_error("place", _("Waar is de bijeenkomst? Kies een locatie, vul een plaats "
-                                      "in of geef een link om online mee te doen."))  # fmt: skip
+            self.add_error(
+                "place",
+                _(
+                    "Waar is de bijeenkomst? Kies een locatie, vul een plaats "
+                    "in of geef een link om online mee te doen."
+                ),
+            )
         return cleaned
 
     def save(self, commit=True):
@@ -126,8 +147,11 @@ class PhotoForm(StyledFormMixin, forms.ModelForm):
         fields = ["file", "caption"]
         labels = {"file": _("Foto of pdf")}
         help_texts = {"caption": _("Bijvoorbeeld: de flap met de ideeën voor experimenten.")}
-        widgets = {"file": forms.ClearableFileInput(
-            attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"})}  # fmt: skip
+        widgets = {
+            "file": forms.ClearableFileInput(
+                attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}
+            )
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -137,9 +161,13 @@ class PhotoForm(StyledFormMixin, forms.ModelForm):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        self.content_type = uploads.checked_type(upload, pdf_allowed=True, refusal=_(
-            "Dit bestand kunnen we niet bewaren. Kies een foto (jpg, png of webp) of "
-            "een pdf."))  # fmt: skip
+        self.content_type = uploads.checked_type(
+            upload,
+            pdf_allowed=True,
+            refusal=_(
+                "Dit bestand kunnen we niet bewaren. Kies een foto (jpg, png of webp) of een pdf."
+            ),
+        )
         return upload
 
     def save(self, commit=True):
@@ -154,8 +182,10 @@ class SessionReportForm(VersionedForm):
     class Meta:
         model = SessionReport
         fields = ["minutes", "lessons"]
-        widgets = {"minutes": forms.Textarea(attrs={"rows": 14}),
-                   "lessons": forms.Textarea(attrs={"rows": 6})}  # fmt: skip
+        widgets = {
+            "minutes": forms.Textarea(attrs={"rows": 14}),
+            "lessons": forms.Textarea(attrs={"rows": 6}),
+        }
 
 
 class PreparationStepForm(StyledFormMixin, forms.ModelForm):
@@ -163,8 +193,9 @@ class PreparationStepForm(StyledFormMixin, forms.ModelForm):
         model = NetworkPreparationStep
         fields = ["title", "weeks", "role", "explanation"]
         widgets = {"explanation": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {"weeks": _("Bijvoorbeeld -4: vier weken vóór de bijeenkomst; 1: een week "
-                                 "erna.")}  # fmt: skip
+        help_texts = {
+            "weeks": _("Bijvoorbeeld -4: vier weken vóór de bijeenkomst; 1: een week erna.")
+        }
 
     def clean_weeks(self):
         weeks = self.cleaned_data["weeks"]
@@ -177,8 +208,10 @@ class BlockForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = DraaiboekBlock
         fields = ["title", "minutes", "responsible", "materials", "notes"]
-        widgets = {"materials": forms.Textarea(attrs={"rows": 3}),
-                   "notes": forms.Textarea(attrs={"rows": 4})}  # fmt: skip
+        widgets = {
+            "materials": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 4}),
+        }
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)

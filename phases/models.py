@@ -102,34 +102,49 @@ class Session(Versioned):
     date = models.DateField(_("datum"))
     start_time = models.TimeField(_("begintijd"))
     planned_minutes = models.PositiveSmallIntegerField(
-        _("duur in minuten"), default=180,
+        _("duur in minuten"),
+        default=180,
         help_text=_("Een bijeenkomst duurt vaak tweeënhalf tot drie uur."),
-    )  # fmt: skip
+    )
     theme = models.CharField(_("thema"), max_length=200)
     phase = models.PositiveSmallIntegerField(
         _("fase"), choices=method.Phase.choices, null=True, blank=True
     )
     venue = models.ForeignKey(
-        "opstart.Venue", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "opstart.Venue",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("locatie"),
-    )  # fmt: skip
+    )
     place = models.CharField(
-        _("plaats"), max_length=250, blank=True,
+        _("plaats"),
+        max_length=250,
+        blank=True,
         help_text=_("Een adres of zaal, als die niet bij de locaties van het netwerk staat."),
-    )  # fmt: skip
+    )
     online_link = models.URLField(_("link voor online meedoen"), blank=True)
     facilitators = models.ManyToManyField(
-        Membership, related_name="facilitated_sessions", blank=True,
+        Membership,
+        related_name="facilitated_sessions",
+        blank=True,
         verbose_name=_("facilitator(s)"),
-    )  # fmt: skip
-    capacity = models.PositiveSmallIntegerField(_("maximaal aantal deelnemers"), null=True,
-                                                blank=True)  # fmt: skip
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.GEPLAND)  # fmt: skip
+    )
+    capacity = models.PositiveSmallIntegerField(
+        _("maximaal aantal deelnemers"), null=True, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.GEPLAND
+    )
     planned_from = models.OneToOneField(
-        "opstart.PlannedSession", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="session", editable=False,
-    )  # fmt: skip
+        "opstart.PlannedSession",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="session",
+        editable=False,
+    )
 
     # Raised by every change to the draaiboek, so that two planners editing it at once
     # are told instead of undoing each other's work (phases/draaiboek.py).
@@ -140,11 +155,23 @@ class Session(Versioned):
     # When the procesbegeleider recorded who was there (None: not yet).
     attendance_recorded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"planned_from", "draaiboek_version", "sequence",
-                                               "attendance_recorded_at"}  # fmt: skip
+    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {
+        "planned_from",
+        "draaiboek_version",
+        "sequence",
+        "attendance_recorded_at",
+    }
     # What a calendar shows of a session: a change to any of these raises `sequence`.
-    CALENDAR_FIELDS = {"date", "start_time", "planned_minutes", "theme", "venue", "place",
-                       "online_link", "status"}  # fmt: skip
+    CALENDAR_FIELDS = {
+        "date",
+        "start_time",
+        "planned_minutes",
+        "theme",
+        "venue",
+        "place",
+        "online_link",
+        "status",
+    }
 
     class Meta:
         verbose_name = _("bijeenkomst")
@@ -176,8 +203,7 @@ class Session(Versioned):
 class NetworkPreparationStep(StepFields):
     """A network's own preparation template: a copy of the catalogue's, to change freely."""
 
-    network = models.ForeignKey(Network, on_delete=models.CASCADE,
-                                related_name="preparation_steps")  # fmt: skip
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="preparation_steps")
 
     class Meta:
         verbose_name = _("voorbereidingstaak van het netwerk")
@@ -189,19 +215,29 @@ class PreparationTask(models.Model):
     """A task for one session, due on a date and assigned to a member."""
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="tasks")
-    step = models.ForeignKey(NetworkPreparationStep, on_delete=models.SET_NULL, null=True,
-                             blank=True, related_name="tasks")  # fmt: skip
+    step = models.ForeignKey(
+        NetworkPreparationStep,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tasks",
+    )
     title = models.CharField(_("taak"), max_length=150)
     explanation = models.TextField(_("toelichting"), blank=True)
     due_on = models.DateField(_("klaar op"))
     role = models.CharField(_("rol"), max_length=30, choices=method.Role.choices, blank=True)
     assignee = models.ForeignKey(
-        Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="tasks",
+        Membership,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tasks",
         verbose_name=_("wie"),
-    )  # fmt: skip
+    )
     done_at = models.DateTimeField(_("afgevinkt op"), null=True, blank=True)
-    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
-                                blank=True, related_name="+")  # fmt: skip
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("voorbereidingstaak")
@@ -234,15 +270,23 @@ class DraaiboekBlock(models.Model):
     position = models.PositiveIntegerField(default=0)
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
     werkvorm = models.ForeignKey(
-        "werkvormen.Werkvorm", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("werkvorm"),
-    )  # fmt: skip
+        "werkvormen.Werkvorm",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("werkvorm"),
+    )
     title = models.CharField(_("titel"), max_length=150)
     minutes = models.PositiveSmallIntegerField(_("minuten"))
     responsible = models.ForeignKey(
-        Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        Membership,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("wie leidt dit"),
-    )  # fmt: skip
+    )
     materials = models.TextField(_("materialen"), blank=True)
     notes = models.TextField(_("aantekeningen"), blank=True)
 
@@ -272,10 +316,12 @@ class Registration(models.Model):
         KOMT_NIET = "komt-niet", _("Komt niet")
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="registrations")
-    membership = models.ForeignKey(Membership, on_delete=models.CASCADE,
-                                   related_name="registrations")  # fmt: skip
-    answer = models.CharField(_("antwoord"), max_length=10, choices=Answer.choices,
-                              default=Answer.OPEN)  # fmt: skip
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="registrations"
+    )
+    answer = models.CharField(
+        _("antwoord"), max_length=10, choices=Answer.choices, default=Answer.OPEN
+    )
     waiting = models.BooleanField(_("op de wachtlijst"), default=False)
     note = models.CharField(_("toelichting"), max_length=300, blank=True)
     invited_at = models.DateTimeField(_("uitgenodigd op"), null=True, blank=True)
@@ -306,8 +352,9 @@ class CalendarKey(models.Model):
     is signed, not stored (phases/calendar.py); resetting raises the version, so every
     address given out before stops working."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="calendar_key")  # fmt: skip
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_key"
+    )
     version = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -343,8 +390,14 @@ class ActionPoint(models.Model):
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="actions")
     what = models.CharField(_("wat"), max_length=250)
-    owner = models.ForeignKey(Membership, on_delete=models.SET_NULL, null=True, blank=True,
-                              related_name="action_points", verbose_name=_("wie"))  # fmt: skip
+    owner = models.ForeignKey(
+        Membership,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_points",
+        verbose_name=_("wie"),
+    )
     due_on = models.DateField(_("klaar op"), null=True, blank=True)
     done_at = models.DateTimeField(_("gedaan op"), null=True, blank=True, editable=False)
 
@@ -373,12 +426,21 @@ class SessionPhoto(models.Model):
     caption = models.CharField(_("onderschrift"), max_length=200, blank=True)
     content_type = models.CharField(max_length=50, editable=False)
     size = models.PositiveIntegerField(editable=False)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                    null=True, related_name="+", editable=False)  # fmt: skip
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        editable=False,
+    )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    SUFFIXES = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp",
-                "application/pdf": ".pdf"}  # fmt: skip
+    SUFFIXES = {
+        "image/jpeg": ".jpg",
+        "image/png": ".png",
+        "image/webp": ".webp",
+        "application/pdf": ".pdf",
+    }
 
     class Meta:
         verbose_name = _("foto of bestand bij het verslag")
@@ -419,19 +481,22 @@ class WerkvormRating(models.Model):
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="ratings")
     membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
-    werkvorm = models.ForeignKey("werkvormen.Werkvorm", on_delete=models.CASCADE,
-                                 related_name="ratings")  # fmt: skip
+    werkvorm = models.ForeignKey(
+        "werkvormen.Werkvorm", on_delete=models.CASCADE, related_name="ratings"
+    )
     score = models.PositiveSmallIntegerField(_("waardering"))
 
     class Meta:
         verbose_name = _("waardering van een werkvorm")
         verbose_name_plural = _("waarderingen van werkvormen")
         constraints = [
-            models.UniqueConstraint(fields=["session", "membership", "werkvorm"],
-                                    name="rating_once"),
-            models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5),
-                                   name="rating_from_1_to_5"),
-        ]  # fmt: skip
+            models.UniqueConstraint(
+                fields=["session", "membership", "werkvorm"], name="rating_once"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=1, score__lte=5), name="rating_from_1_to_5"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.werkvorm}: {self.score}"

@@ -12,8 +12,13 @@ from django.utils.translation import gettext_lazy, ngettext
 from phases.models import Session, SessionReflection, WerkvormRating
 from werkvormen.models import Werkvorm
 
-SCORES = [(1, gettext_lazy("1: werkte niet")), (2, "2"), (3, "3"), (4, "4"),
-          (5, gettext_lazy("5: werkte heel goed"))]  # fmt: skip
+SCORES = [
+    (1, gettext_lazy("1: werkte niet")),
+    (2, "2"),
+    (3, "3"),
+    (4, "4"),
+    (5, gettext_lazy("5: werkte heel goed")),
+]
 
 
 def werkvormen_used(session: Session) -> list[Werkvorm]:
@@ -27,20 +32,27 @@ def werkvormen_used(session: Session) -> list[Werkvorm]:
 
 
 @transaction.atomic
-def reflection_save(*, session: Session, membership, went_well: str, needs: str,
-                    scores: dict[int, int | None]) -> None:  # fmt: skip
+def reflection_save(
+    *, session: Session, membership, went_well: str, needs: str, scores: dict[int, int | None]
+) -> None:
     """Keep (or replace) a participant's answers and ratings; an empty score removes it."""
     SessionReflection.objects.update_or_create(
-        session=session, membership=membership,
-        defaults={"went_well": went_well.strip(), "needs": needs.strip()})  # fmt: skip
+        session=session,
+        membership=membership,
+        defaults={"went_well": went_well.strip(), "needs": needs.strip()},
+    )
     for werkvorm_id, score in scores.items():
         if score is None:
-            WerkvormRating.objects.filter(session=session, membership=membership,
-                                          werkvorm_id=werkvorm_id).delete()  # fmt: skip
+            WerkvormRating.objects.filter(
+                session=session, membership=membership, werkvorm_id=werkvorm_id
+            ).delete()
         else:
             WerkvormRating.objects.update_or_create(
-                session=session, membership=membership, werkvorm_id=werkvorm_id,
-                defaults={"score": score})  # fmt: skip
+                session=session,
+                membership=membership,
+                werkvorm_id=werkvorm_id,
+                defaults={"score": score},
+            )
 
 
 @dataclass(frozen=True)
@@ -68,14 +80,19 @@ def grouped(session: Session) -> Grouped:
 def rating_text(werkvorm) -> str:
     """How networks rated a werkvorm, for its page in the library (one query)."""
     summary = WerkvormRating.objects.filter(werkvorm=werkvorm).aggregate(
-        average=Avg("score"), count=Count("pk"),
-        networks=Count("session__network", distinct=True))  # fmt: skip
+        average=Avg("score"), count=Count("pk"), networks=Count("session__network", distinct=True)
+    )
     if not summary["count"]:
         return ""
     average = f"{summary['average']:.1f}".replace(".", ",")
     ratings = ngettext("%(n)s waardering", "%(n)s waarderingen", summary["count"]) % {
-        "n": summary["count"]}  # fmt: skip
+        "n": summary["count"]
+    }
     networks = ngettext("%(n)s netwerk", "%(n)s netwerken", summary["networks"]) % {
-        "n": summary["networks"]}  # fmt: skip
+        "n": summary["networks"]
+    }
     return _("Gemiddeld %(average)s van 5 (%(ratings)s uit %(networks)s).") % {
-        "average": average, "ratings": ratings, "networks": networks}  # fmt: skip
+        "average": average,
+        "ratings": ratings,
+        "networks": networks,
+    }

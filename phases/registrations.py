@@ -22,9 +22,11 @@ class RegistrationError(Exception):
 def _mail_later(session: Session, membership_ids: list[int], kind: str, base_url: str) -> None:
     """Send a session mail once the change is committed (never for a rolled-back one)."""
     if membership_ids:
-        transaction.on_commit(lambda: tasks.send_session_mail.enqueue(
-            session_id=session.pk, membership_ids=membership_ids, kind=kind,
-            base_url=base_url))  # fmt: skip
+        transaction.on_commit(
+            lambda: tasks.send_session_mail.enqueue(
+                session_id=session.pk, membership_ids=membership_ids, kind=kind, base_url=base_url
+            )
+        )
 
 
 def _current_members(session: Session, rings: list[str]):
@@ -37,9 +39,11 @@ def session_invite(*, session: Session, rings: list[str], base_url: str) -> list
     invitation by mail with the session in their calendar. Returns the new invitations."""
     now = timezone.now()
     invited = set(session.registrations.values_list("membership_id", flat=True))
-    new = [Registration(session=session, membership=membership, invited_at=now)
-           for membership in _current_members(session, rings)
-           if membership.pk not in invited]  # fmt: skip
+    new = [
+        Registration(session=session, membership=membership, invited_at=now)
+        for membership in _current_members(session, rings)
+        if membership.pk not in invited
+    ]
     Registration.objects.bulk_create(new)
     # Members who answered on their own before the invitation count as invited now.
     session.registrations.filter(invited_at__isnull=True).update(invited_at=now)
@@ -48,13 +52,15 @@ def session_invite(*, session: Session, rings: list[str], base_url: str) -> list
 
 
 def _coming(session: Session) -> int:
-    return session.registrations.filter(answer=Answer.KOMT, waiting=False,
-                                        membership__left_on__isnull=True).count()  # fmt: skip
+    return session.registrations.filter(
+        answer=Answer.KOMT, waiting=False, membership__left_on__isnull=True
+    ).count()
 
 
 @transaction.atomic
-def registration_answer(*, session: Session, membership: Membership, answer: str, note: str,
-                        base_url: str) -> Registration:  # fmt: skip
+def registration_answer(
+    *, session: Session, membership: Membership, answer: str, note: str, base_url: str
+) -> Registration:
     """Record a member's answer. A "komt" beyond the capacity goes on the waiting list;
     a place that frees up goes to the first on that list, who is told by mail."""
     # One answer at a time per session, so two people never take the last place together.
@@ -62,7 +68,8 @@ def registration_answer(*, session: Session, membership: Membership, answer: str
     if session.is_cancelled or session.date < timezone.localdate():
         raise RegistrationError
     registration, _created = Registration.objects.select_for_update().get_or_create(
-        session=session, membership=membership)  # fmt: skip
+        session=session, membership=membership
+    )
     held_a_place = registration.is_coming
     if registration.answer != answer or registration.answered_at is None:
         # Only a new answer counts as answering again: editing the note keeps one's place
@@ -80,9 +87,15 @@ def registration_answer(*, session: Session, membership: Membership, answer: str
 
 
 def _give_place_to_first_waiting(session: Session, base_url: str) -> bool:
-    first = session.registrations.filter(
-        answer=Answer.KOMT, waiting=True, membership__left_on__isnull=True,
-    ).order_by("answered_at", "pk").first()  # fmt: skip
+    first = (
+        session.registrations.filter(
+            answer=Answer.KOMT,
+            waiting=True,
+            membership__left_on__isnull=True,
+        )
+        .order_by("answered_at", "pk")
+        .first()
+    )
     if first is None:
         return False
     first.waiting = False
@@ -98,13 +111,16 @@ def session_changed(*, session: Session, calendar_changed: bool, base_url: str) 
     not say no gets the new details, with the update for their calendar."""
     session = Session.objects.select_for_update().get(pk=session.pk)
     while (session.capacity is None or _coming(session) < session.capacity) and (
-            _give_place_to_first_waiting(session, base_url)):  # fmt: skip
+        _give_place_to_first_waiting(session, base_url)
+    ):
         pass
     if calendar_changed and not session.is_cancelled:
         told = session.registrations.exclude(answer=Answer.KOMT_NIET).filter(
-            membership__left_on__isnull=True)  # fmt: skip
-        _mail_later(session, list(told.values_list("membership_id", flat=True)), "gewijzigd",
-                    base_url)  # fmt: skip
+            membership__left_on__isnull=True
+        )
+        _mail_later(
+            session, list(told.values_list("membership_id", flat=True)), "gewijzigd", base_url
+        )
 
 
 @transaction.atomic
@@ -126,7 +142,8 @@ def session_cancel(*, session: Session, base_url: str) -> int:
     session.version += 1
     session.save(update_fields=["status", "sequence", "version", "updated_at"])
     told = session.registrations.exclude(answer=Answer.KOMT_NIET).filter(
-        membership__left_on__isnull=True)  # fmt: skip
+        membership__left_on__isnull=True
+    )
     ids = list(told.values_list("membership_id", flat=True))
     _mail_later(session, ids, "afgelast", base_url)
     return len(ids)

@@ -14,8 +14,12 @@ def context(session: Session) -> dict:
     """What both documents show: the session, its facilitators and its timed programme."""
     blocks = list(session.blocks.select_related("werkvorm", "responsible__user"))
     facilitators = list(session.facilitators.select_related("user"))
-    return {"session": session, "network": session.network, "facilitators": facilitators,
-            "programme": draaiboek.timed(session, blocks)}  # fmt: skip
+    return {
+        "session": session,
+        "network": session.network,
+        "facilitators": facilitators,
+        "programme": draaiboek.timed(session, blocks),
+    }
 
 
 def _filename(kind: str, session: Session) -> str:
@@ -41,8 +45,11 @@ def _data_uri(photo) -> str:
 def report_context(session: Session) -> dict:
     """The sessieverslag: the programme as run, who was there, the minutes, the lessons
     learned, the action points and the photos."""
-    registrations = session.registrations.filter(attended=True).select_related(
-        "membership__user").order_by("membership__user__full_name")  # fmt: skip
+    registrations = (
+        session.registrations.filter(attended=True)
+        .select_related("membership__user")
+        .order_by("membership__user__full_name")
+    )
     photos = list(session.photos.all())
     values = {
         **context(session),
@@ -51,7 +58,7 @@ def report_context(session: Session) -> dict:
         "actions": list(session.actions.select_related("owner__user")),
         "images": [(photo, _data_uri(photo)) for photo in photos if photo.is_image],
         "documents": [photo for photo in photos if not photo.is_image],
-    }  # fmt: skip
+    }
     return values
 
 

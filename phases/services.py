@@ -26,10 +26,16 @@ def preparation_template(network: Network) -> list[NetworkPreparationStep]:
     if steps:
         return steps
     NetworkPreparationStep.objects.bulk_create(
-        NetworkPreparationStep(network=network, title=step.title, explanation=step.explanation,
-                               weeks=step.weeks, role=step.role, order=step.order)
+        NetworkPreparationStep(
+            network=network,
+            title=step.title,
+            explanation=step.explanation,
+            weeks=step.weeks,
+            role=step.role,
+            order=step.order,
+        )
         for step in PreparationStep.objects.all()
-    )  # fmt: skip
+    )
     return list(network.preparation_steps.all())
 
 
@@ -38,8 +44,10 @@ def role_holders(network: Network) -> dict[str, list[Membership]]:
     holders = defaultdict(list)
     members = (
         network.memberships.filter(left_on__isnull=True)
-        .select_related("user").prefetch_related("roles").order_by("user__full_name")
-    )  # fmt: skip
+        .select_related("user")
+        .prefetch_related("roles")
+        .order_by("user__full_name")
+    )
     for membership in members:
         for role in membership.role_codes():
             holders[role].append(membership)
@@ -62,11 +70,17 @@ def tasks_generate(*, session: Session) -> int:
         if step.pk in have:
             continue
         people = holders.get(step.role) or holders.get(FALLBACK_ROLE.get(step.role), [])
-        new.append(PreparationTask(
-            session=session, step=step, title=step.title, explanation=step.explanation,
-            due_on=due_date(session, step.weeks), role=step.role,
-            assignee=people[0] if people else None,
-        ))  # fmt: skip
+        new.append(
+            PreparationTask(
+                session=session,
+                step=step,
+                title=step.title,
+                explanation=step.explanation,
+                due_on=due_date(session, step.weeks),
+                role=step.role,
+                assignee=people[0] if people else None,
+            )
+        )
     PreparationTask.objects.bulk_create(new)
     return len(new)
 
@@ -86,11 +100,17 @@ def sessions_from_planning(*, network: Network, by) -> list[Session]:
     made = []
     for item in planned:
         session = Session.objects.create(
-            network=network, date=item.date, start_time=item.start_time or DEFAULT_START,
+            network=network,
+            date=item.date,
+            start_time=item.start_time or DEFAULT_START,
             theme=item.theme or str(Session._meta.verbose_name).capitalize(),
-            venue=item.venue, phase=network.current_phase, status=Session.Status.CONCEPT,
-            planned_from=item, version=1, updated_by=by,
-        )  # fmt: skip
+            venue=item.venue,
+            phase=network.current_phase,
+            status=Session.Status.CONCEPT,
+            planned_from=item,
+            version=1,
+            updated_by=by,
+        )
         startup.record_creation(network=network, instance=session, by=by)
         tasks_generate(session=session)
         made.append(session)
@@ -111,10 +131,15 @@ def may_tick(task: PreparationTask, membership: Membership, perms) -> bool:
 def open_tasks_of(user):
     """A person's open tasks across their networks, the most urgent (overdue) first."""
     return (
-        PreparationTask.objects.filter(assignee__user=user, assignee__left_on=None, done_at=None,
-                                       session__network__archived_at=None)
-        .select_related("session__network").order_by("due_on", "pk")
-    )  # fmt: skip
+        PreparationTask.objects.filter(
+            assignee__user=user,
+            assignee__left_on=None,
+            done_at=None,
+            session__network__archived_at=None,
+        )
+        .select_related("session__network")
+        .order_by("due_on", "pk")
+    )
 
 
 @transaction.atomic

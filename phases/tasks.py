@@ -30,8 +30,9 @@ SUBJECTS = {
 
 
 @task
-def send_session_mail(*, session_id: int, membership_ids: list[int], kind: str,
-                      base_url: str) -> None:  # fmt: skip
+def send_session_mail(
+    *, session_id: int, membership_ids: list[int], kind: str, base_url: str
+) -> None:
     session = Session.objects.select_related("network", "venue").get(pk=session_id)
     base = notifications.site_base(base_url)
 
@@ -39,22 +40,25 @@ def send_session_mail(*, session_id: int, membership_ids: list[int], kind: str,
         return base + path
 
     method = calendar.session_method(session)
-    context = {**reports.context(session), "kind": kind,
-               "url": absolute(reverse("session_detail",
-                                       args=[session.network.slug, session.pk]))}  # fmt: skip
-    subject = SUBJECTS[kind] % {"theme": session.theme,
-                                "date": date_format(session.date, "j F Y")}  # fmt: skip
+    context = {
+        **reports.context(session),
+        "kind": kind,
+        "url": absolute(reverse("session_detail", args=[session.network.slug, session.pk])),
+    }
+    subject = SUBJECTS[kind] % {"theme": session.theme, "date": date_format(session.date, "j F Y")}
     context["footer"] = notifications.footer(base)
     members = Membership.objects.filter(pk__in=membership_ids, left_on__isnull=True)
     for membership in members.select_related("user"):
         message = EmailMessage(
             subject=subject,
-            body=render_to_string("phases/mail/session.txt",
-                                  {**context, "name": membership.user.full_name}),
+            body=render_to_string(
+                "phases/mail/session.txt", {**context, "name": membership.user.full_name}
+            ),
             to=[membership.user.email],
-        )  # fmt: skip
-        ics = calendar.calendar_bytes([session], absolute=absolute, method=method,
-                                      attendee=membership.user.email)  # fmt: skip
+        )
+        ics = calendar.calendar_bytes(
+            [session], absolute=absolute, method=method, attendee=membership.user.email
+        )
         message.attach("bijeenkomst.ics", ics, f"text/calendar; method={method}")
         _deliver_each(membership.user, "bijeenkomsten", message, f"{subject}\n{context['url']}")
 
@@ -66,17 +70,23 @@ def send_report_mail(*, session_id: int, membership_ids: list[int], base_url: st
     session = Session.objects.select_related("network", "report").get(pk=session_id)
     base = notifications.site_base(base_url)
     url = base + reverse("session_report", args=[session.network.slug, session.pk])
-    context = {"session": session, "report": session.report, "url": url,
-               "actions": list(session.actions.select_related("owner__user")),
-               "footer": notifications.footer(base)}  # fmt: skip
+    context = {
+        "session": session,
+        "report": session.report,
+        "url": url,
+        "actions": list(session.actions.select_related("owner__user")),
+        "footer": notifications.footer(base),
+    }
     subject = _("Verslag: %(theme)s") % {"theme": session.theme}
     members = Membership.objects.filter(pk__in=membership_ids, left_on__isnull=True)
     for membership in members.select_related("user"):
         message = EmailMessage(
-            subject=subject, to=[membership.user.email],
-            body=render_to_string("phases/mail/report.txt",
-                                  {**context, "name": membership.user.full_name}),
-        )  # fmt: skip
+            subject=subject,
+            to=[membership.user.email],
+            body=render_to_string(
+                "phases/mail/report.txt", {**context, "name": membership.user.full_name}
+            ),
+        )
         _deliver_each(membership.user, "verslagen", message, f"{subject}\n{url}")
 
 

@@ -27,18 +27,30 @@ def builder_context(request, session, **extra) -> dict:
     results = list(choosable.search(query)[:SEARCH_RESULTS]) if query else []
     own = [] if query else list(request.network.werkvormen.all()[: SEARCH_RESULTS * 2])
     return {
-        "network": request.network, "session": session, "timed": service.timed(session, blocks),
-        "health": service.health(session, blocks), "query": query, "results": results, "own": own,
-        "free_kinds": FREE_KINDS, "title": _("Draaiboek"), **crumb(request),
+        "network": request.network,
+        "session": session,
+        "timed": service.timed(session, blocks),
+        "health": service.health(session, blocks),
+        "query": query,
+        "results": results,
+        "own": own,
+        "free_kinds": FREE_KINDS,
+        "title": _("Draaiboek"),
+        **crumb(request),
         "move_actions": [("omhoog", _("Omhoog:")), ("omlaag", _("Omlaag:"))],
-        "sources": _copy_sources(session), **extra,
-    }  # fmt: skip
+        "sources": _copy_sources(session),
+        **extra,
+    }
 
 
 def _copy_sources(session) -> list[Session]:
     """Earlier and other sessions of the network that have a draaiboek to copy."""
-    return list(session.network.sessions.exclude(pk=session.pk).filter(blocks__isnull=False)
-                .distinct().order_by("-date")[:SEARCH_RESULTS * 3])  # fmt: skip
+    return list(
+        session.network.sessions.exclude(pk=session.pk)
+        .filter(blocks__isnull=False)
+        .distinct()
+        .order_by("-date")[: SEARCH_RESULTS * 3]
+    )
 
 
 def _focus_after(timed_blocks, focus):
@@ -91,8 +103,9 @@ def _apply(request, session, action: str) -> tuple[int, str] | str | None:
     seen = _int(request.POST.get("versie"), -1)
     block_id = _int(request.POST.get("blok"))
     if action == "werkvorm":
-        werkvorm = get_object_or_404(Werkvorm.objects.of_network(session.network),
-                                     code=request.POST.get("werkvorm", ""))  # fmt: skip
+        werkvorm = get_object_or_404(
+            Werkvorm.objects.of_network(session.network), code=request.POST.get("werkvorm", "")
+        )
         block = service.block_add(session=session, seen_version=seen, werkvorm=werkvorm)
         return block.pk, "omlaag"
     if action == "vrij":
@@ -100,9 +113,13 @@ def _apply(request, session, action: str) -> tuple[int, str] | str | None:
         minutes = _int(request.POST.get("minuten"))
         if kind not in dict(FREE_KINDS) or not minutes or not 1 <= minutes <= 480:
             raise ValueError
-        block = service.block_add(session=session, seen_version=seen, kind=kind,
-                                  title=request.POST.get("titel", "").strip()[:150],
-                                  minutes=minutes)  # fmt: skip
+        block = service.block_add(
+            session=session,
+            seen_version=seen,
+            kind=kind,
+            title=request.POST.get("titel", "").strip()[:150],
+            minutes=minutes,
+        )
         return block.pk, "omlaag"
     if action in ("omhoog", "omlaag") and block_id:
         get_object_or_404(session.blocks, pk=block_id)
@@ -114,8 +131,9 @@ def _apply(request, session, action: str) -> tuple[int, str] | str | None:
         service.blocks_reorder(session=session, seen_version=seen, order=order)
         return None
     if action == "kopieer":
-        source = get_object_or_404(request.network.sessions.exclude(pk=session.pk),
-                                   pk=_int(request.POST.get("bron"), 0))  # fmt: skip
+        source = get_object_or_404(
+            request.network.sessions.exclude(pk=session.pk), pk=_int(request.POST.get("bron"), 0)
+        )
         service.blocks_copy(session=session, seen_version=seen, source=source)
         return None
     if action == "verwijderen" and block_id:
@@ -145,8 +163,10 @@ def draaiboek_change(request, pk):
     return redirect("draaiboek", request.network.slug, session.pk)
 
 
-CONFLICT_TEXT = _("Iemand anders heeft het draaiboek intussen gewijzigd. Je ziet nu de nieuwe "
-                  "stand; doe je wijziging opnieuw als die nog nodig is.")  # fmt: skip
+CONFLICT_TEXT = _(
+    "Iemand anders heeft het draaiboek intussen gewijzigd. Je ziet nu de nieuwe "
+    "stand; doe je wijziging opnieuw als die nog nodig is."
+)
 
 
 @P.network_permission_required(P.SESSIONS_CHANGE)
@@ -166,6 +186,13 @@ def block_edit(request, pk, block):
             messages.success(request, _("“%(block)s” is opgeslagen.") % {"block": instance})
             return redirect("draaiboek", request.network.slug, session.pk)
     # Not "block": templates with {% block %} tags have a variable of that name already.
-    context = {"network": request.network, "session": session, "item": instance,
-               "form": form, "seen": seen, "title": instance.title, **crumb(request)}  # fmt: skip
+    context = {
+        "network": request.network,
+        "session": session,
+        "item": instance,
+        "form": form,
+        "seen": seen,
+        "title": instance.title,
+        **crumb(request),
+    }
     return render(request, "phases/block_form.html", context)

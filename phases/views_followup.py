@@ -27,12 +27,15 @@ def _report_url(request, session) -> str:
 
 def _report_page(request, session, photo_form=None):
     context = {
-        "network": request.network, "session": session, "report": followup.report_of(session),
+        "network": request.network,
+        "session": session,
+        "report": followup.report_of(session),
         "actions": list(session.actions.select_related("owner__user")),
         "photos": list(session.photos.all()),
         "photo_form": photo_form or PhotoForm(),
-        "title": _("Verslag: %(theme)s") % {"theme": session.theme}, **crumb(request),
-    }  # fmt: skip
+        "title": _("Verslag: %(theme)s") % {"theme": session.theme},
+        **crumb(request),
+    }
     return render(request, "phases/report.html", context)
 
 
@@ -51,8 +54,11 @@ def session_report_pdf(request, pk):
 def photo_add(request, pk):
     """Visual minutes: a wrong type or a file over the limit is told beside the field."""
     session = session_of(request, pk)
-    form = PhotoForm(request.POST, request.FILES,
-                     instance=SessionPhoto(session=session, uploaded_by=request.user))  # fmt: skip
+    form = PhotoForm(
+        request.POST,
+        request.FILES,
+        instance=SessionPhoto(session=session, uploaded_by=request.user),
+    )
     if not form.is_valid():
         return _report_page(request, session, photo_form=form)
     form.save()
@@ -80,8 +86,12 @@ def photo_file(request, pk, photo):
         raise Http404 from None
     name = f"verslag-{instance.session.date:%Y-%m-%d}-{instance.pk}"
     name += SessionPhoto.SUFFIXES[instance.content_type]
-    return FileResponse(handle, content_type=instance.content_type,
-                        as_attachment=not instance.is_image, filename=name)  # fmt: skip
+    return FileResponse(
+        handle,
+        content_type=instance.content_type,
+        as_attachment=not instance.is_image,
+        filename=name,
+    )
 
 
 @require_POST
@@ -102,11 +112,18 @@ def session_report_edit(request, pk):
     session = session_of(request, pk)
     report = followup.report_of(session)
     form = SessionReportForm(request.POST or None, instance=report, network=request.network)
-    return edit_page(request, form=form, title=_("Verslag schrijven"),
-                     back_url=_report_url(request, session), crumb=crumb(request),
-                     intro=_("Schrijf op wat er besproken is en wat het netwerk heeft geleerd. "
-                             "Actiepunten voeg je daarna apart toe, met wie en wanneer."),
-                     success=_("Het verslag is opgeslagen."))  # fmt: skip
+    return edit_page(
+        request,
+        form=form,
+        title=_("Verslag schrijven"),
+        back_url=_report_url(request, session),
+        crumb=crumb(request),
+        intro=_(
+            "Schrijf op wat er besproken is en wat het netwerk heeft geleerd. "
+            "Actiepunten voeg je daarna apart toe, met wie en wanneer."
+        ),
+        success=_("Het verslag is opgeslagen."),
+    )
 
 
 @require_POST
@@ -128,20 +145,29 @@ def _action_form_page(request, session, form, title):
         messages.success(request, _("Het actiepunt is opgeslagen."))
         return redirect(_report_url(request, session))
     instance = form.instance
-    delete_url = (reverse("action_delete", args=[request.network.slug, session.pk, instance.pk])
-                  if instance.pk else None)  # fmt: skip
-    context = {"network": request.network, "form": form, "title": title,
-               "lead": _("Afgesproken bij “%(theme)s”.") % {"theme": session.theme},
-               "back_url": _report_url(request, session), "delete_url": delete_url,
-               **crumb(request)}  # fmt: skip
+    delete_url = (
+        reverse("action_delete", args=[request.network.slug, session.pk, instance.pk])
+        if instance.pk
+        else None
+    )
+    context = {
+        "network": request.network,
+        "form": form,
+        "title": title,
+        "lead": _("Afgesproken bij “%(theme)s”.") % {"theme": session.theme},
+        "back_url": _report_url(request, session),
+        "delete_url": delete_url,
+        **crumb(request),
+    }
     return render(request, "components/network_form_page.html", context)
 
 
 @P.network_permission_required(P.SESSIONS_CHANGE)
 def action_add(request, pk):
     session = session_of(request, pk)
-    form = ActionPointForm(request.POST or None, instance=ActionPoint(session=session),
-                           network=request.network)  # fmt: skip
+    form = ActionPointForm(
+        request.POST or None, instance=ActionPoint(session=session), network=request.network
+    )
     return _action_form_page(request, session, form, _("Actiepunt toevoegen"))
 
 

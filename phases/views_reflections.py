@@ -30,10 +30,12 @@ def session_reflection(request, pk):
         if not open_now:
             raise PermissionDenied
         reflections.reflection_save(
-            session=session, membership=request.membership,
+            session=session,
+            membership=request.membership,
             went_well=request.POST.get("goed", "")[:2000],
             needs=request.POST.get("nodig", "")[:2000],
-            scores={w.pk: _score(request.POST.get(f"werkvorm-{w.pk}")) for w in used})  # fmt: skip
+            scores={w.pk: _score(request.POST.get(f"werkvorm-{w.pk}")) for w in used},
+        )
         messages.success(request, _("Dank je! Je terugblik is bewaard."))
         return redirect("session_detail", request.network.slug, session.pk)
     mine, scores = None, {}
@@ -42,18 +44,26 @@ def session_reflection(request, pk):
         mine = SessionReflection.objects.filter(**own).first()
         scores = dict(WerkvormRating.objects.filter(**own).values_list("werkvorm_id", "score"))
     context = {
-        "network": request.network, "session": session, "open_now": open_now,
-        "mine": mine, "werkvormen": [(w, scores.get(w.pk)) for w in used],
-        "scores": reflections.SCORES, "title": _("Terugblik"), **crumb(request),
-    }  # fmt: skip
+        "network": request.network,
+        "session": session,
+        "open_now": open_now,
+        "mine": mine,
+        "werkvormen": [(w, scores.get(w.pk)) for w in used],
+        "scores": reflections.SCORES,
+        "title": _("Terugblik"),
+        **crumb(request),
+    }
     return render(request, "phases/reflection.html", context)
 
 
 @P.network_permission_required(P.SESSIONS_CHANGE)
 def session_reflections(request, pk):
     session = session_of(request, pk)
-    context = {"network": request.network, "session": session,
-               "grouped": reflections.grouped(session),
-               "title": _("Terugblikken: %(theme)s") % {"theme": session.theme},
-               **crumb(request)}  # fmt: skip
+    context = {
+        "network": request.network,
+        "session": session,
+        "grouped": reflections.grouped(session),
+        "title": _("Terugblikken: %(theme)s") % {"theme": session.theme},
+        **crumb(request),
+    }
     return render(request, "phases/reflections.html", context)

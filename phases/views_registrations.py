@@ -37,8 +37,11 @@ def session_answer(request, pk):
         return _to_session(request, session)
     try:
         registration = registrations.registration_answer(
-            session=session, membership=request.membership, base_url=base_url_of(request),
-            **form.cleaned_data)  # fmt: skip
+            session=session,
+            membership=request.membership,
+            base_url=base_url_of(request),
+            **form.cleaned_data,
+        )
     except registrations.RegistrationError:
         raise PermissionDenied from None
     messages.success(request, _answer_message(registration))
@@ -47,8 +50,10 @@ def session_answer(request, pk):
 
 def _answer_message(registration: Registration) -> str:
     if registration.waiting:
-        return _("De bijeenkomst is vol. Je staat op de wachtlijst; komt er een plek vrij, "
-                 "dan krijg je bericht.")  # fmt: skip
+        return _(
+            "De bijeenkomst is vol. Je staat op de wachtlijst; komt er een plek vrij, "
+            "dan krijg je bericht."
+        )
     return {
         Registration.Answer.KOMT: _("Fijn dat je komt! Je antwoord is bewaard."),
         Registration.Answer.MISSCHIEN: _("Je antwoord is bewaard: misschien."),
@@ -61,10 +66,14 @@ def session_registrations(request, pk):
     session = session_of(request, pk)
     groups = registrations.answers(session)
     context = {
-        "network": request.network, "session": session, "groups": groups,
+        "network": request.network,
+        "session": session,
+        "groups": groups,
         "title": _("Aanmeldingen: %(theme)s") % {"theme": session.theme},
-        "open_count": len(groups["open"]), "rings": Membership.Ring.choices, **crumb(request),
-    }  # fmt: skip
+        "open_count": len(groups["open"]),
+        "rings": Membership.Ring.choices,
+        **crumb(request),
+    }
     return render(request, "phases/registrations.html", context)
 
 
@@ -79,10 +88,15 @@ def session_invite(request, pk):
     if session.is_cancelled:
         raise PermissionDenied
     rings = [ring for ring in request.POST.getlist("ring") if ring in Membership.Ring.values] or [
-        Membership.Ring.KERNTEAM]  # fmt: skip
+        Membership.Ring.KERNTEAM
+    ]
     new = registrations.session_invite(session=session, rings=rings, base_url=base_url_of(request))
-    messages.success(request, _("%(n)s leden kregen een uitnodiging.") % {"n": len(new)}
-                     if new else _("Iedereen in deze groep was al uitgenodigd."))  # fmt: skip
+    messages.success(
+        request,
+        _("%(n)s leden kregen een uitnodiging.") % {"n": len(new)}
+        if new
+        else _("Iedereen in deze groep was al uitgenodigd."),
+    )
     return redirect("session_registrations", request.network.slug, session.pk)
 
 
@@ -100,8 +114,14 @@ def session_cancel(request, pk):
     if session.is_cancelled:
         return _to_session(request, session)
     told = registrations.session_cancel(session=session, base_url=base_url_of(request))
-    messages.success(request, _("De bijeenkomst is afgelast. %(n)s mensen kregen bericht, met "
-                                "de afzegging voor hun agenda.") % {"n": told})  # fmt: skip
+    messages.success(
+        request,
+        _(
+            "De bijeenkomst is afgelast. %(n)s mensen kregen bericht, met "
+            "de afzegging voor hun agenda."
+        )
+        % {"n": told},
+    )
     return _to_session(request, session)
 
 
@@ -118,15 +138,27 @@ def session_attendance(request, pk):
         chosen = {int(v) for v in request.POST.getlist("aanwezig") if v.isdigit()}
         present = chosen & {member.pk for member in members}
         registrations.attendance_record(session=session, present=present)
-        messages.success(request, _("De aanwezigheid is bewaard: %(n)s mensen waren er.")
-                         % {"n": len(present)})  # fmt: skip
+        messages.success(
+            request, _("De aanwezigheid is bewaard: %(n)s mensen waren er.") % {"n": len(present)}
+        )
         return _to_session(request, session)
     by_member = {r.membership_id: r for r in session.registrations.all()}
-    rows = [(member, by_member.get(member.pk),
-             registrations.attendance_expected(by_member.get(member.pk)))
-            for member in members]  # fmt: skip
-    context = {"network": request.network, "session": session, "rows": rows,
-               "not_yet": not_yet, "title": _("Wie was er?"), **crumb(request)}  # fmt: skip
+    rows = [
+        (
+            member,
+            by_member.get(member.pk),
+            registrations.attendance_expected(by_member.get(member.pk)),
+        )
+        for member in members
+    ]
+    context = {
+        "network": request.network,
+        "session": session,
+        "rows": rows,
+        "not_yet": not_yet,
+        "title": _("Wie was er?"),
+        **crumb(request),
+    }
     return render(request, "phases/attendance.html", context)
 
 
@@ -162,6 +194,8 @@ def calendar_settings(request):
         messages.success(request, _("Je hebt een nieuw agenda-adres. Het oude werkt niet meer."))
         return redirect("calendar_settings")
     path = reverse("calendar_feed", args=[calendar.feed_token(request.user)])
-    context = {"title": _("Bijeenkomsten in je eigen agenda"),
-               "feed_url": request.build_absolute_uri(path)}  # fmt: skip
+    context = {
+        "title": _("Bijeenkomsten in je eigen agenda"),
+        "feed_url": request.build_absolute_uri(path),
+    }
     return render(request, "phases/calendar_settings.html", context)

@@ -26,8 +26,10 @@ PAST_SHOWN = 30  # the most recent past sessions on the list
 
 def crumb(request) -> dict:
     """The sessions as the breadcrumb's level between the network and the page."""
-    return {"section_label": _("Bijeenkomsten"),
-            "section_url": reverse("session_list", args=[request.network.slug])}  # fmt: skip
+    return {
+        "section_label": _("Bijeenkomsten"),
+        "section_url": reverse("session_list", args=[request.network.slug]),
+    }
 
 
 def session_of(request, pk) -> Session:
@@ -41,11 +43,12 @@ def session_list(request):
     today = date.today()
     sessions = network.sessions.select_related("venue")
     context = {
-        "network": network, "title": _("Bijeenkomsten"),
+        "network": network,
+        "title": _("Bijeenkomsten"),
         "upcoming": sessions.filter(date__gte=today),
         "past": sessions.filter(date__lt=today).order_by("-date", "-start_time")[:PAST_SHOWN],
         "unplanned": network.planned_sessions.filter(session=None).count(),
-    }  # fmt: skip
+    }
     return render(request, "phases/session_list.html", context)
 
 
@@ -59,16 +62,23 @@ def _plan_tasks(session) -> str:
 def session_create(request):
     network = request.network
     initial = {"phase": network.current_phase, "planned_minutes": 180}
-    form = SessionForm(request.POST or None, instance=Session(network=network),
-                       network=network, initial=initial)  # fmt: skip
-    return edit_page(request, form=form, title=_("Bijeenkomst plannen"),
-                     back_url=reverse("session_list", args=[network.slug]),
-                     intro=_("Plan de bijeenkomst ruim op tijd: de voorbereiding begint "
-                             "twaalf weken van tevoren. De taken daarvoor maken we meteen "
-                             "aan."),
-                     crumb=crumb(request), after_save=_plan_tasks,
-                     success=_("De bijeenkomst is gepland, met de voorbereidingstaken "
-                               "erbij."))  # fmt: skip
+    form = SessionForm(
+        request.POST or None, instance=Session(network=network), network=network, initial=initial
+    )
+    return edit_page(
+        request,
+        form=form,
+        title=_("Bijeenkomst plannen"),
+        back_url=reverse("session_list", args=[network.slug]),
+        intro=_(
+            "Plan de bijeenkomst ruim op tijd: de voorbereiding begint "
+            "twaalf weken van tevoren. De taken daarvoor maken we meteen "
+            "aan."
+        ),
+        crumb=crumb(request),
+        after_save=_plan_tasks,
+        success=_("De bijeenkomst is gepland, met de voorbereidingstaken erbij."),
+    )
 
 
 @P.network_permission_required(P.SESSIONS_CHANGE)
@@ -79,13 +89,20 @@ def session_edit(request, pk):
     def _follow_date(saved) -> None:
         services.tasks_follow_date(session=saved)
         registrations.session_changed(
-            session=saved, base_url=base_url_of(request),
-            calendar_changed=bool(set(form.changed_data) & Session.CALENDAR_FIELDS))  # fmt: skip
+            session=saved,
+            base_url=base_url_of(request),
+            calendar_changed=bool(set(form.changed_data) & Session.CALENDAR_FIELDS),
+        )
 
-    return edit_page(request, form=form, title=_("Bijeenkomst wijzigen"),
-                     back_url=reverse("session_detail", args=[request.network.slug, pk]),
-                     delete_url=reverse("session_delete", args=[request.network.slug, pk]),
-                     crumb=crumb(request), after_save=_follow_date)  # fmt: skip
+    return edit_page(
+        request,
+        form=form,
+        title=_("Bijeenkomst wijzigen"),
+        back_url=reverse("session_detail", args=[request.network.slug, pk]),
+        delete_url=reverse("session_delete", args=[request.network.slug, pk]),
+        crumb=crumb(request),
+        after_save=_follow_date,
+    )
 
 
 @require_POST
@@ -99,8 +116,11 @@ def session_delete(request, pk):
         history.item_delete(instance=session, network=request.network, by=request.user)
         # The visual minutes' files go too, once the rows surely have.
         transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
-    messages.success(request, _("De bijeenkomst “%(theme)s” is verwijderd, met haar taken en "
-                                "draaiboek.") % {"theme": session.theme})  # fmt: skip
+    messages.success(
+        request,
+        _("De bijeenkomst “%(theme)s” is verwijderd, met haar taken en draaiboek.")
+        % {"theme": session.theme},
+    )
     return redirect("session_list", request.network.slug)
 
 
@@ -127,16 +147,20 @@ def session_detail(request, pk):
     tasks = list(session.tasks.select_related("assignee__user"))
     blocks = list(session.blocks.select_related("werkvorm", "responsible__user"))
     context = {
-        "network": request.network, "session": session, "title": session.theme,
+        "network": request.network,
+        "session": session,
+        "title": session.theme,
         "before": [task for task in tasks if task.due_on <= session.date],
         "after": [task for task in tasks if task.due_on > session.date],
-        "today": date.today(), "programme": draaiboek.timed(session, blocks), **crumb(request),
+        "today": date.today(),
+        "programme": draaiboek.timed(session, blocks),
+        **crumb(request),
         "mine": session.registrations.filter(membership=request.membership).first(),
         "answerable": not session.is_cancelled and session.date >= date.today(),
         "answer_choices": AnswerForm.base_fields["answer"].choices,
         "earlier_actions": list(followup.open_actions_before(session)),
         "extra_links": session_links.links_for(request, session),
-    }  # fmt: skip
+    }
     return render(request, "phases/session_detail.html", context)
 
 
@@ -180,8 +204,13 @@ def _task_page(request, session, task, title):
         form.save()
         messages.success(request, _("De taak is opgeslagen."))
         return redirect("session_detail", request.network.slug, session.pk)
-    context = {"network": request.network, "form": form, "title": title, "session": session,
-               **crumb(request)}  # fmt: skip
+    context = {
+        "network": request.network,
+        "form": form,
+        "title": title,
+        "session": session,
+        **crumb(request),
+    }
     return render(request, "phases/task_form.html", context)
 
 
@@ -201,8 +230,12 @@ def task_edit(request, session_pk, pk):
 @P.network_permission_required(P.SESSIONS_CHANGE)
 def preparation_template(request):
     steps = services.preparation_template(request.network)
-    context = {"network": request.network, "steps": steps, **crumb(request),
-               "title": _("Planning van de voorbereiding")}  # fmt: skip
+    context = {
+        "network": request.network,
+        "steps": steps,
+        **crumb(request),
+        "title": _("Planning van de voorbereiding"),
+    }
     return render(request, "phases/preparation_template.html", context)
 
 
@@ -210,11 +243,21 @@ def _step_page(request, step, title):
     form = PreparationStepForm(request.POST or None, instance=step)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, _("De planning is aangepast. Pas haar toe op de komende "
-                                    "bijeenkomsten als die mee moeten veranderen."))  # fmt: skip
+        messages.success(
+            request,
+            _(
+                "De planning is aangepast. Pas haar toe op de komende "
+                "bijeenkomsten als die mee moeten veranderen."
+            ),
+        )
         return redirect("preparation_template", request.network.slug)
-    context = {"network": request.network, "form": form, "step": step, "title": title,
-               **crumb(request)}  # fmt: skip
+    context = {
+        "network": request.network,
+        "form": form,
+        "step": step,
+        "title": title,
+        **crumb(request),
+    }
     return render(request, "phases/preparation_step_form.html", context)
 
 

@@ -45,12 +45,16 @@ class Route:
 
 # The start-up's list items: (kind, permission, extra kwargs of its "add" URL).
 STARTUP_ITEMS = [
-    ("talk", "startup.talks", {}), ("figure", "startup.change", {}),
-    ("goal", "agendas.change", {}), ("milestone", "agendas.change", {"goal": "<goal>"}),
-    ("funder", "money.change", {}), ("fee", "money.change", {}),
-    ("budget", "money.change", {}), ("venue", "planning.change", {}),
+    ("talk", "startup.talks", {}),
+    ("figure", "startup.change", {}),
+    ("goal", "agendas.change", {}),
+    ("milestone", "agendas.change", {"goal": "<goal>"}),
+    ("funder", "money.change", {}),
+    ("fee", "money.change", {}),
+    ("budget", "money.change", {}),
+    ("venue", "planning.change", {}),
     ("planned", "planning.change", {}),
-]  # fmt: skip
+]
 
 
 def item_routes(kind: str, permission: str, add_kwargs: dict) -> dict[str, "Route"]:
@@ -79,10 +83,10 @@ ROUTES = {
     "calendar_settings": Route(LOGGED_IN),
     "notification_settings": Route(LOGGED_IN),
     # The private calendar feed: the address is the key (tests/phases/test_registrations.py).
-    "calendar_feed": Route(PUBLIC, kwargs={"token": "geen-geldig-adres"}, page=False,
-                           status=404),
-    "email_confirm": Route(LOGGED_IN, kwargs={"token": "geen-geldige-link"}, page=False,
-                           status=400),
+    "calendar_feed": Route(PUBLIC, kwargs={"token": "geen-geldig-adres"}, page=False, status=404),
+    "email_confirm": Route(
+        LOGGED_IN, kwargs={"token": "geen-geldige-link"}, page=False, status=400
+    ),
     # The method catalogue: the library for members, the guide for everyone.
     "werkvorm_list": Route(LOGGED_IN),
     "werkvorm_detail": Route(LOGGED_IN, kwargs={"code": "speeddaten"}),
@@ -97,171 +101,347 @@ ROUTES = {
     "guide_dimensions": Route(PUBLIC),
     # Networks and their members.
     "network_create": Route(LOGGED_IN),
-    "invitation_accept": Route(PUBLIC, kwargs={"token": "een-link-die-niet-bestaat"},
-                               status=410),
+    "invitation_accept": Route(PUBLIC, kwargs={"token": "een-link-die-niet-bestaat"}, status=410),
     "network_overview": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="network.view"),
     "network_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="network.change"),
-    "network_archive": Route(NETWORK, method="post", page=False, kwargs={"slug": THE_NETWORK},
-                             permission="network.archive", status=302),
+    "network_archive": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        kwargs={"slug": THE_NETWORK},
+        permission="network.archive",
+        status=302,
+    ),
     "member_list": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="members.view"),
     "member_invite": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="members.manage"),
     "member_coverage": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="insight.view"),
-    "member_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": A_MEMBER},
-                         permission="members.manage"),
-    "member_leave": Route(NETWORK, method="post", page=False,
-                          kwargs={"slug": THE_NETWORK, "pk": A_MEMBER},
-                          permission="members.manage", status=302),
-    "invitation_resend": Route(NETWORK, method="post", page=False,
-                               kwargs={"slug": THE_NETWORK, "pk": AN_INVITATION},
-                               permission="members.manage", status=302),
-    "invitation_revoke": Route(NETWORK, method="post", page=False,
-                               kwargs={"slug": THE_NETWORK, "pk": AN_INVITATION},
-                               permission="members.manage", status=302),
-    "organisation_create": Route(NETWORK, kwargs={"slug": THE_NETWORK},
-                                 permission="members.manage"),
+    "member_edit": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK, "pk": A_MEMBER}, permission="members.manage"
+    ),
+    "member_leave": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        kwargs={"slug": THE_NETWORK, "pk": A_MEMBER},
+        permission="members.manage",
+        status=302,
+    ),
+    "invitation_resend": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        kwargs={"slug": THE_NETWORK, "pk": AN_INVITATION},
+        permission="members.manage",
+        status=302,
+    ),
+    "invitation_revoke": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        kwargs={"slug": THE_NETWORK, "pk": AN_INVITATION},
+        permission="members.manage",
+        status=302,
+    ),
+    "organisation_create": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK}, permission="members.manage"
+    ),
     # The start-up (opstart).
-    **{name: Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="startup.view")
-       for name in ("opstart_path", "opstart_suitability", "opstart_startnotitie",
-                    "opstart_agendas", "opstart_money", "opstart_infrastructure",
-                    "opstart_agreement", "opstart_agreement_text", "opstart_history")},
+    **{
+        name: Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="startup.view")
+        for name in (
+            "opstart_path",
+            "opstart_suitability",
+            "opstart_startnotitie",
+            "opstart_agendas",
+            "opstart_money",
+            "opstart_infrastructure",
+            "opstart_agreement",
+            "opstart_agreement_text",
+            "opstart_history",
+        )
+    },
     "opstart_talks": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="startup.talks"),
-    "opstart_step_mark": Route(NETWORK, method="post", page=False, status=302,
-                               kwargs={"slug": THE_NETWORK, "step": "gesprekken"},
-                               permission="startup.change"),
-    "opstart_startnotitie_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK},
-                                       permission="startup.change"),
-    "opstart_startnotitie_pdf": Route(NETWORK, kwargs={"slug": THE_NETWORK}, page=False,
-                                      permission="reports.export"),
-    "opstart_communication_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK},
-                                        permission="communication.change"),
-    "opstart_governance_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK},
-                                     permission="startup.change"),
-    "opstart_agreement_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK},
-                                    permission="startup.change"),
-    "opstart_agreement_pdf": Route(NETWORK, kwargs={"slug": THE_NETWORK}, page=False,
-                                   permission="reports.export"),
-    "opstart_sign": Route(NETWORK, kwargs={"slug": THE_NETWORK, "organisation": "<party>"},
-                          permission="startup.change"),
-    "opstart_sign_withdraw": Route(NETWORK, method="post", page=False, status=302,
-                                   kwargs={"slug": THE_NETWORK, "organisation": "<signed-party>"},
-                                   permission="startup.change"),
-    "opstart_status": Route(NETWORK, method="post", page=False, status=302,
-                            kwargs={"slug": THE_NETWORK}, permission="startup.change"),
+    "opstart_step_mark": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=302,
+        kwargs={"slug": THE_NETWORK, "step": "gesprekken"},
+        permission="startup.change",
+    ),
+    "opstart_startnotitie_edit": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK}, permission="startup.change"
+    ),
+    "opstart_startnotitie_pdf": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK}, page=False, permission="reports.export"
+    ),
+    "opstart_communication_edit": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK}, permission="communication.change"
+    ),
+    "opstart_governance_edit": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK}, permission="startup.change"
+    ),
+    "opstart_agreement_edit": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK}, permission="startup.change"
+    ),
+    "opstart_agreement_pdf": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK}, page=False, permission="reports.export"
+    ),
+    "opstart_sign": Route(
+        NETWORK,
+        kwargs={"slug": THE_NETWORK, "organisation": "<party>"},
+        permission="startup.change",
+    ),
+    "opstart_sign_withdraw": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=302,
+        kwargs={"slug": THE_NETWORK, "organisation": "<signed-party>"},
+        permission="startup.change",
+    ),
+    "opstart_status": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=302,
+        kwargs={"slug": THE_NETWORK},
+        permission="startup.change",
+    ),
     # Sessions (bijeenkomsten).
     "session_list": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="sessions.view"),
     "session_create": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="sessions.change"),
-    "sessions_from_planning": Route(NETWORK, method="post", page=False, status=302,
-                                    kwargs={"slug": THE_NETWORK}, permission="sessions.change"),
-    "session_detail": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
-                            permission="sessions.view"),
-    "session_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
-                          permission="sessions.change"),
-    "session_delete": Route(NETWORK, method="post", page=False, status=302,
-                            kwargs={"slug": THE_NETWORK, "pk": "<session>"},
-                            permission="sessions.change"),
-    "draaiboek": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
-                       permission="sessions.change"),
+    "sessions_from_planning": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=302,
+        kwargs={"slug": THE_NETWORK},
+        permission="sessions.change",
+    ),
+    "session_detail": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"}, permission="sessions.view"
+    ),
+    "session_edit": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"}, permission="sessions.change"
+    ),
+    "session_delete": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=302,
+        kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+        permission="sessions.change",
+    ),
+    "draaiboek": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"}, permission="sessions.change"
+    ),
     # Who comes: everyone answers (without a choice: told so, back to the session page).
-    "session_answer": Route(NETWORK, method="post", page=False, status=302,
-                            kwargs={"slug": THE_NETWORK, "pk": "<session>"},
-                            permission="sessions.take_part"),
-    "session_registrations": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
-                                   permission="sessions.change"),
-    **{name: Route(NETWORK, method="post", page=False, status=302,
-                   kwargs={"slug": THE_NETWORK, "pk": "<session>"}, permission="sessions.change")
-       for name in ("session_invite", "session_remind", "session_cancel")},
+    "session_answer": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=302,
+        kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+        permission="sessions.take_part",
+    ),
+    "session_registrations": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"}, permission="sessions.change"
+    ),
+    **{
+        name: Route(
+            NETWORK,
+            method="post",
+            page=False,
+            status=302,
+            kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+            permission="sessions.change",
+        )
+        for name in ("session_invite", "session_remind", "session_cancel")
+    },
     # After the session: the report and its action points.
-    "session_report": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
-                            permission="sessions.view"),
+    "session_report": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"}, permission="sessions.view"
+    ),
     # Looking back: everyone answers (before the session the page says it is not yet
     # time); the planners read the answers.
-    "session_reflection": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
-                                permission="sessions.view"),
-    "session_reflections": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
-                                 permission="sessions.change"),
-    "session_report_pdf": Route(NETWORK, page=False, permission="reports.export",
-                                kwargs={"slug": THE_NETWORK, "pk": "<session>"}),
-    "session_report_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
-                                 permission="sessions.change"),
+    "session_reflection": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"}, permission="sessions.view"
+    ),
+    "session_reflections": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"}, permission="sessions.change"
+    ),
+    "session_report_pdf": Route(
+        NETWORK,
+        page=False,
+        permission="reports.export",
+        kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+    ),
+    "session_report_edit": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"}, permission="sessions.change"
+    ),
     # The world's session has no report yet: told so, back to the report page.
-    "session_report_share": Route(NETWORK, method="post", page=False, status=302,
-                                  kwargs={"slug": THE_NETWORK, "pk": "<session>"},
-                                  permission="sessions.change"),
+    "session_report_share": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=302,
+        kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+        permission="sessions.change",
+    ),
     # Visual minutes: uploading without a file re-shows the report with the message (200);
     # the file itself only for members.
-    "photo_add": Route(NETWORK, method="post", page=False,
-                       kwargs={"slug": THE_NETWORK, "pk": "<session>"},
-                       permission="sessions.change"),
-    "photo_file": Route(NETWORK, page=False, kwargs={"slug": THE_NETWORK, "pk": "<session>",
-                                                     "photo": "<photo>"},
-                        permission="sessions.view"),
-    "photo_delete": Route(NETWORK, method="post", page=False, status=302,
-                          kwargs={"slug": THE_NETWORK, "pk": "<session>", "photo": "<photo>"},
-                          permission="sessions.change"),
-    "action_add": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
-                        permission="sessions.change"),
-    "action_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>",
-                                          "action": "<action>"}, permission="sessions.change"),
-    "action_delete": Route(NETWORK, method="post", page=False, status=302,
-                           kwargs={"slug": THE_NETWORK, "pk": "<session>", "action": "<action>"},
-                           permission="sessions.change"),
+    "photo_add": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+        permission="sessions.change",
+    ),
+    "photo_file": Route(
+        NETWORK,
+        page=False,
+        kwargs={"slug": THE_NETWORK, "pk": "<session>", "photo": "<photo>"},
+        permission="sessions.view",
+    ),
+    "photo_delete": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=302,
+        kwargs={"slug": THE_NETWORK, "pk": "<session>", "photo": "<photo>"},
+        permission="sessions.change",
+    ),
+    "action_add": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"}, permission="sessions.change"
+    ),
+    "action_edit": Route(
+        NETWORK,
+        kwargs={"slug": THE_NETWORK, "pk": "<session>", "action": "<action>"},
+        permission="sessions.change",
+    ),
+    "action_delete": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=302,
+        kwargs={"slug": THE_NETWORK, "pk": "<session>", "action": "<action>"},
+        permission="sessions.change",
+    ),
     # Like a task: planners tick any action point, others only their own (the world's is
     # the deelnemer's).
-    "action_toggle": Route(NETWORK, method="post", page=False, status=302,
-                           kwargs={"slug": THE_NETWORK, "pk": "<session>", "action": "<action>"},
-                           permission="sessions.view",
-                           not_theirs=frozenset({"communicatieadviseur",
-                                                 "verbindingsfunctionaris"})),
+    "action_toggle": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=302,
+        kwargs={"slug": THE_NETWORK, "pk": "<session>", "action": "<action>"},
+        permission="sessions.view",
+        not_theirs=frozenset({"communicatieadviseur", "verbindingsfunctionaris"}),
+    ),
     # Before the session it only says so; recording is for the day itself and after.
-    "session_attendance": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
-                                permission="sessions.change"),
-    "session_ics": Route(NETWORK, page=False, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
-                         permission="sessions.view"),
-    "draaiboek_change": Route(NETWORK, method="post", page=False, status=400,
-                              kwargs={"slug": THE_NETWORK, "pk": "<session>"},
-                              permission="sessions.change"),  # no action given: 400
-    "session_draaiboek_pdf": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
-                                   page=False, permission="reports.export"),
-    "session_invitation_pdf": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"},
-                                    page=False, permission="sessions.view"),
-    "block_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>",
-                                         "block": "<block>"}, permission="sessions.change"),
-    "preparation_template": Route(NETWORK, kwargs={"slug": THE_NETWORK},
-                                  permission="sessions.change"),
-    "preparation_template_apply": Route(NETWORK, method="post", page=False, status=302,
-                                        kwargs={"slug": THE_NETWORK},
-                                        permission="sessions.change"),
-    "preparation_step_add": Route(NETWORK, kwargs={"slug": THE_NETWORK},
-                                  permission="sessions.change"),
-    "preparation_step_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<step>"},
-                                   permission="sessions.change"),
-    "preparation_step_delete": Route(NETWORK, method="post", page=False, status=302,
-                                     kwargs={"slug": THE_NETWORK, "pk": "<step>"},
-                                     permission="sessions.change"),
-    "task_add": Route(NETWORK, kwargs={"slug": THE_NETWORK, "session_pk": "<session>"},
-                      permission="sessions.change"),
-    "task_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "session_pk": "<session>",
-                                        "pk": "<task>"}, permission="sessions.change"),
+    "session_attendance": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"}, permission="sessions.change"
+    ),
+    "session_ics": Route(
+        NETWORK,
+        page=False,
+        kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+        permission="sessions.view",
+    ),
+    "draaiboek_change": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=400,
+        kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+        permission="sessions.change",
+    ),  # no action given: 400
+    "session_draaiboek_pdf": Route(
+        NETWORK,
+        kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+        page=False,
+        permission="reports.export",
+    ),
+    "session_invitation_pdf": Route(
+        NETWORK,
+        kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+        page=False,
+        permission="sessions.view",
+    ),
+    "block_edit": Route(
+        NETWORK,
+        kwargs={"slug": THE_NETWORK, "pk": "<session>", "block": "<block>"},
+        permission="sessions.change",
+    ),
+    "preparation_template": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK}, permission="sessions.change"
+    ),
+    "preparation_template_apply": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=302,
+        kwargs={"slug": THE_NETWORK},
+        permission="sessions.change",
+    ),
+    "preparation_step_add": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK}, permission="sessions.change"
+    ),
+    "preparation_step_edit": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<step>"}, permission="sessions.change"
+    ),
+    "preparation_step_delete": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=302,
+        kwargs={"slug": THE_NETWORK, "pk": "<step>"},
+        permission="sessions.change",
+    ),
+    "task_add": Route(
+        NETWORK,
+        kwargs={"slug": THE_NETWORK, "session_pk": "<session>"},
+        permission="sessions.change",
+    ),
+    "task_edit": Route(
+        NETWORK,
+        kwargs={"slug": THE_NETWORK, "session_pk": "<session>", "pk": "<task>"},
+        permission="sessions.change",
+    ),
     # Everyone may try; the view lets planners tick any task and others their own (the
     # world's task is the deelnemer's; tests/phases checks the rest).
-    "task_toggle": Route(NETWORK, method="post", page=False, status=302,
-                         kwargs={"slug": THE_NETWORK, "session_pk": "<session>", "pk": "<task>"},
-                         permission="sessions.view",
-                         not_theirs=frozenset({"communicatieadviseur",
-                                               "verbindingsfunctionaris"})),
+    "task_toggle": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=302,
+        kwargs={"slug": THE_NETWORK, "session_pk": "<session>", "pk": "<task>"},
+        permission="sessions.view",
+        not_theirs=frozenset({"communicatieadviseur", "verbindingsfunctionaris"}),
+    ),
     # The network's own werkvormen (read on the library's pages; made and changed here).
     "own_werkvorm_list": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="network.view"),
-    "own_werkvorm_create": Route(NETWORK, kwargs={"slug": THE_NETWORK},
-                                 permission="werkvormen.change"),
-    "own_werkvorm_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK, "code": "<own>"},
-                               permission="werkvormen.change"),
-    "own_werkvorm_delete": Route(NETWORK, method="post", page=False, status=302,
-                                 kwargs={"slug": THE_NETWORK, "code": "<own>"},
-                                 permission="werkvormen.change"),
-    **{f"opstart_{kind}_{action}": route
-       for kind, permission, add_kwargs in STARTUP_ITEMS
-       for action, route in item_routes(kind, permission, add_kwargs).items()},
-}  # fmt: skip
+    "own_werkvorm_create": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK}, permission="werkvormen.change"
+    ),
+    "own_werkvorm_edit": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK, "code": "<own>"}, permission="werkvormen.change"
+    ),
+    "own_werkvorm_delete": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=302,
+        kwargs={"slug": THE_NETWORK, "code": "<own>"},
+        permission="werkvormen.change",
+    ),
+    **{
+        f"opstart_{kind}_{action}": route
+        for kind, permission, add_kwargs in STARTUP_ITEMS
+        for action, route in item_routes(kind, permission, add_kwargs).items()
+    },
+}
 
 # The journey declares its routes beside its tests (imported here, after Route and the
 # placeholders exist, which those files use).

@@ -80,18 +80,32 @@ def _measure_pdfs(client, world) -> dict[str, tuple[float, float]]:
     # The world's session holds the large draaiboek (tests/phases/world.py).
     session = Session.objects.filter(network=world.network).order_by("pk").first()
     sources = {
-        "opstart_startnotitie_pdf": ({}, *documents.PDF_DOCUMENTS["startnotitie"],
-                                     world.network),
-        "opstart_agreement_pdf": ({}, *documents.PDF_DOCUMENTS["samenwerkingsovereenkomst"],
-                                  world.network),
-        "session_draaiboek_pdf": ({"pk": session.pk}, "pdf/draaiboek.html", reports.context,
-                                  session),
-        "session_invitation_pdf": ({"pk": session.pk}, "pdf/uitnodiging.html",
-                                   reports.context, session),
-        "session_report_pdf": ({"pk": session.pk}, "pdf/sessieverslag.html",
-                               reports.report_context, session),
+        "opstart_startnotitie_pdf": ({}, *documents.PDF_DOCUMENTS["startnotitie"], world.network),
+        "opstart_agreement_pdf": (
+            {},
+            *documents.PDF_DOCUMENTS["samenwerkingsovereenkomst"],
+            world.network,
+        ),
+        "session_draaiboek_pdf": (
+            {"pk": session.pk},
+            "pdf/draaiboek.html",
+            reports.context,
+            session,
+        ),
+        "session_invitation_pdf": (
+            {"pk": session.pk},
+            "pdf/uitnodiging.html",
+            reports.context,
+            session,
+        ),
+        "session_report_pdf": (
+            {"pk": session.pk},
+            "pdf/sessieverslag.html",
+            reports.report_context,
+            session,
+        ),
         "term_pdf": ({}, "pdf/woordenlijst.html", reports_words.glossary_context, world.network),
-    }  # fmt: skip
+    }
     results = {}
     for name in PDFS:
         kwargs, template, context, subject = sources[name]
@@ -118,8 +132,11 @@ def _grow_network(world):
     from tests.networks.factories import MembershipFactory
 
     for n in range(65):
-        MembershipFactory(network=world.network, ring="kernteam" if n < 19 else "tweede-schil",
-                          roles=[Role.DEELNEMER])  # fmt: skip
+        MembershipFactory(
+            network=world.network,
+            ring="kernteam" if n < 19 else "tweede-schil",
+            roles=[Role.DEELNEMER],
+        )
 
 
 def _grow_startup(world):
@@ -222,8 +239,10 @@ def _report(small_queries, large_queries, times) -> int:
 
 
 def _report_pdfs(pdf_times) -> int:
-    print(f"\nPDF reports of the large network ({PDF_ROUNDS} rounds), whole request against "
-          f"WeasyPrint alone on the same HTML:\n")  # fmt: skip
+    print(
+        f"\nPDF reports of the large network ({PDF_ROUNDS} rounds), whole request against "
+        f"WeasyPrint alone on the same HTML:\n"
+    )
     failures = 0
     for name, (whole, alone) in pdf_times.items():
         ratio = whole / alone

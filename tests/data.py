@@ -29,27 +29,39 @@ def _build_large_catalogue() -> None:
     """A catalogue ten times the shipped one, linked everywhere the shipped one is."""
     werkvormen = Werkvorm.objects.bulk_create(
         Werkvorm(
-            code=f"eigen-werkvorm-{n}", name=f"Eigen werkvorm {n}",
+            code=f"eigen-werkvorm-{n}",
+            name=f"Eigen werkvorm {n}",
             summary="Een werkvorm die een platform zelf toevoegde, over vertrouwen.",
-            wat="Wat.", wanneer="Wanneer.", tijdens=["Stap."], opbrengst="Opbrengst.",
-            duration_min=20, duration_max=60, group_min=4, group_max=20,
+            wat="Wat.",
+            wanneer="Wanneer.",
+            tijdens=["Stap."],
+            opbrengst="Opbrengst.",
+            duration_min=20,
+            duration_max=60,
+            group_min=4,
+            group_max=20,
             search_text="vertrouwen reflectie experiment",
         )
         for n in range(EXTRA_WERKVORMEN)
-    )  # fmt: skip
+    )
     WerkvormLabel.objects.bulk_create(
         label
         for n, werkvorm in enumerate(werkvormen)
         for label in (
             WerkvormLabel(werkvorm=werkvorm, kind=LabelKind.FASE, value=str(n % 3 + 1)),
-            WerkvormLabel(werkvorm=werkvorm, kind=LabelKind.KERNELEMENT,
-                          value=method.Kernelement.values[n % 5]),
-            WerkvormLabel(werkvorm=werkvorm, kind=LabelKind.DIMENSIE,
-                          value=method.Dimension.values[n % 5]),
-            WerkvormLabel(werkvorm=werkvorm, kind=LabelKind.STADIUM,
-                          value=method.Stage.values[n % 2]),
+            WerkvormLabel(
+                werkvorm=werkvorm,
+                kind=LabelKind.KERNELEMENT,
+                value=method.Kernelement.values[n % 5],
+            ),
+            WerkvormLabel(
+                werkvorm=werkvorm, kind=LabelKind.DIMENSIE, value=method.Dimension.values[n % 5]
+            ),
+            WerkvormLabel(
+                werkvorm=werkvorm, kind=LabelKind.STADIUM, value=method.Stage.values[n % 2]
+            ),
         )
-    )  # fmt: skip
+    )
     Werkvorm.objects.update_search_vectors()
     # Links grow as a platform adds werkvormen, though not tenfold: a few more each.
     for phase in Phase.objects.all():
@@ -59,8 +71,12 @@ def _build_large_catalogue() -> None:
     kernelementen = list(Kernelement.objects.all())
     for n in range(EXTRA_STRUIKELBLOKKEN):
         struikelblok = Struikelblok.objects.create(
-            code=f"eigen-struikelblok-{n}", number=100 + n, title=f"Eigen struikelblok {n}",
-            situation="Situatie.", approach="Aanpak.", tips=["Tip."],
-        )  # fmt: skip
+            code=f"eigen-struikelblok-{n}",
+            number=100 + n,
+            title=f"Eigen struikelblok {n}",
+            situation="Situatie.",
+            approach="Aanpak.",
+            tips=["Tip."],
+        )
         struikelblok.kernelementen.add(*kernelementen)
         struikelblok.werkvormen.add(*werkvormen[:5], Werkvorm.objects.get(code="speeddaten"))

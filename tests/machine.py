@@ -74,19 +74,42 @@ def throwaway_postgres() -> Iterator[dict]:
     data, port = os.path.join(base, "data"), _free_port()
     quiet = {"check": True, "stdout": subprocess.DEVNULL}
     subprocess.run(
-        [*as_user, str(bin_dir / "initdb"), "-D", data, "-U", "postgres", "-A", "trust",
-         "-E", "UTF8", "--locale=C.UTF-8", "--no-sync", "--no-instructions"],
+        [
+            *as_user,
+            str(bin_dir / "initdb"),
+            "-D",
+            data,
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+            "--no-instructions",
+        ],
         **quiet,
-    )  # fmt: skip
+    )
     options = (
         f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
         "-c synchronous_commit=off -c full_page_writes=off"
     )
     subprocess.run(
-        [*as_user, str(bin_dir / "pg_ctl"), "-D", data, "-l", f"{base}/log", "-w",
-         "-o", options, "start"],
+        [
+            *as_user,
+            str(bin_dir / "pg_ctl"),
+            "-D",
+            data,
+            "-l",
+            f"{base}/log",
+            "-w",
+            "-o",
+            options,
+            "start",
+        ],
         **quiet,
-    )  # fmt: skip
+    )
     try:
         yield {"HOST": "127.0.0.1", "PORT": str(port), "USER": "postgres", "PASSWORD": ""}
     finally:

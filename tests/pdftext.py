@@ -20,6 +20,7 @@ def pdf_image_count(pdf: bytes, tmp_path) -> int:
     """How many images the PDF holds (poppler's pdfimages)."""
     path = tmp_path / "images.pdf"
     path.write_bytes(pdf)
-    listing = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True,
-                             check=True).stdout.splitlines()  # fmt: skip
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
     return len(listing) - 2  # two header lines

@@ -36,8 +36,10 @@ NETWORK_ROUTES = [name for name, route in ROUTES.items() if route.access == NETW
 @pytest.mark.parametrize("name", NETWORK_ROUTES)
 def test_every_network_view_demands_the_permission_the_matrix_declares(name):
     # Any value of the right type resolves to the view; placeholders stand for numbers.
-    kwargs = {key: 1 if str(value).startswith("<") else value
-              for key, value in ROUTES[name].kwargs.items()}  # fmt: skip
+    kwargs = {
+        key: 1 if str(value).startswith("<") else value
+        for key, value in ROUTES[name].kwargs.items()
+    }
     view = resolve(reverse(name, kwargs={**kwargs, "slug": "x"})).func
     assert getattr(view, "network_permission", None) == ROUTES[name].permission
 

@@ -89,8 +89,11 @@ NETWORK_EXPECTED = {
     "opstart_sign": 8,
     "opstart_history": 6,  # steps; revisions with who made them
     # An item's form: the item (when editing); a select's options where the form has one.
-    **{f"opstart_{kind}_{action}": 4 + (action == "edit") + EXTRA_ITEM_QUERIES.get(kind, 0)
-       for kind, _perm, _kwargs in STARTUP_ITEMS for action in ("add", "edit")},
+    **{
+        f"opstart_{kind}_{action}": 4 + (action == "edit") + EXTRA_ITEM_QUERIES.get(kind, 0)
+        for kind, _perm, _kwargs in STARTUP_ITEMS
+        for action in ("add", "edit")
+    },
     "opstart_milestone_edit": 5,  # the milestone (its goal comes through the network)
     # Sessions.
     "session_list": 7,  # upcoming; past (at most 30); planned dates without a session
@@ -157,7 +160,7 @@ NETWORK_EXPECTED = {
     "product_edit": 8,  # product, its experiments, goals and experiments for the choices
     "barrier_add": 5,  # the product
     "barrier_edit": 5,  # the barrier with its product
-}  # fmt: skip
+}
 
 
 def test_every_page_has_an_expected_query_count():
@@ -217,15 +220,19 @@ def test_network_pages_make_the_same_queries_with_5_or_60_members(client, db):
     small = {name: count_queries(client, url) for name, url in urls.items()}
     organisations = OrganisationFactory.create_batch(10)
     for n in range(54):
-        MembershipFactory(network=world.network, organisation=organisations[n % 10],
-                          roles=[Role.DEELNEMER, Role.VERBINDINGSFUNCTIONARIS])  # fmt: skip
+        MembershipFactory(
+            network=world.network,
+            organisation=organisations[n % 10],
+            roles=[Role.DEELNEMER, Role.VERBINDINGSFUNCTIONARIS],
+        )
     grow_startup(world.network, world.user(Role.TREKKER))
     grow_sessions(world.network)
     grow_own_werkvormen(world.network)
     grow_journey(world.network)
     large = {name: count_queries(client, url) for name, url in urls.items()}
-    expected = {name: (NOT_THE_TREKKERS.get(name, 200), count)
-                for name, count in NETWORK_EXPECTED.items()}  # fmt: skip
+    expected = {
+        name: (NOT_THE_TREKKERS.get(name, 200), count) for name, count in NETWORK_EXPECTED.items()
+    }
     assert small == expected
     assert large == expected
     assert all(count <= MAX_QUERIES for count in NETWORK_EXPECTED.values())

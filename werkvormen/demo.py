@@ -19,12 +19,15 @@ def demo_own_werkvorm() -> None:
         return
     procesbegeleider = User.objects.get(email="procesbegeleider@example.org")
     werkvorm = Werkvorm.objects.create(
-        code=own_code(NAME), network=network, based_on=original, name=NAME,
+        code=own_code(NAME),
+        network=network,
+        based_on=original,
+        name=NAME,
         summary="Iedereen prikt een succes van de afgelopen weken op de kaart van de wijk; "
-                "zo ziet het netwerk waar het verschil al zichtbaar is.",
+        "zo ziet het netwerk waar het verschil al zichtbaar is.",
         wat="Onze versie van Successen delen. De successen komen op een grote kaart van de "
-            "wijk, op de plek waar ze gebeurden. Na een paar bijeenkomsten zie je waar het "
-            "netwerk al iets betekent, en waar nog niet.",
+        "wijk, op de plek waar ze gebeurden. Na een paar bijeenkomsten zie je waar het "
+        "netwerk al iets betekent, en waar nog niet.",
         wanneer="Aan het begin van elke bijeenkomst, na het welkom.",
         voorbereiding=["Hang de wijkkaart op en leg punaises en kaartjes klaar."],
         tijdens=[
@@ -33,15 +36,23 @@ def demo_own_werkvorm() -> None:
             "Kijk samen naar de kaart: waar zitten de successen, en welke buurt blijft leeg?",
         ],
         tussendoor=["Maak een foto van de kaart en zet hem in het verslag."],
-        opbrengst=original.opbrengst, duration_min=15, duration_max=20, group_min=4,
-        group_max=20, materials=["Grote kaart van de wijk", "Punaises en kaartjes"],
-        version=1, updated_by=procesbegeleider,
-    )  # fmt: skip
-    WerkvormLabel.objects.bulk_create([
-        WerkvormLabel(werkvorm=werkvorm, kind=LabelKind.FASE, value="2"),
-        WerkvormLabel(werkvorm=werkvorm, kind=LabelKind.KERNELEMENT,
-                      value="vertrouwen-in-opbrengsten"),
-    ])  # fmt: skip
+        opbrengst=original.opbrengst,
+        duration_min=15,
+        duration_max=20,
+        group_min=4,
+        group_max=20,
+        materials=["Grote kaart van de wijk", "Punaises en kaartjes"],
+        version=1,
+        updated_by=procesbegeleider,
+    )
+    WerkvormLabel.objects.bulk_create(
+        [
+            WerkvormLabel(werkvorm=werkvorm, kind=LabelKind.FASE, value="2"),
+            WerkvormLabel(
+                werkvorm=werkvorm, kind=LabelKind.KERNELEMENT, value="vertrouwen-in-opbrengsten"
+            ),
+        ]
+    )
     werkvorm.refresh_search_text()
     werkvorm.save(update_fields=["search_text"])
     Werkvorm.objects.filter(pk=werkvorm.pk).update_search_vectors()

@@ -81,8 +81,12 @@ class WerkvormFilterForm(StyledFormMixin, forms.Form):
         choices=_choices(_("Elke groep"), [(k, v[0]) for k, v in GROUP_SIZES.items()]),
     )
 
-    LABEL_FILTERS = {"fase": "fase", "kernelement": "kernelement", "dimensie": "dimensie",
-                     "stadium": "stadium"}  # fmt: skip
+    LABEL_FILTERS = {
+        "fase": "fase",
+        "kernelement": "kernelement",
+        "dimensie": "dimensie",
+        "stadium": "stadium",
+    }
 
     def filter(self, werkvormen):
         """Apply what the form holds; an invalid choice in a shared URL is ignored."""
@@ -146,31 +150,54 @@ class OwnWerkvormForm(VersionedForm):
         widget=forms.CheckboxSelectMultiple,
     )
     kernelementen = forms.MultipleChoiceField(
-        label=_("Werkt aan kernelement"), choices=method.Kernelement.choices, required=False,
+        label=_("Werkt aan kernelement"),
+        choices=method.Kernelement.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
 
     # Form field -> the kind of label it stores.
     LABEL_FIELDS = {"fasen": LabelKind.FASE, "kernelementen": LabelKind.KERNELEMENT}
 
     class Meta:
         model = Werkvorm
-        fields = ["name", "summary", "wat", "wanneer", "voorbereiding", "tijdens", "tussendoor",
-                  "opbrengst", "duration_min", "duration_max", "group_min", "group_max",
-                  "materials", "source"]  # fmt: skip
-        labels = {"name": _("Naam"), "summary": _("In één zin"), "wat": _("Wat is het?"),
-                  "wanneer": _("Wanneer gebruik je het?"), "opbrengst": _("Wat levert het op?"),
-                  "duration_min": _("Duur vanaf (minuten)"),
-                  "duration_max": _("Duur tot (minuten)"),
-                  "group_min": _("Groep vanaf (personen)"),
-                  "group_max": _("Groep tot (personen)"), "source": _("Bron")}  # fmt: skip
+        fields = [
+            "name",
+            "summary",
+            "wat",
+            "wanneer",
+            "voorbereiding",
+            "tijdens",
+            "tussendoor",
+            "opbrengst",
+            "duration_min",
+            "duration_max",
+            "group_min",
+            "group_max",
+            "materials",
+            "source",
+        ]
+        labels = {
+            "name": _("Naam"),
+            "summary": _("In één zin"),
+            "wat": _("Wat is het?"),
+            "wanneer": _("Wanneer gebruik je het?"),
+            "opbrengst": _("Wat levert het op?"),
+            "duration_min": _("Duur vanaf (minuten)"),
+            "duration_max": _("Duur tot (minuten)"),
+            "group_min": _("Groep vanaf (personen)"),
+            "group_max": _("Groep tot (personen)"),
+            "source": _("Bron"),
+        }
         help_texts = {
             "summary": _("Wat mensen in de lijst van werkvormen lezen."),
             "source": _("Waar de werkvorm vandaan komt, als iemand anders hem bedacht."),
         }
-        widgets = {"wat": forms.Textarea(attrs={"rows": 4}),
-                   "wanneer": forms.Textarea(attrs={"rows": 3}),
-                   "opbrengst": forms.Textarea(attrs={"rows": 3})}  # fmt: skip
+        widgets = {
+            "wat": forms.Textarea(attrs={"rows": 4}),
+            "wanneer": forms.Textarea(attrs={"rows": 3}),
+            "opbrengst": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, kept_labels=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -210,8 +237,9 @@ class OwnWerkvormForm(VersionedForm):
             old = self._label_texts(before.label_values(kind), kind) if before else ""
             new = self._label_texts(self.cleaned_data.get(name, []), kind)
             if old != new:
-                changes.append({"field": name, "label": str(self.fields[name].label),
-                                "old": old, "new": new})  # fmt: skip
+                changes.append(
+                    {"field": name, "label": str(self.fields[name].label), "old": old, "new": new}
+                )
         return changes
 
     def save(self, commit=True):
@@ -221,12 +249,19 @@ class OwnWerkvormForm(VersionedForm):
         super().save()
         kinds = list(self.LABEL_FIELDS.values())
         werkvorm.labels.filter(kind__in=kinds).delete()
-        WerkvormLabel.objects.bulk_create([
-            *(WerkvormLabel(werkvorm=werkvorm, kind=kind, value=str(value))
-              for name, kind in self.LABEL_FIELDS.items() for value in self.cleaned_data[name]),
-            *(WerkvormLabel(werkvorm=werkvorm, kind=kind, value=value)
-              for kind, value in self.kept_labels),
-        ])  # fmt: skip
+        WerkvormLabel.objects.bulk_create(
+            [
+                *(
+                    WerkvormLabel(werkvorm=werkvorm, kind=kind, value=str(value))
+                    for name, kind in self.LABEL_FIELDS.items()
+                    for value in self.cleaned_data[name]
+                ),
+                *(
+                    WerkvormLabel(werkvorm=werkvorm, kind=kind, value=value)
+                    for kind, value in self.kept_labels
+                ),
+            ]
+        )
         self.kept_labels = []
         # The labels fetched with the werkvorm are the old ones now.
         getattr(werkvorm, "_prefetched_objects_cache", {}).pop("labels", None)

@@ -148,14 +148,24 @@ class Werkvorm(Versioned):
         help_text=_("Wordt bij het laden van de catalogus bijgewerkt; eigen werkvormen niet."),
     )
     network = models.ForeignKey(
-        Network, on_delete=models.CASCADE, null=True, blank=True, related_name="werkvormen",
-        verbose_name=_("eigen werkvorm van"), editable=False,
+        Network,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="werkvormen",
+        verbose_name=_("eigen werkvorm van"),
+        editable=False,
         help_text=_("Leeg: voor iedereen in de bibliotheek."),
-    )  # fmt: skip
+    )
     based_on = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("gebaseerd op"), editable=False,
-    )  # fmt: skip
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gebaseerd op"),
+        editable=False,
+    )
     # Everything a search should match, labels included (so "vertrouwen" finds the
     # werkvormen of that dimension); rebuilt by refresh_search_text().
     search_text = models.TextField(editable=False, default="")
@@ -164,8 +174,13 @@ class Werkvorm(Versioned):
 
     objects = WerkvormQuerySet.as_manager()
 
-    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"code", "shipped", "based_on", "search_text",
-                                               "search_vector"}  # fmt: skip
+    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {
+        "code",
+        "shipped",
+        "based_on",
+        "search_text",
+        "search_vector",
+    }
 
     class Meta:
         verbose_name = _("werkvorm")
@@ -210,9 +225,11 @@ class Werkvorm(Versioned):
         return [
             ("duur", label_text("minuten", minutes, language)),
             ("groep", label_text("personen", people, language)),
-            *((label.kind, label_text(label.kind, label.value, language))
-              for label in self.labels.all()),
-        ]  # fmt: skip
+            *(
+                (label.kind, label_text(label.kind, label.value, language))
+                for label in self.labels.all()
+            ),
+        ]
 
     def label_values(self, kind: str) -> list:
         return [label.value for label in self.labels.all() if label.kind == kind]

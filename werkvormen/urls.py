@@ -11,6 +11,7 @@ urlpatterns = [
     path(own, views_own.own_werkvorm_list, name="own_werkvorm_list"),
     path(own + "nieuw/", views_own.own_werkvorm_create, name="own_werkvorm_create"),
     path(own + "<slug:code>/wijzigen/", views_own.own_werkvorm_edit, name="own_werkvorm_edit"),
-    path(own + "<slug:code>/verwijderen/", views_own.own_werkvorm_delete,
-         name="own_werkvorm_delete"),
-]  # fmt: skip
+    path(
+        own + "<slug:code>/verwijderen/", views_own.own_werkvorm_delete, name="own_werkvorm_delete"
+    ),
+]

@@ -18,15 +18,20 @@ from werkvormen.models import Werkvorm
 
 def crumb(request) -> dict:
     """The own werkvormen as the breadcrumb's level between the network and the page."""
-    return {"section_label": _("Eigen werkvormen"),
-            "section_url": reverse("own_werkvorm_list", args=[request.network.slug])}  # fmt: skip
+    return {
+        "section_label": _("Eigen werkvormen"),
+        "section_url": reverse("own_werkvorm_list", args=[request.network.slug]),
+    }
 
 
 @P.network_permission_required(P.NETWORK_VIEW)
 def own_werkvorm_list(request):
     werkvormen = request.network.werkvormen.select_related("based_on", "updated_by")
-    context = {"network": request.network, "title": _("Eigen werkvormen"),
-               "werkvormen": werkvormen.prefetch_related("labels")}  # fmt: skip
+    context = {
+        "network": request.network,
+        "title": _("Eigen werkvormen"),
+        "werkvormen": werkvormen.prefetch_related("labels"),
+    }
     return render(request, "werkvormen/own_list.html", context)
 
 
@@ -35,9 +40,16 @@ def _show(werkvorm) -> str:
 
 
 def _form_page(request, form, title, *, intro="", delete_url=None):
-    return edit_page(request, form=form, title=title, intro=intro, delete_url=delete_url,
-                     back_url=reverse("own_werkvorm_list", args=[request.network.slug]),
-                     crumb=crumb(request), after_save=_show)  # fmt: skip
+    return edit_page(
+        request,
+        form=form,
+        title=title,
+        intro=intro,
+        delete_url=delete_url,
+        back_url=reverse("own_werkvorm_list", args=[request.network.slug]),
+        crumb=crumb(request),
+        after_save=_show,
+    )
 
 
 @P.network_permission_required(P.WERKVORMEN_CHANGE)

@@ -17,8 +17,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("catalogue")]
 SLUG = "jeugdhulp-dichtbij"
 HELD = "Wat werkt er in de wijk?"  # demo: six weeks ago
 NEXT = "Experimenten kiezen en plannen"  # demo: ten weeks ahead
-ACTIONS = [("Wijkteam uitnodigen voor het experiment", "Priya Ramdin"),
-           ("Cijfers wachttijden opvragen", "Fatima El Amrani")]  # fmt: skip
+ACTIONS = [
+    ("Wijkteam uitnodigen voor het experiment", "Priya Ramdin"),
+    ("Cijfers wachttijden opvragen", "Fatima El Amrani"),
+]
 
 
 @pytest.fixture

@@ -114,9 +114,12 @@ def test_the_trekker_moves_the_network_to_phase_3_and_back(
     as_person(page, log_in, "trekker@example.org")
     page.goto(f"{live_server.url}/netwerken/{SLUG}/")
     page.get_by_role("navigation", name="Onderdelen van dit netwerk").get_by_role(
-        "link", name="Leren").click()  # fmt: skip
-    moves = [("Samen vertalen", "De tweede ronde is besproken; tijd om te vertalen."),
-             ("Samen doorgronden", "Het onderwijs wil eerst nog een ronde proberen.")]  # fmt: skip
+        "link", name="Leren"
+    ).click()
+    moves = [
+        ("Samen vertalen", "De tweede ronde is besproken; tijd om te vertalen."),
+        ("Samen doorgronden", "Het onderwijs wil eerst nog een ronde proberen."),
+    ]
     for phase, reason in moves:
         page.get_by_role("link", name="Naar een andere fase").click()
         page.get_by_label(phase).check()

@@ -232,9 +232,17 @@ def test_the_demo_trekker_walks_the_start_up_and_the_network_becomes_lopend(
     choose_ownership(page)
     assert axe_violations(page) == []
     agreement = download_pdf(page, tmp_path, "samenwerkingsovereenkomst.pdf")
-    for expected in ["Samenwerkingsovereenkomst", NETWORK, "Concept ter ondertekening", NEW_GOAL,
-                     DEMO_GOAL, EXIT_TERMS, "Ondertekening", "Handtekening",
-                     *ORGANISATIONS]:  # fmt: skip
+    for expected in [
+        "Samenwerkingsovereenkomst",
+        NETWORK,
+        "Concept ter ondertekening",
+        NEW_GOAL,
+        DEMO_GOAL,
+        EXIT_TERMS,
+        "Ondertekening",
+        "Handtekening",
+        *ORGANISATIONS,
+    ]:
         assert expected in agreement, f"{expected!r} is missing from the agreement PDF"
 
     # Every organisation signs; the last signature makes the network lopend.

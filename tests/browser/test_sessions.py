@@ -419,5 +419,6 @@ def test_a_deelnemer_answers_the_invitation_and_puts_the_session_in_their_calend
     (event,) = ics.walk("VEVENT")
     assert str(event["SUMMARY"]).startswith(DEMO_THEME)
     assert event["DTSTART"].dt.astimezone(ZoneInfo("Europe/Amsterdam")).time() == (
-        session.start_time)  # fmt: skip
+        session.start_time
+    )
     assert "Gemeentehuis Heuvelland" in str(event["LOCATION"])

@@ -13,14 +13,22 @@ ROUND = {"slug": THE_NETWORK, "number": "<round>"}
 REFLECTION = {"slug": THE_NETWORK, "pk": "<reflection>"}
 # Members who may take part but are not in the experiment's group and do not lead the
 # learning: someone else's experiment is not theirs to change.
-OUTSIDE_THE_GROUP = frozenset({Role.PROJECTASSISTENT, Role.COMMUNICATIEADVISEUR,
-                               Role.VERBINDINGSFUNCTIONARIS})  # fmt: skip
+OUTSIDE_THE_GROUP = frozenset(
+    {Role.PROJECTASSISTENT, Role.COMMUNICATIEADVISEUR, Role.VERBINDINGSFUNCTIONARIS}
+)
 NOT_THE_AUTHOR = frozenset(set(Role.values) - {Role.DEELNEMER})
 
 
 def _post(permission, kwargs, status=302, **extra) -> Route:
-    return Route(NETWORK, method="post", page=False, kwargs=kwargs, permission=permission,
-                 status=status, **extra)  # fmt: skip
+    return Route(
+        NETWORK,
+        method="post",
+        page=False,
+        kwargs=kwargs,
+        permission=permission,
+        status=status,
+        **extra,
+    )
 
 
 ROUTES = {
@@ -32,11 +40,13 @@ ROUTES = {
     "experiment_list": Route(NETWORK, kwargs=NETWORK_ONLY, permission=VIEW),
     "experiment_add": Route(NETWORK, kwargs=NETWORK_ONLY, permission=TAKE_PART),
     "experiment_detail": Route(NETWORK, kwargs=EXPERIMENT, permission=VIEW),
-    "experiment_edit": Route(NETWORK, kwargs=EXPERIMENT, permission=TAKE_PART,
-                             not_theirs=OUTSIDE_THE_GROUP),
+    "experiment_edit": Route(
+        NETWORK, kwargs=EXPERIMENT, permission=TAKE_PART, not_theirs=OUTSIDE_THE_GROUP
+    ),
     "experiment_start": _post(TAKE_PART, EXPERIMENT, not_theirs=OUTSIDE_THE_GROUP),
-    "experiment_outcome": Route(NETWORK, kwargs=EXPERIMENT, permission=TAKE_PART,
-                                not_theirs=OUTSIDE_THE_GROUP),
+    "experiment_outcome": Route(
+        NETWORK, kwargs=EXPERIMENT, permission=TAKE_PART, not_theirs=OUTSIDE_THE_GROUP
+    ),
     "experiment_assessment": Route(NETWORK, kwargs=EXPERIMENT, permission=MANAGE),
     # Those who lead the learning, or whoever planned it.
     "experiment_delete": _post(TAKE_PART, EXPERIMENT, not_theirs=OUTSIDE_THE_GROUP),
@@ -52,9 +62,10 @@ ROUTES = {
     "reflection_list": Route(NETWORK, kwargs=NETWORK_ONLY, permission=VIEW),
     "reflection_add": Route(NETWORK, kwargs=NETWORK_ONLY, permission=TAKE_PART),
     # Someone else's reflection does not exist for anyone but its author.
-    "reflection_edit": Route(NETWORK, kwargs=REFLECTION, permission=TAKE_PART,
-                             not_found_for=NOT_THE_AUTHOR),
+    "reflection_edit": Route(
+        NETWORK, kwargs=REFLECTION, permission=TAKE_PART, not_found_for=NOT_THE_AUTHOR
+    ),
     "reflection_delete": _post(TAKE_PART, REFLECTION, not_found_for=NOT_THE_AUTHOR),
     # From the home page; without a network of one's own it says so and goes home.
     "reflection_quick": Route(LOGGED_IN, method="post", page=False, status=302),
-}  # fmt: skip
+}

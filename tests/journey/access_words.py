@@ -19,13 +19,26 @@ ROUTES: dict = {
     "term_pdf": Route(NETWORK, kwargs=_NETWORK, page=False, permission=P.NETWORK_VIEW),
     "term_add": Route(NETWORK, kwargs=_NETWORK, permission=P.LEARNING_TAKE_PART),
     "term_edit": Route(NETWORK, kwargs=_TERM, permission=P.LEARNING_TAKE_PART),
-    "term_delete": Route(NETWORK, method="post", page=False, status=302, kwargs=_TERM,
-                         permission=P.LEARNING_TAKE_PART),
+    "term_delete": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=302,
+        kwargs=_TERM,
+        permission=P.LEARNING_TAKE_PART,
+    ),
     "leervraag_list": Route(NETWORK, kwargs=_NETWORK, permission=P.NETWORK_VIEW),
     "leervraag_add": Route(NETWORK, kwargs=_NETWORK, permission=P.LEARNING_TAKE_PART),
-    "leervraag_edit": Route(NETWORK, kwargs=_LEERVRAAG, permission=P.LEARNING_TAKE_PART,
-                            not_theirs=_NOT_THE_OWNER),
-    "leervraag_delete": Route(NETWORK, method="post", page=False, status=302,
-                              kwargs=_LEERVRAAG, permission=P.LEARNING_TAKE_PART,
-                              not_theirs=_NOT_THE_OWNER),
-}  # fmt: skip
+    "leervraag_edit": Route(
+        NETWORK, kwargs=_LEERVRAAG, permission=P.LEARNING_TAKE_PART, not_theirs=_NOT_THE_OWNER
+    ),
+    "leervraag_delete": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=302,
+        kwargs=_LEERVRAAG,
+        permission=P.LEARNING_TAKE_PART,
+        not_theirs=_NOT_THE_OWNER,
+    ),
+}

@@ -111,11 +111,16 @@ def test_one_round_is_open_at_a_time_and_closing_pools_its_results(client, journ
 
 
 def _plan(world, **extra):
-    return {"version": 0, "title": "Huisbezoek in plaats van kantoor",
-            "expectation": "Ouders vertellen meer thuis.", "change": "We gaan op huisbezoek.",
-            "group": [world.members[Role.DEELNEMER].pk], "weeks": 6,
-            "round": Round.objects.get(network=world.network, closed_on=None).pk,
-            **extra}  # fmt: skip
+    return {
+        "version": 0,
+        "title": "Huisbezoek in plaats van kantoor",
+        "expectation": "Ouders vertellen meer thuis.",
+        "change": "We gaan op huisbezoek.",
+        "group": [world.members[Role.DEELNEMER].pk],
+        "weeks": 6,
+        "round": Round.objects.get(network=world.network, closed_on=None).pk,
+        **extra,
+    }
 
 
 def test_a_deelnemer_plans_an_experiment_and_is_in_its_group(client, journey_world):
@@ -136,8 +141,11 @@ def test_the_group_check_names_the_knowledge_that_is_missing(client, journey_wor
     experiment = _experiment(world)
     researcher = MembershipFactory(network=world.network, perspective="onderzoek")
     experiment.group.set([world.members[Role.DEELNEMER], researcher])
-    page = _as(client, world, Role.DEELNEMER).get(
-        _url(world, "experiment_detail", pk=experiment.pk)).content.decode()  # fmt: skip
+    page = (
+        _as(client, world, Role.DEELNEMER)
+        .get(_url(world, "experiment_detail", pk=experiment.pk))
+        .content.decode()
+    )
     assert "In deze groep ontbreekt: ervaringskennis" in page
     lived = MembershipFactory(network=world.network, perspective="doelgroep")
     experiment.group.add(lived)
@@ -174,13 +182,24 @@ def test_an_experiment_runs_gets_observations_and_closes_with_an_outcome(client,
     experiment.refresh_from_db()
     assert experiment.status == "loopt" and experiment.starts_on == date.today()
     for text, value in [("Drie gezinnen thuis gesproken", "3"), ("Ouders openhartiger", "")]:
-        deelnemer.post(_url(world, "observation_add", pk=experiment.pk), {
-            "noted_on": date.today().isoformat(), "text": text, "value": value,
-            "unit": "gesprekken" if value else ""})  # fmt: skip
+        deelnemer.post(
+            _url(world, "observation_add", pk=experiment.pk),
+            {
+                "noted_on": date.today().isoformat(),
+                "text": text,
+                "value": value,
+                "unit": "gesprekken" if value else "",
+            },
+        )
     assert experiment.observations.count() == before + 2
-    closed = deelnemer.post(_url(world, "experiment_outcome", pk=experiment.pk), {
-        "version": experiment.version, "outcome": "deels",
-        "outcome_note": "Thuis ging beter, maar kost meer tijd."})  # fmt: skip
+    closed = deelnemer.post(
+        _url(world, "experiment_outcome", pk=experiment.pk),
+        {
+            "version": experiment.version,
+            "outcome": "deels",
+            "outcome_note": "Thuis ging beter, maar kost meer tijd.",
+        },
+    )
     assert closed.status_code == 302
     experiment.refresh_from_db()
     assert experiment.status == "klaar" and experiment.outcome == "deels"
@@ -202,8 +221,7 @@ def test_an_observation_in_the_future_a_unit_without_number_or_a_wrong_photo_is_
     text = page.content.decode()
     assert "niet in de toekomst" in text and "Vul ook het getal in" in text
     fake = SimpleUploadedFile("foto.jpg", b"<html>geen foto</html>", content_type="image/jpeg")
-    page = deelnemer.post(url, {"noted_on": date.today().isoformat(), "text": "x",
-                                "photo": fake})  # fmt: skip
+    page = deelnemer.post(url, {"noted_on": date.today().isoformat(), "text": "x", "photo": fake})
     assert "Kies een foto" in page.content.decode()
     assert experiment.observations.count() == before
 
@@ -229,12 +247,17 @@ def test_the_joint_assessment_is_made_by_those_who_lead_and_linked_to_a_session(
     world = journey_world
     experiment = _experiment(world, status="klaar", outcome="niet")
     held = Session.objects.create(
-        network=world.network, theme="Uitkomsten bespreken",
-        date=date.today() - timedelta(days=2), start_time=time(13),
-    )  # fmt: skip
+        network=world.network,
+        theme="Uitkomsten bespreken",
+        date=date.today() - timedelta(days=2),
+        start_time=time(13),
+    )
     url = _url(world, "experiment_assessment", pk=experiment.pk)
-    data = {"version": experiment.version, "assessment": "Het lag niet aan de plek.",
-            "assessment_session": held.pk}  # fmt: skip
+    data = {
+        "version": experiment.version,
+        "assessment": "Het lag niet aan de plek.",
+        "assessment_session": held.pk,
+    }
     assert _as(client, world, Role.DEELNEMER).post(url, data).status_code == 403
     assert _as(client, world, Role.PROCESBEGELEIDER).post(url, data).status_code == 302
     experiment.refresh_from_db()
@@ -270,9 +293,14 @@ def test_a_private_reflection_is_read_by_nobody_else_anywhere(client, journey_wo
     reflection = Reflection.objects.get(text=_private_text())
     assert not reflection.is_shared
     assert _private_text() in deelnemer.get(_url(world, "reflection_list")).content.decode()
-    pages = [_url(world, "reflection_list"), _url(world, "reflection_list") + "?van=netwerk",
-             _url(world, "journey_home"), _url(world, "journey_panels"),
-             _url(world, "network_overview"), reverse("home")]  # fmt: skip
+    pages = [
+        _url(world, "reflection_list"),
+        _url(world, "reflection_list") + "?van=netwerk",
+        _url(world, "journey_home"),
+        _url(world, "journey_panels"),
+        _url(world, "network_overview"),
+        reverse("home"),
+    ]
     for role in (Role.TREKKER, Role.PROCESBEGELEIDER, Role.PROJECTASSISTENT):
         other = _as(client, world, role)
         for url in pages:
@@ -288,8 +316,12 @@ def test_the_procesbegeleider_sees_how_many_reflections_are_private_never_their_
 ):
     world = journey_world
     for level in ("ik", "ik", "werkveld"):
-        Reflection.objects.create(network=world.network, author=world.members[Role.DEELNEMER],
-                                  level=level, text=_private_text())  # fmt: skip
+        Reflection.objects.create(
+            network=world.network,
+            author=world.members[Role.DEELNEMER],
+            level=level,
+            text=_private_text(),
+        )
     page = _as(client, world, Role.PROCESBEGELEIDER).get(_url(world, "reflection_list"))
     text = page.content.decode()
     # The world already holds one private reflection of the deelnemer at level "ik".
@@ -306,7 +338,8 @@ def test_a_shared_reflection_is_read_by_the_network(client, journey_world):
     data = {"level": "netwerk", "text": "Samen durven we meer.", "share": "on"}
     deelnemer.post(_url(world, "reflection_add"), data)
     shared = _as(client, world, Role.VERBINDINGSFUNCTIONARIS).get(
-        _url(world, "reflection_list") + "?van=netwerk")  # fmt: skip
+        _url(world, "reflection_list") + "?van=netwerk"
+    )
     assert "Samen durven we meer." in shared.content.decode()
     panels = client.get(_url(world, "journey_panels")).content.decode()
     assert "Samen durven we meer." in panels
@@ -334,8 +367,10 @@ def test_a_quick_reflection_from_the_home_page_is_private_by_default(client, jou
     reflection = Reflection.objects.get(text="Scholen moeten meedoen.")
     assert reflection.author == world.members[Role.DEELNEMER] and not reflection.is_shared
     client.force_login(world.outsider)
-    client.post(reverse("reflection_quick"), {"netwerk": world.network.slug, "level": "ik",
-                                              "text": "Binnengedrongen"})  # fmt: skip
+    client.post(
+        reverse("reflection_quick"),
+        {"netwerk": world.network.slug, "level": "ik", "text": "Binnengedrongen"},
+    )
     assert not Reflection.objects.filter(text="Binnengedrongen").exists()
 
 
@@ -345,8 +380,9 @@ def test_a_quick_reflection_from_the_home_page_is_private_by_default(client, jou
 def test_a_second_try_at_a_quick_reflection_is_saved_in_its_network(client, journey_world):
     world = journey_world
     deelnemer = _as(client, world, Role.DEELNEMER)
-    empty = deelnemer.post(reverse("reflection_quick"),
-                           {"netwerk": world.network.slug, "level": "ik", "text": ""})  # fmt: skip
+    empty = deelnemer.post(
+        reverse("reflection_quick"), {"netwerk": world.network.slug, "level": "ik", "text": ""}
+    )
     page = empty.content.decode()
     action = _url(world, "reflection_add")
     assert f'action="{action}"' in page
@@ -358,13 +394,18 @@ def test_saving_an_old_experiment_keeps_a_member_who_left_and_its_closed_round(
     client, journey_world
 ):
     world = journey_world
-    closed = Round.objects.create(network=world.network, number=9, opened_on="2025-01-01",
-                                  closed_on="2025-03-01")  # fmt: skip
+    closed = Round.objects.create(
+        network=world.network, number=9, opened_on="2025-01-01", closed_on="2025-03-01"
+    )
     gone = MembershipFactory(network=world.network, left_on=date.today())
     experiment = _experiment(world, round=closed)
     experiment.group.set([world.members[Role.DEELNEMER], gone])
-    data = {**_plan(world), "version": experiment.version, "round": closed.pk,
-            "group": [world.members[Role.DEELNEMER].pk, gone.pk]}  # fmt: skip
+    data = {
+        **_plan(world),
+        "version": experiment.version,
+        "round": closed.pk,
+        "group": [world.members[Role.DEELNEMER].pk, gone.pk],
+    }
     leader = _as(client, world, Role.PROCESBEGELEIDER)
     assert leader.post(_url(world, "experiment_edit", pk=experiment.pk), data).status_code == 302
     assert set(experiment.group.all()) == {world.members[Role.DEELNEMER], gone}
@@ -409,8 +450,13 @@ def test_deleting_an_experiment_removes_its_photos(
 def test_a_sessions_page_leads_to_the_experiments_judged_in_it(client, journey_world):
     world = journey_world
     session = world.network.sessions.get(pk=world.startup["<session>"])
-    judged = _experiment(world, status="klaar", outcome="deels", assessment="Samen gewogen.",
-                         assessment_session=session)  # fmt: skip
+    judged = _experiment(
+        world,
+        status="klaar",
+        outcome="deels",
+        assessment="Samen gewogen.",
+        assessment_session=session,
+    )
     _experiment(world, title="Niet besproken")
     deelnemer = _as(client, world, Role.DEELNEMER)
     page = deelnemer.get(reverse("session_detail", args=[world.network.slug, session.pk]))

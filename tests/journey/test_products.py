@@ -35,13 +35,20 @@ def _product(world) -> Kennisproduct:
 
 
 def _experiment(network, title) -> Experiment:
-    return Experiment.objects.create(network=network, title=title, expectation="Sneller hulp",
-                                     change="Samen aan tafel")  # fmt: skip
+    return Experiment.objects.create(
+        network=network, title=title, expectation="Sneller hulp", change="Samen aan tafel"
+    )
 
 
 def _fields(**changes) -> dict:
-    return {"version": 0, "title": "Gespreksleidraad", "kind": "methodiek",
-            "audience": "wijkteams", "status": "ontwikkeling", **changes}  # fmt: skip
+    return {
+        "version": 0,
+        "title": "Gespreksleidraad",
+        "kind": "methodiek",
+        "audience": "wijkteams",
+        "status": "ontwikkeling",
+        **changes,
+    }
 
 
 def _as(client, world, role):
@@ -61,13 +68,13 @@ def test_a_member_adds_a_product_from_the_networks_own_experiments_and_goal(clie
     assert "Keukentafel met twee" in form and "Kortere wachttijd" in form
     assert "Experiment van een ander netwerk" not in form
 
-    refused = client.post(_url("product_add", world),
-                          _fields(experiments=[theirs.pk], goal=goal.pk))  # fmt: skip
+    refused = client.post(
+        _url("product_add", world), _fields(experiments=[theirs.pk], goal=goal.pk)
+    )
     assert refused.status_code == 200 and refused.context["form"].errors["experiments"]
     assert world.network.products.count() == 1  # only the world's own
 
-    response = client.post(_url("product_add", world),
-                           _fields(experiments=[ours.pk], goal=goal.pk))  # fmt: skip
+    response = client.post(_url("product_add", world), _fields(experiments=[ours.pk], goal=goal.pk))
     product = world.network.products.get(title="Gespreksleidraad")
     assert response.url == _url("product_detail", world, pk=product.pk)
     page = client.get(response.url).content.decode()
@@ -81,17 +88,28 @@ def test_editing_a_product_keeps_its_history_including_the_experiments(client):
     experiment = _experiment(world.network, "Keukentafel met twee")
     product = _product(world)
     _as(client, world, Role.DEELNEMER)
-    client.post(_url("product_edit", world, pk=product.pk),
-                _fields(version=1, title=product.title, kind=product.kind,
-                        status="ontwikkeling", experiments=[experiment.pk]))  # fmt: skip
+    client.post(
+        _url("product_edit", world, pk=product.pk),
+        _fields(
+            version=1,
+            title=product.title,
+            kind=product.kind,
+            status="ontwikkeling",
+            experiments=[experiment.pk],
+        ),
+    )
     product.refresh_from_db()
     assert product.version == 2 and product.updated_by == world.user(Role.DEELNEMER)
     revision = world.network.revisions.get(object_key=f"kennisproduct:{product.pk}")
     changed = {change["field"]: (change["old"], change["new"]) for change in revision.changes}
-    assert changed == {"status": ("Klaar voor gebruik", "In ontwikkeling"),
-                       "experiments": ("", "Keukentafel met twee")}  # fmt: skip
-    history = client.get(reverse("opstart_history", args=[world.network.slug]),
-                         {"item": f"kennisproduct:{product.pk}"})  # fmt: skip
+    assert changed == {
+        "status": ("Klaar voor gebruik", "In ontwikkeling"),
+        "experiments": ("", "Keukentafel met twee"),
+    }
+    history = client.get(
+        reverse("opstart_history", args=[world.network.slug]),
+        {"item": f"kennisproduct:{product.pk}"},
+    )
     assert "Keukentafel met twee" in history.content.decode()
 
 
@@ -127,8 +145,9 @@ def _upload(name, content):
 def test_an_image_is_kept_under_a_random_name_and_shown_only_to_members(client):
     world = build_world()
     _as(client, world, Role.DEELNEMER)
-    client.post(_url("product_add", world),
-                _fields(file=_upload("IMG_2041.JPG", png_bytes((40, 30)))))  # fmt: skip
+    client.post(
+        _url("product_add", world), _fields(file=_upload("IMG_2041.JPG", png_bytes((40, 30))))
+    )
     product = world.network.products.get(title="Gespreksleidraad")
     assert product.file_type == "image/png" and product.file.name.endswith(".png")
     assert "IMG_2041" not in product.file.name
@@ -211,8 +230,10 @@ def test_a_deelnemer_may_not_delete_a_product_but_a_trekker_may(
     url = _url("product_delete", world, pk=product.pk)
     _as(client, world, Role.DEELNEMER)
     assert client.post(url).status_code == 403
-    assert "Kennisproduct verwijderen" not in client.get(
-        _url("product_detail", world, pk=product.pk)).content.decode()  # fmt: skip
+    assert (
+        "Kennisproduct verwijderen"
+        not in client.get(_url("product_detail", world, pk=product.pk)).content.decode()
+    )
 
     _as(client, world, Role.TREKKER)
     path = product.file.path
@@ -259,7 +280,8 @@ def test_barriers_with_what_helps_are_added_changed_and_deleted(client):
     assert "Een filmpje van 2 minuten" in page and "Geen tijd voor de training" in page
     client.post(_url("barrier_delete", world, pk=product.pk, barrier=barrier.pk))
     assert list(product.barriers.values_list("barrier", flat=True)) == [
-        "Geen tijd voor de training"]  # fmt: skip
+        "Geen tijd voor de training"
+    ]
     empty = client.post(_url("barrier_add", world, pk=product.pk), {"barrier": ""})
     assert empty.context["form"].errors["barrier"]
 
@@ -267,8 +289,9 @@ def test_barriers_with_what_helps_are_added_changed_and_deleted(client):
 def test_a_barrier_is_reached_only_through_its_own_product(client):
     world = build_world()
     barrier = Barrier.objects.get()
-    other = Kennisproduct.objects.create(network=world.network, title="Ander product",
-                                         kind="module", audience="iedereen")  # fmt: skip
+    other = Kennisproduct.objects.create(
+        network=world.network, title="Ander product", kind="module", audience="iedereen"
+    )
     _as(client, world, Role.TREKKER)
     url = _url("barrier_edit", world, pk=other.pk, barrier=barrier.pk)
     assert client.get(url).status_code == 404
@@ -297,8 +320,9 @@ def test_in_use_needs_a_date_that_is_not_in_the_future_and_nothing_is_half_saved
     assert "Gemeente Rivierstad" in page and "Hogeschool Oost" in page
 
     last_week = date.today() - timedelta(days=7)
-    no_date = client.post(url, _adoption_data(world, rivierstad=("in-gebruik", None),
-                                              oost=("in-gebruik", last_week)))  # fmt: skip
+    no_date = client.post(
+        url, _adoption_data(world, rivierstad=("in-gebruik", None), oost=("in-gebruik", last_week))
+    )
     assert no_date.status_code == 200
     assert "Vul in sinds wanneer de organisatie het product gebruikt." in no_date.content.decode()
     assert "Er is nog niets opgeslagen" in no_date.content.decode()
@@ -306,41 +330,58 @@ def test_in_use_needs_a_date_that_is_not_in_the_future_and_nothing_is_half_saved
     assert product.adoptions.get().status == Adoption.Status.AFGESPROKEN
 
     tomorrow = date.today() + timedelta(days=1)
-    future = client.post(url, _adoption_data(world, rivierstad=("in-gebruik", tomorrow),
-                                             oost=("in-gebruik", last_week)))  # fmt: skip
+    future = client.post(
+        url,
+        _adoption_data(world, rivierstad=("in-gebruik", tomorrow), oost=("in-gebruik", last_week)),
+    )
     assert "Deze datum ligt in de toekomst." in future.content.decode()
     assert product.adoptions.get().status == Adoption.Status.AFGESPROKEN
 
-    saved = client.post(url, _adoption_data(world, rivierstad=("in-gebruik", date.today()),
-                                            oost=("in-gebruik", last_week)))  # fmt: skip
+    saved = client.post(
+        url,
+        _adoption_data(
+            world, rivierstad=("in-gebruik", date.today()), oost=("in-gebruik", last_week)
+        ),
+    )
     assert saved.url == _url("product_detail", world, pk=product.pk)
     assert sorted(product.adoptions.values_list("status", "since")) == [
-        ("in-gebruik", last_week), ("in-gebruik", date.today())]  # fmt: skip
+        ("in-gebruik", last_week),
+        ("in-gebruik", date.today()),
+    ]
     detail = client.get(saved.url).content.decode()
     assert "In gebruik bij 2 van 2 organisaties." in detail
-    assert "In gebruik bij 2 van 2 organisaties." in client.get(
-        _url("product_list", world)).content.decode()  # fmt: skip
+    assert (
+        "In gebruik bij 2 van 2 organisaties."
+        in client.get(_url("product_list", world)).content.decode()
+    )
 
 
 def test_back_to_not_yet_forgets_the_date_and_adds_no_rows_for_those_who_never_used_it(client):
     world = build_world()
     product = _product(world)
     _as(client, world, Role.DEELNEMER)
-    client.post(_url("product_adoption", world, pk=product.pk),
-                _adoption_data(world, rivierstad=("nee", date.today()),
-                               oost=("nee", date.today())))  # fmt: skip
+    client.post(
+        _url("product_adoption", world, pk=product.pk),
+        _adoption_data(world, rivierstad=("nee", date.today()), oost=("nee", date.today())),
+    )
     assert list(product.adoptions.values_list("organisation__name", "status", "since")) == [
-        ("Hogeschool Oost", "nee", None)]  # fmt: skip
+        ("Hogeschool Oost", "nee", None)
+    ]
 
 
 def test_an_organisation_that_left_keeps_its_line_and_counts_no_longer(client):
     world = build_world()
     product = _product(world)
     gone = OrganisationFactory(name="Woningcorporatie Thuis")
-    MembershipFactory(network=world.network, organisation=gone,
-                      left_on=date.today() - timedelta(days=30))  # fmt: skip
-    Adoption.objects.create(product=product, organisation=gone, status="in-gebruik",
-                            since=date.today() - timedelta(days=60))  # fmt: skip
+    MembershipFactory(
+        network=world.network, organisation=gone, left_on=date.today() - timedelta(days=30)
+    )
+    Adoption.objects.create(
+        product=product,
+        organisation=gone,
+        status="in-gebruik",
+        since=date.today() - timedelta(days=60),
+    )
     _as(client, world, Role.DEELNEMER)
     detail = client.get(_url("product_detail", world, pk=product.pk)).content.decode()
     assert "Woningcorporatie Thuis" in detail and "(geen lid meer)" in detail
@@ -355,9 +396,10 @@ def test_an_organisation_that_left_keeps_its_line_and_counts_no_longer(client):
 def test_a_member_shares_a_success_and_it_shows_on_the_wall_newest_first(client):
     world = build_world()
     _as(client, world, Role.COMMUNICATIEADVISEUR)
-    response = client.post(_url("success_add", world),
-                           {"text": "De wethouder noemde ons netwerk in de raad.",
-                            "size": "groot"})  # fmt: skip
+    response = client.post(
+        _url("success_add", world),
+        {"text": "De wethouder noemde ons netwerk in de raad.", "size": "groot"},
+    )
     assert response.url == _url("success_list", world)
     wall = client.get(response.url).content.decode()
     newest, older = "De wethouder noemde ons netwerk", "De eerste jongere is via het loket"
@@ -373,8 +415,9 @@ def test_a_member_shares_a_success_and_it_shows_on_the_wall_newest_first(client)
 def test_a_deelnemer_takes_away_their_own_success_but_not_someone_elses(client):
     world = build_world()
     own = world.network.successes.get()  # the deelnemer's
-    others = Success.objects.create(network=world.network, author=world.members[Role.TREKKER],
-                                    text="Subsidie binnen.")  # fmt: skip
+    others = Success.objects.create(
+        network=world.network, author=world.members[Role.TREKKER], text="Subsidie binnen."
+    )
     _as(client, world, Role.DEELNEMER)
     wall = client.get(_url("success_list", world))
     may = {success.pk: success.may_delete for success in wall.context["page"].object_list}
@@ -420,14 +463,23 @@ def test_the_lists_show_twenty_per_page(client):
     assert len(wall.context["page"].object_list) == 6
 
 
-PAGES = ["product_list", "success_list", "product_detail", "product_adoption", "product_add",
-         "product_edit", "barrier_add", "barrier_edit"]  # fmt: skip
+PAGES = [
+    "product_list",
+    "success_list",
+    "product_detail",
+    "product_adoption",
+    "product_add",
+    "product_edit",
+    "barrier_add",
+    "barrier_edit",
+]
 
 
 def test_pages_make_the_same_queries_with_2_or_40_products(client):
     world = build_world()
-    Kennisproduct.objects.create(network=world.network, title="Tweede", kind="module",
-                                 audience="iedereen")  # fmt: skip
+    Kennisproduct.objects.create(
+        network=world.network, title="Tweede", kind="module", audience="iedereen"
+    )
     _as(client, world, Role.TREKKER)
     product = _product_of(world)
     kwargs = {
@@ -477,7 +529,10 @@ def test_the_products_panel_shows_the_latest_five_and_the_totals_in_one_query():
     assert [p.title for p in panel["products"]] == [f"Kennisproduct {i}" for i in (6, 5, 4, 3, 2)]
     # 8 products: the world's (klaar) and 7 grown (idee, ontwikkeling, klaar, idee, ...)
     assert [(value, count) for value, _label, count in panel["statuses"]] == [
-        ("idee", 3), ("ontwikkeling", 2), ("klaar", 3)]  # fmt: skip
+        ("idee", 3),
+        ("ontwikkeling", 2),
+        ("klaar", 3),
+    ]
     assert panel["total"] == 8 and panel["more"]
 
 
@@ -534,15 +589,21 @@ def test_a_save_from_an_older_adoption_page_does_not_undo_what_someone_else_reco
     rows = adoption_rows(product)
     first, second = rows[0].organisation, rows[1].organisation
     # Both pages were opened now; the first person records the first organisation.
-    old_page = {f"org-{r.organisation.pk}-{key}": value
-                for r, form in zip(rows, AdoptionForms(rows), strict=True)
-                for key, value in (("status", r.status), ("since", r.since or ""),
-                                   ("shown", form["shown"].value()))}  # fmt: skip
+    old_page = {
+        f"org-{r.organisation.pk}-{key}": value
+        for r, form in zip(rows, AdoptionForms(rows), strict=True)
+        for key, value in (
+            ("status", r.status),
+            ("since", r.since or ""),
+            ("shown", form["shown"].value()),
+        )
+    }
     client.force_login(world.user(Role.TREKKER))
     url = reverse("product_adoption", args=[world.network.slug, product.pk])
     today = date.today().isoformat()
-    client.post(url, {**old_page, f"org-{first.pk}-status": "in-gebruik",
-                      f"org-{first.pk}-since": today})  # fmt: skip
+    client.post(
+        url, {**old_page, f"org-{first.pk}-status": "in-gebruik", f"org-{first.pk}-since": today}
+    )
     # The second person, from their older page, changes only the second organisation.
     client.post(url, {**old_page, f"org-{second.pk}-status": "afgesproken"})
     statuses = dict(product.adoptions.values_list("organisation_id", "status"))

@@ -31,8 +31,14 @@ def _url(name, world, *args):
 
 
 def _term(**fields) -> dict:
-    return {"version": 0, "term": "Wijkteam", "definition": "Het team dat hulp geeft in de buurt.",
-            "perspectives": "", "alternatives": "", **fields}  # fmt: skip
+    return {
+        "version": 0,
+        "term": "Wijkteam",
+        "definition": "Het team dat hulp geeft in de buurt.",
+        "perspectives": "",
+        "alternatives": "",
+        **fields,
+    }
 
 
 def _term_names(response) -> list[str]:
@@ -45,9 +51,13 @@ def _term_names(response) -> list[str]:
 def test_a_deelnemer_adds_terms_and_the_glossary_shows_them_alphabetically(client):
     world = build_world()
     member = _as(client, world, Role.DEELNEMER)
-    response = member.post(_url("term_add", world), _term(
-        perspectives="Beleid: een loket. Praktijk: collega's om de hoek.",
-        alternatives="sociaal wijkteam, buurtteam"))  # fmt: skip
+    response = member.post(
+        _url("term_add", world),
+        _term(
+            perspectives="Beleid: een loket. Praktijk: collega's om de hoek.",
+            alternatives="sociaal wijkteam, buurtteam",
+        ),
+    )
     term = world.network.terms.get(term="Wijkteam")
     assert response.status_code == 302
     assert response.url == f"{_url('term_list', world)}#begrip-{term.pk}"
@@ -65,7 +75,7 @@ def test_a_deelnemer_adds_terms_and_the_glossary_shows_them_alphabetically(clien
         "Woordenlijst maken",
         reverse("werkvorm_detail", args=["woordenlijst-maken"]),
     ):
-        assert text in html  # fmt: skip
+        assert text in html
     assert html.count("<h1") == 1
 
 
@@ -82,8 +92,10 @@ def test_a_term_already_in_the_glossary_in_any_case_is_told_beside_the_field(cli
     assert world.network.terms.count() == 1
     # Changing the term itself, keeping its own word, is not a duplicate.
     term = world.network.terms.get()
-    edit = member.post(_url("term_edit", world, term.pk),
-                       _term(term="Eigen regie", definition="Zelf kiezen.", version=1))  # fmt: skip
+    edit = member.post(
+        _url("term_edit", world, term.pk),
+        _term(term="Eigen regie", definition="Zelf kiezen.", version=1),
+    )
     assert edit.status_code == 302
     term.refresh_from_db()
     assert term.definition == "Zelf kiezen."
@@ -93,8 +105,9 @@ def test_two_people_adding_the_same_word_at_once_get_a_message_not_an_error(clie
     world = build_world()
     # The form's check passed (the other save was not there yet); the database refuses.
     monkeypatch.setattr("journey.forms_words.same_term_exists", lambda **kwargs: False)
-    response = _as(client, world, Role.DEELNEMER).post(_url("term_add", world),
-                                                       _term(term="eigen regie"))  # fmt: skip
+    response = _as(client, world, Role.DEELNEMER).post(
+        _url("term_add", world), _term(term="eigen regie")
+    )
     assert response.status_code == 200
     assert "net door iemand anders toegevoegd" in response.content.decode()
     assert world.network.terms.count() == 1
@@ -105,14 +118,21 @@ def test_an_edit_is_kept_in_the_history_and_a_save_from_an_outdated_copy_is_told
     term = world.network.terms.get()
     edit = _url("term_edit", world, term.pk)
     member = _as(client, world, Role.DEELNEMER)
-    assert member.post(edit, _term(term="Eigen regie", definition="Zelf kiezen.",
-                                   version=1)).status_code == 302  # fmt: skip
+    assert (
+        member.post(
+            edit, _term(term="Eigen regie", definition="Zelf kiezen.", version=1)
+        ).status_code
+        == 302
+    )
     history = member.get(_url("opstart_history", world), {"item": f"term:{term.pk}"})
     [change] = history.context["revisions"]
     assert change.action == "gewijzigd" and change.changed_by == world.user(Role.DEELNEMER)
-    assert {"field": "definition", "label": "wat we eronder verstaan",
-            "old": "Dat mensen zelf bepalen welke hulp ze krijgen en van wie.",
-            "new": "Zelf kiezen."} in change.changes  # fmt: skip
+    assert {
+        "field": "definition",
+        "label": "wat we eronder verstaan",
+        "old": "Dat mensen zelf bepalen welke hulp ze krijgen en van wie.",
+        "new": "Zelf kiezen.",
+    } in change.changes
     page = member.get(edit).content.decode()
     assert f"?item=term:{term.pk}" in page
 
@@ -133,8 +153,9 @@ def test_a_deleted_term_leaves_the_glossary_but_stays_in_the_history(client):
     response = member.post(_url("term_delete", world, term.pk))
     assert response.status_code == 302 and response.url == _url("term_list", world)
     assert not world.network.terms.exists()
-    assert world.network.revisions.filter(object_key=f"term:{term.pk}",
-                                          action="verwijderd").exists()  # fmt: skip
+    assert world.network.revisions.filter(
+        object_key=f"term:{term.pk}", action="verwijderd"
+    ).exists()
     assert member.get(_url("term_edit", world, term.pk)).status_code == 404
 
 
@@ -156,8 +177,11 @@ def test_searching_narrows_the_glossary_and_htmx_swaps_only_the_list(client):
 def test_every_member_prints_the_glossary_with_a_title_page_and_page_numbers(client, tmp_path):
     world = build_world()
     for i in range(40):
-        Term.objects.create(network=world.network, term=f"Begrip {i:02}",
-                            definition="Een uitleg die een paar regels lang is. " * 4)  # fmt: skip
+        Term.objects.create(
+            network=world.network,
+            term=f"Begrip {i:02}",
+            definition="Een uitleg die een paar regels lang is. " * 4,
+        )
     response = _as(client, world, Role.DEELNEMER).get(_url("term_pdf", world))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert "woordenlijst-jeugdhulp-dichtbij.pdf" in response["Content-Disposition"]
@@ -174,8 +198,9 @@ def test_every_member_prints_the_glossary_with_a_title_page_and_page_numbers(cli
 
 
 def _write(world, role, question, **fields) -> Leervraag:
-    return Leervraag.objects.create(network=world.network, owner=world.members[role],
-                                    question=question, **fields)  # fmt: skip
+    return Leervraag.objects.create(
+        network=world.network, owner=world.members[role], question=question, **fields
+    )
 
 
 def test_everyones_leervragen_are_shown_with_the_viewers_own_first(client):
@@ -190,7 +215,9 @@ def test_everyones_leervragen_are_shown_with_the_viewers_own_first(client):
     listed = list(page.context["page"].object_list)
     assert listed[0].owner == world.members[Role.DEELNEMER]
     assert [item.owner.user.full_name for item in listed[1:]] == [
-        "Lid procesbegeleider", "Lid trekker"]  # fmt: skip
+        "Lid procesbegeleider",
+        "Lid trekker",
+    ]
     html = page.content.decode()
     assert html.count("Mijn leervraag") == 1
     assert _url("leervraag_edit", world, listed[0].pk) in html
@@ -215,7 +242,8 @@ def test_the_leervraag_of_a_member_who_left_is_no_longer_shown(client):
     html = _as(client, world, Role.DEELNEMER).get(_url("leervraag_list", world)).content.decode()
     assert "Vertrokken vraag?" not in html
     assert [lv.question for lv in words.leervragen_of(world.network)] == [
-        "Hoe merk ik eerder dat een gezin hulp nodig heeft?"]  # fmt: skip
+        "Hoe merk ik eerder dat een gezin hulp nodig heeft?"
+    ]
 
 
 def test_a_member_writes_several_leervragen_over_time(client):
@@ -248,8 +276,12 @@ def test_only_the_owner_changes_a_leervraag_not_even_the_trekker(client):
     assert leervraag.question == "Hoe merk ik eerder dat een gezin hulp nodig heeft?"
 
     owner = _as(client, world, Role.DEELNEMER)
-    assert owner.post(edit, {**data, "question": "Hoe zie ik eerder wat een gezin nodig heeft?"}
-                      ).status_code == 302  # fmt: skip
+    assert (
+        owner.post(
+            edit, {**data, "question": "Hoe zie ik eerder wat een gezin nodig heeft?"}
+        ).status_code
+        == 302
+    )
     revisions = world.network.revisions.filter(object_key=f"leervraag:{leervraag.pk}")
     assert [r.action for r in revisions] == ["gewijzigd"]
     assert owner.post(delete).status_code == 302
@@ -272,9 +304,14 @@ def test_in_phase_3_members_are_asked_what_the_answer_turned_out_to_be(client):
     assert "wat het antwoord bleek te zijn" in edit
     assert "Vul dit in als je terugkijkt, meestal in fase 3" in edit
 
-    member.post(_url("leervraag_edit", world, leervraag.pk), {
-        "version": 1, "question": leervraag.question,
-        "answer": "Door vaker bij de school binnen te lopen."})  # fmt: skip
+    member.post(
+        _url("leervraag_edit", world, leervraag.pk),
+        {
+            "version": 1,
+            "question": leervraag.question,
+            "answer": "Door vaker bij de school binnen te lopen.",
+        },
+    )
     other = _as(client, world, Role.TREKKER).get(url).content.decode()
     assert "Door vaker bij de school binnen te lopen." in other
 

@@ -15,28 +15,48 @@ def build_learning(network, members: dict) -> dict:
     deelnemer = members[Role.DEELNEMER]
     round_ = Round.objects.create(network=network, number=1, opened_on="2026-01-05")
     experiment = Experiment.objects.create(
-        network=network, round=round_, title="Samen aan de keukentafel",
-        expectation="Jongeren praten vrijer thuis.", change="Gesprekken thuis in plaats van "
-        "op kantoor.", created_by=deelnemer, version=1, status=Experiment.Status.LOOPT,
-    )  # fmt: skip
+        network=network,
+        round=round_,
+        title="Samen aan de keukentafel",
+        expectation="Jongeren praten vrijer thuis.",
+        change="Gesprekken thuis in plaats van op kantoor.",
+        created_by=deelnemer,
+        version=1,
+        status=Experiment.Status.LOOPT,
+    )
     experiment.group.set([deelnemer])
-    observation = Observation(experiment=experiment, author=deelnemer, noted_on="2026-02-01",
-                              text="Twee gesprekken thuis", photo_type="image/png")  # fmt: skip
+    observation = Observation(
+        experiment=experiment,
+        author=deelnemer,
+        noted_on="2026-02-01",
+        text="Twee gesprekken thuis",
+        photo_type="image/png",
+    )
     observation.photo.save("x.png", ContentFile(png_bytes()), save=False)
     observation.save()
-    reflection = Reflection.objects.create(network=network, author=deelnemer,
-                                           text="Alleen voor mij")  # fmt: skip
+    reflection = Reflection.objects.create(
+        network=network, author=deelnemer, text="Alleen voor mij"
+    )
     Reflection.objects.create(
-        network=network, author=members[Role.TREKKER], text="Gedeeld door de trekker",
+        network=network,
+        author=members[Role.TREKKER],
+        text="Gedeeld door de trekker",
         shared_at="2026-02-01T12:00Z",
-    )  # fmt: skip
-    return {"<experiment>": experiment.pk, "<observation>": observation.pk,
-            "<round>": round_.number, "<reflection>": reflection.pk}  # fmt: skip
+    )
+    return {
+        "<experiment>": experiment.pk,
+        "<observation>": observation.pk,
+        "<round>": round_.number,
+        "<reflection>": reflection.pk,
+    }
 
 
 def build_journey(network, members: dict) -> dict:
-    return {**build_learning(network, members), **build_words(network, members),
-            **build_products(network, members)}  # fmt: skip
+    return {
+        **build_learning(network, members),
+        **build_words(network, members),
+        **build_products(network, members),
+    }
 
 
 def grow_learning(network) -> None:
@@ -49,41 +69,71 @@ def grow_learning(network) -> None:
     members = list(network.memberships.filter(left_on=None))
     trekker = members[0].user
     PhaseChange.objects.bulk_create(
-        PhaseChange(network=network, from_phase=n % 3 + 1, to_phase=(n + 1) % 3 + 1,
-                    reason=f"Reden {n}", changed_by=trekker)
+        PhaseChange(
+            network=network,
+            from_phase=n % 3 + 1,
+            to_phase=(n + 1) % 3 + 1,
+            reason=f"Reden {n}",
+            changed_by=trekker,
+        )
         for n in range(12)
-    )  # fmt: skip
+    )
     first = network.rounds.get(number=1)
     first.closed_on = date.today() - timedelta(days=30)
     first.save()
-    rounds = [first, *Round.objects.bulk_create(
-        Round(network=network, number=n, opened_on=date.today() - timedelta(days=40 - n),
-              closed_on=None if n == 6 else date.today() - timedelta(days=31 - n))
-        for n in range(2, 7)
-    )]  # fmt: skip
+    rounds = [
+        first,
+        *Round.objects.bulk_create(
+            Round(
+                network=network,
+                number=n,
+                opened_on=date.today() - timedelta(days=40 - n),
+                closed_on=None if n == 6 else date.today() - timedelta(days=31 - n),
+            )
+            for n in range(2, 7)
+        ),
+    ]
     experiments = Experiment.objects.bulk_create(
-        Experiment(network=network, round=rounds[n % len(rounds)], title=f"Experiment {n}",
-                   expectation="Verwachting", change="Anders", status=("plan", "loopt",
-                   "klaar")[n % 3], outcome="deels" if n % 3 == 2 else "", version=1,
-                   created_by=members[n % len(members)])
+        Experiment(
+            network=network,
+            round=rounds[n % len(rounds)],
+            title=f"Experiment {n}",
+            expectation="Verwachting",
+            change="Anders",
+            status=("plan", "loopt", "klaar")[n % 3],
+            outcome="deels" if n % 3 == 2 else "",
+            version=1,
+            created_by=members[n % len(members)],
+        )
         for n in range(45)
-    )  # fmt: skip
+    )
     Group = Experiment.group.through
     Group.objects.bulk_create(
         Group(experiment=experiment, membership=member)
-        for experiment in experiments for member in members[:4]
-    )  # fmt: skip
+        for experiment in experiments
+        for member in members[:4]
+    )
     Observation.objects.bulk_create(
-        Observation(experiment=experiment, author=members[0], noted_on=date.today(),
-                    text=f"Waarneming {n}", value=n)
-        for experiment in experiments[:10] for n in range(5)
-    )  # fmt: skip
+        Observation(
+            experiment=experiment,
+            author=members[0],
+            noted_on=date.today(),
+            text=f"Waarneming {n}",
+            value=n,
+        )
+        for experiment in experiments[:10]
+        for n in range(5)
+    )
     Reflection.objects.bulk_create(
-        Reflection(network=network, author=members[n % len(members)], text=f"Reflectie {n}",
-                   level=("ik", "netwerk", "werkveld")[n % 3],
-                   shared_at=None if n % 2 else date.today())
+        Reflection(
+            network=network,
+            author=members[n % len(members)],
+            text=f"Reflectie {n}",
+            level=("ik", "netwerk", "werkveld")[n % 3],
+            shared_at=None if n % 2 else date.today(),
+        )
         for n in range(60)
-    )  # fmt: skip
+    )
 
 
 def grow_journey(network) -> None:

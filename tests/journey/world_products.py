@@ -14,17 +14,28 @@ def build_products(network, members: dict) -> dict:
     image, a barrier and the deelnemer's organisation using it; a success shared by the
     deelnemer (so only they and those who lead the learning may take it away)."""
     deelnemer = members[Role.DEELNEMER]
-    product = Kennisproduct(network=network, title="Handreiking keukentafelgesprek",
-                            kind=Kennisproduct.Kind.HANDREIKING, audience="wijkteams",
-                            status=Kennisproduct.Status.KLAAR, file_type="image/png",
-                            version=1)  # fmt: skip
+    product = Kennisproduct(
+        network=network,
+        title="Handreiking keukentafelgesprek",
+        kind=Kennisproduct.Kind.HANDREIKING,
+        audience="wijkteams",
+        status=Kennisproduct.Status.KLAAR,
+        file_type="image/png",
+        version=1,
+    )
     product.file.save("voorkant.png", ContentFile(png_bytes()), save=False)
     product.save()
-    barrier = Barrier.objects.create(product=product, barrier="Geen tijd voor de training",
-                                     remedy="Korte versie in het teamoverleg")  # fmt: skip
+    barrier = Barrier.objects.create(
+        product=product,
+        barrier="Geen tijd voor de training",
+        remedy="Korte versie in het teamoverleg",
+    )
     if deelnemer.organisation_id:
-        Adoption.objects.create(product=product, organisation_id=deelnemer.organisation_id,
-                                status=Adoption.Status.AFGESPROKEN)  # fmt: skip
+        Adoption.objects.create(
+            product=product,
+            organisation_id=deelnemer.organisation_id,
+            status=Adoption.Status.AFGESPROKEN,
+        )
     success = Success.objects.create(
         network=network, author=deelnemer, text="De eerste jongere is via het loket geholpen."
     )
@@ -40,20 +51,33 @@ def grow_products(network, n: int = 40) -> None:
     goal = network.agenda_goals.first()
     for i in range(n):
         product = Kennisproduct.objects.create(
-            network=network, title=f"Kennisproduct {i}", kind=Kennisproduct.Kind.values[i % 6],
-            audience="professionals", status=Kennisproduct.Status.values[i % 3], goal=goal,
-        )  # fmt: skip
+            network=network,
+            title=f"Kennisproduct {i}",
+            kind=Kennisproduct.Kind.values[i % 6],
+            audience="professionals",
+            status=Kennisproduct.Status.values[i % 3],
+            goal=goal,
+        )
         product.experiments.add(*experiments)
-        Barrier.objects.bulk_create(Barrier(product=product, barrier=f"Belemmering {i}.{k}")
-                                    for k in range(3))  # fmt: skip
+        Barrier.objects.bulk_create(
+            Barrier(product=product, barrier=f"Belemmering {i}.{k}") for k in range(3)
+        )
         statuses = [Adoption.Status.values[(i + k) % 3] for k in range(len(organisations))]
         Adoption.objects.bulk_create(
-            Adoption(product=product, organisation_id=organisation, status=status,
-                     since=date.today() if status == Adoption.Status.IN_GEBRUIK else None)
+            Adoption(
+                product=product,
+                organisation_id=organisation,
+                status=status,
+                since=date.today() if status == Adoption.Status.IN_GEBRUIK else None,
+            )
             for organisation, status in zip(sorted(organisations), statuses, strict=True)
-        )  # fmt: skip
+        )
     Success.objects.bulk_create(
-        Success(network=network, author=members[i % len(members)], text=f"Succes {i}",
-                size=Success.Size.values[i % 2])
+        Success(
+            network=network,
+            author=members[i % len(members)],
+            text=f"Succes {i}",
+            size=Success.Size.values[i % 2],
+        )
         for i in range(n)
-    )  # fmt: skip
+    )

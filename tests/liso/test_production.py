@@ -41,8 +41,12 @@ def production_env(tmp_path_factory, django_db_setup, django_db_blocker):
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     return env
 
@@ -51,10 +55,19 @@ def production_env(tmp_path_factory, django_db_setup, django_db_blocker):
 def gunicorn(production_env):
     port = _free_port()
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "liso.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", "2"],
-        cwd=ROOT, env=production_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "liso.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+        ],
+        cwd=ROOT,
+        env=production_env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:

@@ -18,20 +18,30 @@ from tests.networks.world import build_world
 pytestmark = pytest.mark.django_db
 
 ALL_CRITERIA = [
-    "meerdere-oorzaken", "oorzaken-gevolgen-verweven", "veel-partijen", "interdisciplinair",
+    "meerdere-oorzaken",
+    "oorzaken-gevolgen-verweven",
+    "veel-partijen",
+    "interdisciplinair",
     "nog-niet-aangepakt",
-]  # fmt: skip
+]
 
 
 def _network_form(**overrides):
     data = {
-        "criteria": ALL_CRITERIA, "name": "Samen tegen eenzaamheid",
+        "criteria": ALL_CRITERIA,
+        "name": "Samen tegen eenzaamheid",
         "vraagstuk": "Veel ouderen in de wijk zijn eenzaam.",
         "why_network": "Zorg, welzijn, gemeente en ouderen zelf zien elk een deel.",
-        "level": "wijk", "start_date": "2026-12-01", "planned_years": "3",
-        "rhythm": "kwartaal", "core_values": "", "reason": "", "goals": "",
-        "my_perspective": "beleid", "my_organisation": "",
-    }  # fmt: skip
+        "level": "wijk",
+        "start_date": "2026-12-01",
+        "planned_years": "3",
+        "rhythm": "kwartaal",
+        "core_values": "",
+        "reason": "",
+        "goals": "",
+        "my_perspective": "beleid",
+        "my_organisation": "",
+    }
     return {**data, **overrides}
 
 
@@ -53,8 +63,9 @@ def test_with_few_criteria_met_the_product_advises_and_lets_the_trekker_go_on(cl
     assert "projectgroep" in response.text and "training" in response.text
     assert "1 van de 5" in response.text
     assert not Network.objects.exists()
-    client.post(reverse("network_create"),
-                _network_form(criteria=["veel-partijen"], go_on_anyway="on"))  # fmt: skip
+    client.post(
+        reverse("network_create"), _network_form(criteria=["veel-partijen"], go_on_anyway="on")
+    )
     assert Network.objects.filter(name="Samen tegen eenzaamheid").exists()
 
 
@@ -73,17 +84,25 @@ def test_two_networks_with_the_same_name_get_their_own_address(client, trekker):
     client.post(reverse("network_create"), _network_form())
     client.post(reverse("network_create"), _network_form())
     assert sorted(Network.objects.values_list("slug", flat=True)) == [
-        "samen-tegen-eenzaamheid", "samen-tegen-eenzaamheid-2"]  # fmt: skip
+        "samen-tegen-eenzaamheid",
+        "samen-tegen-eenzaamheid-2",
+    ]
 
 
 def _invite(client, world, django_capture_on_commit_callbacks, **overrides):
     data = {
-        "full_name": "Anna de Boer", "email": "Anna@Example.org", "roles": [Role.DEELNEMER],
-        "ring": "kernteam", "perspective": "doelgroep", "organisation": "", "hours_per_week": "4",
-    }  # fmt: skip
+        "full_name": "Anna de Boer",
+        "email": "Anna@Example.org",
+        "roles": [Role.DEELNEMER],
+        "ring": "kernteam",
+        "perspective": "doelgroep",
+        "organisation": "",
+        "hours_per_week": "4",
+    }
     with django_capture_on_commit_callbacks(execute=True):
-        return client.post(reverse("member_invite", args=[world.network.slug]),
-                           {**data, **overrides})  # fmt: skip
+        return client.post(
+            reverse("member_invite", args=[world.network.slug]), {**data, **overrides}
+        )
 
 
 def _link(message):
@@ -116,8 +135,14 @@ def test_a_new_person_sets_a_password_and_sees_only_this_network(
     client.logout()
     page = client.get(link)
     assert "Maak je account aan" in page.text
-    response = client.post(link, {"full_name": "Anna de Boer", "password1": "herfst-in-oost-7",
-                                  "password2": "herfst-in-oost-7"})  # fmt: skip
+    response = client.post(
+        link,
+        {
+            "full_name": "Anna de Boer",
+            "password1": "herfst-in-oost-7",
+            "password2": "herfst-in-oost-7",
+        },
+    )
     assert response.url == reverse("network_overview", args=[world.network.slug])
     membership = Membership.objects.get(user__email="anna@example.org")
     assert (membership.role_codes(), membership.perspective) == ([Role.DEELNEMER], "doelgroep")
@@ -148,16 +173,25 @@ def test_a_used_expired_revoked_or_tampered_link_grants_nothing(
     assert tampered.status_code == 410 and "klopt niet" in tampered.text
 
     Invitation.objects.filter(pk=world.invitation.pk).update(
-        expires_at=timezone.now() - timedelta(minutes=1))  # fmt: skip
-    expired = client.post(link, {"full_name": "X", "password1": "herfst-in-oost-7",
-                                 "password2": "herfst-in-oost-7"})  # fmt: skip
+        expires_at=timezone.now() - timedelta(minutes=1)
+    )
+    expired = client.post(
+        link, {"full_name": "X", "password1": "herfst-in-oost-7", "password2": "herfst-in-oost-7"}
+    )
     assert expired.status_code == 410 and "verlopen" in expired.text
     Invitation.objects.filter(pk=world.invitation.pk).update(
-        expires_at=timezone.now() + timedelta(days=1), revoked_at=timezone.now())  # fmt: skip
+        expires_at=timezone.now() + timedelta(days=1), revoked_at=timezone.now()
+    )
     assert "ingetrokken" in client.get(link).text
     Invitation.objects.filter(pk=world.invitation.pk).update(revoked_at=None)
-    client.post(link, {"full_name": "Nieuw Lid", "password1": "herfst-in-oost-7",
-                       "password2": "herfst-in-oost-7"})  # fmt: skip
+    client.post(
+        link,
+        {
+            "full_name": "Nieuw Lid",
+            "password1": "herfst-in-oost-7",
+            "password2": "herfst-in-oost-7",
+        },
+    )
     client.logout()
     reused = client.get(link)
     assert reused.status_code == 410 and "al gebruikt" in reused.text
@@ -182,8 +216,9 @@ def test_inviting_someone_twice_or_a_member_is_refused(client, django_capture_on
     client.force_login(world.user(Role.TREKKER))
     again = _invite(client, world, django_capture_on_commit_callbacks, email="nieuw@example.org")
     assert "open uitnodiging" in again.context["form"].errors["email"][0]
-    member = _invite(client, world, django_capture_on_commit_callbacks,
-                     email=world.user(Role.DEELNEMER).email)  # fmt: skip
+    member = _invite(
+        client, world, django_capture_on_commit_callbacks, email=world.user(Role.DEELNEMER).email
+    )
     assert "al lid" in member.context["form"].errors["email"][0]
 
 
@@ -192,15 +227,25 @@ def test_changing_roles_and_marking_a_member_as_left_keeps_history(client):
     client.force_login(world.user(Role.TREKKER))
     member = world.members[Role.DEELNEMER]
     url = reverse("member_edit", args=[world.network.slug, member.pk])
-    client.post(url, {"lid-roles": [Role.DEELNEMER, Role.VERBINDINGSFUNCTIONARIS],
-                      "lid-ring": "tweede-schil", "lid-perspective": "praktijk",
-                      "lid-organisation": "", "lid-hours_per_week": "8",
-                      "lid-support_needed": "", "lid-compensation": ""})  # fmt: skip
+    client.post(
+        url,
+        {
+            "lid-roles": [Role.DEELNEMER, Role.VERBINDINGSFUNCTIONARIS],
+            "lid-ring": "tweede-schil",
+            "lid-perspective": "praktijk",
+            "lid-organisation": "",
+            "lid-hours_per_week": "8",
+            "lid-support_needed": "",
+            "lid-compensation": "",
+        },
+    )
     member.refresh_from_db()
     assert sorted(member.role_codes()) == [Role.DEELNEMER, Role.VERBINDINGSFUNCTIONARIS]
     assert member.ring == "tweede-schil"
-    client.post(reverse("member_leave", args=[world.network.slug, member.pk]),
-                {"vertrek-left_on": date.today().isoformat()})  # fmt: skip
+    client.post(
+        reverse("member_leave", args=[world.network.slug, member.pk]),
+        {"vertrek-left_on": date.today().isoformat()},
+    )
     member.refresh_from_db()
     assert member.left_on == date.today()
     client.force_login(member.user)
@@ -276,11 +321,18 @@ def test_people_with_lived_experience_can_have_support_and_compensation_recorded
     world = build_world()
     member = MembershipFactory(network=world.network, perspective="doelgroep")
     client.force_login(world.user(Role.PROCESBEGELEIDER))
-    client.post(reverse("member_edit", args=[world.network.slug, member.pk]),
-                {"lid-roles": [Role.DEELNEMER], "lid-ring": "kernteam",
-                 "lid-perspective": "doelgroep", "lid-organisation": "",
-                 "lid-hours_per_week": "2", "lid-support_needed": "Taxi naar de bijeenkomst.",
-                 "lid-compensation": "25 euro per bijeenkomst."})  # fmt: skip
+    client.post(
+        reverse("member_edit", args=[world.network.slug, member.pk]),
+        {
+            "lid-roles": [Role.DEELNEMER],
+            "lid-ring": "kernteam",
+            "lid-perspective": "doelgroep",
+            "lid-organisation": "",
+            "lid-hours_per_week": "2",
+            "lid-support_needed": "Taxi naar de bijeenkomst.",
+            "lid-compensation": "25 euro per bijeenkomst.",
+        },
+    )
     member.refresh_from_db()
     assert member.support_needed == "Taxi naar de bijeenkomst."
     assert member.compensation == "25 euro per bijeenkomst."
@@ -301,10 +353,16 @@ def test_a_link_opened_while_logged_in_as_someone_else_grants_nothing(client):
 def _edit_roles(client, world, member, roles):
     return client.post(
         reverse("member_edit", args=[world.network.slug, member.pk]),
-        {"lid-roles": roles, "lid-ring": "kernteam", "lid-perspective": "praktijk",
-         "lid-organisation": "", "lid-hours_per_week": "8", "lid-support_needed": "",
-         "lid-compensation": ""},
-    )  # fmt: skip
+        {
+            "lid-roles": roles,
+            "lid-ring": "kernteam",
+            "lid-perspective": "praktijk",
+            "lid-organisation": "",
+            "lid-hours_per_week": "8",
+            "lid-support_needed": "",
+            "lid-compensation": "",
+        },
+    )
 
 
 def test_a_procesbegeleider_cannot_make_anyone_trekker_nor_touch_the_trekker(client):
@@ -318,8 +376,10 @@ def test_a_procesbegeleider_cannot_make_anyone_trekker_nor_touch_the_trekker(cli
     assert (
         client.get(reverse("member_edit", args=[world.network.slug, trekker.pk])).status_code == 403
     )
-    leave = client.post(reverse("member_leave", args=[world.network.slug, trekker.pk]),
-                        {"vertrek-left_on": date.today().isoformat()})  # fmt: skip
+    leave = client.post(
+        reverse("member_leave", args=[world.network.slug, trekker.pk]),
+        {"vertrek-left_on": date.today().isoformat()},
+    )
     assert leave.status_code == 403
     invite_form = client.get(reverse("member_invite", args=[world.network.slug])).text
     assert 'value="trekker"' not in invite_form
@@ -332,8 +392,10 @@ def test_the_last_trekker_cannot_drop_the_role_or_leave(client):
     response = _edit_roles(client, world, trekker, [Role.DEELNEMER])
     assert "altijd een trekker nodig" in response.text
     assert trekker.role_codes() == [Role.TREKKER]
-    client.post(reverse("member_leave", args=[world.network.slug, trekker.pk]),
-                {"vertrek-left_on": date.today().isoformat()})  # fmt: skip
+    client.post(
+        reverse("member_leave", args=[world.network.slug, trekker.pk]),
+        {"vertrek-left_on": date.today().isoformat()},
+    )
     trekker.refresh_from_db()
     assert trekker.left_on is None
 
@@ -360,16 +422,23 @@ def test_a_network_called_nieuw_gets_an_address_of_its_own(client, trekker):
 def test_a_doubled_role_in_an_invitation_is_stored_once(client, django_capture_on_commit_callbacks):
     world = build_world()
     client.force_login(world.user(Role.TREKKER))
-    _invite(client, world, django_capture_on_commit_callbacks,
-            roles=[Role.DEELNEMER, Role.DEELNEMER])  # fmt: skip
+    _invite(
+        client, world, django_capture_on_commit_callbacks, roles=[Role.DEELNEMER, Role.DEELNEMER]
+    )
     assert Invitation.objects.get(email="anna@example.org").roles == [Role.DEELNEMER]
 
 
 def test_clicking_the_link_again_after_joining_leads_to_the_network(client):
     world = build_world()
     link = reverse("invitation_accept", args=[world.token])
-    client.post(link, {"full_name": "Nieuw Lid", "password1": "herfst-in-oost-7",
-                       "password2": "herfst-in-oost-7"})  # fmt: skip
+    client.post(
+        link,
+        {
+            "full_name": "Nieuw Lid",
+            "password1": "herfst-in-oost-7",
+            "password2": "herfst-in-oost-7",
+        },
+    )
     response = client.get(link)
     assert response.url == reverse("network_overview", args=[world.network.slug])
 
@@ -378,10 +447,16 @@ def test_a_member_or_invitation_of_another_network_is_not_found(client):
     world = build_world()
     other_member = MembershipFactory(network__slug="elders")
     other_invitation = Invitation.objects.create(
-        network=other_member.network, email="x@example.org", full_name="X", roles=["deelnemer"],
-        perspective="praktijk", token_hash="x" * 64, invited_by=other_member.user,
-        sent_at=timezone.now(), expires_at=timezone.now() + timedelta(days=1),
-    )  # fmt: skip
+        network=other_member.network,
+        email="x@example.org",
+        full_name="X",
+        roles=["deelnemer"],
+        perspective="praktijk",
+        token_hash="x" * 64,
+        invited_by=other_member.user,
+        sent_at=timezone.now(),
+        expires_at=timezone.now() + timedelta(days=1),
+    )
     client.force_login(world.user(Role.TREKKER))
     slug = world.network.slug
     assert client.get(reverse("member_edit", args=[slug, other_member.pk])).status_code == 404
@@ -414,11 +489,16 @@ def test_someone_who_left_and_comes_back_keeps_the_earlier_period(client):
     member = world.members[Role.DEELNEMER]
     started = member.joined_on - timedelta(days=300)
     Membership.objects.filter(pk=member.pk).update(
-        joined_on=started, left_on=date.today() - timedelta(days=30))  # fmt: skip
+        joined_on=started, left_on=date.today() - timedelta(days=30)
+    )
     _invitation, token = services.invitation_create(
-        network=world.network, invited_by=world.user(Role.TREKKER), email=member.user.email,
-        full_name=member.user.full_name, roles=[Role.DEELNEMER], perspective="praktijk",
-    )  # fmt: skip
+        network=world.network,
+        invited_by=world.user(Role.TREKKER),
+        email=member.user.email,
+        full_name=member.user.full_name,
+        roles=[Role.DEELNEMER],
+        perspective="praktijk",
+    )
     client.force_login(member.user)
     client.post(reverse("invitation_accept", args=[token]))
     member.refresh_from_db()
@@ -433,9 +513,15 @@ def test_a_mail_that_cannot_be_sent_is_reported_and_the_invitation_kept(client, 
     settings.MAILERS = {"default": {"BACKEND": smtp, "OPTIONS": unreachable}}
     world = build_world()
     client.force_login(world.user(Role.TREKKER))
-    data = {"full_name": "Anna", "email": "anna@example.org", "roles": [Role.DEELNEMER],
-            "ring": "kernteam", "perspective": "doelgroep", "organisation": "",
-            "hours_per_week": "4"}  # fmt: skip
+    data = {
+        "full_name": "Anna",
+        "email": "anna@example.org",
+        "roles": [Role.DEELNEMER],
+        "ring": "kernteam",
+        "perspective": "doelgroep",
+        "organisation": "",
+        "hours_per_week": "4",
+    }
     response = client.post(reverse("member_invite", args=[world.network.slug]), data, follow=True)
     assert "kon niet worden verstuurd" in response.text
     assert Invitation.objects.filter(email="anna@example.org").exists()
@@ -448,11 +534,21 @@ def test_a_new_organisation_can_be_named_in_the_invitation_itself(
 
     world = build_world()
     client.force_login(world.user(Role.TREKKER))
-    _invite(client, world, django_capture_on_commit_callbacks,
-            new_organisation="Wijkcentrum De Brug", new_organisation_kind="publiek")  # fmt: skip
+    _invite(
+        client,
+        world,
+        django_capture_on_commit_callbacks,
+        new_organisation="Wijkcentrum De Brug",
+        new_organisation_kind="publiek",
+    )
     organisation = Organisation.objects.get(name="Wijkcentrum De Brug")
     assert organisation.perspective == "doelgroep"
     assert Invitation.objects.get(email="anna@example.org").organisation == organisation
-    again = _invite(client, world, django_capture_on_commit_callbacks, email="b@example.org",
-                    new_organisation="wijkcentrum de brug")  # fmt: skip
+    again = _invite(
+        client,
+        world,
+        django_capture_on_commit_callbacks,
+        email="b@example.org",
+        new_organisation="wijkcentrum de brug",
+    )
     assert "bestaat al" in again.context["form"].errors["new_organisation"][0]

@@ -59,11 +59,19 @@ def build_world() -> World:
     outsider = MembershipFactory(network=other).user
     left = MembershipFactory(network=network, left_on=date.today() - timedelta(days=3)).user
     invitation, token = services.invitation_create(
-        network=network, invited_by=members[Role.TREKKER].user, email="nieuw@example.org",
-        full_name="Nieuw Lid", roles=[Role.DEELNEMER], perspective="praktijk",
-    )  # fmt: skip
-    startup = {**build_startup(network, members), **build_sessions(network, members),
-               **build_own_werkvormen(network), **build_journey(network, members)}  # fmt: skip
+        network=network,
+        invited_by=members[Role.TREKKER].user,
+        email="nieuw@example.org",
+        full_name="Nieuw Lid",
+        roles=[Role.DEELNEMER],
+        perspective="praktijk",
+    )
+    startup = {
+        **build_startup(network, members),
+        **build_sessions(network, members),
+        **build_own_werkvormen(network),
+        **build_journey(network, members),
+    }
     return World(network, members, outsider, left, invitation, token, startup)
 
 

@@ -34,8 +34,10 @@ def _live_links(html: str) -> list[str]:
 
 
 def _unsafe(html: str) -> bool:
-    return any(not href.startswith(("https:", "http:", "mailto:", "/", "#", "?"))
-               for href in _live_links(html))  # fmt: skip
+    return any(
+        not href.startswith(("https:", "http:", "mailto:", "/", "#", "?"))
+        for href in _live_links(html)
+    )
 
 
 def _url(name, world, **kwargs):
@@ -48,9 +50,17 @@ def _client_as(client, world, role):
 
 
 def _startnotitie_post(version, **fields):
-    return {"version": version, "problem": "", "relevance": "", "why_network": "",
-            "similar_initiatives": "", "approach_phase_1": "", "approach_phase_2": "",
-            "approach_phase_3": "", **fields}  # fmt: skip
+    return {
+        "version": version,
+        "problem": "",
+        "relevance": "",
+        "why_network": "",
+        "similar_initiatives": "",
+        "approach_phase_1": "",
+        "approach_phase_2": "",
+        "approach_phase_3": "",
+        **fields,
+    }
 
 
 # --- Markdown ----------------------------------------------------------------------------
@@ -84,8 +94,7 @@ def test_hostile_markdown_is_harmless_in_the_page_and_in_the_pdf(client, tmp_pat
     assert "<script>alert" not in body
     assert not _unsafe(body)
     assert "onerror" not in body.replace("onerror=alert(1)&gt;", "")
-    html = render_to_string("pdf/startnotitie.html",
-                            documents.startnotitie_context(world.network))  # fmt: skip
+    html = render_to_string("pdf/startnotitie.html", documents.startnotitie_context(world.network))
     assert "<script>alert" not in html
     assert not _unsafe(html)
     pdf, _name = documents.startnotitie_pdf(world.network)
@@ -109,9 +118,14 @@ def test_saving_a_document_keeps_who_changed_what_and_when(client):
     latest, first = Revision.objects.filter(network=world.network)[:2]
     assert first.action == Revision.Action.CREATED
     assert latest.action == Revision.Action.CHANGED
-    assert latest.changes == [{"field": "problem", "label": "probleemstelling",
-                               "old": "Lange wachttijden.",
-                               "new": "Lange wachttijden in de regio."}]  # fmt: skip
+    assert latest.changes == [
+        {
+            "field": "problem",
+            "label": "probleemstelling",
+            "old": "Lange wachttijden.",
+            "new": "Lange wachttijden in de regio.",
+        }
+    ]
     history = trekker.get(_url("opstart_history", world)).content.decode()
     assert "Lange wachttijden in de regio." in history
     assert world.user(Role.TREKKER).full_name in history
@@ -124,8 +138,7 @@ def test_a_second_save_from_an_outdated_copy_is_refused_and_keeps_both_texts(cli
     # Both opened version 3; the trekker saves first.
     _client_as(client, world, Role.TREKKER).post(url, _startnotitie_post(3, problem="Eerste."))
     second = client.__class__()
-    MembershipFactory(network=world.network, roles=[Role.TREKKER],
-                      user__full_name="Tweede Trekker")  # fmt: skip
+    MembershipFactory(network=world.network, roles=[Role.TREKKER], user__full_name="Tweede Trekker")
     second.force_login(world.network.memberships.get(user__full_name="Tweede Trekker").user)
     response = second.post(url, _startnotitie_post(3, problem="Tweede, later."))
     assert response.status_code == 200
@@ -143,12 +156,17 @@ def test_a_second_save_from_an_outdated_copy_is_refused_and_keeps_both_texts(cli
 def test_the_conflict_check_itself_refuses_an_outdated_version():
     world = build_world()
     note = Startnotitie.objects.create(network=world.network, problem="Begin.", version=2)
-    form = StartnotitieForm(_startnotitie_post(1, problem="Oud."), instance=note,
-                            network=world.network)  # fmt: skip
+    form = StartnotitieForm(
+        _startnotitie_post(1, problem="Oud."), instance=note, network=world.network
+    )
     assert form.is_valid()
     with pytest.raises(services.ConflictError) as raised:
-        services.item_save(form=form, network=world.network, by=world.user(Role.TREKKER),
-                           expected_version=form.opened_version())  # fmt: skip
+        services.item_save(
+            form=form,
+            network=world.network,
+            by=world.user(Role.TREKKER),
+            expected_version=form.opened_version(),
+        )
     assert raised.value.current.version == 2
 
 
@@ -164,9 +182,11 @@ def test_saving_without_changes_adds_no_history(client):
 def test_preview_shows_the_markdown_without_saving(client):
     world = build_world()
     trekker = _client_as(client, world, Role.TREKKER)
-    response = trekker.post(_url("opstart_startnotitie_edit", world),
-                            {**_startnotitie_post(0, problem="**Belangrijk**"), "voorbeeld": "1"},
-                            headers={"HX-Request": "true"})  # fmt: skip
+    response = trekker.post(
+        _url("opstart_startnotitie_edit", world),
+        {**_startnotitie_post(0, problem="**Belangrijk**"), "voorbeeld": "1"},
+        headers={"HX-Request": "true"},
+    )
     assert "<strong>Belangrijk</strong>" in response.content.decode()
     assert "<html" not in response.content.decode()  # only the preview region
     assert not Startnotitie.objects.filter(network=world.network).exists()
@@ -179,9 +199,13 @@ def test_an_indicator_needs_its_unit_baseline_and_target(client):
     world = build_world()
     response = _client_as(client, world, Role.PROCESBEGELEIDER).post(
         _url("opstart_goal_add", world),
-        {"version": 0, "agenda": Agenda.VERANDERAGENDA, "title": "Minder uitval",
-         "measure": Goal.Measure.INDICATOR},
-    )  # fmt: skip
+        {
+            "version": 0,
+            "agenda": Agenda.VERANDERAGENDA,
+            "title": "Minder uitval",
+            "measure": Goal.Measure.INDICATOR,
+        },
+    )
     assert response.status_code == 200
     assert "Vul dit in voor een meetbare indicator." in response.content.decode()
     assert not Goal.objects.filter(title="Minder uitval").exists()
@@ -191,9 +215,14 @@ def test_a_funder_cannot_end_before_it_starts(client):
     world = build_world()
     response = _client_as(client, world, Role.PROJECTASSISTENT).post(
         _url("opstart_funder_add", world),
-        {"version": 0, "name": "ZonMw", "amount": "1000", "starts_on": "2027-01-01",
-         "ends_on": "2026-01-01"},
-    )  # fmt: skip
+        {
+            "version": 0,
+            "name": "ZonMw",
+            "amount": "1000",
+            "starts_on": "2027-01-01",
+            "ends_on": "2026-01-01",
+        },
+    )
     assert "De einddatum ligt vóór de begindatum." in response.content.decode()
 
 
@@ -218,9 +247,15 @@ def test_talk_notes_stay_out_of_the_history_for_those_who_may_not_read_them(clie
     world = build_world()
     trekker = _client_as(client, world, Role.TREKKER)
     talk = world.network.talks.get()
-    trekker.post(_url("opstart_talk_edit", world, pk=talk.pk),
-                 {"version": talk.version, "person_name": "Karin Bos", "held_on": date.today(),
-                  "personal_reason": "Vertrouwelijke reden"})  # fmt: skip
+    trekker.post(
+        _url("opstart_talk_edit", world, pk=talk.pk),
+        {
+            "version": talk.version,
+            "person_name": "Karin Bos",
+            "held_on": date.today(),
+            "personal_reason": "Vertrouwelijke reden",
+        },
+    )
     assert "Vertrouwelijke reden" in trekker.get(_url("opstart_history", world)).content.decode()
     deelnemer = _client_as(client, world, Role.DEELNEMER)
     assert "Vertrouwelijke" not in deelnemer.get(_url("opstart_history", world)).content.decode()
@@ -300,9 +335,14 @@ def test_the_overview_shows_the_next_start_up_step_until_the_network_is_running(
 
 
 def _sign(client, world, organisation):
-    return client.post(_url("opstart_sign", world, organisation=organisation.pk),
-                       {"signer_name": "Mr. A. Bestuurder", "signer_function": "Directeur",
-                        "signed_on": date.today()})  # fmt: skip
+    return client.post(
+        _url("opstart_sign", world, organisation=organisation.pk),
+        {
+            "signer_name": "Mr. A. Bestuurder",
+            "signer_function": "Directeur",
+            "signed_on": date.today(),
+        },
+    )
 
 
 def test_the_last_signature_makes_the_network_lopend_and_the_trekker_can_undo_it(client):
@@ -331,8 +371,13 @@ def test_an_organisation_outside_the_network_cannot_sign_here(client):
 
 
 def _goal_form(title, version=0):
-    return {"version": version, "agenda": Agenda.VERANDERAGENDA, "title": title,
-            "measure": Goal.Measure.AGREEMENT, "agreement": "Afgesproken"}  # fmt: skip
+    return {
+        "version": version,
+        "agenda": Agenda.VERANDERAGENDA,
+        "title": title,
+        "measure": Goal.Measure.AGREEMENT,
+        "agreement": "Afgesproken",
+    }
 
 
 def test_a_later_change_to_the_agreements_sources_is_pointed_out_beside_each_signature(client):
@@ -369,8 +414,10 @@ def test_two_forms_on_one_document_do_not_collide_over_each_others_fields(client
     communication = {"version": 0, "communication_plan": "Een nieuwsbrief per kwartaal."}
     trekker.post(_url("opstart_communication_edit", world), communication)
     # The governance form was opened before that save (version 0) and touches other fields.
-    response = trekker.post(_url("opstart_governance_edit", world),
-                            {"version": 0, "decision_process": "Met instemming."})  # fmt: skip
+    response = trekker.post(
+        _url("opstart_governance_edit", world),
+        {"version": 0, "decision_process": "Met instemming."},
+    )
     assert response.status_code == 302
     infrastructure = world.network.infrastructure
     assert infrastructure.communication_plan == "Een nieuwsbrief per kwartaal."
@@ -394,9 +441,14 @@ def test_history_shows_dates_and_amounts_the_dutch_way(client):
     funder = world.network.funders.get()
     _client_as(client, world, Role.TREKKER).post(
         _url("opstart_funder_edit", world, pk=funder.pk),
-        {"version": funder.version, "name": "ZonMw", "amount": "62500.50",
-         "starts_on": "2027-03-01", "ends_on": "2029-02-28"},
-    )  # fmt: skip
+        {
+            "version": funder.version,
+            "name": "ZonMw",
+            "amount": "62500.50",
+            "starts_on": "2027-03-01",
+            "ends_on": "2029-02-28",
+        },
+    )
     changes = {c["field"]: c["new"] for c in Revision.objects.get(network=world.network).changes}
     assert changes["amount"] == "62.500,50"
     assert changes["starts_on"] == "1 maart 2027"
@@ -406,9 +458,15 @@ def test_deleting_a_talk_takes_its_notes_out_of_the_history(client):
     world = build_world()
     trekker = _client_as(client, world, Role.TREKKER)
     talk = world.network.talks.get()
-    trekker.post(_url("opstart_talk_edit", world, pk=talk.pk),
-                 {"version": 0, "person_name": "Karin Bos", "held_on": date.today(),
-                  "personal_reason": "Persoonlijke reden"})  # fmt: skip
+    trekker.post(
+        _url("opstart_talk_edit", world, pk=talk.pk),
+        {
+            "version": 0,
+            "person_name": "Karin Bos",
+            "held_on": date.today(),
+            "personal_reason": "Persoonlijke reden",
+        },
+    )
     trekker.post(_url("opstart_talk_delete", world, pk=talk.pk))
     assert "Persoonlijke reden" not in str(list(Revision.objects.values_list("changes")))
 
@@ -428,9 +486,12 @@ def test_money_overview_counts_funding_fees_costs_and_hours_per_year():
     network.start_date = date(2026, 1, 1)
     network.planned_years = 2
     overview = services.money_overview(
-        network, funders=network.funders.all(), fees=network.fees.all(),
-        lines=network.budget_lines.all(), members=services.active_memberships(network),
-    )  # fmt: skip
+        network,
+        funders=network.funders.all(),
+        fees=network.fees.all(),
+        lines=network.budget_lines.all(),
+        members=services.active_memberships(network),
+    )
     years = [row.year for row in overview.years]
     assert years == sorted(years) and {2026, 2027} <= set(years)
     total = overview.total
@@ -448,18 +509,30 @@ def test_money_overview_counts_funding_fees_costs_and_hours_per_year():
 
 def test_the_agreement_pdf_holds_the_goals_the_parties_and_a_signature_block_each(tmp_path):
     world = build_world()
-    Goal.objects.create(network=world.network, agenda=Agenda.OPLEIDINGSAGENDA,
-                        title="Module eenzaamheid in de opleiding",
-                        agreement="In het tweede jaar")  # fmt: skip
-    Agreement.objects.create(network=world.network, version=1,
-                             innovation_owner=Agreement.InnovationOwner.NETWERK)  # fmt: skip
+    Goal.objects.create(
+        network=world.network,
+        agenda=Agenda.OPLEIDINGSAGENDA,
+        title="Module eenzaamheid in de opleiding",
+        agreement="In het tweede jaar",
+    )
+    Agreement.objects.create(
+        network=world.network, version=1, innovation_owner=Agreement.InnovationOwner.NETWERK
+    )
     pdf, filename = documents.agreement_pdf(world.network)
     assert filename == "samenwerkingsovereenkomst-jeugdhulp-dichtbij.pdf"
     text = pdf_text(pdf, tmp_path)
-    for expected in ("Samenwerkingsovereenkomst", "Jeugdhulp dichtbij", "Kortere wachttijd",
-                     "Module eenzaamheid in de opleiding", "Gemeente Rivierstad",
-                     "Hogeschool Oost", "Ondertekening", "Handtekening",
-                     "Het netwerk samen", "pagina 2 van"):  # fmt: skip
+    for expected in (
+        "Samenwerkingsovereenkomst",
+        "Jeugdhulp dichtbij",
+        "Kortere wachttijd",
+        "Module eenzaamheid in de opleiding",
+        "Gemeente Rivierstad",
+        "Hogeschool Oost",
+        "Ondertekening",
+        "Handtekening",
+        "Het netwerk samen",
+        "pagina 2 van",
+    ):
         assert expected in text, expected
     assert text.count("Handtekening") >= 2  # one block per organisation
     assert "Directeur" in text  # the signed organisation's signer
@@ -467,14 +540,21 @@ def test_the_agreement_pdf_holds_the_goals_the_parties_and_a_signature_block_eac
 
 def test_the_startnotitie_pdf_has_a_title_page_dutch_dates_and_the_figures(tmp_path):
     world = build_world()
-    Startnotitie.objects.create(network=world.network, problem="Wachtlijsten groeien.",
-                                version=1)  # fmt: skip
+    Startnotitie.objects.create(network=world.network, problem="Wachtlijsten groeien.", version=1)
     world.network.start_date = date(2027, 3, 1)
     world.network.save()
     pdf, _name = documents.startnotitie_pdf(world.network)
     text = pdf_text(pdf, tmp_path)
-    for expected in ("Startnotitie", "Jeugdhulp dichtbij", "1 maart 2027", "Wachtlijsten groeien",
-                     "Wachtenden", "Monitor", "Kortere wachttijd", "pagina 2 van"):  # fmt: skip
+    for expected in (
+        "Startnotitie",
+        "Jeugdhulp dichtbij",
+        "1 maart 2027",
+        "Wachtlijsten groeien",
+        "Wachtenden",
+        "Monitor",
+        "Kortere wachttijd",
+        "pagina 2 van",
+    ):
         assert expected in text, expected
 
 
@@ -493,8 +573,11 @@ def test_pdfs_are_downloads_for_those_who_may_export(client):
 
 def test_the_organogram_draws_every_organisation_and_escapes_names(client):
     world = build_world()
-    MembershipFactory(network=world.network, organisation=OrganisationFactory(
-        name="<script>Boos</script> BV"), user__full_name="Eva & Co")  # fmt: skip
+    MembershipFactory(
+        network=world.network,
+        organisation=OrganisationFactory(name="<script>Boos</script> BV"),
+        user__full_name="Eva & Co",
+    )
     page = _client_as(client, world, Role.DEELNEMER).get(_url("opstart_infrastructure", world))
     svg = page.content.decode().split("<svg", 1)[1].split("</svg>", 1)[0]
     assert "Gemeente Rivierstad" in svg and "Hogeschool Oost" in svg
@@ -514,9 +597,13 @@ def test_signing_twice_for_one_organisation_keeps_the_first_signature(client):
     world = build_world()
     trekker = _client_as(client, world, Role.TREKKER)
     unsigned = services.signing_for(world.network).parties[0][0]
-    services.signature_record(network=world.network, organisation=unsigned,
-                              by=world.user(Role.TREKKER), signer_name="Eerste",
-                              signed_on=date.today())  # fmt: skip
+    services.signature_record(
+        network=world.network,
+        organisation=unsigned,
+        by=world.user(Role.TREKKER),
+        signer_name="Eerste",
+        signed_on=date.today(),
+    )
     response = _sign(trekker, world, unsigned)  # the page of a second tab, sent later
     assert response.status_code == 302
     assert Signature.objects.get(organisation=unsigned).signer_name == "Eerste"

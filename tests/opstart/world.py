@@ -9,8 +9,19 @@ from opstart import models
 from tests.networks.factories import OrganisationFactory
 
 # Placeholders in the matrix's kwargs, each naming one object of the start-up world.
-PLACEHOLDERS = ("<talk>", "<figure>", "<goal>", "<milestone>", "<funder>", "<fee>", "<budget>",
-                "<venue>", "<planned>", "<party>", "<signed-party>")  # fmt: skip
+PLACEHOLDERS = (
+    "<talk>",
+    "<figure>",
+    "<goal>",
+    "<milestone>",
+    "<funder>",
+    "<fee>",
+    "<budget>",
+    "<venue>",
+    "<planned>",
+    "<party>",
+    "<signed-party>",
+)
 
 
 def build_startup(network, members: dict) -> dict:
@@ -25,33 +36,49 @@ def build_startup(network, members: dict) -> dict:
     members[Role.DEELNEMER].save(update_fields=["organisation"])
     today = date.today()
     goal = models.Goal.objects.create(
-        network=network, agenda=Agenda.VERANDERAGENDA, title="Kortere wachttijd",
+        network=network,
+        agenda=Agenda.VERANDERAGENDA,
+        title="Kortere wachttijd",
         agreement="Binnen 4 weken",
-    )  # fmt: skip
-    models.Signature.objects.create(network=network, organisation=signed, signer_name="Directeur",
-                                    signed_on=today,
-                                    recorded_by=trekker.user)  # fmt: skip
+    )
+    models.Signature.objects.create(
+        network=network,
+        organisation=signed,
+        signer_name="Directeur",
+        signed_on=today,
+        recorded_by=trekker.user,
+    )
     objects = {
-        "<talk>": models.Talk.objects.create(network=network, person_name="Karin Bos",
-                                             held_on=today),
-        "<figure>": models.Figure.objects.create(network=network, description="Wachtenden",
-                                                 value="1.240", source="Monitor"),
+        "<talk>": models.Talk.objects.create(
+            network=network, person_name="Karin Bos", held_on=today
+        ),
+        "<figure>": models.Figure.objects.create(
+            network=network, description="Wachtenden", value="1.240", source="Monitor"
+        ),
         "<goal>": goal,
-        "<milestone>": models.Milestone.objects.create(goal=goal, title="Pilot",
-                                                       due_on=today + timedelta(days=90)),
-        "<funder>": models.Funder.objects.create(network=network, name="ZonMw",
-                                                 amount=Decimal(50000), starts_on=today,
-                                                 ends_on=today + timedelta(days=700)),
-        "<fee>": models.MemberFee.objects.create(network=network, organisation=unsigned,
-                                                 amount_per_year=Decimal(1500)),
-        "<budget>": models.BudgetLine.objects.create(network=network, kind="catering",
-                                                     year=today.year, amount=Decimal(800)),
+        "<milestone>": models.Milestone.objects.create(
+            goal=goal, title="Pilot", due_on=today + timedelta(days=90)
+        ),
+        "<funder>": models.Funder.objects.create(
+            network=network,
+            name="ZonMw",
+            amount=Decimal(50000),
+            starts_on=today,
+            ends_on=today + timedelta(days=700),
+        ),
+        "<fee>": models.MemberFee.objects.create(
+            network=network, organisation=unsigned, amount_per_year=Decimal(1500)
+        ),
+        "<budget>": models.BudgetLine.objects.create(
+            network=network, kind="catering", year=today.year, amount=Decimal(800)
+        ),
         "<venue>": models.Venue.objects.create(network=network, name="Buurthuis De Linde"),
-        "<planned>": models.PlannedSession.objects.create(network=network,
-                                                          date=today + timedelta(days=30)),
+        "<planned>": models.PlannedSession.objects.create(
+            network=network, date=today + timedelta(days=30)
+        ),
         "<party>": unsigned,
         "<signed-party>": signed,
-    }  # fmt: skip
+    }
     return {placeholder: obj.pk for placeholder, obj in objects.items()}
 
 
@@ -59,24 +86,35 @@ def grow_startup(network, user, n: int = 20) -> None:
     """Many more of every start-up item, for the query-count test's large network."""
     today = date.today()
     for i in range(n):
-        goal = models.Goal.objects.create(network=network, agenda=Agenda.values[i % 3],
-                                          title=f"Doel {i}", agreement="Afspraak")  # fmt: skip
+        goal = models.Goal.objects.create(
+            network=network, agenda=Agenda.values[i % 3], title=f"Doel {i}", agreement="Afspraak"
+        )
         models.Milestone.objects.bulk_create(
             models.Milestone(goal=goal, title=f"Mijlpaal {j}", due_on=today) for j in range(3)
         )
         models.Talk.objects.create(network=network, person_name=f"Persoon {i}", held_on=today)
-        models.Figure.objects.create(network=network, description=f"Cijfer {i}", value="1",
-                                     source="Bron")  # fmt: skip
+        models.Figure.objects.create(
+            network=network, description=f"Cijfer {i}", value="1", source="Bron"
+        )
         models.Funder.objects.create(
-            network=network, name=f"Fonds {i}", amount=Decimal(1000), starts_on=today,
+            network=network,
+            name=f"Fonds {i}",
+            amount=Decimal(1000),
+            starts_on=today,
             ends_on=today + timedelta(days=400),
-        )  # fmt: skip
-        models.BudgetLine.objects.create(network=network, kind="materialen", year=today.year,
-                                         amount=Decimal(100))  # fmt: skip
+        )
+        models.BudgetLine.objects.create(
+            network=network, kind="materialen", year=today.year, amount=Decimal(100)
+        )
         venue = models.Venue.objects.create(network=network, name=f"Zaal {i}")
         models.PlannedSession.objects.create(network=network, date=today, venue=venue)
         models.Revision.objects.create(
-            network=network, object_type="doel", object_key=f"goal:{goal.pk}",
-            object_label=goal.title, action="gewijzigd", version=2, changed_by=user,
+            network=network,
+            object_type="doel",
+            object_key=f"goal:{goal.pk}",
+            object_label=goal.title,
+            action="gewijzigd",
+            version=2,
+            changed_by=user,
             changes=[{"field": "title", "label": "doel", "old": "x", "new": goal.title}],
-        )  # fmt: skip
+        )

@@ -26,9 +26,12 @@ def _session(world, **fields) -> Session:
 
 
 def _blocks(session, *minutes, kind="werkvorm"):
-    return [DraaiboekBlock.objects.create(session=session, position=i, kind=kind,
-                                          title=f"Blok {i}", minutes=m)
-            for i, m in enumerate(minutes)]  # fmt: skip
+    return [
+        DraaiboekBlock.objects.create(
+            session=session, position=i, kind=kind, title=f"Blok {i}", minutes=m
+        )
+        for i, m in enumerate(minutes)
+    ]
 
 
 def _clock(timed_blocks):
@@ -40,20 +43,27 @@ def test_start_times_follow_the_order_and_cross_noon():
     session = _session(world, start_time=time(10, 30))
     blocks = _blocks(session, 45, 60, 30)
     assert _clock(draaiboek.timed(session, blocks)) == [
-        ("10:30", "11:15"), ("11:15", "12:15"), ("12:15", "12:45")]  # fmt: skip
+        ("10:30", "11:15"),
+        ("11:15", "12:15"),
+        ("12:15", "12:45"),
+    ]
 
 
 def test_start_times_recompute_after_a_reorder_and_a_new_duration():
     world = build_world()
     session = _session(world, start_time=time(13, 30))
     first, second, third = _blocks(session, 20, 40, 30)
-    draaiboek.block_move(session=session, seen_version=session.draaiboek_version,
-                         block_id=third.pk, steps=-2)  # fmt: skip
+    draaiboek.block_move(
+        session=session, seen_version=session.draaiboek_version, block_id=third.pk, steps=-2
+    )
     DraaiboekBlock.objects.filter(pk=third.pk).update(minutes=15)
     blocks = list(session.blocks.all())
     assert [b.pk for b in blocks] == [third.pk, first.pk, second.pk]
     assert _clock(draaiboek.timed(session, blocks)) == [
-        ("13:30", "13:45"), ("13:45", "14:05"), ("14:05", "14:45")]  # fmt: skip
+        ("13:30", "13:45"),
+        ("13:45", "14:05"),
+        ("14:05", "14:45"),
+    ]
 
 
 def test_a_session_across_the_spring_daylight_saving_change_keeps_real_durations():
@@ -88,10 +98,12 @@ def test_a_reorder_must_name_exactly_the_blocks_there_are():
     session = _session(world)
     a, b = _blocks(session, 10, 20)
     with pytest.raises(draaiboek.DraaiboekConflict):
-        draaiboek.blocks_reorder(session=session, seen_version=session.draaiboek_version,
-                                 order=[b.pk])  # fmt: skip
-    draaiboek.blocks_reorder(session=session, seen_version=session.draaiboek_version,
-                             order=[b.pk, a.pk])  # fmt: skip
+        draaiboek.blocks_reorder(
+            session=session, seen_version=session.draaiboek_version, order=[b.pk]
+        )
+    draaiboek.blocks_reorder(
+        session=session, seen_version=session.draaiboek_version, order=[b.pk, a.pk]
+    )
     assert list(session.blocks.values_list("pk", flat=True)) == [b.pk, a.pk]
 
 
@@ -111,13 +123,16 @@ def test_the_health_check_wants_announcements_last_and_learning_first():
     verankeren = Werkvorm.objects.get(code="verankeren")
     reflectie = Werkvorm.objects.get(code="reflectie")
     blocks = [
-        DraaiboekBlock.objects.create(session=session, position=0, kind="werkvorm", title="V",
-                                      minutes=15, werkvorm=verankeren),
-        DraaiboekBlock.objects.create(session=session, position=1, kind="mededelingen",
-                                      title="Mededelingen", minutes=60),
-        DraaiboekBlock.objects.create(session=session, position=2, kind="werkvorm", title="R",
-                                      minutes=20, werkvorm=reflectie),
-    ]  # fmt: skip
+        DraaiboekBlock.objects.create(
+            session=session, position=0, kind="werkvorm", title="V", minutes=15, werkvorm=verankeren
+        ),
+        DraaiboekBlock.objects.create(
+            session=session, position=1, kind="mededelingen", title="Mededelingen", minutes=60
+        ),
+        DraaiboekBlock.objects.create(
+            session=session, position=2, kind="werkvorm", title="R", minutes=20, werkvorm=reflectie
+        ),
+    ]
     texts = " ".join(f.text for f in draaiboek.health(session, blocks).findings)
     assert "Zet de mededelingen aan het eind" in texts
     assert "van de tijd gaat naar samen leren" in texts  # 35 of 95 minutes
@@ -129,9 +144,11 @@ def test_the_builder_adds_a_library_werkvorm_with_its_duration_and_materials(cli
     session = _session(world)
     client.force_login(world.user(Role.PROCESBEGELEIDER))
     url = reverse("draaiboek_change", args=[world.network.slug, session.pk])
-    response = client.post(url, {"versie": session.draaiboek_version, "actie": "werkvorm",
-                                 "werkvorm": "speeddaten"},
-                           headers={"HX-Request": "true", "HX-Target": "draaiboek"})  # fmt: skip
+    response = client.post(
+        url,
+        {"versie": session.draaiboek_version, "actie": "werkvorm", "werkvorm": "speeddaten"},
+        headers={"HX-Request": "true", "HX-Target": "draaiboek"},
+    )
     block = session.blocks.get()
     werkvorm = Werkvorm.objects.get(code="speeddaten")
     assert (block.title, block.minutes) == (werkvorm.name, werkvorm.duration_min)
@@ -146,10 +163,14 @@ def test_a_stale_page_is_told_instead_of_changing_the_draaiboek(client):
     (block,) = _blocks(session, 30)
     client.force_login(world.user(Role.TREKKER))
     url = reverse("draaiboek_change", args=[world.network.slug, session.pk])
-    client.post(url, {"versie": session.draaiboek_version, "actie": "vrij", "soort": "pauze",
-                      "minuten": 10})  # fmt: skip
-    response = client.post(url, {"versie": session.draaiboek_version, "actie": "verwijderen",
-                                 "blok": block.pk}, headers={"HX-Request": "true"})  # fmt: skip
+    client.post(
+        url, {"versie": session.draaiboek_version, "actie": "vrij", "soort": "pauze", "minuten": 10}
+    )
+    response = client.post(
+        url,
+        {"versie": session.draaiboek_version, "actie": "verwijderen", "blok": block.pk},
+        headers={"HX-Request": "true"},
+    )
     assert "Iemand anders heeft het draaiboek intussen gewijzigd" in response.content.decode()
     assert session.blocks.filter(pk=block.pk).exists()
 
@@ -169,11 +190,20 @@ def test_copying_an_earlier_draaiboek_adds_its_blocks_at_the_end():
     world = build_world()
     session = _session(world)
     _blocks(session, 30)
-    earlier = Session.objects.create(network=world.network, theme="Vorige keer", place="x",
-                                     date=date(2026, 1, 10), start_time=time(13, 30))  # fmt: skip
+    earlier = Session.objects.create(
+        network=world.network,
+        theme="Vorige keer",
+        place="x",
+        date=date(2026, 1, 10),
+        start_time=time(13, 30),
+    )
     _blocks(earlier, 15, 45)
-    assert draaiboek.blocks_copy(session=session, seen_version=session.draaiboek_version,
-                                 source=earlier) == 2  # fmt: skip
+    assert (
+        draaiboek.blocks_copy(
+            session=session, seen_version=session.draaiboek_version, source=earlier
+        )
+        == 2
+    )
     assert [b.minutes for b in session.blocks.all()] == [30, 15, 45]
     assert earlier.blocks.count() == 2  # the source is untouched
 
@@ -185,21 +215,40 @@ def test_the_draaiboek_and_invitation_pdfs_hold_times_steps_and_place(client, tm
     world = build_world()
     session = _session(world, start_time=time(13, 30), theme="Experimenten kiezen")
     werkvorm = Werkvorm.objects.get(code="speeddaten")
-    DraaiboekBlock.objects.create(session=session, position=0, kind="werkvorm",
-                                  title=werkvorm.name, minutes=30, werkvorm=werkvorm,
-                                  responsible=world.members[Role.PROCESBEGELEIDER])  # fmt: skip
-    DraaiboekBlock.objects.create(session=session, position=1, kind="pauze", title="Pauze",
-                                  minutes=15)  # fmt: skip
+    DraaiboekBlock.objects.create(
+        session=session,
+        position=0,
+        kind="werkvorm",
+        title=werkvorm.name,
+        minutes=30,
+        werkvorm=werkvorm,
+        responsible=world.members[Role.PROCESBEGELEIDER],
+    )
+    DraaiboekBlock.objects.create(
+        session=session, position=1, kind="pauze", title="Pauze", minutes=15
+    )
     pdf, name = reports.draaiboek_pdf(session)
     text = pdf_text(pdf, tmp_path)
-    for expected in ("Draaiboek", "Experimenten kiezen", "13:30–14:00", "14:00–14:15",
-                     "Speeddaten", "Lid procesbegeleider", werkvorm.tijdens[0][:30],
-                     "Stadhuis"):  # fmt: skip
+    for expected in (
+        "Draaiboek",
+        "Experimenten kiezen",
+        "13:30–14:00",
+        "14:00–14:15",
+        "Speeddaten",
+        "Lid procesbegeleider",
+        werkvorm.tijdens[0][:30],
+        "Stadhuis",
+    ):
         assert expected in " ".join(text.split()), expected
     assert name.startswith("draaiboek-") and name.endswith("-jeugdhulp-dichtbij.pdf")
     invitation = " ".join(pdf_text(reports.invitation_pdf(session)[0], tmp_path).split())
-    for expected in ("Uitnodiging: Experimenten kiezen", "13:30", "Speeddaten", "14:15 Einde",
-                     "Stadhuis"):  # fmt: skip
+    for expected in (
+        "Uitnodiging: Experimenten kiezen",
+        "13:30",
+        "Speeddaten",
+        "14:15 Einde",
+        "Stadhuis",
+    ):
         assert expected in invitation, expected
     client.force_login(world.user(Role.DEELNEMER))
     url = reverse("session_invitation_pdf", args=[world.network.slug, session.pk])

@@ -24,14 +24,20 @@ def _url(name, world, session, **kwargs):
 
 
 def _held(world, days_ago=3) -> Session:
-    return Session.objects.create(network=world.network, theme="Wat werkt?", place="Stadhuis",
-                                  date=date.today() - timedelta(days=days_ago),
-                                  start_time=time(13, 30))  # fmt: skip
+    return Session.objects.create(
+        network=world.network,
+        theme="Wat werkt?",
+        place="Stadhuis",
+        date=date.today() - timedelta(days=days_ago),
+        start_time=time(13, 30),
+    )
 
 
 def _write(client, world, session, minutes, lessons=""):
-    return client.post(_url("session_report_edit", world, session),
-                       {"version": 0, "minutes": minutes, "lessons": lessons})  # fmt: skip
+    return client.post(
+        _url("session_report_edit", world, session),
+        {"version": 0, "minutes": minutes, "lessons": lessons},
+    )
 
 
 def test_minutes_and_action_points_are_shared_and_come_back_in_the_next_session(
@@ -41,12 +47,22 @@ def test_minutes_and_action_points_are_shared_and_come_back_in_the_next_session(
     upcoming = Session.objects.get(network=world.network)
     held = _held(world)
     client.force_login(world.user(Role.PROCESBEGELEIDER))
-    _write(client, world, held, "# Besproken\n\nWe kozen twee experimenten.<script>x()</script>",
-           lessons="- Kleine stappen werken")  # fmt: skip
+    _write(
+        client,
+        world,
+        held,
+        "# Besproken\n\nWe kozen twee experimenten.<script>x()</script>",
+        lessons="- Kleine stappen werken",
+    )
     for what, role in [("Wijkteam bellen", Role.DEELNEMER), ("Subsidie nagaan", Role.TREKKER)]:
-        client.post(_url("action_add", world, held), {
-            "what": what, "owner": world.members[role].pk,
-            "due_on": (date.today() + timedelta(days=14)).isoformat()})  # fmt: skip
+        client.post(
+            _url("action_add", world, held),
+            {
+                "what": what,
+                "owner": world.members[role].pk,
+                "due_on": (date.today() + timedelta(days=14)).isoformat(),
+            },
+        )
     page = client.get(_url("session_report", world, held)).content.decode()
     assert "<h3>Besproken</h3>" in page and "<script>" not in page  # one h1 per page
     assert "We kozen twee experimenten." in page and "Wijkteam bellen" in page
@@ -102,8 +118,10 @@ def test_a_week_without_minutes_brings_a_nudge_that_writing_them_removes(client)
 
 
 def _upload(client, world, session, name, content, caption=""):
-    return client.post(_url("photo_add", world, session),
-                       {"file": SimpleUploadedFile(name, content), "caption": caption})  # fmt: skip
+    return client.post(
+        _url("photo_add", world, session),
+        {"file": SimpleUploadedFile(name, content), "caption": caption},
+    )
 
 
 def test_a_photo_of_the_flip_over_is_kept_and_shown_only_to_members(
@@ -177,9 +195,15 @@ def test_the_sessieverslag_pdf_holds_programme_attendance_minutes_actions_and_ph
     assert response["Content-Type"] == "application/pdf"
     pdf = b"".join(response.streaming_content)
     text = " ".join(pdf_text(pdf, tmp_path).split())
-    for expected in [f"Sessieverslag: {session.theme}", "Welkom", "Lid deelnemer, Lid trekker",
-                     "Besproken: de wachtlijst.", "Vroeg beginnen.", "Zaal vastleggen",
-                     "De flap"]:  # fmt: skip
+    for expected in [
+        f"Sessieverslag: {session.theme}",
+        "Welkom",
+        "Lid deelnemer, Lid trekker",
+        "Besproken: de wachtlijst.",
+        "Vroeg beginnen.",
+        "Zaal vastleggen",
+        "De flap",
+    ]:
         assert expected in text, f"{expected!r} is missing from the sessieverslag"
     assert pdf_image_count(pdf, tmp_path) == 1
     client.force_login(world.user(Role.VERBINDINGSFUNCTIONARIS))
@@ -190,15 +214,26 @@ def test_participants_look_back_and_the_library_shows_how_a_werkvorm_worked(clie
     world = build_world()
     held = _held(world)
     speeddaten = Werkvorm.objects.get(code="speeddaten")
-    DraaiboekBlock.objects.create(session=held, position=1, kind="werkvorm", minutes=30,
-                                  werkvorm=speeddaten, title=speeddaten.name)  # fmt: skip
+    DraaiboekBlock.objects.create(
+        session=held,
+        position=1,
+        kind="werkvorm",
+        minutes=30,
+        werkvorm=speeddaten,
+        title=speeddaten.name,
+    )
     for role, score in [(Role.DEELNEMER, "4"), (Role.TREKKER, "5")]:
         client.force_login(world.user(role))
         form = client.get(_url("session_reflection", world, held))
         assert [w for w, _score in form.context["werkvormen"]] == [speeddaten]
-        client.post(_url("session_reflection", world, held), {
-            "goed": f"Goed gesprek ({role})", "nodig": "Meer tijd",
-            f"werkvorm-{speeddaten.pk}": score})  # fmt: skip
+        client.post(
+            _url("session_reflection", world, held),
+            {
+                "goed": f"Goed gesprek ({role})",
+                "nodig": "Meer tijd",
+                f"werkvorm-{speeddaten.pk}": score,
+            },
+        )
     # The trekker answers again: that changes their answer instead of adding one.
     again = {"goed": "Het gesprek met ouders", "nodig": "", f"werkvorm-{speeddaten.pk}": "5"}
     client.post(_url("session_reflection", world, held), again)

@@ -87,13 +87,13 @@ def test_a_reminder_goes_out_three_days_before_to_those_coming_once(
     session.save()
     answers = {Role.TREKKER: "komt", Role.DEELNEMER: "komt-niet", Role.PROCESBEGELEIDER: "open"}
     for role, answer in answers.items():
-        Registration.objects.create(session=session, membership=world.members[role],
-                                    answer=answer)  # fmt: skip
+        Registration.objects.create(session=session, membership=world.members[role], answer=answer)
     with django_capture_on_commit_callbacks(execute=True):
         _daily()
     reminded = [mail for mail in mailoutbox if mail.subject.startswith("Binnenkort")]
     assert sorted(mail.to[0] for mail in reminded) == sorted(
-        [world.user(Role.TREKKER).email, world.user(Role.PROCESBEGELEIDER).email])  # fmt: skip
+        [world.user(Role.TREKKER).email, world.user(Role.PROCESBEGELEIDER).email]
+    )
     assert "19:00" in reminded[0].body and "Stadhuis" in reminded[0].body
     with django_capture_on_commit_callbacks(execute=True):
         _daily()

@@ -80,8 +80,9 @@ def test_inviting_the_kernteam_mails_each_once_with_the_session_for_the_calendar
 
 
 def _answer(client, world, role, session, answer, note=""):
-    return _as(client, world, role).post(_url("session_answer", world, session),
-                                          {"answer": answer, "note": note})  # fmt: skip
+    return _as(client, world, role).post(
+        _url("session_answer", world, session), {"answer": answer, "note": note}
+    )
 
 
 def _registration(world, role, session) -> Registration:
@@ -137,13 +138,20 @@ def test_the_ics_keeps_its_uid_and_raises_the_sequence_when_the_session_moves(cl
     reader = _as(client, world, Role.DEELNEMER)
     first = _events(reader.get(_url("session_ics", world, session)).content)[0]
     assert first["DTSTART"].dt.astimezone(AMSTERDAM).strftime("%Y-%m-%d %H:%M") == (
-        "2027-03-25 13:30")  # fmt: skip
+        "2027-03-25 13:30"
+    )
     assert first["DTEND"].dt - first["DTSTART"].dt == timedelta(minutes=session.planned_minutes)
 
     planner = _as(client, world, Role.PROCESBEGELEIDER)
-    data = {"version": session.version, "theme": session.theme, "date": "2027-04-01",
-            "start_time": "13:30", "planned_minutes": 180, "place": "Stadhuis",
-            "status": "gepland"}  # fmt: skip
+    data = {
+        "version": session.version,
+        "theme": session.theme,
+        "date": "2027-04-01",
+        "start_time": "13:30",
+        "planned_minutes": 180,
+        "place": "Stadhuis",
+        "status": "gepland",
+    }
     assert planner.post(_url("session_edit", world, session), data).status_code == 302
     moved = _events(client.get(_url("session_ics", world, session)).content)[0]
     assert moved["UID"] == first["UID"]
@@ -220,18 +228,22 @@ def test_the_private_feed_shows_ones_own_networks_and_a_reset_address_stops_work
     world.members[Role.DEELNEMER].left_on = date.today()
     world.members[Role.DEELNEMER].save()
     assert calendar.session_uid(session) not in {
-        str(event["UID"]) for event in _events(_feed(client, new_token).content)}  # fmt: skip
+        str(event["UID"]) for event in _events(_feed(client, new_token).content)
+    }
 
 
 def _held(world, weeks_ago: int, theme: str) -> Session:
-    return Session.objects.create(network=world.network, theme=theme, place="Stadhuis",
-                                  date=date.today() - timedelta(weeks=weeks_ago),
-                                  start_time=time(13, 30))  # fmt: skip
+    return Session.objects.create(
+        network=world.network,
+        theme=theme,
+        place="Stadhuis",
+        date=date.today() - timedelta(weeks=weeks_ago),
+        start_time=time(13, 30),
+    )
 
 
 def _present(session) -> set[int]:
-    return set(session.registrations.filter(attended=True).values_list("membership_id",
-                                                                        flat=True))  # fmt: skip
+    return set(session.registrations.filter(attended=True).values_list("membership_id", flat=True))
 
 
 def _record(client, world, session, present: list[int]):
@@ -239,21 +251,27 @@ def _record(client, world, session, present: list[int]):
 
 
 def _attendance_panel(response) -> dict:
-    return next(context for template, context in response.context["panels"]
-                if template == "phases/panel_attendance.html")  # fmt: skip
+    return next(
+        context
+        for template, context in response.context["panels"]
+        if template == "phases/panel_attendance.html"
+    )
 
 
 def test_attendance_starts_from_the_answers_and_a_falling_trend_is_named(client):
     world = build_world()
     first = _held(world, 3, "Eerste")
-    Registration.objects.create(session=first, membership=world.members[Role.TREKKER],
-                                answer="komt")  # fmt: skip
-    Registration.objects.create(session=first, membership=world.members[Role.DEELNEMER],
-                                answer="komt-niet")  # fmt: skip
+    Registration.objects.create(
+        session=first, membership=world.members[Role.TREKKER], answer="komt"
+    )
+    Registration.objects.create(
+        session=first, membership=world.members[Role.DEELNEMER], answer="komt-niet"
+    )
     planner = _as(client, world, Role.PROCESBEGELEIDER)
     rows = planner.get(_url("session_attendance", world, first)).context["rows"]
     assert {member.pk for member, _registration, ticked in rows if ticked} == {
-        world.members[Role.TREKKER].pk}  # fmt: skip
+        world.members[Role.TREKKER].pk
+    }
 
     everyone = [m.pk for m in world.members.values()]
     _record(planner, world, first, everyone)
@@ -319,15 +337,22 @@ def test_a_larger_capacity_lets_the_waiting_in_and_a_move_is_mailed_to_those_com
     _answer(client, world, Role.DEELNEMER, session, "komt")
     _answer(client, world, Role.PROJECTASSISTENT, session, "komt-niet")
     assert _registration(world, Role.DEELNEMER, session).waiting
-    data = {"version": session.version, "theme": session.theme, "date": session.date,
-            "start_time": "15:00", "planned_minutes": 180, "place": "Stadhuis",
-            "status": "gepland", "capacity": 5}  # fmt: skip
+    data = {
+        "version": session.version,
+        "theme": session.theme,
+        "date": session.date,
+        "start_time": "15:00",
+        "planned_minutes": 180,
+        "place": "Stadhuis",
+        "status": "gepland",
+        "capacity": 5,
+    }
     with django_capture_on_commit_callbacks(execute=True):
-        _as(client, world, Role.PROCESBEGELEIDER).post(_url("session_edit", world, session),
-                                                       data)  # fmt: skip
+        _as(client, world, Role.PROCESBEGELEIDER).post(_url("session_edit", world, session), data)
     assert _registration(world, Role.DEELNEMER, session).is_coming
     changed = [mail for mail in mailoutbox if mail.subject.startswith("Gewijzigd")]
     assert sorted(mail.to[0] for mail in changed) == sorted(
-        [world.user(Role.TREKKER).email, world.user(Role.DEELNEMER).email])  # fmt: skip
+        [world.user(Role.TREKKER).email, world.user(Role.DEELNEMER).email]
+    )
     assert "15:00" in changed[0].body
     assert int(_events(changed[0].attachments[0][1])[0]["SEQUENCE"]) == 1

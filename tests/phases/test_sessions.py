@@ -21,9 +21,16 @@ def _url(name, world, **kwargs):
 
 
 def _plan(client, world, weeks_ahead=10, **fields):
-    data = {"version": 0, "theme": "Samen experimenten kiezen", "start_time": "13:30",
-            "date": (date.today() + timedelta(weeks=weeks_ahead)).isoformat(),
-            "planned_minutes": 180, "place": "Stadhuis", "status": "gepland", **fields}  # fmt: skip
+    data = {
+        "version": 0,
+        "theme": "Samen experimenten kiezen",
+        "start_time": "13:30",
+        "date": (date.today() + timedelta(weeks=weeks_ahead)).isoformat(),
+        "planned_minutes": 180,
+        "place": "Stadhuis",
+        "status": "gepland",
+        **fields,
+    }
     return client.post(_url("session_create", world), data)
 
 
@@ -47,8 +54,10 @@ def test_a_session_ten_weeks_ahead_gets_its_tasks_split_between_the_roles(client
     assert tasks["Agenda delen"].assignee == world.members[Role.TREKKER]
     assert tasks["Catering regelen"].assignee == world.members[Role.PROJECTASSISTENT]
     after = [task for task in tasks.values() if task.due_on > session.date]
-    assert {task.due_on - session.date for task in after} == {timedelta(weeks=1),
-                                                              timedelta(weeks=2)}  # fmt: skip
+    assert {task.due_on - session.date for task in after} == {
+        timedelta(weeks=1),
+        timedelta(weeks=2),
+    }
     page = client.get(_url("session_detail", world, pk=session.pk)).content.decode()
     assert page.count("te laat") == 1
 
@@ -56,8 +65,9 @@ def test_a_session_ten_weeks_ahead_gets_its_tasks_split_between_the_roles(client
 def test_catering_goes_to_the_procesbegeleider_without_a_projectassistent():
     world = build_world()
     world.members[Role.PROJECTASSISTENT].roles.all().delete()
-    session = Session.objects.create(network=world.network, theme="x", place="y",
-                                     date=date.today(), start_time="13:30")  # fmt: skip
+    session = Session.objects.create(
+        network=world.network, theme="x", place="y", date=date.today(), start_time="13:30"
+    )
     services.tasks_generate(session=session)
     catering = session.tasks.get(title="Catering regelen")
     assert catering.assignee == world.members[Role.PROCESBEGELEIDER]
@@ -82,10 +92,16 @@ def test_moving_a_session_moves_its_open_tasks_and_not_the_done_ones(client):
     new_date = session.date + timedelta(weeks=3)
     _as(client, world, Role.PROCESBEGELEIDER).post(
         _url("session_edit", world, pk=session.pk),
-        {"version": session.version, "theme": session.theme, "date": new_date.isoformat(),
-         "start_time": "13:30", "planned_minutes": 180, "place": "Stadhuis",
-         "status": "gepland"},
-    )  # fmt: skip
+        {
+            "version": session.version,
+            "theme": session.theme,
+            "date": new_date.isoformat(),
+            "start_time": "13:30",
+            "planned_minutes": 180,
+            "place": "Stadhuis",
+            "status": "gepland",
+        },
+    )
     assert session.tasks.get(title="Draaiboek opstellen").due_on == new_date - timedelta(weeks=4)
     assert session.tasks.get(pk=done.pk).due_on == original
 
@@ -113,11 +129,19 @@ def test_a_deelnemer_ticks_off_their_own_task_but_not_someone_elses(client):
     other = session.tasks.exclude(assignee=world.members[Role.DEELNEMER]).first()
     deelnemer = _as(client, world, Role.DEELNEMER)
     toggle = "task_toggle"
-    assert deelnemer.post(_url(toggle, world, session_pk=session.pk, pk=own.pk),
-                          {"klaar": "ja"}).status_code == 302  # fmt: skip
+    assert (
+        deelnemer.post(
+            _url(toggle, world, session_pk=session.pk, pk=own.pk), {"klaar": "ja"}
+        ).status_code
+        == 302
+    )
     assert PreparationTask.objects.get(pk=own.pk).is_done
-    assert deelnemer.post(_url(toggle, world, session_pk=session.pk, pk=other.pk),
-                          {"klaar": "ja"}).status_code == 403  # fmt: skip
+    assert (
+        deelnemer.post(
+            _url(toggle, world, session_pk=session.pk, pk=other.pk), {"klaar": "ja"}
+        ).status_code
+        == 403
+    )
     page = deelnemer.get(_url("session_detail", world, pk=session.pk)).content.decode()
     assert page.count("Afvinken") + page.count("Weer openzetten") == 1  # their own only
 
@@ -127,9 +151,12 @@ def test_my_tasks_lists_open_tasks_across_networks_overdue_first(client):
     deelnemer = world.user(Role.DEELNEMER)
     other = MembershipFactory(user=deelnemer, roles=[Role.PROCESBEGELEIDER]).network
     late = Session.objects.create(
-        network=other, theme="Andere", place="x", date=date.today() + timedelta(weeks=11),
+        network=other,
+        theme="Andere",
+        place="x",
+        date=date.today() + timedelta(weeks=11),
         start_time="10:00",
-    )  # fmt: skip
+    )
     services.tasks_generate(session=late)
     tasks = list(services.open_tasks_of(deelnemer))
     assert tasks[0].title == "Uitnodigingen volgende sessie delen"  # two weeks overdue
@@ -144,8 +171,9 @@ def test_my_tasks_lists_open_tasks_across_networks_overdue_first(client):
 
 def test_a_session_needs_a_place_and_at_most_two_facilitators(client):
     world = build_world()
-    members = [world.members[role].pk for role in (Role.TREKKER, Role.PROCESBEGELEIDER,
-                                                   Role.DEELNEMER)]  # fmt: skip
+    members = [
+        world.members[role].pk for role in (Role.TREKKER, Role.PROCESBEGELEIDER, Role.DEELNEMER)
+    ]
     response = _plan(_as(client, world, Role.TREKKER), world, place="", facilitators=members)
     body = response.content.decode()
     assert response.status_code == 200
@@ -168,9 +196,12 @@ def test_a_task_added_by_hand_is_kept_when_the_tasks_are_generated_again(client)
     session = Session.objects.get(network=world.network)
     _as(client, world, Role.TREKKER).post(
         _url("task_add", world, session_pk=session.pk),
-        {"title": "Zaal reserveren", "due_on": session.date.isoformat(),
-         "assignee": world.members[Role.TREKKER].pk},
-    )  # fmt: skip
+        {
+            "title": "Zaal reserveren",
+            "due_on": session.date.isoformat(),
+            "assignee": world.members[Role.TREKKER].pk,
+        },
+    )
     services.tasks_generate(session=session)
     assert session.tasks.filter(title="Zaal reserveren").count() == 1
     assert session.tasks.count() == 16
@@ -179,9 +210,15 @@ def test_a_task_added_by_hand_is_kept_when_the_tasks_are_generated_again(client)
 def test_a_concurrent_change_of_a_session_is_told(client):
     world = build_world()
     session = Session.objects.get(network=world.network)
-    data = {"version": session.version, "theme": "Nieuw thema", "date": session.date,
-            "start_time": "13:30", "planned_minutes": 180, "place": "Stadhuis",
-            "status": "gepland"}  # fmt: skip
+    data = {
+        "version": session.version,
+        "theme": "Nieuw thema",
+        "date": session.date,
+        "start_time": "13:30",
+        "planned_minutes": 180,
+        "place": "Stadhuis",
+        "status": "gepland",
+    }
     planner = _as(client, world, Role.PROCESBEGELEIDER)
     assert planner.post(_url("session_edit", world, pk=session.pk), data).status_code == 302
     late = planner.post(_url("session_edit", world, pk=session.pk), {**data, "theme": "Later"})
@@ -192,30 +229,49 @@ def test_a_concurrent_change_of_a_session_is_told(client):
 def test_changing_only_the_facilitators_is_saved_and_kept_in_the_history(client):
     world = build_world()
     session = Session.objects.get(network=world.network)
-    data = {"version": session.version, "theme": session.theme, "date": session.date,
-            "start_time": "13:30", "planned_minutes": 180, "place": "Stadhuis",
-            "status": "gepland", "facilitators": [world.members[Role.DEELNEMER].pk]}  # fmt: skip
+    data = {
+        "version": session.version,
+        "theme": session.theme,
+        "date": session.date,
+        "start_time": "13:30",
+        "planned_minutes": 180,
+        "place": "Stadhuis",
+        "status": "gepland",
+        "facilitators": [world.members[Role.DEELNEMER].pk],
+    }
     planner = _as(client, world, Role.PROCESBEGELEIDER)
     assert planner.post(_url("session_edit", world, pk=session.pk), data).status_code == 302
     assert list(session.facilitators.all()) == [world.members[Role.DEELNEMER]]
     revision = world.network.revisions.filter(object_key=f"session:{session.pk}").last()
-    assert revision.changes == [{"field": "facilitators", "label": "facilitator(s)", "old": "",
-                                 "new": str(world.members[Role.DEELNEMER])}]  # fmt: skip
+    assert revision.changes == [
+        {
+            "field": "facilitators",
+            "label": "facilitator(s)",
+            "old": "",
+            "new": str(world.members[Role.DEELNEMER]),
+        }
+    ]
 
 
 def test_deleting_a_draft_from_the_year_planning_frees_its_date(client):
     world = build_world()
     _planned, session = _draft_from_the_year_planning(client, world)
     assert session.tasks.exists()
-    assert _as(client, world, Role.DEELNEMER).post(
-        _url("session_delete", world, pk=session.pk)).status_code == 403  # fmt: skip
+    assert (
+        _as(client, world, Role.DEELNEMER)
+        .post(_url("session_delete", world, pk=session.pk))
+        .status_code
+        == 403
+    )
     response = _as(client, world, Role.PROCESBEGELEIDER).post(
-        _url("session_delete", world, pk=session.pk))  # fmt: skip
+        _url("session_delete", world, pk=session.pk)
+    )
     assert response.url == _url("session_list", world)
     assert not Session.objects.filter(pk=session.pk).exists()
     assert not PreparationTask.objects.filter(session_id=session.pk).exists()
-    assert world.network.revisions.filter(object_key=f"session:{session.pk}",
-                                          action="verwijderd").exists()  # fmt: skip
+    assert world.network.revisions.filter(
+        object_key=f"session:{session.pk}", action="verwijderd"
+    ).exists()
     assert "1 datum zonder bijeenkomst" in client.get(_url("session_list", world)).content.decode()
 
 
@@ -232,10 +288,11 @@ def test_a_changed_template_reaches_future_sessions_and_keeps_done_tasks(client)
     agenda = _step(world, "Agenda delen")
     changed = {"title": "Agenda rondsturen", "weeks": -3, "role": Role.PROCESBEGELEIDER}
     planner.post(_url("preparation_step_edit", world, pk=agenda.pk), changed)
-    planner.post(_url("preparation_step_add", world),
-                 {"title": "Zaal checken", "weeks": -1, "role": Role.PROJECTASSISTENT})  # fmt: skip
-    planner.post(_url("preparation_step_delete", world,
-                      pk=_step(world, "Presentatie maken").pk))  # fmt: skip
+    planner.post(
+        _url("preparation_step_add", world),
+        {"title": "Zaal checken", "weeks": -1, "role": Role.PROJECTASSISTENT},
+    )
+    planner.post(_url("preparation_step_delete", world, pk=_step(world, "Presentatie maken").pk))
     planner.post(_url("preparation_template_apply", world))
     task = session.tasks.get(title="Agenda rondsturen")
     assert task.due_on == session.date - timedelta(weeks=3)
@@ -250,9 +307,12 @@ def test_removing_a_step_removes_only_open_tasks_of_sessions_still_to_come(clien
     world = build_world()
     session = Session.objects.get(network=world.network)
     past = Session.objects.create(
-        network=world.network, theme="Vorige", place="x",
-        date=date.today() - timedelta(weeks=8), start_time="13:30",
-    )  # fmt: skip
+        network=world.network,
+        theme="Vorige",
+        place="x",
+        date=date.today() - timedelta(weeks=8),
+        start_time="13:30",
+    )
     services.tasks_generate(session=past)
     _as(client, world, Role.TREKKER).post(
         _url("preparation_step_delete", world, pk=_step(world, "Catering regelen").pk)

@@ -15,16 +15,28 @@ def staff_client(client):
 
 def _werkvorm_form(**overrides):
     data = {
-        "code": "wandelgesprek", "name": "Wandelgesprek",
+        "code": "wandelgesprek",
+        "name": "Wandelgesprek",
         "summary": "Twee deelnemers praten tijdens een wandeling over hun leervraag.",
-        "source": "", "wat": "Een gesprek in beweging.", "wanneer": "Als het vastzit.",
-        "voorbereiding": "[]", "tijdens": '["Loop samen een half uur."]', "tussendoor": "[]",
-        "opbrengst": "Nieuwe ideeën.", "duration_min": "30", "duration_max": "45",
-        "group_min": "2", "group_max": "2", "materials": "[]",
-        "labels-TOTAL_FORMS": "1", "labels-INITIAL_FORMS": "0",
-        "labels-MIN_NUM_FORMS": "0", "labels-MAX_NUM_FORMS": "1000",
-        "labels-0-kind": "dimensie", "labels-0-value": "vertrouwen",
-    }  # fmt: skip
+        "source": "",
+        "wat": "Een gesprek in beweging.",
+        "wanneer": "Als het vastzit.",
+        "voorbereiding": "[]",
+        "tijdens": '["Loop samen een half uur."]',
+        "tussendoor": "[]",
+        "opbrengst": "Nieuwe ideeën.",
+        "duration_min": "30",
+        "duration_max": "45",
+        "group_min": "2",
+        "group_max": "2",
+        "materials": "[]",
+        "labels-TOTAL_FORMS": "1",
+        "labels-INITIAL_FORMS": "0",
+        "labels-MIN_NUM_FORMS": "0",
+        "labels-MAX_NUM_FORMS": "1000",
+        "labels-0-kind": "dimensie",
+        "labels-0-value": "vertrouwen",
+    }
     return {**data, **overrides}
 
 

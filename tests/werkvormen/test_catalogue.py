@@ -15,9 +15,18 @@ from werkvormen.models import LabelKind, Werkvorm, WerkvormLabel
 pytestmark = pytest.mark.django_db
 
 CATALOGUE_MODELS = [
-    Werkvorm, WerkvormLabel, Phase, PreparationStep, ReflectionPrompt, Kernelement,
-    Aandachtspunt, Struikelblok, RoleProfile, PerspectiveProfile, ChecklistItem,
-]  # fmt: skip
+    Werkvorm,
+    WerkvormLabel,
+    Phase,
+    PreparationStep,
+    ReflectionPrompt,
+    Kernelement,
+    Aandachtspunt,
+    Struikelblok,
+    RoleProfile,
+    PerspectiveProfile,
+    ChecklistItem,
+]
 
 
 def _empty_catalogue():
@@ -55,9 +64,16 @@ def test_a_shipped_item_is_brought_back_and_a_platform_item_left_alone():
     speeddaten.save()
     speeddaten.labels.filter(kind=LabelKind.DIMENSIE).delete()
     own = Werkvorm.objects.create(
-        code="wandelgesprek", name="Wandelgesprek", summary="Praten tijdens een wandeling.",
-        wat="x", wanneer="y", opbrengst="z", duration_min=30, duration_max=60, group_min=2,
-    )  # fmt: skip
+        code="wandelgesprek",
+        name="Wandelgesprek",
+        summary="Praten tijdens een wandeling.",
+        wat="x",
+        wanneer="y",
+        opbrengst="z",
+        duration_min=30,
+        duration_max=60,
+        group_min=2,
+    )
     catalogue.load_all()
     speeddaten.refresh_from_db()
     assert speeddaten.name == "Speeddaten"
@@ -127,16 +143,35 @@ def test_every_werkvorm_says_where_it_fits_and_how_it_works():
 def test_the_catalogue_holds_what_the_method_names():
     codes = set(Werkvorm.objects.values_list("code", flat=True))
     handbook = {
-        "woordenlijst-maken", "elevatorpitch", "evolutie-van-het-vraagstuk",
-        "aan-de-slag-met-experimenten", "effecten-monitoren", "leren-van-voorbeelden",
-        "gelaagd-leren", "spiraal-tekenen", "verandering-aanjagen",
-    }  # fmt: skip
+        "woordenlijst-maken",
+        "elevatorpitch",
+        "evolutie-van-het-vraagstuk",
+        "aan-de-slag-met-experimenten",
+        "effecten-monitoren",
+        "leren-van-voorbeelden",
+        "gelaagd-leren",
+        "spiraal-tekenen",
+        "verandering-aanjagen",
+    }
     public_private = {
-        "brainstormen", "verankeren", "speeddaten", "successen-delen", "roulerende-facilitator",
-        "co-facilitatie", "reflectie", "reflectieve-dialoog", "praktijkcase", "oefenmarkt",
-    }  # fmt: skip
-    named = {"intervisie", "co-creatie", "design-thinking", "learning-histories",
-             "reflexieve-monitoring"}  # fmt: skip
+        "brainstormen",
+        "verankeren",
+        "speeddaten",
+        "successen-delen",
+        "roulerende-facilitator",
+        "co-facilitatie",
+        "reflectie",
+        "reflectieve-dialoog",
+        "praktijkcase",
+        "oefenmarkt",
+    }
+    named = {
+        "intervisie",
+        "co-creatie",
+        "design-thinking",
+        "learning-histories",
+        "reflexieve-monitoring",
+    }
     assert handbook | public_private | named <= codes
     assert list(Struikelblok.objects.values_list("number", flat=True)) == list(range(1, 10))
     assert set(RoleProfile.objects.values_list("code", flat=True)) == set(method.Role.values)

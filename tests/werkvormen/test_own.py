@@ -25,11 +25,20 @@ def _as(client, world, actor):
 
 
 def _form(**fields) -> dict:
-    return {"version": 0, "name": "Wandelgesprek", "summary": "Twee aan twee lopend praten.",
-            "wat": "Een gesprek tijdens een korte wandeling.", "duration_min": 20,
-            "duration_max": 30, "group_min": 2, "group_max": "",
-            "tijdens": "Maak tweetallen.\n\n  Loop twintig minuten.  \n", "fasen": ["1", "2"],
-            "kernelementen": ["vertrouwen-in-opbrengsten"], **fields}  # fmt: skip
+    return {
+        "version": 0,
+        "name": "Wandelgesprek",
+        "summary": "Twee aan twee lopend praten.",
+        "wat": "Een gesprek tijdens een korte wandeling.",
+        "duration_min": 20,
+        "duration_max": 30,
+        "group_min": 2,
+        "group_max": "",
+        "tijdens": "Maak tweetallen.\n\n  Loop twintig minuten.  \n",
+        "fasen": ["1", "2"],
+        "kernelementen": ["vertrouwen-in-opbrengsten"],
+        **fields,
+    }
 
 
 def _create_url(world, **query):
@@ -177,8 +186,14 @@ def test_an_adapted_verankeren_counts_as_the_opening_in_the_health_check():
     adapted = own_werkvorm(world.network, name="Ons waarom", code="ons-waarom-abc123")
     adapted.based_on = Werkvorm.objects.get(code="verankeren")
     adapted.save()
-    DraaiboekBlock.objects.create(session=session, position=0, kind="werkvorm", minutes=15,
-                                  werkvorm=adapted, title=adapted.name)  # fmt: skip
+    DraaiboekBlock.objects.create(
+        session=session,
+        position=0,
+        kind="werkvorm",
+        minutes=15,
+        werkvorm=adapted,
+        title=adapted.name,
+    )
     blocks = list(session.blocks.select_related("werkvorm__based_on"))
     texts = " ".join(str(finding.text) for finding in draaiboek.health(session, blocks).findings)
     assert "Verankeren" not in texts

@@ -4,15 +4,25 @@ from the library's Speeddaten."""
 from werkvormen.models import LabelKind, Werkvorm, WerkvormLabel
 
 
-def own_werkvorm(network, *, name="Speeddaten in de wijk", code="speeddaten-in-de-wijk",
-                 **fields) -> Werkvorm:  # fmt: skip
+def own_werkvorm(
+    network, *, name="Speeddaten in de wijk", code="speeddaten-in-de-wijk", **fields
+) -> Werkvorm:
     werkvorm = Werkvorm.objects.create(
-        network=network, code=code, name=name, summary="Onze eigen versie van speeddaten.",
-        wat="Twee aan twee kennismaken, op locatie in de wijk.", wanneer="", opbrengst="",
-        tijdens=["Maak tweetallen.", "Wissel na vijf minuten."], duration_min=20,
-        duration_max=30, group_min=6, version=1,
-        based_on=Werkvorm.objects.filter(code="speeddaten").first(), **fields,
-    )  # fmt: skip
+        network=network,
+        code=code,
+        name=name,
+        summary="Onze eigen versie van speeddaten.",
+        wat="Twee aan twee kennismaken, op locatie in de wijk.",
+        wanneer="",
+        opbrengst="",
+        tijdens=["Maak tweetallen.", "Wissel na vijf minuten."],
+        duration_min=20,
+        duration_max=30,
+        group_min=6,
+        version=1,
+        based_on=Werkvorm.objects.filter(code="speeddaten").first(),
+        **fields,
+    )
     WerkvormLabel.objects.create(werkvorm=werkvorm, kind=LabelKind.FASE, value="1")
     werkvorm.refresh_search_text()
     werkvorm.save(update_fields=["search_text"])

@@ -7,3 +7,6 @@ class LisoConfig(AppConfig):
 
     name = "liso"
     verbose_name = "LISO"
+
+    def ready(self):
+        from liso import checks  # noqa: F401 (registers the database check)

@@ -13,6 +13,14 @@ from django.utils.translation import gettext_lazy as _
 
 from liso.models import User
 
+# Widgets every form uses alike: a date and time picker in the browser, text areas by height.
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+def text_area(rows: int = 6) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows})
+
 
 class FormRenderer(TemplatesSetting):
     """Renders `{{ form }}` and `{{ field.as_field_group }}` with the design system's

@@ -7,7 +7,9 @@ URL schemes.
 """
 
 import nh3
+from django.db import models
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 from markdown_it import MarkdownIt
 
 _parser = MarkdownIt("js-default", {"html": False, "linkify": False, "typographer": False})
@@ -62,3 +64,13 @@ def render_markdown(text: str) -> SafeString:
         link_rel="noopener noreferrer nofollow",
     )
     return mark_safe(cleaned)
+
+
+MARKDOWN_HELP = _(
+    "Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, "
+    "[tekst](https://adres) voor een link."
+)
+
+
+def markdown_field(label, **kwargs):
+    return models.TextField(label, blank=True, help_text=MARKDOWN_HELP, **kwargs)

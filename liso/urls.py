@@ -63,8 +63,8 @@ urlpatterns = [
     path("", include("networks.urls")),
     path("", include("opstart.urls")),
     path("", include("werkvormen.urls")),
+    path("", include("bijeenkomsten.urls")),
     path("", include("phases.urls")),
-    path("", include("journey.urls")),
     path("", include("kernelements.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -319,3 +319,59 @@ class Invitation(models.Model):
 
     def role_labels(self) -> list[str]:
         return [str(method.Role(role).label) for role in self.roles]
+
+
+class Versioned(models.Model):
+    """Something a network writes together and edits over time. Each save raises
+    `version` and leaves a `Revision` (networks/history.py), so the history shows who
+    changed what, and a save from an outdated copy is told instead of overwriting."""
+
+    version = models.PositiveIntegerField(default=0, editable=False)
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("laatst gewijzigd door"),
+    )
+
+    # Fields that the history leaves out (bookkeeping, not content).
+    HISTORY_SKIPS = {"id", "version", "updated_at", "updated_by", "network"}
+    # A kind whose history only some may read names that permission (notes about people).
+    HISTORY_PERMISSION = ""
+    # A kind that holds personal notes: deleting an item also empties its history (AVG).
+    HISTORY_ERASED_WITH_ITEM = False
+
+    class Meta:
+        abstract = True
+
+
+class Revision(models.Model):
+    """One save of a `Versioned` document or item: who, when, and which fields changed
+    (old and new text), so the history reads like a changelog."""
+
+    class Action(models.TextChoices):
+        CREATED = "aangemaakt", _("aangemaakt")
+        CHANGED = "gewijzigd", _("gewijzigd")
+        DELETED = "verwijderd", _("verwijderd")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="revisions")
+    object_type = models.CharField(max_length=60)  # the model's verbose name, as shown
+    object_key = models.CharField(max_length=80)  # "<model>:<pk>", to show one item's history
+    object_label = models.CharField(max_length=250)
+    action = models.CharField(max_length=12, choices=Action.choices)
+    version = models.PositiveIntegerField()
+    changes = models.JSONField(default=list)  # [{"field", "label", "old", "new"}]
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        indexes = [models.Index(fields=["network", "object_key"])]
+
+    def __str__(self):
+        return f"{self.object_label} {self.action}"

@@ -12,6 +12,7 @@ which finds the network from the URL once and puts it on the request:
 Templates ask for permissions, never roles: `{% if "members.manage" in request.network_perms %}`.
 """
 
+from collections.abc import Iterable
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
@@ -144,3 +145,58 @@ def require(request, permission: str) -> None:
     before acting on a POST (403 without the permission)."""
     if permission not in request.network_perms:
         raise PermissionDenied
+
+
+# --- whose object is it? ----------------------------------------------------------------------
+# Some changes depend on the object as well as the role: a member may tick off their own task
+# or remove their own observation, while those who lead may do it for anyone. Every such rule
+# is here, built on one: `may_change_own`. Each takes the request of a view decorated with
+# `network_permission_required`, and the object. In an archived network the permissions they
+# ask for are gone (ARCHIVED_KEEPS), so nobody changes anything there.
+
+
+def may_change_own(
+    request, owner_ids: Iterable[int | None], *, take_part: str, manage: str | None
+) -> bool:
+    """Those with `manage` may change anyone's; a member who may `take_part`, their own
+    (their membership is one of `owner_ids`)."""
+    perms = request.network_perms
+    if manage is not None and manage in perms:
+        return True
+    return take_part in perms and request.membership.pk in owner_ids
+
+
+def may_tick_task(request, task) -> bool:
+    """A preparation task: planners tick off any, a member the one assigned to them."""
+    return may_change_own(
+        request, {task.assignee_id}, take_part=SESSIONS_TAKE_PART, manage=SESSIONS_CHANGE
+    )
+
+
+def may_tick_action(request, action) -> bool:
+    """An action point of a session report: planners tick off any, a member their own."""
+    return may_change_own(
+        request, {action.owner_id}, take_part=SESSIONS_TAKE_PART, manage=SESSIONS_CHANGE
+    )
+
+
+def may_remove_learning_item(request, owner_id: int | None) -> bool:
+    """An experiment, an observation or a success: those who lead the learning may remove
+    anyone's, a member what they made."""
+    return may_change_own(request, {owner_id}, take_part=LEARNING_TAKE_PART, manage=LEARNING_MANAGE)
+
+
+def may_change_experiment(request, experiment) -> bool:
+    """Those who lead the learning change any experiment; a member one whose group they
+    are in, or that they planned."""
+
+    def owners():  # a generator, so the group is read only when the role does not decide
+        yield experiment.created_by_id
+        yield from (member.pk for member in experiment.group.all())
+
+    return may_change_own(request, owners(), take_part=LEARNING_TAKE_PART, manage=LEARNING_MANAGE)
+
+
+def may_change_leervraag(request, leervraag) -> bool:
+    """A leervraag is its owner's alone: nobody else changes it, the trekker neither."""
+    return may_change_own(request, {leervraag.owner_id}, take_part=LEARNING_TAKE_PART, manage=None)

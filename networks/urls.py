@@ -1,15 +1,14 @@
 from django.urls import path
 
-from networks import views
+from networks import views, views_history
 
 network = "netwerken/<slug:slug>/"
 
 urlpatterns = [
-    path("werkwijze/rollen/", views.guide_roles, name="guide_roles"),
-    path("werkwijze/starten-en-afsluiten/", views.guide_checklists, name="guide_checklists"),
     path("netwerken/nieuw/", views.network_create, name="network_create"),
     path(network, views.network_overview, name="network_overview"),
     path(network + "instellingen/", views.network_edit, name="network_edit"),
+    path(network + "geschiedenis/", views_history.network_history, name="network_history"),
     path(network + "archiveren/", views.network_archive, name="network_archive"),
     path(network + "leden/", views.member_list, name="member_list"),
     path(network + "leden/uitnodigen/", views.member_invite, name="member_invite"),

@@ -29,33 +29,8 @@ from networks.insight import active_members, network_insight
 from networks.models import (
     ChecklistItem,
     Organisation,
-    PerspectiveProfile,
-    RoleProfile,
 )
 from networks.tasks import send_invitation
-
-
-@login_not_required
-def guide_roles(request):
-    context = {
-        "roles": RoleProfile.objects.all(),
-        "perspectives": PerspectiveProfile.objects.all(),
-        "title": _("Rollen en perspectieven"),
-    }
-    return render(request, "networks/guide_roles.html", context)
-
-
-@login_not_required
-def guide_checklists(request):
-    """Before starting: is a learning network the right form? When closing: is what the
-    network achieved anchored?"""
-    items = list(ChecklistItem.objects.all())
-    context = {
-        "start": [item for item in items if item.checklist == ChecklistItem.Checklist.START],
-        "closing": [item for item in items if item.checklist == ChecklistItem.Checklist.AFSLUITING],
-        "title": _("Starten en afsluiten"),
-    }
-    return render(request, "networks/guide_checklists.html", context)
 
 
 def network_create(request):

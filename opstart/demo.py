@@ -7,8 +7,8 @@ from decimal import Decimal
 from liso import demo
 from liso.method import Agenda, Perspective, Role
 from liso.models import User
+from networks import history
 from networks.models import Membership, MembershipRole, Network, Organisation
-from opstart import services
 from opstart.models import (
     Agreement,
     BudgetLine,
@@ -212,7 +212,7 @@ def _record_history(network, trekker) -> None:
     """The demo's start-up items appear in the history, as if typed in the forms."""
     for model in (Talk, Startnotitie, Figure, Goal, Funder, BudgetLine, Venue, PlannedSession):
         for instance in model.objects.filter(network=network).order_by("pk"):
-            services.record_creation(network=network, instance=instance, by=trekker)
+            history.record_creation(network=network, instance=instance, by=trekker)
 
 
 @demo.register

@@ -2,42 +2,23 @@
 
 Each kind of item (a talk, a goal, a funder...) is described once by an `ItemKind`;
 `item_urls()` turns the kinds into add/edit/delete views, each guarded by the kind's
-permission. Every save goes through `services.item_save`, so each edit keeps its history
-and a save from an outdated copy is caught and explained instead of overwriting.
+permission. Every page is networks.editing's edit page, so each edit keeps its history and
+a save from an outdated copy is caught and explained instead of overwriting; the first
+thing saved moves the network from verkenning to opstart.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib import messages
-from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from liso.markdown import render_markdown
-from networks import permissions
+from networks import editing, history, permissions
 from opstart import forms, models, services
-
-
-def _markdown_fields(form) -> list[str]:
-    model_meta = form._meta.model._meta
-    return [
-        name
-        for name in form._meta.fields
-        if model_meta.get_field(name).help_text == models.MARKDOWN_HELP
-    ]
-
-
-def _preview(form) -> list[tuple[str, str]]:
-    """The Markdown fields as they will look, from what was typed (saved or not)."""
-    return [
-        (form.fields[name].label, render_markdown(form.data.get(name, "")))
-        for name in _markdown_fields(form)
-        if form.data.get(name, "").strip()
-    ]
 
 
 def section(request) -> dict:
@@ -48,86 +29,18 @@ def section(request) -> dict:
     }
 
 
-def edit_page(
-    request,
-    *,
-    form,
-    title,
-    back_url,
-    intro="",
-    template="opstart/item_form.html",
-    delete_url=None,
-    success=None,
-    crumb=None,
-    after_save=None,
-):
-    """Show the form; on POST preview it or save it with history and conflict check.
-
-    `crumb` names the section for the breadcrumb (default: the start-up); `after_save`
-    is called with the saved object inside the same transaction, and may return the URL
-    to go to next."""
+def startup_edit_page(request, **options):
+    """networks.editing's edit page in the start-up: its breadcrumb, and the first save
+    starts the opstart."""
     network = request.network
-    conflict = None
-    preview = None
-    if request.method == "POST" and "voorbeeld" in request.POST:
-        preview = _preview(form)
-        if request.htmx:
-            return render(request, f"{template}#preview", {"preview": preview})
-    elif request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                services.item_save(
-                    form=form,
-                    network=network,
-                    by=request.user,
-                    expected_version=form.opened_version(),
-                )
-                next_url = after_save(form.instance) if after_save else None
-        except services.ConflictError as error:
-            conflict = _conflict(form, error.current)
-        else:
-            messages.success(request, success or _("Opgeslagen."))
-            return redirect(next_url or back_url)
-    context = {
-        "network": network,
-        "form": form,
-        "title": title,
-        "intro": intro,
-        "back_url": back_url,
-        "delete_url": delete_url,
-        "conflict": conflict,
-        "preview": preview,
-        "has_markdown": bool(_markdown_fields(form)),
-        "history": _history_link(request, form.instance),
-        **(crumb or section(request)),
-    }
-    return render(request, template, context)
+    then = options.pop("after_save", None)
 
+    def after_save(instance):
+        services.mark_started(network)
+        return then(instance) if then else None
 
-def _conflict(form, current) -> dict:
-    """Tell who saved in between and what they saved; keep this person's text in the
-    form and let the next save knowingly replace the stored version."""
-    form.data = form.data.copy()
-    form.data["version"] = current.version
-    form.add_error(
-        None,
-        _(
-            "Iemand anders heeft dit intussen opgeslagen. Je wijzigingen zijn "
-            "nog niet bewaard: ze staan hieronder nog."
-        ),
-    )
-    return {
-        "by": current.updated_by,
-        "at": current.updated_at,
-        "differences": services._changes(current, form.instance),
-    }
-
-
-def _history_link(request, instance) -> str | None:
-    if not instance.pk:
-        return None
-    key = f"{type(instance)._meta.model_name}:{instance.pk}"
-    return f"{reverse('opstart_history', args=[request.network.slug])}?item={key}"
+    options.setdefault("crumb", section(request))
+    return editing.edit_page(request, after_save=after_save, **options)
 
 
 @dataclass(frozen=True)
@@ -163,7 +76,7 @@ def _item_views(kind: ItemKind):
             if instance.pk
             else None
         )
-        return edit_page(
+        return startup_edit_page(
             request,
             form=form,
             title=title,
@@ -183,7 +96,7 @@ def _item_views(kind: ItemKind):
     @guard
     def delete(request, pk):
         instance = get_object_or_404(kind.items(request.network), pk=pk)
-        services.item_delete(instance=instance, network=request.network, by=request.user)
+        history.item_delete(instance=instance, network=request.network, by=request.user)
         messages.success(request, _("“%(item)s” is verwijderd.") % {"item": instance})
         return redirect(_back_url(request, kind))
 

@@ -3,32 +3,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from liso import method
-from liso.forms import StyledFormMixin
+from liso.forms import DATE, TIME, StyledFormMixin, text_area
+from networks.editing import VersionedForm
 from networks.models import ChecklistItem, Organisation
 from opstart import models
 from opstart.services import participating_organisations
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-
-def text_area(rows: int = 6) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows})
-
-
-class VersionedForm(StyledFormMixin, forms.ModelForm):
-    """Carries the version the person opened, so a save can tell whether someone else
-    saved in between (opstart.services.item_save)."""
-
-    version = forms.IntegerField(label=_("versie"), widget=forms.HiddenInput, min_value=0)
-
-    def __init__(self, *args, network, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.network = network
-        self.fields["version"].initial = self.instance.version
-
-    def opened_version(self) -> int:
-        return self.cleaned_data["version"]
 
 
 class TalkForm(VersionedForm):

@@ -3,7 +3,7 @@ samenwerkingsovereenkomst.
 
 Everything a network writes here is `Versioned`: each save raises `version` and leaves a
 `Revision`, so the history shows who changed what and when, and a save made from an
-outdated copy is refused instead of silently overwriting (see opstart/services.py).
+outdated copy is refused instead of silently overwriting (networks/history.py).
 """
 
 from datetime import date
@@ -14,35 +14,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from liso import method
-from networks.models import Network, Organisation
-
-MARKDOWN_HELP = _(
-    "Je kunt opmaak gebruiken: **vet**, *schuin*, een regel met - voor een opsomming, "
-    "[tekst](https://adres) voor een link."
-)
-
-
-def markdown_field(label, **kwargs):
-    return models.TextField(label, blank=True, help_text=MARKDOWN_HELP, **kwargs)
-
-
-class Versioned(models.Model):
-    version = models.PositiveIntegerField(default=0, editable=False)
-    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("laatst gewijzigd door"),
-    )
-
-    # Fields that the history leaves out (bookkeeping, not content).
-    HISTORY_SKIPS = {"id", "version", "updated_at", "updated_by", "network"}
-
-    class Meta:
-        abstract = True
+from liso.markdown import markdown_field
+from networks.models import Network, Organisation, Versioned
 
 
 class Step(models.TextChoices):
@@ -76,6 +49,11 @@ class StepCompletion(models.Model):
 
 class Talk(Versioned):
     """A verkennend gesprek with a (prospective) member."""
+
+    # Notes about a person: only those who hold the talks read their history, and
+    # deleting a talk empties it.
+    HISTORY_PERMISSION = "startup.talks"
+    HISTORY_ERASED_WITH_ITEM = True
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="talks")
     person_name = models.CharField(_("met wie"), max_length=150)
@@ -477,32 +455,3 @@ class Signature(models.Model):
 
     def __str__(self):
         return str(self.organisation)
-
-
-class Revision(models.Model):
-    """One save of a start-up document or item: who, when, and which fields changed
-    (old and new text), so the history reads like a changelog."""
-
-    class Action(models.TextChoices):
-        CREATED = "aangemaakt", _("aangemaakt")
-        CHANGED = "gewijzigd", _("gewijzigd")
-        DELETED = "verwijderd", _("verwijderd")
-
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="revisions")
-    object_type = models.CharField(max_length=60)  # the model's verbose name, as shown
-    object_key = models.CharField(max_length=80)  # "<model>:<pk>", to show one item's history
-    object_label = models.CharField(max_length=250)
-    action = models.CharField(max_length=12, choices=Action.choices)
-    version = models.PositiveIntegerField()
-    changes = models.JSONField(default=list)  # [{"field", "label", "old", "new"}]
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    changed_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-changed_at", "-pk"]
-        indexes = [models.Index(fields=["network", "object_key"])]
-
-    def __str__(self):
-        return f"{self.object_label} {self.action}"

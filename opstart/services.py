@@ -1,17 +1,25 @@
-"""Use cases of the start-up: saving documents with history and conflict detection, the
-path's progress, the money overview, and signing the samenwerkingsovereenkomst."""
+"""Use cases of the start-up: the path's progress, the money overview, and signing the
+samenwerkingsovereenkomst. Saving with history is networks/history.py."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date
 from decimal import Decimal
 
-from django.db import IntegrityError, connection, models, transaction
+from django.db import connection, models, transaction
 from django.db.models import OuterRef, Prefetch, Q, Subquery
-from django.utils.formats import date_format, number_format, time_format
 from django.utils.translation import gettext as _
 
-from networks.models import Membership, MembershipRole, Network, Organisation, RoleProfile
+from networks import history
+from networks.models import (
+    Membership,
+    MembershipRole,
+    Network,
+    Organisation,
+    Revision,
+    RoleProfile,
+    Versioned,
+)
 from opstart.models import (
     Agreement,
     BudgetLine,
@@ -21,119 +29,13 @@ from opstart.models import (
     Infrastructure,
     MemberFee,
     PlannedSession,
-    Revision,
     Signature,
     Startnotitie,
     Step,
     StepCompletion,
     Talk,
     Venue,
-    Versioned,
 )
-
-
-class ConflictError(Exception):
-    """Someone else saved the same thing after this person opened it."""
-
-    def __init__(self, current: Versioned):
-        super().__init__("conflicting save")
-        self.current = current
-
-
-# --- saving with history -------------------------------------------------------------------
-
-
-def _shown(instance, model_field) -> str:
-    """A field's value as a person reads it: labels for choices, Dutch dates and numbers."""
-    value = getattr(instance, model_field.attname)
-    if value is None or value == "":
-        return ""
-    if display := getattr(instance, f"get_{model_field.name}_display", None):
-        return str(display())  # choices, and lists of choices that define one
-    if model_field.is_relation:
-        return str(getattr(instance, model_field.name))
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    if isinstance(value, bool):
-        return _("ja") if value else _("nee")
-    if isinstance(value, date):
-        return date_format(value, "j F Y")
-    if isinstance(value, time):
-        return time_format(value, "H:i")
-    if isinstance(value, Decimal):
-        return number_format(value, force_grouping=True)
-    return str(value)
-
-
-def _changes(before, after) -> list[dict]:
-    changes = []
-    for model_field in type(after)._meta.concrete_fields:
-        if model_field.name in type(after).HISTORY_SKIPS:
-            continue
-        old = _shown(before, model_field) if before is not None else ""
-        new = _shown(after, model_field)
-        if old != new:
-            label = str(model_field.verbose_name)
-            changes.append({"field": model_field.name, "label": label, "old": old, "new": new})
-    return changes
-
-
-def _listed(objects) -> str:
-    return ", ".join(sorted(str(item) for item in objects))
-
-
-def _form_changes(form, before) -> list[dict]:
-    """Changes beside the object's own columns: the many-to-many fields the form edits
-    (a session's facilitators), and what a form keeps elsewhere, which it reports in
-    `extra_changes(before)` (a werkvorm's labels). Without these, a save that changed
-    only such a field would look like no change at all and be dropped."""
-    changes = []
-    for model_field in type(form.instance)._meta.many_to_many:
-        if model_field.name not in form.fields:
-            continue
-        old = _listed(getattr(before, model_field.name).all()) if before is not None else ""
-        new = _listed(form.cleaned_data[model_field.name])
-        if old != new:
-            changes.append(
-                {
-                    "field": model_field.name,
-                    "label": str(model_field.verbose_name),
-                    "old": old,
-                    "new": new,
-                }
-            )
-    if extra := getattr(form, "extra_changes", None):
-        changes += extra(before)
-    return changes
-
-
-def _key(instance) -> str:
-    return f"{type(instance)._meta.model_name}:{instance.pk}"
-
-
-def _log(*, network, instance, action, changes, by, version) -> Revision:
-    return Revision.objects.create(
-        network=network,
-        object_type=str(type(instance)._meta.verbose_name),
-        object_key=_key(instance),
-        object_label=str(instance)[:250],
-        action=action,
-        version=version,
-        changes=changes,
-        changed_by=by,
-    )
-
-
-def record_creation(*, network: Network, instance: Versioned, by) -> Revision:
-    """Put an item made outside the forms (demo data, imports) in the history."""
-    return _log(
-        network=network,
-        instance=instance,
-        action=Revision.Action.CREATED,
-        changes=_changes(None, instance),
-        by=by,
-        version=instance.version,
-    )
 
 
 def mark_started(network: Network) -> None:
@@ -141,74 +43,6 @@ def mark_started(network: Network) -> None:
     if network.status == Network.Status.VERKENNING:
         network.status = Network.Status.OPSTART
         network.save(update_fields=["status"])
-
-
-def _changed_since(network, instance, version: int) -> set[str]:
-    """The fields of `instance` that others saved after `version`."""
-    later = network.revisions.filter(object_key=_key(instance), version__gt=version)
-    return {
-        change["field"] for changes in later.values_list("changes", flat=True) for change in changes
-    }
-
-
-def item_save(*, form, network: Network, by, expected_version: int) -> Revision | None:
-    """Save a valid ModelForm of a `Versioned` object, keeping its history.
-
-    Raises ConflictError when someone else saved the fields of this form after it was
-    opened, so nobody silently overwrites another. (Two forms may edit different fields
-    of one object, like the communication plan and the governance: they do not collide.)
-    Returns the revision, or None when nothing changed."""
-    instance = form.instance
-    model = type(instance)
-    try:
-        with transaction.atomic():
-            before = None
-            if instance.pk:
-                before = model.objects.select_for_update().get(pk=instance.pk)
-                if before.version != expected_version:
-                    others = _changed_since(network, instance, expected_version)
-                    # Without a history to tell which fields moved, assume they all did.
-                    if not others or others & set(form.fields):
-                        raise ConflictError(before)
-            changes = _changes(before, instance) + _form_changes(form, before)
-            if before is not None and not changes:
-                return None
-            instance.version = (before.version if before else 0) + 1
-            instance.updated_by = by
-            form.save()
-            if model._meta.app_label == "opstart":
-                mark_started(network)
-            action = Revision.Action.CHANGED if before else Revision.Action.CREATED
-            return _log(
-                network=network,
-                instance=instance,
-                action=action,
-                changes=changes,
-                by=by,
-                version=instance.version,
-            )
-    except IntegrityError:
-        if not model._meta.get_field("network").one_to_one:
-            raise
-        # Two people creating the network's one document at the same moment.
-        raise ConflictError(model.objects.get(network=network)) from None
-
-
-@transaction.atomic
-def item_delete(*, instance: Versioned, network: Network, by) -> None:
-    """Delete an item; the history keeps that it was there. A talk holds notes about a
-    person, so deleting it also removes what its history said (AVG)."""
-    if isinstance(instance, Talk):
-        network.revisions.filter(object_key=_key(instance)).update(changes=[])
-    _log(
-        network=network,
-        instance=instance,
-        action=Revision.Action.DELETED,
-        changes=[],
-        by=by,
-        version=instance.version + 1,
-    )
-    instance.delete()
 
 
 def document_for(network: Network, model: type[Versioned]) -> Versioned:
@@ -582,7 +416,7 @@ def signature_record(*, network: Network, organisation: Organisation, by, **deta
             "new": f"{signature.signer_name} ({signature.signed_on:%d-%m-%Y})",
         }
     ]
-    _log(
+    history.record(
         network=network,
         instance=signature,
         action=Revision.Action.CREATED,
@@ -602,7 +436,7 @@ def signature_record(*, network: Network, organisation: Organisation, by, **deta
 
 @transaction.atomic
 def signature_withdraw(*, network: Network, signature: Signature, by) -> None:
-    _log(
+    history.record(
         network=network,
         instance=signature,
         action=Revision.Action.DELETED,

@@ -2,6 +2,7 @@ from datetime import date
 
 from django.apps import apps
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,9 +12,10 @@ from django.views.decorators.http import require_POST
 
 from liso.pdf import pdf_response
 from networks import permissions as P
+from networks.history import readable_revisions
 from networks.models import ChecklistItem, Network
 from opstart import documents, forms, services
-from opstart.editing import edit_page, section
+from opstart.editing import section, startup_edit_page
 from opstart.models import Agreement, Infrastructure, Startnotitie, Step
 from opstart.organogram import organogram
 
@@ -113,7 +115,7 @@ def _document_edit(request, model, form_class, title, back, **options):
     instance = services.document_for(request.network, model)
     form = form_class(request.POST or None, instance=instance, network=request.network)
     back_url = reverse(back, args=[request.network.slug])
-    return edit_page(request, form=form, title=title, back_url=back_url, **options)
+    return startup_edit_page(request, form=form, title=title, back_url=back_url, **options)
 
 
 @P.network_permission_required(P.STARTUP_CHANGE)
@@ -361,43 +363,18 @@ def status(request):
     return redirect("opstart_agreement", request.network.slug)
 
 
-HISTORY_LIMIT = 200
+HISTORY_PER_PAGE = 50
 
 
 @P.network_permission_required(P.STARTUP_VIEW)
 def history(request):
-    """Who changed what: the start-up's documents, or one item (?item=model:pk). An item
-    from outside the start-up (a session, an own werkvorm) gets a page of its own."""
-    revisions = request.network.revisions.select_related("changed_by")
-    if P.STARTUP_TALKS not in request.network_perms:  # notes about people stay with the few
-        revisions = revisions.exclude(object_key__startswith="talk:")
-    item = request.GET.get("item", "")
-    if item and item.partition(":")[0] not in _startup_kinds():
-        revisions = list(revisions.filter(object_key=item)[:HISTORY_LIMIT])
-        label = revisions[0].object_label if revisions else ""
-        title = _("Geschiedenis van “%(item)s”") % {"item": label} if label else _("Geschiedenis")
-        return render(
-            request,
-            "opstart/item_history.html",
-            {
-                "network": request.network,
-                "title": title,
-                "revisions": revisions,
-                "limit": HISTORY_LIMIT,
-            },
-        )
-    if item:
-        revisions = revisions.filter(object_key=item)
-    else:
-        revisions = revisions.filter(object_key__regex=rf"^({'|'.join(_startup_kinds())}):")
-    return _page(
-        request,
-        "opstart/history.html",
-        _("Geschiedenis van de opstart"),
-        revisions=revisions[:HISTORY_LIMIT],
-        item=item,
-        limit=HISTORY_LIMIT,
+    """Who changed what in the start-up's documents and items: the network's history
+    (networks/history.py) narrowed to the start-up, within the start-up's pages."""
+    revisions = readable_revisions(request.network, request.network_perms).filter(
+        object_key__regex=rf"^({'|'.join(_startup_kinds())}):"
     )
+    page = Paginator(revisions, HISTORY_PER_PAGE).get_page(request.GET.get("pagina"))
+    return _page(request, "opstart/history.html", _("Geschiedenis van de opstart"), page=page)
 
 
 def _startup_kinds() -> list[str]:

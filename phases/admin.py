@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from phases.models import Phase, PreparationStep, ReflectionPrompt
+from phases.models import Phase, ReflectionPrompt
 from werkvormen.admin import SharedWerkvormenOnly
 
 
@@ -8,12 +8,6 @@ from werkvormen.admin import SharedWerkvormenOnly
 class PhaseAdmin(SharedWerkvormenOnly, admin.ModelAdmin):
     list_display = ["__str__", "goal"]
     filter_horizontal = ["werkvormen"]
-
-
-@admin.register(PreparationStep)
-class PreparationStepAdmin(admin.ModelAdmin):
-    list_display = ["title", "weeks", "role"]
-    list_filter = ["role"]
 
 
 @admin.register(ReflectionPrompt)

@@ -1,7 +1,7 @@
-"""Loads the phases, the preparation timeline and the reflection prompts from fixtures/."""
+"""Loads the three phases and the reflection prompts from fixtures/."""
 
 from liso import catalogue, method
-from phases.models import Phase, PreparationStep, ReflectionPrompt
+from phases.models import Phase, ReflectionPrompt
 from werkvormen.models import Werkvorm
 
 
@@ -18,18 +18,6 @@ def _phases():
         catalogue.check_codes(entry["werkvormen"], werkvorm_codes, where, "werkvorm")
         for name in ("opbrengsten", "let_op"):
             catalogue.check_text_list(entry[name], where, name)
-    return [entry for _, entry in entries]
-
-
-def _preparation():
-    entries = catalogue.read_entries("voorbereiding.toml", "taak")
-    for where, entry in entries:
-        catalogue.check_keys(
-            entry, where, required=["code", "titel", "weken", "rol"], optional=["toelichting"]
-        )
-        catalogue.check_codes([entry["rol"]], method.Role.values, where, "rol")
-        if not isinstance(entry["weken"], int) or entry["weken"] == 0:
-            raise catalogue.CatalogueError(f"{where}: weken must be a whole number, not 0")
     return [entry for _, entry in entries]
 
 
@@ -64,7 +52,6 @@ def _prompts():
 
 def check() -> None:
     _phases()
-    _preparation()
     _prompts()
 
 
@@ -83,19 +70,6 @@ def load(report: catalogue.LoadReport) -> None:
             },
         )
         catalogue.sync_m2m(phase, "werkvormen", [werkvormen[c] for c in entry["werkvormen"]])
-    for order, entry in enumerate(_preparation(), 1):
-        catalogue.sync(
-            PreparationStep,
-            report,
-            lookup={"code": entry["code"]},
-            values={
-                "title": entry["titel"],
-                "explanation": entry.get("toelichting", "").strip(),
-                "weeks": entry["weken"],
-                "role": entry["rol"],
-                "order": order,
-            },
-        )
     for order, prompt in enumerate(_prompts(), 1):
         code = prompt.pop("code")
         catalogue.sync(

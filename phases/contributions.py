@@ -1,117 +1,50 @@
-"""What sessions add to the home page ("Mijn taken") and to the network overview (the
-next session, and the attendance of the last sessions)."""
-
-from datetime import date
+"""What the journey adds to other apps' pages: its panels on the network overview
+(loaded after the page, so the overview keeps its query budget), a quick reflection on
+the home page, and "write a reflection" on a session's page."""
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
+from bijeenkomsten.session_links import SessionLink
 from liso.home import HomeSection
 from networks import permissions
-from networks.panels import NextStep, Panel
-from phases.followup import open_actions_of, session_without_report
-from phases.models import Session
-from phases.registrations import attendance_trend, is_falling
-from phases.services import open_tasks_of
-
-MY_TASKS_SHOWN = 15
+from networks.panels import Panel
+from phases.forms import ReflectionForm
 
 
-def _my_tasks(request):
-    tasks = list(open_tasks_of(request.user)[: MY_TASKS_SHOWN + 1])
-    if not tasks:
+def _journey_panels(request):
+    return {"network": request.network}
+
+
+JOURNEY_PANELS = Panel("journey", "phases/panel_journey.html", _journey_panels, order=20)
+
+
+def _quick_reflection(request):
+    networks = permissions.networks_with(request.user, permissions.LEARNING_TAKE_PART)
+    if not networks:
         return None
-    return {
-        "tasks": tasks[:MY_TASKS_SHOWN],
-        "more": len(tasks) > MY_TASKS_SHOWN,
-        "today": date.today(),
-    }
+    return {"networks": networks, "form": ReflectionForm(auto_id="snel-%s")}
 
 
-MY_TASKS = HomeSection("my-tasks", "phases/home_my_tasks.html", _my_tasks)
+QUICK_REFLECTION = HomeSection("quick-reflection", "phases/home_reflection.html", _quick_reflection)
 
 
-def _next_session(request):
-    if permissions.SESSIONS_VIEW not in request.network_perms:
+def _reflect_on_session(request, session):
+    if permissions.LEARNING_TAKE_PART not in request.network_perms or session.is_cancelled:
         return None
-    upcoming = (
-        request.network.sessions.filter(date__gte=date.today())
-        .exclude(status=Session.Status.AFGELAST)
-        .select_related("venue")
-    )
-    return {"network": request.network, "session": upcoming.first()}
+    url = reverse("reflection_add", args=[request.network.slug])
+    return f"{url}?bijeenkomst={session.pk}"
 
 
-NEXT_SESSION_PANEL = Panel(
-    "next-session", "phases/panel_next_session.html", _next_session, order=10
-)
+REFLECT_ON_SESSION = SessionLink("reflect", _("Reflectie schrijven"), _reflect_on_session)
 
 
-# The attendance chart: bars of present people per recorded session (geometry in px).
-CHART_WIDTH, CHART_HEIGHT, CHART_TOP, CHART_BOTTOM = 560, 200, 24, 36
-
-
-def _bars(points) -> list[dict]:
-    most = max([point.invited for point in points] + [1])
-    slot = CHART_WIDTH / len(points)
-    usable = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
-    bars = []
-    for index, point in enumerate(points):
-        height = round(usable * point.present / most)
-        x = round(index * slot + slot * 0.2)
-        bars.append(
-            {
-                "point": point,
-                "x": x,
-                "width": round(slot * 0.6),
-                "y": CHART_HEIGHT - CHART_BOTTOM - height,
-                "height": height,
-                "centre": round(index * slot + slot / 2),
-            }
-        )
-    return bars
-
-
-def _attendance(request):
-    if permissions.SESSIONS_VIEW not in request.network_perms:
+def _judged_in_session(request, session):
+    """The experiments whose outcome the network judged in this session, if any."""
+    if not session.assessments.exists():
         return None
-    points = attendance_trend(request.network)
-    if not points:
-        return None
-    return {
-        "bars": _bars(points),
-        "falling": is_falling(points),
-        "width": CHART_WIDTH,
-        "height": CHART_HEIGHT,
-        "baseline": CHART_HEIGHT - CHART_BOTTOM,
-    }
+    url = reverse("experiment_list", args=[request.network.slug])
+    return f"{url}?bijeenkomst={session.pk}"
 
 
-ATTENDANCE_PANEL = Panel("attendance", "phases/panel_attendance.html", _attendance, order=12)
-
-
-def _my_actions(request):
-    actions = list(open_actions_of(request.user)[: MY_TASKS_SHOWN + 1])
-    if not actions:
-        return None
-    return {"actions": actions[:MY_TASKS_SHOWN], "more": len(actions) > MY_TASKS_SHOWN}
-
-
-MY_ACTIONS = HomeSection("my-actions", "phases/home_my_actions.html", _my_actions)
-
-
-def _missing_report(request):
-    """Nudge the planners when a session is a week past without minutes."""
-    if permissions.SESSIONS_CHANGE not in request.network_perms:
-        return None
-    session = session_without_report(request.network, date.today())
-    if session is None:
-        return None
-    text = _(
-        "De bijeenkomst “%(theme)s” is al een week voorbij en heeft nog geen verslag. "
-        "Schrijf het nu het nog vers is."
-    ) % {"theme": session.theme}
-    return text, reverse("session_report_edit", args=[request.network.slug, session.pk])
-
-
-MISSING_REPORT = NextStep("missing-report", _missing_report, order=5)
+JUDGED_IN_SESSION = SessionLink("judged", _("Besproken experimenten"), _judged_in_session)

@@ -1,224 +1,240 @@
+"""Forms of the journey's learning part: moving between phases, experiments (plan,
+outcome, joint assessment), observations and reflections."""
+
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from liso import uploads
-from liso.forms import StyledFormMixin
-from opstart.forms import DATE, TIME, VersionedForm
-from phases.models import (
-    ActionPoint,
-    DraaiboekBlock,
-    NetworkPreparationStep,
-    PreparationTask,
-    Registration,
-    Session,
-    SessionPhoto,
-    SessionReport,
-)
-
-MAX_FACILITATORS = 2  # one, or two for co-facilitatie
+from bijeenkomsten.forms import choose_from_members
+from liso import method, uploads
+from liso.forms import DATE, StyledFormMixin, text_area
+from networks.editing import VersionedForm
+from networks.models import Organisation
+from phases.models import Experiment, Observation, Reflection
+from phases.products import current_organisation_ids
 
 
-def choose_from_members(field, network, *, empty_label=None, also=()) -> None:
-    """Offer the network's current members, by name, in a select or checkbox group; with
-    `also`, those memberships too (already chosen, though they have left since)."""
-    members = network.memberships.filter(Q(left_on=None) | Q(pk__in=also)).select_related("user")
-    field.queryset = members.order_by("user__full_name")
-    field.label_from_instance = lambda membership: membership.user.full_name
-    if empty_label is not None:
-        field.empty_label = empty_label
-
-
-class SessionForm(VersionedForm):
-    facilitators = forms.ModelMultipleChoiceField(
-        label=_("Facilitator(s)"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
+class PhaseChangeForm(StyledFormMixin, forms.Form):
+    to_phase = forms.TypedChoiceField(
+        label=_("Naar welke fase?"),
+        choices=method.Phase.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Waarom nu?"),
+        widget=text_area(4),
+        max_length=2000,
         help_text=_(
-            "Eén persoon, of twee bij co-facilitatie. Het mag elke keer iemand anders "
-            "zijn (roulerende facilitator)."
+            "Bijvoorbeeld: de experimenten van ronde 2 zijn besproken en we weten "
+            "genoeg om te gaan vertalen. Teruggaan mag ook."
         ),
     )
 
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.network = network
+
+    def clean_to_phase(self):
+        to_phase = self.cleaned_data["to_phase"]
+        if to_phase == self.network.current_phase:
+            raise forms.ValidationError(_("Het netwerk zit al in deze fase. Kies een andere."))
+        return to_phase
+
+
+class ExperimentForm(VersionedForm):
+    """The plan of an experiment; who is in the group is chosen from the current members."""
+
     class Meta:
-        model = Session
+        model = Experiment
         fields = [
-            "theme",
-            "date",
-            "start_time",
-            "planned_minutes",
-            "phase",
-            "venue",
-            "place",
-            "online_link",
-            "facilitators",
-            "capacity",
-            "status",
+            "title",
+            "leervraag",
+            "expectation",
+            "change",
+            "needs",
+            "group",
+            "organisation",
+            "starts_on",
+            "weeks",
+            "monitoring",
+            "round",
         ]
-        widgets = {"date": DATE, "start_time": TIME}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        choose_from_members(self.fields["facilitators"], self.network)
-        self.fields["venue"].queryset = self.network.venues.all()
-        # Calling a session off has its own button (it tells the people who come), and a
-        # cancelled session stays cancelled: people and calendars were told so.
-        cancelled = self.instance.is_cancelled
-        self.fields["status"].choices = [
-            choice
-            for choice in self.fields["status"].choices
-            if (choice[0] == Session.Status.AFGELAST) == cancelled
-        ]
-
-    def clean_facilitators(self):
-        chosen = self.cleaned_data["facilitators"]
-        if len(chosen) > MAX_FACILITATORS:
-            raise forms.ValidationError(_("Kies één of twee facilitatoren."))
-        return chosen
-
-    def clean_planned_minutes(self):
-        minutes = self.cleaned_data["planned_minutes"]
-        if not 30 <= minutes <= 600:
-            raise forms.ValidationError(_("Kies een duur tussen 30 minuten en 10 uur."))
-        return minutes
-
-    def clean(self):
-        cleaned = super().clean()
-        if not (cleaned.get("venue") or cleaned.get("place") or cleaned.get("online_link")):
-            self.add_error(
-                "place",
-                _(
-                    "Waar is de bijeenkomst? Kies een locatie, vul een plaats "
-                    "in of geef een link om online mee te doen."
-                ),
-            )
-        return cleaned
-
-    def save(self, commit=True):
-        # Calendars that hold the session update it when what they show has changed.
-        if self.instance.pk and set(self.changed_data) & Session.CALENDAR_FIELDS:
-            self.instance.sequence += 1
-        return super().save(commit)
-
-
-class AnswerForm(forms.Form):
-    """A member's answer to a session."""
-
-    # In the member's own voice; the planner's overview says "Komt", "Komt niet".
-    answer = forms.ChoiceField(
-        choices=[
-            (Registration.Answer.KOMT, _("Ik kom")),
-            (Registration.Answer.MISSCHIEN, _("Misschien")),
-            (Registration.Answer.KOMT_NIET, _("Ik kan niet")),
-        ]
-    )
-    note = forms.CharField(required=False, max_length=300)
-
-
-class TaskForm(StyledFormMixin, forms.ModelForm):
-    class Meta:
-        model = PreparationTask
-        fields = ["title", "due_on", "assignee", "explanation"]
-        widgets = {"due_on": DATE, "explanation": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args, network, **kwargs):
-        super().__init__(*args, **kwargs)
-        choose_from_members(self.fields["assignee"], network, empty_label=_("(nog niemand)"))
-
-
-class ActionPointForm(StyledFormMixin, forms.ModelForm):
-    class Meta:
-        model = ActionPoint
-        fields = ["what", "owner", "due_on"]
-        widgets = {"due_on": DATE}
-
-    def __init__(self, *args, network, **kwargs):
-        super().__init__(*args, **kwargs)
-        choose_from_members(self.fields["owner"], network, empty_label=_("(nog niemand)"))
-
-
-class PhotoForm(StyledFormMixin, forms.ModelForm):
-    """A photo of a flip-over or a drawing (JPEG, PNG, WebP) or a PDF, within the size
-    limit. The content decides, not the name: a renamed file is refused."""
-
-    class Meta:
-        model = SessionPhoto
-        fields = ["file", "caption"]
-        labels = {"file": _("Foto of pdf")}
-        help_texts = {"caption": _("Bijvoorbeeld: de flap met de ideeën voor experimenten.")}
         widgets = {
-            "file": forms.ClearableFileInput(
-                attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}
-            )
+            "starts_on": DATE,
+            "expectation": text_area(3),
+            "change": text_area(3),
+            "needs": text_area(2),
+            "monitoring": text_area(2),
+            "group": forms.CheckboxSelectMultiple,
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].help_text = _(
-            "Een foto (jpg, png of webp) of een pdf, hoogstens %(limit)s MB."
-        ) % {"limit": uploads.limit_mb()}
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        self.content_type = uploads.checked_type(
-            upload,
-            pdf_allowed=True,
-            refusal=_(
-                "Dit bestand kunnen we niet bewaren. Kies een foto (jpg, png of webp) of een pdf."
-            ),
-        )
-        return upload
-
-    def save(self, commit=True):
-        photo = super().save(commit=False)
-        photo.content_type, photo.size = self.content_type, photo.file.size
-        if commit:
-            photo.save()
-        return photo
-
-
-class SessionReportForm(VersionedForm):
-    class Meta:
-        model = SessionReport
-        fields = ["minutes", "lessons"]
-        widgets = {
-            "minutes": forms.Textarea(attrs={"rows": 14}),
-            "lessons": forms.Textarea(attrs={"rows": 6}),
-        }
-
-
-class PreparationStepForm(StyledFormMixin, forms.ModelForm):
-    class Meta:
-        model = NetworkPreparationStep
-        fields = ["title", "weeks", "role", "explanation"]
-        widgets = {"explanation": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
-            "weeks": _("Bijvoorbeeld -4: vier weken vóór de bijeenkomst; 1: een week erna.")
+            "group": _(
+                "Een goede groep mengt ervaringskennis, kennis uit de "
+                "praktijk en kennis uit onderzoek."
+            )
         }
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, network=network, **kwargs)
+        # The choices are the network as it is now, plus what the experiment already has
+        # (a member who left, a closed round): saving an old experiment loses nothing.
+        instance = self.instance
+        kept = set(instance.group.values_list("pk", flat=True)) if instance.pk else set()
+        choose_from_members(self.fields["group"], network, also=kept)
+        # With their perspective, so the group can be mixed while it is chosen.
+        self.fields["group"].label_from_instance = lambda membership: (
+            f"{membership.user.full_name} · {membership.get_perspective_display()}"
+        )
+        leervragen = network.leervragen.filter(Q(owner__left_on=None) | Q(pk=instance.leervraag_id))
+        self.fields["leervraag"].queryset = leervragen.select_related("owner__user")
+        self.fields["leervraag"].label_from_instance = lambda vraag: (
+            f"{vraag.owner.user.full_name}: {vraag.question[:90]}"
+        )
+        self.fields["leervraag"].empty_label = _("(geen)")
+        current = Q(pk__in=current_organisation_ids(network.pk))
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            current | Q(pk=instance.organisation_id)
+        )
+        self.fields["organisation"].empty_label = _("(geen)")
+        # New experiments go into the open round; a closed round's results stay as judged.
+        self.fields["round"].queryset = network.rounds.filter(
+            Q(closed_on=None) | Q(pk=instance.round_id)
+        )
+        self.fields["round"].empty_label = _("(nog geen ronde)")
 
     def clean_weeks(self):
         weeks = self.cleaned_data["weeks"]
-        if not -26 <= weeks <= 12:
-            raise forms.ValidationError(_("Kies tussen 26 weken ervoor en 12 weken erna."))
+        if weeks is not None and not 1 <= weeks <= 104:
+            raise forms.ValidationError(_("Kies een duur van 1 tot 104 weken."))
         return weeks
 
+    def clean_group(self):
+        group = self.cleaned_data["group"]
+        if not group:
+            raise forms.ValidationError(_("Kies wie er meedoen: minstens één persoon."))
+        return group
 
-class BlockForm(StyledFormMixin, forms.ModelForm):
+
+class OutcomeForm(VersionedForm):
+    """Closing an experiment: did the expectation hold?"""
+
     class Meta:
-        model = DraaiboekBlock
-        fields = ["title", "minutes", "responsible", "materials", "notes"]
-        widgets = {
-            "materials": forms.Textarea(attrs={"rows": 3}),
-            "notes": forms.Textarea(attrs={"rows": 4}),
-        }
+        model = Experiment
+        fields = ["outcome", "outcome_note"]
+        widgets = {"outcome": forms.RadioSelect, "outcome_note": text_area(4)}
+        labels = {"outcome": _("Wat bleek?"), "outcome_note": _("Wat zag je gebeuren?")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].required = True
+        self.fields["outcome"].choices = Experiment.Outcome.choices
+
+    def clean(self):
+        cleaned = super().clean()
+        # Done, with its outcome: set before the save compares, so the history shows it.
+        self.instance.status = Experiment.Status.KLAAR
+        return cleaned
+
+
+class AssessmentForm(VersionedForm):
+    """The network's joint judgement of what an outcome means, made in a session."""
+
+    class Meta:
+        model = Experiment
+        fields = ["assessment", "assessment_session"]
+        widgets = {"assessment": text_area(5)}
 
     def __init__(self, *args, network, **kwargs):
-        super().__init__(*args, **kwargs)
-        choose_from_members(self.fields["responsible"], network, empty_label=_("(nog niemand)"))
+        super().__init__(*args, network=network, **kwargs)
+        self.fields["assessment"].required = True
+        sessions = network.sessions.filter(date__lte=timezone.localdate()).order_by("-date")
+        self.fields["assessment_session"].queryset = sessions
+        self.fields["assessment_session"].label_from_instance = lambda session: (
+            f"{session.date:%d-%m-%Y} · {session.theme}"
+        )
+        self.fields["assessment_session"].empty_label = _("(niet in een bijeenkomst)")
 
-    def clean_minutes(self):
-        minutes = self.cleaned_data["minutes"]
-        if not 1 <= minutes <= 480:
-            raise forms.ValidationError(_("Kies een duur van 1 tot 480 minuten."))
-        return minutes
+
+class StartForm(VersionedForm):
+    """Starting an experiment: only its status changes (through the history)."""
+
+    class Meta:
+        model = Experiment
+        fields = ["status"]
+        widgets = {"status": forms.HiddenInput}
+
+
+class ObservationForm(StyledFormMixin, forms.ModelForm):
+    """What someone noticed: a few words, and if it helps a number or a photo."""
+
+    class Meta:
+        model = Observation
+        fields = ["noted_on", "text", "value", "unit", "photo"]
+        labels = {"unit": _("Waar staat het getal voor?")}
+        widgets = {
+            "noted_on": DATE,
+            "text": text_area(3),
+            "photo": forms.ClearableFileInput(attrs={"accept": uploads.IMAGE_ACCEPT}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["noted_on"].initial = timezone.localdate()
+        self.fields["photo"].help_text = _(
+            "Een foto (jpg, png of webp), hoogstens %(limit)s MB."
+        ) % {"limit": uploads.limit_mb()}
+
+    def clean_noted_on(self):
+        noted_on = self.cleaned_data["noted_on"]
+        if noted_on > timezone.localdate():
+            raise forms.ValidationError(_("Een waarneming kan niet in de toekomst liggen."))
+        return noted_on
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo and hasattr(photo, "content_type"):  # a new upload
+            self.instance.photo_type = uploads.checked_type(
+                photo,
+                pdf_allowed=False,
+                refusal=_("Dit bestand kunnen we niet bewaren. Kies een foto (jpg, png of webp)."),
+            )
+        return photo
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("unit") and cleaned.get("value") is None:
+            self.add_error("value", _("Vul ook het getal in, of laat leeg waar het voor staat."))
+        return cleaned
+
+
+class ReflectionForm(StyledFormMixin, forms.ModelForm):
+    """A reflection: the level, the text, and whether to share it (not by default)."""
+
+    share = forms.BooleanField(
+        label=_("Deel deze reflectie met het netwerk"),
+        required=False,
+        help_text=_("Niet aangevinkt: alleen jij kunt hem lezen. Ook de procesbegeleider niet."),
+    )
+
+    class Meta:
+        model = Reflection
+        fields = ["level", "text"]
+        widgets = {"level": forms.RadioSelect, "text": text_area(5)}
+        labels = {"level": _("Op welk niveau reflecteer je?")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["share"].initial = self.instance.is_shared
+        self.fields["level"].choices = method.ReflectionLevel.choices
+
+    def save(self, commit=True):
+        reflection = super().save(commit=False)
+        if not self.cleaned_data["share"]:
+            reflection.shared_at = None
+        elif reflection.shared_at is None:
+            reflection.shared_at = timezone.now()
+        if commit:
+            reflection.save()
+        return reflection

@@ -1,14 +1,43 @@
+"""The three phases and the journey through them.
+
+Reference content: what the method says of each phase, and its questions for reflection.
+A network's own: where it stands and how it got there, its shared words, each member's
+learning question, the experiments (in rounds), the reflections, the kennisproducten that
+come out of it and the successes along the way."""
+
 import uuid
-from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from bijeenkomsten.models import Session
 from liso import method
-from networks.models import Membership, Network
-from opstart.models import Versioned, markdown_field
+from networks.models import Membership, Network, Organisation, Versioned
+from opstart.models import Goal
+
+
+def _random_name(folder: str, network_id: int, content_type: str, suffixes: dict) -> str:
+    # Nothing of the uploader's file name is kept: it says nothing, and files are served
+    # only through a permission check anyway.
+    return f"{folder}/{network_id}/{uuid.uuid4().hex}{suffixes.get(content_type, '')}"
+
+
+def observation_path(observation: "Observation", filename: str) -> str:
+    return _random_name(
+        "waarnemingen",
+        observation.experiment.network_id,
+        observation.photo_type,
+        Observation.SUFFIXES,
+    )
+
+
+def product_path(product: "Kennisproduct", filename: str) -> str:
+    return _random_name(
+        "kennisproducten", product.network_id, product.file_type, Kennisproduct.SUFFIXES
+    )
 
 
 class Phase(models.Model):
@@ -30,41 +59,6 @@ class Phase(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.get_number_display()}"
-
-
-class StepFields(models.Model):
-    """What a preparation step is: a task, by which role, how many weeks from the session.
-    Shared by the catalogue's template and each network's own copy."""
-
-    title = models.CharField(_("taak"), max_length=150)
-    explanation = models.TextField(_("toelichting"), blank=True)
-    weeks = models.SmallIntegerField(
-        _("weken"), help_text=_("Negatief: weken vóór de bijeenkomst; positief: erna.")
-    )
-    role = models.CharField(_("rol"), max_length=30, choices=method.Role.choices)
-    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def distance(self) -> int:
-        """How many weeks from the session, before or after."""
-        return abs(self.weeks)
-
-
-class PreparationStep(StepFields):
-    """One task of the default preparation timeline for a session (reference content)."""
-
-    code = models.SlugField(_("code"), max_length=80, unique=True)
-
-    class Meta:
-        verbose_name = _("voorbereidingstaak")
-        verbose_name_plural = _("voorbereidingstaken")
-        ordering = ["weeks", "order"]
 
 
 class ReflectionPrompt(models.Model):
@@ -90,350 +84,333 @@ class ReflectionPrompt(models.Model):
         return self.question
 
 
-class Session(Versioned):
-    """A bijeenkomst of a network: when, where, what about, and who leads it."""
+class PhaseChange(models.Model):
+    """A move of the network from one phase to another (or its first phase), and why.
+    Going back, and starting again at 1 after 3, are normal."""
 
-    class Status(models.TextChoices):
-        CONCEPT = "concept", _("Concept")
-        GEPLAND = "gepland", _("Gepland")
-        AFGELAST = "afgelast", _("Afgelast")
-
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="sessions")
-    date = models.DateField(_("datum"))
-    start_time = models.TimeField(_("begintijd"))
-    planned_minutes = models.PositiveSmallIntegerField(
-        _("duur in minuten"),
-        default=180,
-        help_text=_("Een bijeenkomst duurt vaak tweeënhalf tot drie uur."),
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="phase_changes")
+    from_phase = models.PositiveSmallIntegerField(
+        _("van fase"), choices=method.Phase.choices, null=True, blank=True
     )
-    theme = models.CharField(_("thema"), max_length=200)
-    phase = models.PositiveSmallIntegerField(
-        _("fase"), choices=method.Phase.choices, null=True, blank=True
+    to_phase = models.PositiveSmallIntegerField(_("naar fase"), choices=method.Phase.choices)
+    reason = models.TextField(_("waarom"))
+    changed_at = models.DateTimeField(_("wanneer"), auto_now_add=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    venue = models.ForeignKey(
-        "opstart.Venue",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("locatie"),
-    )
-    place = models.CharField(
-        _("plaats"),
-        max_length=250,
-        blank=True,
-        help_text=_("Een adres of zaal, als die niet bij de locaties van het netwerk staat."),
-    )
-    online_link = models.URLField(_("link voor online meedoen"), blank=True)
-    facilitators = models.ManyToManyField(
-        Membership,
-        related_name="facilitated_sessions",
-        blank=True,
-        verbose_name=_("facilitator(s)"),
-    )
-    capacity = models.PositiveSmallIntegerField(
-        _("maximaal aantal deelnemers"), null=True, blank=True
-    )
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.GEPLAND
-    )
-    planned_from = models.OneToOneField(
-        "opstart.PlannedSession",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="session",
-        editable=False,
-    )
-
-    # Raised by every change to the draaiboek, so that two planners editing it at once
-    # are told instead of undoing each other's work (phases/draaiboek.py).
-    draaiboek_version = models.PositiveIntegerField(default=0, editable=False)
-    # The iCalendar SEQUENCE: raised whenever what a calendar shows changes (when, where,
-    # cancelled), so calendars that have the session update it (phases/calendar.py).
-    sequence = models.PositiveIntegerField(default=0, editable=False)
-    # When the procesbegeleider recorded who was there (None: not yet).
-    attendance_recorded_at = models.DateTimeField(null=True, blank=True, editable=False)
-
-    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {
-        "planned_from",
-        "draaiboek_version",
-        "sequence",
-        "attendance_recorded_at",
-    }
-    # What a calendar shows of a session: a change to any of these raises `sequence`.
-    CALENDAR_FIELDS = {
-        "date",
-        "start_time",
-        "planned_minutes",
-        "theme",
-        "venue",
-        "place",
-        "online_link",
-        "status",
-    }
 
     class Meta:
-        verbose_name = _("bijeenkomst")
-        verbose_name_plural = _("bijeenkomsten")
-        ordering = ["date", "start_time"]
+        verbose_name = _("faseovergang")
+        verbose_name_plural = _("faseovergangen")
+        ordering = ["-changed_at", "-pk"]
 
     def __str__(self):
-        return self.theme
+        return f"{self.from_phase or '–'} → {self.to_phase}"
 
     @property
-    def starts_at(self) -> datetime:
-        return timezone.make_aware(datetime.combine(self.date, self.start_time))
-
-    @property
-    def ends_at(self) -> datetime:
-        return self.starts_at + timedelta(minutes=self.planned_minutes)
-
-    @property
-    def is_cancelled(self) -> bool:
-        return self.status == self.Status.AFGELAST
-
-    def where(self) -> str:
-        parts = [self.venue.name if self.venue else "", self.place]
-        if self.online_link:
-            parts.append(str(_("online")))
-        return " · ".join(part for part in parts if part)
+    def is_back(self) -> bool:
+        """A step back to an earlier phase (not the new start after phase 3)."""
+        return (
+            self.from_phase is not None
+            and self.to_phase < self.from_phase
+            and not (
+                self.from_phase == method.Phase.SAMEN_VERTALEN
+                and self.to_phase == method.Phase.SAMEN_BEGRIJPEN
+            )
+        )
 
 
-class NetworkPreparationStep(StepFields):
-    """A network's own preparation template: a copy of the catalogue's, to change freely."""
+class Term(Versioned):
+    """A word in the network's shared glossary (woordenlijst)."""
 
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="preparation_steps")
-
-    class Meta:
-        verbose_name = _("voorbereidingstaak van het netwerk")
-        verbose_name_plural = _("voorbereidingstaken van het netwerk")
-        ordering = ["weeks", "order", "pk"]
-
-
-class PreparationTask(models.Model):
-    """A task for one session, due on a date and assigned to a member."""
-
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="tasks")
-    step = models.ForeignKey(
-        NetworkPreparationStep,
-        on_delete=models.SET_NULL,
-        null=True,
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="terms")
+    term = models.CharField(_("begrip"), max_length=120)
+    definition = models.TextField(_("wat we eronder verstaan"))
+    perspectives = models.TextField(
+        _("hoe de perspectieven het gebruiken"),
         blank=True,
-        related_name="tasks",
+        help_text=_(
+            "Bijvoorbeeld: beleid bedoelt er een regeling mee, de praktijk een "
+            "gesprek aan de keukentafel."
+        ),
     )
-    title = models.CharField(_("taak"), max_length=150)
-    explanation = models.TextField(_("toelichting"), blank=True)
-    due_on = models.DateField(_("klaar op"))
-    role = models.CharField(_("rol"), max_length=30, choices=method.Role.choices, blank=True)
-    assignee = models.ForeignKey(
-        Membership,
-        on_delete=models.SET_NULL,
-        null=True,
+    alternatives = models.CharField(
+        _("andere woorden"),
+        max_length=300,
         blank=True,
-        related_name="tasks",
-        verbose_name=_("wie"),
-    )
-    done_at = models.DateTimeField(_("afgevinkt op"), null=True, blank=True)
-    done_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        help_text=_("Woorden die ook gebruikt worden, of die we liever niet gebruiken."),
     )
 
     class Meta:
-        verbose_name = _("voorbereidingstaak")
-        verbose_name_plural = _("voorbereidingstaken")
-        ordering = ["due_on", "pk"]
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def is_done(self) -> bool:
-        return self.done_at is not None
-
-    def is_late(self, today: date) -> bool:
-        return not self.is_done and self.due_on < today
-
-
-class DraaiboekBlock(models.Model):
-    """One block of a session's draaiboek: a werkvorm from the library, or a free block
-    such as the welcome or a break. Start times follow from the order and the minutes."""
-
-    class Kind(models.TextChoices):
-        WERKVORM = "werkvorm", _("Werkvorm")
-        WELKOM = "welkom", _("Welkom")
-        PAUZE = "pauze", _("Pauze")
-        MEDEDELINGEN = "mededelingen", _("Mededelingen")
-        ANDERS = "anders", _("Ander onderdeel")
-
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="blocks")
-    position = models.PositiveIntegerField(default=0)
-    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
-    werkvorm = models.ForeignKey(
-        "werkvormen.Werkvorm",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("werkvorm"),
-    )
-    title = models.CharField(_("titel"), max_length=150)
-    minutes = models.PositiveSmallIntegerField(_("minuten"))
-    responsible = models.ForeignKey(
-        Membership,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("wie leidt dit"),
-    )
-    materials = models.TextField(_("materialen"), blank=True)
-    notes = models.TextField(_("aantekeningen"), blank=True)
-
-    class Meta:
-        verbose_name = _("onderdeel van het draaiboek")
-        verbose_name_plural = _("onderdelen van het draaiboek")
-        ordering = ["position", "pk"]
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def is_learning(self) -> bool:
-        """Time for learning together, as opposed to logistics and announcements."""
-        return self.kind in (self.Kind.WERKVORM, self.Kind.ANDERS)
-
-
-class Registration(models.Model):
-    """A member's answer to a session: komt, misschien or komt niet, with a note. Made
-    when the member is invited (answer still open) or when they answer on their own. A
-    "komt" beyond the session's capacity goes on the waiting list."""
-
-    class Answer(models.TextChoices):
-        OPEN = "open", _("Nog geen antwoord")
-        KOMT = "komt", _("Komt")
-        MISSCHIEN = "misschien", _("Misschien")
-        KOMT_NIET = "komt-niet", _("Komt niet")
-
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="registrations")
-    membership = models.ForeignKey(
-        Membership, on_delete=models.CASCADE, related_name="registrations"
-    )
-    answer = models.CharField(
-        _("antwoord"), max_length=10, choices=Answer.choices, default=Answer.OPEN
-    )
-    waiting = models.BooleanField(_("op de wachtlijst"), default=False)
-    note = models.CharField(_("toelichting"), max_length=300, blank=True)
-    invited_at = models.DateTimeField(_("uitgenodigd op"), null=True, blank=True)
-    answered_at = models.DateTimeField(_("geantwoord op"), null=True, blank=True)
-    reminded_at = models.DateTimeField(_("herinnerd op"), null=True, blank=True)
-    # The reminder a few days before the session went out (phases/notices.py).
-    upcoming_reminder_at = models.DateTimeField(null=True, blank=True, editable=False)
-    attended = models.BooleanField(_("was er"), null=True, blank=True)  # None: not recorded
-
-    class Meta:
-        verbose_name = _("aanmelding")
-        verbose_name_plural = _("aanmeldingen")
-        ordering = ["answered_at", "pk"]
+        verbose_name = _("begrip")
+        verbose_name_plural = _("woordenlijst")
+        ordering = [Lower("term")]
         constraints = [
-            models.UniqueConstraint(fields=["session", "membership"], name="registration_once")
+            models.UniqueConstraint(
+                "network",
+                Lower("term"),
+                name="term_once_per_network",
+                violation_error_message=_("Dit begrip staat al in de woordenlijst."),
+            )
         ]
 
     def __str__(self):
-        return f"{self.membership}: {self.get_answer_display()}"
+        return self.term
+
+
+class Leervraag(Versioned):
+    """A member's personal learning question; in phase 3 they write what the answer
+    turned out to be."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="leervragen")
+    owner = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="leervragen", verbose_name=_("van")
+    )
+    question = models.TextField(_("leervraag"))
+    answer = models.TextField(
+        _("wat het antwoord bleek te zijn"),
+        blank=True,
+        help_text=_("Vul dit in als je terugkijkt, meestal in fase 3: wat weet je nu?"),
+    )
+    created_at = models.DateTimeField(_("geschreven op"), auto_now_add=True)
+
+    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"owner", "created_at"}
+
+    class Meta:
+        verbose_name = _("leervraag")
+        verbose_name_plural = _("leervragen")
+        ordering = ["owner__user__full_name", "created_at", "pk"]
+
+    def __str__(self):
+        return self.question[:80]
+
+
+class Round(models.Model):
+    """A round of experiments: opened, run, then closed and its results pooled."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="rounds")
+    number = models.PositiveSmallIntegerField(_("ronde"))
+    opened_on = models.DateField(_("geopend op"))
+    closed_on = models.DateField(_("gesloten op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ronde")
+        verbose_name_plural = _("rondes")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "number"], name="round_number_once"),
+            models.UniqueConstraint(
+                fields=["network"], condition=Q(closed_on=None), name="one_open_round"
+            ),
+        ]
+
+    def __str__(self):
+        return _("Ronde %(number)s") % {"number": self.number}
 
     @property
-    def is_coming(self) -> bool:
-        return self.answer == self.Answer.KOMT and not self.waiting
+    def is_open(self) -> bool:
+        return self.closed_on is None
 
 
-class CalendarKey(models.Model):
-    """Which version of a person's private calendar address is valid. The address itself
-    is signed, not stored (phases/calendar.py); resetting raises the version, so every
-    address given out before stops working."""
+class Experiment(Versioned):
+    """A small experiment in daily practice that tests an expectation."""
 
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_key"
-    )
-    version = models.PositiveIntegerField(default=0)
+    class Status(models.TextChoices):
+        PLAN = "plan", _("In voorbereiding")
+        LOOPT = "loopt", _("Loopt")
+        KLAAR = "klaar", _("Afgerond")
 
-    class Meta:
-        verbose_name = _("agenda-adres")
-        verbose_name_plural = _("agenda-adressen")
+    class Outcome(models.TextChoices):
+        BEVESTIGD = "bevestigd", _("De verwachting klopte")
+        DEELS = "deels", _("De verwachting klopte deels")
+        NIET = "niet", _("De verwachting klopte niet")
 
-    def __str__(self):
-        return f"{self.user} (versie {self.version})"
-
-
-class SessionReport(Versioned):
-    """What a session yielded: the minutes and the lessons learned (Markdown), and when
-    they were shared with the members."""
-
-    session = models.OneToOneField(Session, on_delete=models.CASCADE, related_name="report")
-    minutes = markdown_field(_("verslag"))
-    lessons = markdown_field(_("geleerde lessen"))
-    shared_at = models.DateTimeField(_("gedeeld op"), null=True, blank=True, editable=False)
-
-    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"session", "shared_at"}
-
-    class Meta:
-        verbose_name = _("sessieverslag")
-        verbose_name_plural = _("sessieverslagen")
-
-    def __str__(self):
-        return str(_("Verslag van %(theme)s") % {"theme": self.session.theme})
-
-
-class ActionPoint(models.Model):
-    """Something agreed at a session: what, who, by when, and whether it is done. Open
-    ones come back in the next session's preparation and on their owner's task list."""
-
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="actions")
-    what = models.CharField(_("wat"), max_length=250)
-    owner = models.ForeignKey(
-        Membership,
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="experiments")
+    round = models.ForeignKey(
+        Round,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="action_points",
-        verbose_name=_("wie"),
+        related_name="experiments",
+        verbose_name=_("ronde"),
     )
-    due_on = models.DateField(_("klaar op"), null=True, blank=True)
-    done_at = models.DateTimeField(_("gedaan op"), null=True, blank=True, editable=False)
-
-    class Meta:
-        verbose_name = _("actiepunt")
-        verbose_name_plural = _("actiepunten")
-        ordering = ["done_at", "due_on", "pk"]
-
-    def __str__(self):
-        return self.what
-
-
-def _photo_path(photo: "SessionPhoto", filename: str) -> str:
-    # A random name with the suffix of what the file really is: the uploader's name says
-    # nothing, and guessing one gets nothing (files are served only through the
-    # session's permission check anyway).
-    suffix = SessionPhoto.SUFFIXES[photo.content_type]
-    return f"verslagen/{photo.session.network_id}/{photo.session_id}/{uuid.uuid4().hex}{suffix}"
-
-
-class SessionPhoto(models.Model):
-    """Visual minutes: a photo of a flip-over or drawing, or a PDF, kept with the report."""
-
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="photos")
-    file = models.FileField(_("bestand"), upload_to=_photo_path)
-    caption = models.CharField(_("onderschrift"), max_length=200, blank=True)
-    content_type = models.CharField(max_length=50, editable=False)
-    size = models.PositiveIntegerField(editable=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
+    title = models.CharField(_("titel"), max_length=200)
+    group = models.ManyToManyField(Membership, related_name="experiments", verbose_name=_("groep"))
+    leervraag = models.ForeignKey(
+        Leervraag,
         on_delete=models.SET_NULL,
         null=True,
-        related_name="+",
-        editable=False,
+        blank=True,
+        related_name="experiments",
+        verbose_name=_("leervraag"),
     )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    expectation = models.TextField(
+        _("verwachting"), help_text=_("Wat denk je dat er gebeurt? Dat test het experiment.")
+    )
+    change = models.TextField(_("wat doen we anders?"))
+    needs = models.TextField(_("wat is er nodig?"), blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("waar (organisatie)"),
+    )
+    starts_on = models.DateField(_("start"), null=True, blank=True)
+    weeks = models.PositiveSmallIntegerField(_("duur in weken"), null=True, blank=True)
+    monitoring = models.TextField(
+        _("hoe volgen we de effecten?"),
+        blank=True,
+        help_text=_(
+            "Bijvoorbeeld: een kort verslag na elk gesprek, of een tevredenheidsvraag aan cliënten."
+        ),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLAN
+    )
+    outcome = models.CharField(_("uitkomst"), max_length=10, choices=Outcome.choices, blank=True)
+    outcome_note = models.TextField(_("toelichting op de uitkomst"), blank=True)
+    assessment = models.TextField(
+        _("gezamenlijk oordeel"),
+        blank=True,
+        help_text=_(
+            "Wat betekent de uitkomst volgens het netwerk? Meestal besproken in een bijeenkomst."
+        ),
+    )
+    assessment_session = models.ForeignKey(
+        Session,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assessments",
+        verbose_name=_("besproken in de bijeenkomst"),
+    )
+    created_by = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, null=True, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"created_by", "created_at"}
+
+    class Meta:
+        verbose_name = _("experiment")
+        verbose_name_plural = _("experimenten")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Observation(models.Model):
+    """Something noticed while an experiment runs: a note, a number, a photo."""
+
+    SUFFIXES = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp"}
+
+    experiment = models.ForeignKey(
+        Experiment, on_delete=models.CASCADE, related_name="observations"
+    )
+    author = models.ForeignKey(Membership, on_delete=models.SET_NULL, null=True, related_name="+")
+    noted_on = models.DateField(_("datum"))
+    text = models.TextField(_("wat zag je?"))
+    value = models.DecimalField(_("getal"), max_digits=12, decimal_places=2, null=True, blank=True)
+    unit = models.CharField(
+        _("waarvan?"),
+        max_length=60,
+        blank=True,
+        help_text=_("Bijvoorbeeld: gesprekken, doorverwijzingen, cijfer voor tevredenheid."),
+    )
+    photo = models.FileField(_("foto"), upload_to=observation_path, blank=True)
+    photo_type = models.CharField(max_length=50, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("waarneming")
+        verbose_name_plural = _("waarnemingen")
+        ordering = ["noted_on", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class ReflectionQuerySet(models.QuerySet):
+    def visible_to(self, membership) -> "ReflectionQuerySet":
+        """What this member may read: what was shared, and their own."""
+        return self.filter(Q(shared_at__isnull=False) | Q(author=membership))
+
+    def shared(self) -> "ReflectionQuerySet":
+        return self.filter(shared_at__isnull=False)
+
+
+class Reflection(models.Model):
+    """A member's reflection at one of the levels of gelaagd leren, on a session, an
+    experiment or the network. Private until its author shares it; never in a history
+    others can read."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="reflections")
+    author = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="reflections")
+    level = models.CharField(
+        _("niveau"),
+        max_length=20,
+        choices=method.ReflectionLevel.choices,
+        default=method.ReflectionLevel.IK,
+    )
+    session = models.ForeignKey(
+        Session,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("over de bijeenkomst"),
+    )
+    experiment = models.ForeignKey(
+        Experiment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reflections",
+        verbose_name=_("over het experiment"),
+    )
+    text = models.TextField(_("je reflectie"))
+    shared_at = models.DateTimeField(_("gedeeld op"), null=True, blank=True)
+    created_at = models.DateTimeField(_("geschreven op"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ReflectionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reflectie")
+        verbose_name_plural = _("reflecties")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.text[:60]
+
+    @property
+    def is_shared(self) -> bool:
+        return self.shared_at is not None
+
+    @property
+    def level_short(self) -> str:
+        return method.REFLECTION_LEVEL_SHORT[self.level]
+
+
+class Kennisproduct(Versioned):
+    """Something the network made so that what it learned is used: a module, a method,
+    a guide... with who it is for, where it comes from and where it is in use."""
+
+    class Kind(models.TextChoices):
+        MODULE = "module", _("Module")
+        METHODIEK = "methodiek", _("Methodiek")
+        HANDREIKING = "handreiking", _("Handreiking")
+        TRAINING = "training", _("Training")
+        ARTIKEL = "artikel", _("Artikel")
+        ANDERS = "anders", _("Iets anders")
+
+    class Status(models.TextChoices):
+        IDEE = "idee", _("Idee")
+        IN_ONTWIKKELING = "ontwikkeling", _("In ontwikkeling")
+        KLAAR = "klaar", _("Klaar voor gebruik")
 
     SUFFIXES = {
         "image/jpeg": ".jpg",
@@ -442,61 +419,104 @@ class SessionPhoto(models.Model):
         "application/pdf": ".pdf",
     }
 
-    class Meta:
-        verbose_name = _("foto of bestand bij het verslag")
-        verbose_name_plural = _("foto's en bestanden bij het verslag")
-        ordering = ["uploaded_at", "pk"]
-
-    def __str__(self):
-        return self.caption or str(_("Foto bij het verslag"))
-
-    @property
-    def is_image(self) -> bool:
-        return self.content_type.startswith("image/")
-
-
-class SessionReflection(models.Model):
-    """A participant looking back on a session: what went well, and what they need for
-    the next step. Read by the planners without names, grouped per question."""
-
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="reflections")
-    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
-    went_well = models.TextField(_("wat ging goed?"), blank=True)
-    needs = models.TextField(_("wat heb je nodig voor de volgende stap?"), blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("terugblik")
-        verbose_name_plural = _("terugblikken")
-        constraints = [
-            models.UniqueConstraint(fields=["session", "membership"], name="reflection_once")
-        ]
-
-    def __str__(self):
-        return f"{self.membership}: {self.session}"
-
-
-class WerkvormRating(models.Model):
-    """How a participant rated a werkvorm used in a session, from 1 to 5."""
-
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="ratings")
-    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
-    werkvorm = models.ForeignKey(
-        "werkvormen.Werkvorm", on_delete=models.CASCADE, related_name="ratings"
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="products")
+    title = models.CharField(_("titel"), max_length=200)
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
+    audience = models.CharField(_("voor wie"), max_length=300)
+    summary = models.TextField(_("wat is het?"), blank=True)
+    goal = models.ForeignKey(
+        Goal,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("doel op de agenda"),
     )
-    score = models.PositiveSmallIntegerField(_("waardering"))
+    experiments = models.ManyToManyField(
+        Experiment, blank=True, related_name="products", verbose_name=_("uit de experimenten")
+    )
+    lessons = models.TextField(_("uit welke lessen"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.IDEE
+    )
+    link = models.URLField(_("link"), blank=True)
+    file = models.FileField(_("bestand"), upload_to=product_path, blank=True)
+    file_type = models.CharField(max_length=50, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    # The file's stored name says nothing to a reader; the form tells the change in words.
+    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"created_at", "file_type", "file"}
 
     class Meta:
-        verbose_name = _("waardering van een werkvorm")
-        verbose_name_plural = _("waarderingen van werkvormen")
+        verbose_name = _("kennisproduct")
+        verbose_name_plural = _("kennisproducten")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Barrier(models.Model):
+    """What could stand in the way of a product being used, and what helps."""
+
+    product = models.ForeignKey(Kennisproduct, on_delete=models.CASCADE, related_name="barriers")
+    barrier = models.CharField(_("belemmering"), max_length=300)
+    remedy = models.TextField(_("wat helpt"), blank=True)
+
+    class Meta:
+        verbose_name = _("belemmering")
+        verbose_name_plural = _("belemmeringen")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.barrier
+
+
+class Adoption(models.Model):
+    """Whether, and since when, a member organisation uses a product."""
+
+    class Status(models.TextChoices):
+        NEE = "nee", _("Nog niet")
+        AFGESPROKEN = "afgesproken", _("Afgesproken")
+        IN_GEBRUIK = "in-gebruik", _("In gebruik")
+
+    product = models.ForeignKey(Kennisproduct, on_delete=models.CASCADE, related_name="adoptions")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEE
+    )
+    since = models.DateField(_("sinds"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("gebruik")
+        verbose_name_plural = _("gebruik")
         constraints = [
-            models.UniqueConstraint(
-                fields=["session", "membership", "werkvorm"], name="rating_once"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(score__gte=1, score__lte=5), name="rating_from_1_to_5"
-            ),
+            models.UniqueConstraint(fields=["product", "organisation"], name="adoption_once")
         ]
 
     def __str__(self):
-        return f"{self.werkvorm}: {self.score}"
+        return f"{self.organisation}: {self.get_status_display()}"
+
+
+class Success(models.Model):
+    """A success, small or large, shared with the network (werkvorm Successen delen)."""
+
+    class Size(models.TextChoices):
+        KLEIN = "klein", _("Een klein succes")
+        GROOT = "groot", _("Een groot succes")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="successes")
+    author = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(_("wat ging er goed?"))
+    size = models.CharField(
+        _("hoe groot?"), max_length=10, choices=Size.choices, default=Size.KLEIN
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("succes")
+        verbose_name_plural = _("successen")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.text[:60]

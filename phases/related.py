@@ -4,8 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from phases.models import Phase
-from phases.reflections import rating_text
-from werkvormen.registry import RelatedNote, RelatedSection
+from werkvormen.registry import RelatedSection
 
 
 def _core_of_phases(werkvorm):
@@ -19,6 +18,3 @@ def _core_of_phases(werkvorm):
 
 
 CORE_OF_PHASES = RelatedSection("phases", _("Kernwerkvorm van de fase"), _core_of_phases)
-
-
-RATINGS = RelatedNote("ratings", _("Zo werkte het in netwerken"), rating_text)

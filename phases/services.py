@@ -1,172 +1,107 @@
-"""Use cases of sessions: planning one with its preparation tasks, turning the year
-planning into draft sessions, keeping the tasks in step with the session's date."""
-
-from collections import defaultdict
-from datetime import date, time, timedelta
+"""Use cases of the journey: moving between phases, opening and closing rounds, who may
+change an experiment, and the experiment's life from plan to outcome and assessment."""
 
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from liso.method import Role
-from networks.models import Membership, Network
-from networks.permissions import SESSIONS_CHANGE
-from opstart import services as startup
-from opstart.models import PlannedSession
-from phases.models import NetworkPreparationStep, PreparationStep, PreparationTask, Session
-
-# A planned date without a time starts at this hour.
-DEFAULT_START = time(13, 30)
-# Who takes a role's tasks when nobody in the network holds that role.
-FALLBACK_ROLE = {Role.PROJECTASSISTENT: Role.PROCESBEGELEIDER}
+from networks.models import Network
+from phases.models import Experiment, PhaseChange, Round
 
 
-def preparation_template(network: Network) -> list[NetworkPreparationStep]:
-    """The network's preparation template; the first time, a copy of the catalogue's."""
-    steps = list(network.preparation_steps.all())
-    if steps:
-        return steps
-    NetworkPreparationStep.objects.bulk_create(
-        NetworkPreparationStep(
-            network=network,
-            title=step.title,
-            explanation=step.explanation,
-            weeks=step.weeks,
-            role=step.role,
-            order=step.order,
-        )
-        for step in PreparationStep.objects.all()
-    )
-    return list(network.preparation_steps.all())
+class JourneyError(Exception):
+    """A step that does not fit where the network or the experiment stands; the message
+    says why in plain Dutch."""
 
 
-def role_holders(network: Network) -> dict[str, list[Membership]]:
-    """The current members per role, by name: the first one gets a role's tasks."""
-    holders = defaultdict(list)
-    members = (
-        network.memberships.filter(left_on__isnull=True)
-        .select_related("user")
-        .prefetch_related("roles")
-        .order_by("user__full_name")
-    )
-    for membership in members:
-        for role in membership.role_codes():
-            holders[role].append(membership)
-    return holders
-
-
-def due_date(session: Session, weeks: int) -> date:
-    return session.date + timedelta(weeks=weeks)
-
-
-def tasks_generate(*, session: Session) -> int:
-    """Give the session a task for each step of the network's template that it has none
-    for yet, due that many weeks before or after it and assigned to the first member with
-    the step's role (the projectassistent's catering falls back to the procesbegeleider).
-    Tasks already there, done or not, are left alone. Returns how many were made."""
-    holders = role_holders(session.network)
-    have = set(session.tasks.exclude(step=None).values_list("step_id", flat=True))
-    new = []
-    for step in preparation_template(session.network):
-        if step.pk in have:
-            continue
-        people = holders.get(step.role) or holders.get(FALLBACK_ROLE.get(step.role), [])
-        new.append(
-            PreparationTask(
-                session=session,
-                step=step,
-                title=step.title,
-                explanation=step.explanation,
-                due_on=due_date(session, step.weeks),
-                role=step.role,
-                assignee=people[0] if people else None,
-            )
-        )
-    PreparationTask.objects.bulk_create(new)
-    return len(new)
-
-
-def tasks_follow_date(*, session: Session) -> None:
-    """After the session moved: open tasks from the template move along with it."""
-    for task in session.tasks.filter(done_at=None).exclude(step=None).select_related("step"):
-        task.due_on = due_date(session, task.step.weeks)
-        task.save(update_fields=["due_on"])
+# --- phases ---------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def sessions_from_planning(*, network: Network, by) -> list[Session]:
-    """Turn the year planning's dates that have no session yet into draft sessions, each
-    with its preparation tasks."""
-    planned = PlannedSession.objects.filter(network=network, session=None).select_related("venue")
-    made = []
-    for item in planned:
-        session = Session.objects.create(
-            network=network,
-            date=item.date,
-            start_time=item.start_time or DEFAULT_START,
-            theme=item.theme or str(Session._meta.verbose_name).capitalize(),
-            venue=item.venue,
-            phase=network.current_phase,
-            status=Session.Status.CONCEPT,
-            planned_from=item,
-            version=1,
-            updated_by=by,
-        )
-        startup.record_creation(network=network, instance=session, by=by)
-        tasks_generate(session=session)
-        made.append(session)
-    return made
+def phase_change(*, network: Network, to_phase: int, reason: str, by) -> PhaseChange:
+    """Move the network to `to_phase`, keeping where it came from and why."""
+    network = Network.objects.select_for_update().get(pk=network.pk)
+    if network.current_phase == to_phase:
+        raise JourneyError(_("Het netwerk zit al in deze fase."))
+    change = PhaseChange.objects.create(
+        network=network,
+        from_phase=network.current_phase,
+        to_phase=to_phase,
+        reason=reason,
+        changed_by=by,
+    )
+    network.current_phase = to_phase
+    network.save(update_fields=["current_phase"])
+    return change
 
 
-def task_set_done(*, task: PreparationTask, done: bool, by) -> None:
-    task.done_at = timezone.now() if done else None
-    task.done_by = by if done else None
-    task.save(update_fields=["done_at", "done_by"])
+# --- rounds ---------------------------------------------------------------------------------
 
 
-def may_tick(task: PreparationTask, membership: Membership, perms) -> bool:
-    """Planners may tick off any task; everyone else their own."""
-    return SESSIONS_CHANGE in perms or task.assignee_id == membership.pk
-
-
-def open_tasks_of(user):
-    """A person's open tasks across their networks, the most urgent (overdue) first."""
-    return (
-        PreparationTask.objects.filter(
-            assignee__user=user,
-            assignee__left_on=None,
-            done_at=None,
-            session__network__archived_at=None,
-        )
-        .select_related("session__network")
-        .order_by("due_on", "pk")
+@transaction.atomic
+def round_open(*, network: Network, on) -> Round:
+    """Open the next round of experiments; one round is open at a time."""
+    Network.objects.select_for_update().get(pk=network.pk)
+    if open_round(network) is not None:
+        raise JourneyError(_("Er loopt al een ronde. Sluit die eerst af."))
+    last = network.rounds.order_by("-number").first()
+    return Round.objects.create(
+        network=network, number=(last.number + 1) if last else 1, opened_on=on
     )
 
 
 @transaction.atomic
-def template_apply(*, network: Network, today: date) -> int:
-    """Bring the open tasks of sessions from `today` on in line with the network's template
-    (title, explanation, due date, role; a changed role gets the new role's first member)
-    and add the tasks they miss. Done tasks and tasks added by hand are left alone.
-    Returns how many sessions were brought in line."""
-    holders = role_holders(network)
-    steps = {step.pk: step for step in preparation_template(network)}
-    sessions = list(network.sessions.filter(date__gte=today))
-    for session in sessions:
-        for task in session.tasks.filter(done_at=None, step__in=list(steps)):
-            step = steps[task.step_id]
-            if task.role != step.role:
-                people = holders.get(step.role) or holders.get(FALLBACK_ROLE.get(step.role), [])
-                task.assignee = people[0] if people else None
-            task.title, task.explanation, task.role = step.title, step.explanation, step.role
-            task.due_on = due_date(session, step.weeks)
-            task.save()
-        tasks_generate(session=session)
-    return len(sessions)
+def round_close(*, round: Round, on) -> Round:
+    """Close a round so its results can be pooled. Experiments still running stay as
+    they are; the overview of the round shows them as not finished."""
+    if not round.is_open:
+        raise JourneyError(_("Deze ronde is al gesloten."))
+    round.closed_on = max(on, round.opened_on)
+    round.save(update_fields=["closed_on"])
+    return round
 
 
-@transaction.atomic
-def template_step_delete(*, step: NetworkPreparationStep, today: date) -> None:
-    """Remove a step from the template, and its open tasks of sessions still to come; done
-    tasks stay (as tasks of their own)."""
-    step.tasks.filter(done_at=None, session__date__gte=today).delete()
-    step.delete()
+def open_round(network: Network) -> Round | None:
+    return network.rounds.filter(closed_on=None).first()
+
+
+def round_results(round: Round) -> dict:
+    """A round's experiments pooled: how many per status and per outcome (one query)."""
+    counts = round.experiments.aggregate(
+        total=Count("pk"),
+        **{f"status_{s}": Count("pk", filter=Q(status=s)) for s in Experiment.Status.values},
+        **{f"outcome_{o}": Count("pk", filter=Q(outcome=o)) for o in Experiment.Outcome.values},
+    )
+    return {
+        "total": counts["total"],
+        "statuses": [
+            (label, counts[f"status_{value}"]) for value, label in Experiment.Status.choices
+        ],
+        "outcomes": [
+            (value, label, counts[f"outcome_{value}"])
+            for value, label in Experiment.Outcome.choices
+        ],
+    }
+
+
+# --- experiments ----------------------------------------------------------------------------
+
+
+# The knowledge a group should mix (the method: lived experience, professional practice
+# and research), with the perspectives that bring it.
+KNOWLEDGE_KINDS = [
+    ("ervaring", gettext_lazy("ervaringskennis"), {"doelgroep"}),
+    (
+        "praktijk",
+        gettext_lazy("professionele kennis"),
+        {"praktijk", "beleid", "onderwijs", "financier"},
+    ),
+    ("onderzoek", gettext_lazy("wetenschappelijke kennis"), {"onderzoek"}),
+]
+
+
+def missing_knowledge(group) -> list[str]:
+    """The kinds of knowledge no one in the group brings, by the members' perspectives."""
+    perspectives = {member.perspective for member in group}
+    return [str(label) for _key, label, kinds in KNOWLEDGE_KINDS if not perspectives & kinds]

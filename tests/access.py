@@ -41,6 +41,10 @@ class Route:
     # Roles that hold the permission but must not even learn the object exists (404):
     # someone else's private reflection.
     not_found_for: frozenset = frozenset()
+    # For a write (POST) in an archived network, what a role whose permission survives
+    # archiving gets, when the view also asks whose object it is: nobody ticks off a task
+    # in an archived network, though everyone may still read the sessions (403).
+    archived_status: int | None = None
 
 
 # The start-up's list items: (kind, permission, extra kwargs of its "add" URL).
@@ -82,7 +86,7 @@ ROUTES = {
     "profile": Route(LOGGED_IN),
     "calendar_settings": Route(LOGGED_IN),
     "notification_settings": Route(LOGGED_IN),
-    # The private calendar feed: the address is the key (tests/phases/test_registrations.py).
+    # The private calendar feed: the address is the key (tests/bijeenkomsten/test_registrations.py).
     "calendar_feed": Route(PUBLIC, kwargs={"token": "geen-geldig-adres"}, page=False, status=404),
     "email_confirm": Route(
         LOGGED_IN, kwargs={"token": "geen-geldige-link"}, page=False, status=400
@@ -104,6 +108,7 @@ ROUTES = {
     "invitation_accept": Route(PUBLIC, kwargs={"token": "een-link-die-niet-bestaat"}, status=410),
     "network_overview": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="network.view"),
     "network_edit": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="network.change"),
+    "network_history": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="network.view"),
     "network_archive": Route(
         NETWORK,
         method="post",
@@ -265,10 +270,10 @@ ROUTES = {
     ),
     # Looking back: everyone answers (before the session the page says it is not yet
     # time); the planners read the answers.
-    "session_reflection": Route(
+    "session_terugblik": Route(
         NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"}, permission="sessions.view"
     ),
-    "session_reflections": Route(
+    "session_terugblikken": Route(
         NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"}, permission="sessions.change"
     ),
     "session_report_pdf": Route(
@@ -338,6 +343,7 @@ ROUTES = {
         kwargs={"slug": THE_NETWORK, "pk": "<session>", "action": "<action>"},
         permission="sessions.view",
         not_theirs=frozenset({"communicatieadviseur", "verbindingsfunctionaris"}),
+        archived_status=403,
     ),
     # Before the session it only says so; recording is for the day itself and after.
     "session_attendance": Route(
@@ -410,7 +416,7 @@ ROUTES = {
         permission="sessions.change",
     ),
     # Everyone may try; the view lets planners tick any task and others their own (the
-    # world's task is the deelnemer's; tests/phases checks the rest).
+    # world's task is the deelnemer's; tests/bijeenkomsten checks the rest).
     "task_toggle": Route(
         NETWORK,
         method="post",
@@ -419,6 +425,7 @@ ROUTES = {
         kwargs={"slug": THE_NETWORK, "session_pk": "<session>", "pk": "<task>"},
         permission="sessions.view",
         not_theirs=frozenset({"communicatieadviseur", "verbindingsfunctionaris"}),
+        archived_status=403,
     ),
     # The network's own werkvormen (read on the library's pages; made and changed here).
     "own_werkvorm_list": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="network.view"),
@@ -445,7 +452,7 @@ ROUTES = {
 
 # The journey declares its routes beside its tests (imported here, after Route and the
 # placeholders exist, which those files use).
-from tests.journey import access_learning, access_products, access_words  # noqa: E402
+from tests.phases import access_learning, access_products, access_words  # noqa: E402
 
 for _journey_part in (access_learning, access_products, access_words):
     ROUTES.update(_journey_part.ROUTES)

@@ -71,13 +71,13 @@ def _measure_pdfs(client, world) -> dict[str, tuple[float, float]]:
     from django.template.loader import render_to_string
     from django.urls import reverse
 
-    from journey import reports_words
+    from bijeenkomsten import reports
+    from bijeenkomsten.models import Session
     from liso.pdf import html_to_pdf
     from opstart import documents
-    from phases import reports
-    from phases.models import Session
+    from phases import reports_words
 
-    # The world's session holds the large draaiboek (tests/phases/world.py).
+    # The world's session holds the large draaiboek (tests/bijeenkomsten/world.py).
     session = Session.objects.filter(network=world.network).order_by("pk").first()
     sources = {
         "opstart_startnotitie_pdf": ({}, *documents.PDF_DOCUMENTS["startnotitie"], world.network),
@@ -143,9 +143,9 @@ def _grow_startup(world):
     """A start-up with plenty written (goals, talks, money, planning, history), many
     sessions with their tasks, werkvormen of the network's own, and a long journey."""
     from liso.method import Role
-    from tests.journey.world import grow_journey
+    from tests.bijeenkomsten.world import grow_sessions
     from tests.opstart.world import grow_startup
-    from tests.phases.world import grow_sessions
+    from tests.phases.world import grow_journey
     from tests.werkvormen.world import grow_own_werkvormen
 
     grow_startup(world.network, world.user(Role.TREKKER))

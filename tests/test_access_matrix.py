@@ -2,8 +2,10 @@ import pytest
 from django.conf import settings
 from django.db import transaction
 from django.urls import resolve, reverse
+from django.utils import timezone
 
-from networks.permissions import ROLE_PERMISSIONS
+from liso.method import Role
+from networks.permissions import ARCHIVED_KEEPS, ROLE_PERMISSIONS
 from tests.access import LOGGED_IN, NETWORK, PUBLIC, ROUTES, discover_url_names, route_for
 from tests.liso.factories import UserFactory
 from tests.networks.world import ACTORS, build_world
@@ -79,6 +81,28 @@ def test_network_urls_answer_each_actor_as_the_matrix_says(client, world, db, na
         assert response.url.startswith(reverse(settings.LOGIN_URL))
 
 
+WRITES = [name for name in NETWORK_ROUTES if ROUTES[name].method == "post"]
+
+
+def _expected_when_archived(name, role):
+    """In an archived network only reading (and restoring it) remains: a write needs a
+    permission that survives archiving, and then what the matrix declares for it."""
+    route = ROUTES[name]
+    if route.permission not in ROLE_PERMISSIONS[role] & ARCHIVED_KEEPS:
+        return 403
+    if role in route.not_theirs:
+        return 403
+    return route.archived_status or route.status
+
+
+@pytest.mark.parametrize("role", Role.values)
+@pytest.mark.parametrize("name", WRITES)
+def test_in_an_archived_network_writes_answer_as_the_matrix_says(client, world, db, name, role):
+    world.network.__class__.objects.filter(pk=world.network.pk).update(archived_at=timezone.now())
+    client.force_login(world.user(role))
+    assert _request(client, name, world).status_code == _expected_when_archived(name, role)
+
+
 def test_a_network_that_does_not_exist_looks_the_same_as_one_you_are_not_in(client, world, db):
     client.force_login(world.outsider)
     assert client.get(reverse("network_overview", args=["bestaat-niet"])).status_code == 404
@@ -117,7 +141,8 @@ ADMIN_PAGES = [
     "admin:werkvormen_werkvorm_add",
     "admin:kernelements_struikelblok_changelist",
     "admin:kernelements_kernelement_changelist",
-    "admin:phases_preparationstep_changelist",
+    "admin:bijeenkomsten_preparationstep_changelist",
+    "admin:phases_phase_changelist",
     "admin:networks_roleprofile_changelist",
     "admin:liso_user_changelist",
 ]

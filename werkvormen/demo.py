@@ -3,8 +3,8 @@ running network works (a wijkkaart on the wall)."""
 
 from liso import demo
 from liso.models import User
+from networks.history import record_creation
 from networks.models import Network
-from opstart.services import record_creation
 from werkvormen.forms import own_code
 from werkvormen.models import LabelKind, Werkvorm, WerkvormLabel
 

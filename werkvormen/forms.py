@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from liso import method
 from liso.forms import StyledFormMixin
-from opstart.forms import VersionedForm
+from networks.editing import VersionedForm
 from werkvormen.models import LabelKind, Werkvorm, WerkvormLabel, label_text
 
 # Duration and group-size filters: (label, from, to); None means no upper limit.

@@ -11,8 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from liso import method
-from networks.models import Network
-from opstart.models import Versioned
+from networks.models import Network, Versioned
 
 
 class LabelKind(models.TextChoices):

@@ -7,7 +7,6 @@ own = "netwerken/<slug:slug>/werkvormen/"
 urlpatterns = [
     path("werkvormen/", views.werkvorm_list, name="werkvorm_list"),
     path("werkvormen/<slug:code>/", views.werkvorm_detail, name="werkvorm_detail"),
-    path("werkwijze/publiek-privaat/", views.dimensions, name="guide_dimensions"),
     path(own, views_own.own_werkvorm_list, name="own_werkvorm_list"),
     path(own + "nieuw/", views_own.own_werkvorm_create, name="own_werkvorm_create"),
     path(own + "<slug:code>/wijzigen/", views_own.own_werkvorm_edit, name="own_werkvorm_edit"),

@@ -1,15 +1,12 @@
-from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext as _
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
-from liso import method
 from networks import permissions
 from werkvormen import registry
 from werkvormen.forms import WerkvormFilterForm
-from werkvormen.models import LabelKind, Werkvorm
+from werkvormen.models import Werkvorm
 
 PAGE_SIZE = 20
 
@@ -52,33 +49,3 @@ def werkvorm_detail(request, code):
         "may_change": may_change,
     }
     return render(request, "werkvormen/werkvorm_detail.html", context)
-
-
-@login_not_required
-def dimensions(request):
-    """The guide's page on public-private networks: five dimensions, two werkvormen each."""
-    # The method's own pairs: the shipped werkvormen, not ones a platform added.
-    werkvormen = (
-        Werkvorm.objects.filter(shipped=True, labels__kind=LabelKind.DIMENSIE)
-        .prefetch_related("labels")
-        .distinct()
-    )
-    by_dimension = {}
-    for werkvorm in werkvormen:
-        for dimension in werkvorm.label_values(LabelKind.DIMENSIE):
-            for stage in werkvorm.label_values(LabelKind.STADIUM):
-                by_dimension.setdefault(dimension, {}).setdefault(stage, []).append(werkvorm)
-    rows = [
-        {
-            "dimension": dimension,
-            "poles": method.DIMENSION_POLES[dimension],
-            "bij_start": by_dimension.get(dimension.value, {}).get(method.Stage.BIJ_START, []),
-            "lopend": by_dimension.get(dimension.value, {}).get(method.Stage.LOPEND, []),
-        }
-        for dimension in method.Dimension
-    ]
-    return render(
-        request,
-        "werkvormen/dimensions.html",
-        {"rows": rows, "title": _("Publiek-private leernetwerken")},
-    )

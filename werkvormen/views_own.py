@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from networks import history
 from networks import permissions as P
-from opstart import services as history
-from opstart.editing import edit_page
+from networks.editing import edit_page
 from werkvormen.forms import OwnWerkvormForm, copy_of
 from werkvormen.models import Werkvorm
 

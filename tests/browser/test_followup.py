@@ -9,8 +9,8 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from liso.models import User
+from tests.bijeenkomsten.world import png_bytes
 from tests.browser.conftest import axe_violations
-from tests.phases.world import png_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("catalogue")]
 

@@ -17,9 +17,9 @@ from django.urls import reverse
 from django.utils import formats, translation
 from playwright.sync_api import expect
 
+from bijeenkomsten.demo import DRAAIBOEK
+from bijeenkomsten.models import Session
 from liso.models import User
-from phases.demo import DRAAIBOEK
-from phases.models import Session
 from tests.browser.conftest import axe_violations
 from tests.pdftext import pdf_text
 from werkvormen.models import Werkvorm

@@ -8,11 +8,11 @@ from liso.method import Role
 from networks import services
 from networks.models import Invitation, Membership, Network
 from tests.access import A_MEMBER, AN_INVITATION, THE_NETWORK
-from tests.journey.world import build_journey
+from tests.bijeenkomsten.world import build_sessions
 from tests.liso.factories import UserFactory
 from tests.networks.factories import MembershipFactory, NetworkFactory
 from tests.opstart.world import build_startup
-from tests.phases.world import build_sessions
+from tests.phases.world import build_journey
 from tests.werkvormen.world import build_own_werkvormen
 
 ACTORS = [*Role.values, "buitenstaander", "vertrokken", "anoniem"]
@@ -27,7 +27,7 @@ class World:
     invitation: Invitation
     token: str  # the link's token of that invitation
     # placeholder -> pk of the start-up's and the sessions' objects (tests/opstart/world.py,
-    # tests/phases/world.py)
+    # tests/bijeenkomsten/world.py)
     startup: dict
 
     def user(self, actor):

@@ -11,10 +11,11 @@ from django.urls import reverse
 
 from liso.markdown import render_markdown
 from liso.method import Agenda, Role
-from networks.models import Network
+from networks import history
+from networks.models import Network, Revision
 from opstart import documents, services
 from opstart.forms import StartnotitieForm
-from opstart.models import Agreement, Goal, Revision, Signature, Startnotitie, Step
+from opstart.models import Agreement, Goal, Signature, Startnotitie, Step
 from tests.networks.factories import MembershipFactory, NetworkFactory, OrganisationFactory
 from tests.networks.world import build_world
 from tests.pdftext import pdf_text
@@ -160,8 +161,8 @@ def test_the_conflict_check_itself_refuses_an_outdated_version():
         _startnotitie_post(1, problem="Oud."), instance=note, network=world.network
     )
     assert form.is_valid()
-    with pytest.raises(services.ConflictError) as raised:
-        services.item_save(
+    with pytest.raises(history.ConflictError) as raised:
+        history.item_save(
             form=form,
             network=world.network,
             by=world.user(Role.TREKKER),

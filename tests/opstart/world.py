@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from liso.method import Agenda, Role
+from networks.models import Revision
 from opstart import models
 from tests.networks.factories import OrganisationFactory
 
@@ -108,7 +109,7 @@ def grow_startup(network, user, n: int = 20) -> None:
         )
         venue = models.Venue.objects.create(network=network, name=f"Zaal {i}")
         models.PlannedSession.objects.create(network=network, date=today, venue=venue)
-        models.Revision.objects.create(
+        Revision.objects.create(
             network=network,
             object_type="doel",
             object_key=f"goal:{goal.pk}",

@@ -6,10 +6,11 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 
+from bijeenkomsten.models import PreparationStep
 from kernelements.models import Aandachtspunt, Kernelement, Struikelblok
 from liso import catalogue, method
 from networks.models import ChecklistItem, PerspectiveProfile, RoleProfile
-from phases.models import Phase, PreparationStep, ReflectionPrompt
+from phases.models import Phase, ReflectionPrompt
 from werkvormen.models import LabelKind, Werkvorm, WerkvormLabel
 
 pytestmark = pytest.mark.django_db
@@ -204,5 +205,5 @@ def test_preparation_template_matches_the_handbook_timeline():
 
 def test_all_apps_with_catalogue_content_registered_a_loader():
     names = [part.name for part in catalogue.parts()]
-    assert names == ["networks", "werkvormen", "phases", "kernelements"]
+    assert names == ["networks", "werkvormen", "bijeenkomsten", "phases", "kernelements"]
     assert all(apps.is_installed(name) for name in names)

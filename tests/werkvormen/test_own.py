@@ -8,9 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from bijeenkomsten import draaiboek
+from bijeenkomsten.models import DraaiboekBlock, Session
 from liso.method import Role
-from phases import draaiboek
-from phases.models import DraaiboekBlock, Session
 from tests.networks.factories import MembershipFactory
 from tests.networks.world import build_world
 from tests.werkvormen.world import own_werkvorm
@@ -223,13 +223,14 @@ def test_an_own_werkvorm_has_its_history_on_a_page_of_its_own(client):
     world = build_world()
     _as(client, world, Role.PROCESBEGELEIDER).post(_create_url(world), _form())
     werkvorm = Werkvorm.objects.get(name="Wandelgesprek")
-    history = reverse("opstart_history", args=[world.network.slug])
+    history = reverse("network_history", args=[world.network.slug])
     page = client.get(history, {"item": f"werkvorm:{werkvorm.pk}"})
     assert page.context["title"] == "Geschiedenis van “Wandelgesprek”"
     assert "Stappen van de opstart" not in page.content.decode()
-    assert [r.action for r in page.context["revisions"]] == ["aangemaakt"]
+    assert [r.action for r in page.context["page"]] == ["aangemaakt"]
     # The start-up's own history lists only the start-up's documents.
-    startup = client.get(history).context["revisions"]
+    startup_history = reverse("opstart_history", args=[world.network.slug])
+    startup = client.get(startup_history).context["page"]
     assert not [r for r in startup if r.object_key.startswith(("werkvorm:", "session:"))]
 
 

@@ -1,0 +1,224 @@
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from bijeenkomsten.models import (
+    ActionPoint,
+    DraaiboekBlock,
+    NetworkPreparationStep,
+    PreparationTask,
+    Registration,
+    Session,
+    SessionPhoto,
+    SessionReport,
+)
+from liso import uploads
+from liso.forms import DATE, TIME, StyledFormMixin
+from networks.editing import VersionedForm
+
+MAX_FACILITATORS = 2  # one, or two for co-facilitatie
+
+
+def choose_from_members(field, network, *, empty_label=None, also=()) -> None:
+    """Offer the network's current members, by name, in a select or checkbox group; with
+    `also`, those memberships too (already chosen, though they have left since)."""
+    members = network.memberships.filter(Q(left_on=None) | Q(pk__in=also)).select_related("user")
+    field.queryset = members.order_by("user__full_name")
+    field.label_from_instance = lambda membership: membership.user.full_name
+    if empty_label is not None:
+        field.empty_label = empty_label
+
+
+class SessionForm(VersionedForm):
+    facilitators = forms.ModelMultipleChoiceField(
+        label=_("Facilitator(s)"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Eén persoon, of twee bij co-facilitatie. Het mag elke keer iemand anders "
+            "zijn (roulerende facilitator)."
+        ),
+    )
+
+    class Meta:
+        model = Session
+        fields = [
+            "theme",
+            "date",
+            "start_time",
+            "planned_minutes",
+            "phase",
+            "venue",
+            "place",
+            "online_link",
+            "facilitators",
+            "capacity",
+            "status",
+        ]
+        widgets = {"date": DATE, "start_time": TIME}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choose_from_members(self.fields["facilitators"], self.network)
+        self.fields["venue"].queryset = self.network.venues.all()
+        # Calling a session off has its own button (it tells the people who come), and a
+        # cancelled session stays cancelled: people and calendars were told so.
+        cancelled = self.instance.is_cancelled
+        self.fields["status"].choices = [
+            choice
+            for choice in self.fields["status"].choices
+            if (choice[0] == Session.Status.AFGELAST) == cancelled
+        ]
+
+    def clean_facilitators(self):
+        chosen = self.cleaned_data["facilitators"]
+        if len(chosen) > MAX_FACILITATORS:
+            raise forms.ValidationError(_("Kies één of twee facilitatoren."))
+        return chosen
+
+    def clean_planned_minutes(self):
+        minutes = self.cleaned_data["planned_minutes"]
+        if not 30 <= minutes <= 600:
+            raise forms.ValidationError(_("Kies een duur tussen 30 minuten en 10 uur."))
+        return minutes
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("venue") or cleaned.get("place") or cleaned.get("online_link")):
+            self.add_error(
+                "place",
+                _(
+                    "Waar is de bijeenkomst? Kies een locatie, vul een plaats "
+                    "in of geef een link om online mee te doen."
+                ),
+            )
+        return cleaned
+
+    def save(self, commit=True):
+        # Calendars that hold the session update it when what they show has changed.
+        if self.instance.pk and set(self.changed_data) & Session.CALENDAR_FIELDS:
+            self.instance.sequence += 1
+        return super().save(commit)
+
+
+class AnswerForm(forms.Form):
+    """A member's answer to a session."""
+
+    # In the member's own voice; the planner's overview says "Komt", "Komt niet".
+    answer = forms.ChoiceField(
+        choices=[
+            (Registration.Answer.KOMT, _("Ik kom")),
+            (Registration.Answer.MISSCHIEN, _("Misschien")),
+            (Registration.Answer.KOMT_NIET, _("Ik kan niet")),
+        ]
+    )
+    note = forms.CharField(required=False, max_length=300)
+
+
+class TaskForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = PreparationTask
+        fields = ["title", "due_on", "assignee", "explanation"]
+        widgets = {"due_on": DATE, "explanation": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        choose_from_members(self.fields["assignee"], network, empty_label=_("(nog niemand)"))
+
+
+class ActionPointForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = ActionPoint
+        fields = ["what", "owner", "due_on"]
+        widgets = {"due_on": DATE}
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        choose_from_members(self.fields["owner"], network, empty_label=_("(nog niemand)"))
+
+
+class PhotoForm(StyledFormMixin, forms.ModelForm):
+    """A photo of a flip-over or a drawing (JPEG, PNG, WebP) or a PDF, within the size
+    limit. The content decides, not the name: a renamed file is refused."""
+
+    class Meta:
+        model = SessionPhoto
+        fields = ["file", "caption"]
+        labels = {"file": _("Foto of pdf")}
+        help_texts = {"caption": _("Bijvoorbeeld: de flap met de ideeën voor experimenten.")}
+        widgets = {
+            "file": forms.ClearableFileInput(
+                attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"}
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "Een foto (jpg, png of webp) of een pdf, hoogstens %(limit)s MB."
+        ) % {"limit": uploads.limit_mb()}
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        self.content_type = uploads.checked_type(
+            upload,
+            pdf_allowed=True,
+            refusal=_(
+                "Dit bestand kunnen we niet bewaren. Kies een foto (jpg, png of webp) of een pdf."
+            ),
+        )
+        return upload
+
+    def save(self, commit=True):
+        photo = super().save(commit=False)
+        photo.content_type, photo.size = self.content_type, photo.file.size
+        if commit:
+            photo.save()
+        return photo
+
+
+class SessionReportForm(VersionedForm):
+    class Meta:
+        model = SessionReport
+        fields = ["minutes", "lessons"]
+        widgets = {
+            "minutes": forms.Textarea(attrs={"rows": 14}),
+            "lessons": forms.Textarea(attrs={"rows": 6}),
+        }
+
+
+class PreparationStepForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = NetworkPreparationStep
+        fields = ["title", "weeks", "role", "explanation"]
+        widgets = {"explanation": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "weeks": _("Bijvoorbeeld -4: vier weken vóór de bijeenkomst; 1: een week erna.")
+        }
+
+    def clean_weeks(self):
+        weeks = self.cleaned_data["weeks"]
+        if not -26 <= weeks <= 12:
+            raise forms.ValidationError(_("Kies tussen 26 weken ervoor en 12 weken erna."))
+        return weeks
+
+
+class BlockForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = DraaiboekBlock
+        fields = ["title", "minutes", "responsible", "materials", "notes"]
+        widgets = {
+            "materials": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        choose_from_members(self.fields["responsible"], network, empty_label=_("(nog niemand)"))
+
+    def clean_minutes(self):
+        minutes = self.cleaned_data["minutes"]
+        if not 1 <= minutes <= 480:
+            raise forms.ValidationError(_("Kies een duur van 1 tot 480 minuten."))
+        return minutes

@@ -1,0 +1,99 @@
+"""Mails about a session, sent as tasks: the invitation, a reminder, a freed place and a
+cancellation. Each names the date, time and place in the mail itself and carries the
+session as an .ics attachment, so it lands in the reader's calendar."""
+
+import logging
+from smtplib import SMTPException
+
+from django.core.mail import EmailMessage
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from bijeenkomsten import calendar, reports
+from bijeenkomsten.models import Session
+from liso import notifications
+from networks.models import Membership
+
+logger = logging.getLogger(__name__)
+
+SUBJECTS = {
+    "uitnodiging": _("Uitnodiging: %(theme)s op %(date)s"),
+    "herinnering": _("Herinnering: kom je naar %(theme)s op %(date)s?"),
+    "plek": _("Er is plek voor je: %(theme)s op %(date)s"),
+    "afgelast": _("Afgelast: %(theme)s op %(date)s"),
+    "binnenkort": _("Binnenkort: %(theme)s op %(date)s"),
+    "gewijzigd": _("Gewijzigd: %(theme)s, nu op %(date)s"),
+}
+
+
+@task
+def send_session_mail(
+    *, session_id: int, membership_ids: list[int], kind: str, base_url: str
+) -> None:
+    session = Session.objects.select_related("network", "venue").get(pk=session_id)
+    base = notifications.site_base(base_url)
+
+    def absolute(path):
+        return base + path
+
+    method = calendar.session_method(session)
+    context = {
+        **reports.context(session),
+        "kind": kind,
+        "url": absolute(reverse("session_detail", args=[session.network.slug, session.pk])),
+    }
+    subject = SUBJECTS[kind] % {"theme": session.theme, "date": date_format(session.date, "j F Y")}
+    context["footer"] = notifications.footer(base)
+    members = Membership.objects.filter(pk__in=membership_ids, left_on__isnull=True)
+    for membership in members.select_related("user"):
+        message = EmailMessage(
+            subject=subject,
+            body=render_to_string(
+                "bijeenkomsten/mail/session.txt", {**context, "name": membership.user.full_name}
+            ),
+            to=[membership.user.email],
+        )
+        ics = calendar.calendar_bytes(
+            [session], absolute=absolute, method=method, attendee=membership.user.email
+        )
+        message.attach("bijeenkomst.ics", ics, f"text/calendar; method={method}")
+        _deliver_each(membership.user, "bijeenkomsten", message, f"{subject}\n{context['url']}")
+
+
+@task
+def send_report_mail(*, session_id: int, membership_ids: list[int], base_url: str) -> None:
+    """The shared report: its lessons and action points in the mail, the rest behind the
+    link."""
+    session = Session.objects.select_related("network", "report").get(pk=session_id)
+    base = notifications.site_base(base_url)
+    url = base + reverse("session_report", args=[session.network.slug, session.pk])
+    context = {
+        "session": session,
+        "report": session.report,
+        "url": url,
+        "actions": list(session.actions.select_related("owner__user")),
+        "footer": notifications.footer(base),
+    }
+    subject = _("Verslag: %(theme)s") % {"theme": session.theme}
+    members = Membership.objects.filter(pk__in=membership_ids, left_on__isnull=True)
+    for membership in members.select_related("user"):
+        message = EmailMessage(
+            subject=subject,
+            to=[membership.user.email],
+            body=render_to_string(
+                "bijeenkomsten/mail/report.txt", {**context, "name": membership.user.full_name}
+            ),
+        )
+        _deliver_each(membership.user, "verslagen", message, f"{subject}\n{url}")
+
+
+def _deliver_each(user, kind: str, message: EmailMessage, summary: str) -> None:
+    """One person's mail; a refusal by the mail server is logged and the others still get
+    theirs."""
+    try:
+        notifications.deliver(user=user, kind=kind, message=message, summary=summary)
+    except (OSError, SMTPException):
+        logger.exception("Mail %r to user %s failed", message.subject, user.pk)

@@ -1,0 +1,201 @@
+"""Who comes: a member's answer on the session page, the planner's overview of the
+answers with invitations and reminders, calling a session off, and the session in one's
+own calendar (an .ics download, and a private feed of all one's sessions)."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bijeenkomsten import calendar, registrations
+from bijeenkomsten.forms import AnswerForm
+from bijeenkomsten.models import Registration
+from bijeenkomsten.views_sessions import crumb, session_of
+from liso.notifications import base_url_of
+from networks import permissions as P
+from networks.models import Membership
+
+
+def _to_session(request, session):
+    return redirect("session_detail", request.network.slug, session.pk)
+
+
+@require_POST
+@P.network_permission_required(P.SESSIONS_TAKE_PART)
+def session_answer(request, pk):
+    """A member says whether they come; shown again on the session page."""
+    session = session_of(request, pk)
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies of je komt, misschien komt of niet komt."))
+        return _to_session(request, session)
+    try:
+        registration = registrations.registration_answer(
+            session=session,
+            membership=request.membership,
+            base_url=base_url_of(request),
+            **form.cleaned_data,
+        )
+    except registrations.RegistrationError:
+        raise PermissionDenied from None
+    messages.success(request, _answer_message(registration))
+    return _to_session(request, session)
+
+
+def _answer_message(registration: Registration) -> str:
+    if registration.waiting:
+        return _(
+            "De bijeenkomst is vol. Je staat op de wachtlijst; komt er een plek vrij, "
+            "dan krijg je bericht."
+        )
+    return {
+        Registration.Answer.KOMT: _("Fijn dat je komt! Je antwoord is bewaard."),
+        Registration.Answer.MISSCHIEN: _("Je antwoord is bewaard: misschien."),
+        Registration.Answer.KOMT_NIET: _("Jammer dat je niet kunt. Je antwoord is bewaard."),
+    }[registration.answer]
+
+
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def session_registrations(request, pk):
+    session = session_of(request, pk)
+    groups = registrations.answers(session)
+    context = {
+        "network": request.network,
+        "session": session,
+        "groups": groups,
+        "title": _("Aanmeldingen: %(theme)s") % {"theme": session.theme},
+        "open_count": len(groups["open"]),
+        "rings": Membership.Ring.choices,
+        **crumb(request),
+    }
+    return render(request, "bijeenkomsten/registrations.html", context)
+
+
+def _planner_action(view):
+    """A POST from the registrations page, back to it with a message."""
+    return require_POST(P.network_permission_required(P.SESSIONS_CHANGE)(view))
+
+
+@_planner_action
+def session_invite(request, pk):
+    session = session_of(request, pk)
+    if session.is_cancelled:
+        raise PermissionDenied
+    rings = [ring for ring in request.POST.getlist("ring") if ring in Membership.Ring.values] or [
+        Membership.Ring.KERNTEAM
+    ]
+    new = registrations.session_invite(session=session, rings=rings, base_url=base_url_of(request))
+    messages.success(
+        request,
+        _("%(n)s leden kregen een uitnodiging.") % {"n": len(new)}
+        if new
+        else _("Iedereen in deze groep was al uitgenodigd."),
+    )
+    return redirect("session_registrations", request.network.slug, session.pk)
+
+
+@_planner_action
+def session_remind(request, pk):
+    session = session_of(request, pk)
+    count = registrations.registration_remind(session=session, base_url=base_url_of(request))
+    messages.success(request, _("%(n)s leden kregen een herinnering.") % {"n": count})
+    return redirect("session_registrations", request.network.slug, session.pk)
+
+
+@_planner_action
+def session_cancel(request, pk):
+    session = session_of(request, pk)
+    if session.is_cancelled:
+        return _to_session(request, session)
+    told = registrations.session_cancel(session=session, base_url=base_url_of(request))
+    messages.success(
+        request,
+        _(
+            "De bijeenkomst is afgelast. %(n)s mensen kregen bericht, met "
+            "de afzegging voor hun agenda."
+        )
+        % {"n": told},
+    )
+    return _to_session(request, session)
+
+
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def session_attendance(request, pk):
+    """After the session: who was there, ticked in advance from the answers."""
+    session = session_of(request, pk)
+    not_yet = session.date > date.today() or session.is_cancelled
+    if not_yet and request.method == "POST":
+        raise PermissionDenied
+    members = request.network.memberships.filter(left_on__isnull=True).select_related("user")
+    members = members.order_by("ring", "user__full_name")
+    if request.method == "POST":
+        chosen = {int(v) for v in request.POST.getlist("aanwezig") if v.isdigit()}
+        present = chosen & {member.pk for member in members}
+        registrations.attendance_record(session=session, present=present)
+        messages.success(
+            request, _("De aanwezigheid is bewaard: %(n)s mensen waren er.") % {"n": len(present)}
+        )
+        return _to_session(request, session)
+    by_member = {r.membership_id: r for r in session.registrations.all()}
+    rows = [
+        (
+            member,
+            by_member.get(member.pk),
+            registrations.attendance_expected(by_member.get(member.pk)),
+        )
+        for member in members
+    ]
+    context = {
+        "network": request.network,
+        "session": session,
+        "rows": rows,
+        "not_yet": not_yet,
+        "title": _("Wie was er?"),
+        **crumb(request),
+    }
+    return render(request, "bijeenkomsten/attendance.html", context)
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@P.network_permission_required(P.SESSIONS_VIEW)
+def session_ics(request, pk):
+    session = session_of(request, pk)
+    content = calendar.calendar_bytes([session], absolute=request.build_absolute_uri)
+    return _ics_response(content, f"bijeenkomst-{session.date:%Y-%m-%d}.ics")
+
+
+@login_not_required
+def calendar_feed(request, token):
+    """The private feed a calendar program subscribes to: no login, the address is the
+    key. A wrong or reset address finds nothing (404)."""
+    sessions = calendar.feed_sessions(token)
+    if sessions is None:
+        raise Http404
+    content = calendar.calendar_bytes(sessions, absolute=request.build_absolute_uri)
+    return _ics_response(content, "bijeenkomsten.ics")
+
+
+def calendar_settings(request):
+    """The person's own calendar address, to copy into their calendar program; a new
+    address on request (when the old one was shared by mistake)."""
+    if request.method == "POST":
+        calendar.feed_token_reset(request.user)
+        messages.success(request, _("Je hebt een nieuw agenda-adres. Het oude werkt niet meer."))
+        return redirect("calendar_settings")
+    path = reverse("calendar_feed", args=[calendar.feed_token(request.user)])
+    context = {
+        "title": _("Bijeenkomsten in je eigen agenda"),
+        "feed_url": request.build_absolute_uri(path),
+    }
+    return render(request, "bijeenkomsten/calendar_settings.html", context)

@@ -1,0 +1,61 @@
+"""A database made by an older layout of the code is told, not half-migrated.
+
+The migrations were started afresh when the apps were renamed (the sessions left
+`phases` for `bijeenkomsten`, the journey left `journey` for `phases`). A development
+database from before still records the old migrations, and some of their names (like
+`phases 0001_initial`) now mean something else, so `migrate` would skip tables it never
+made. This check runs with `migrate` (it is tagged for the database) and stops it with
+what to do instead.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.checks import Error, Tags, register
+from django.db import connections
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
+
+
+@register(Tags.database)
+def database_matches_the_migrations(app_configs=None, databases=None, **kwargs):
+    errors = []
+    for alias in databases or []:
+        if unknown := _unknown_migrations(connections[alias]):
+            errors.append(_error(alias, unknown))
+    return errors
+
+
+def _unknown_migrations(connection) -> list[tuple[str, str]]:
+    """Applied migrations of this project's apps (or of apps that no longer exist) that
+    are not on disk."""
+    recorder = MigrationRecorder(connection)
+    if not recorder.has_table():
+        return []
+    on_disk = set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
+    ours = {config.label for config in apps.get_app_configs() if _is_ours(config)}
+    installed = {config.label for config in apps.get_app_configs()}
+    return sorted(
+        (app, name)
+        for app, name in recorder.applied_migrations()
+        if (app in ours or app not in installed) and (app, name) not in on_disk
+    )
+
+
+def _is_ours(config) -> bool:
+    return str(config.path).startswith(str(settings.BASE_DIR))
+
+
+def _error(alias, unknown) -> Error:
+    name = connections[alias].settings_dict["NAME"]
+    listed = ", ".join(f"{app} {migration}" for app, migration in unknown[:6])
+    more = f" and {len(unknown) - 6} more" if len(unknown) > 6 else ""
+    return Error(
+        f"The database {name} was made by an older layout of the code: it records "
+        f"migrations that no longer exist ({listed}{more}).",
+        hint=(
+            "The migrations were started afresh, so this database cannot be upgraded. "
+            "For the development database: remove it (rm db.sqlite3) and run `make run` "
+            "again; the catalogue and the demo data are loaded anew."
+        ),
+        id="liso.E001",
+    )

@@ -1,0 +1,255 @@
+"""The draaiboek: start times that follow order and durations (also across noon and a
+daylight-saving change), moving blocks, refusing changes made from an outdated page, and
+the health check."""
+
+from datetime import date, time
+
+import pytest
+from django.urls import reverse
+
+from bijeenkomsten import draaiboek
+from bijeenkomsten.models import DraaiboekBlock, Session
+from liso.method import Role
+from tests.networks.world import build_world
+from werkvormen.models import Werkvorm
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalogue")]
+
+
+def _session(world, **fields) -> Session:
+    session = Session.objects.get(network=world.network)
+    for name, value in fields.items():
+        setattr(session, name, value)
+    session.save()
+    session.blocks.all().delete()
+    return session
+
+
+def _blocks(session, *minutes, kind="werkvorm"):
+    return [
+        DraaiboekBlock.objects.create(
+            session=session, position=i, kind=kind, title=f"Blok {i}", minutes=m
+        )
+        for i, m in enumerate(minutes)
+    ]
+
+
+def _clock(timed_blocks):
+    return [(t.starts.strftime("%H:%M"), t.ends.strftime("%H:%M")) for t in timed_blocks]
+
+
+def test_start_times_follow_the_order_and_cross_noon():
+    world = build_world()
+    session = _session(world, start_time=time(10, 30))
+    blocks = _blocks(session, 45, 60, 30)
+    assert _clock(draaiboek.timed(session, blocks)) == [
+        ("10:30", "11:15"),
+        ("11:15", "12:15"),
+        ("12:15", "12:45"),
+    ]
+
+
+def test_start_times_recompute_after_a_reorder_and_a_new_duration():
+    world = build_world()
+    session = _session(world, start_time=time(13, 30))
+    first, second, third = _blocks(session, 20, 40, 30)
+    draaiboek.block_move(
+        session=session, seen_version=session.draaiboek_version, block_id=third.pk, steps=-2
+    )
+    DraaiboekBlock.objects.filter(pk=third.pk).update(minutes=15)
+    blocks = list(session.blocks.all())
+    assert [b.pk for b in blocks] == [third.pk, first.pk, second.pk]
+    assert _clock(draaiboek.timed(session, blocks)) == [
+        ("13:30", "13:45"),
+        ("13:45", "14:05"),
+        ("14:05", "14:45"),
+    ]
+
+
+def test_a_session_across_the_spring_daylight_saving_change_keeps_real_durations():
+    world = build_world()
+    # On 28 March 2027 the clocks in the Netherlands jump from 02:00 to 03:00.
+    session = _session(world, date=date(2027, 3, 28), start_time=time(1, 30))
+    blocks = _blocks(session, 60, 30)
+    assert _clock(draaiboek.timed(session, blocks)) == [("01:30", "03:30"), ("03:30", "04:00")]
+
+
+def test_a_session_across_the_autumn_daylight_saving_change_keeps_real_durations():
+    world = build_world()
+    # On 31 October 2027 the clocks go back from 03:00 to 02:00.
+    session = _session(world, date=date(2027, 10, 31), start_time=time(1, 30))
+    blocks = _blocks(session, 90)
+    assert _clock(draaiboek.timed(session, blocks)) == [("01:30", "02:00")]
+
+
+def test_a_change_made_from_an_outdated_page_is_refused():
+    world = build_world()
+    session = _session(world)
+    (block,) = _blocks(session, 30)
+    seen = session.draaiboek_version
+    draaiboek.block_add(session=session, seen_version=seen, kind="pauze", minutes=15)
+    with pytest.raises(draaiboek.DraaiboekConflict):
+        draaiboek.block_delete(session=session, seen_version=seen, block_id=block.pk)
+    assert session.blocks.filter(pk=block.pk).exists()
+
+
+def test_a_reorder_must_name_exactly_the_blocks_there_are():
+    world = build_world()
+    session = _session(world)
+    a, b = _blocks(session, 10, 20)
+    with pytest.raises(draaiboek.DraaiboekConflict):
+        draaiboek.blocks_reorder(
+            session=session, seen_version=session.draaiboek_version, order=[b.pk]
+        )
+    draaiboek.blocks_reorder(
+        session=session, seen_version=session.draaiboek_version, order=[b.pk, a.pk]
+    )
+    assert list(session.blocks.values_list("pk", flat=True)) == [b.pk, a.pk]
+
+
+def test_the_health_check_warns_when_the_blocks_overrun_the_planned_length():
+    world = build_world()
+    session = _session(world, planned_minutes=180)
+    blocks = _blocks(session, 90, 60, 45)
+    findings = draaiboek.health(session, blocks).findings
+    assert findings[0].level == "warning"
+    assert "15 minuten langer dan de geplande 180" in findings[0].text
+    assert findings[0].link == reverse("guide_struikelblok", args=["overvolle-sessies"])
+
+
+def test_the_health_check_wants_announcements_last_and_learning_first():
+    world = build_world()
+    session = _session(world, planned_minutes=180)
+    verankeren = Werkvorm.objects.get(code="verankeren")
+    reflectie = Werkvorm.objects.get(code="reflectie")
+    blocks = [
+        DraaiboekBlock.objects.create(
+            session=session, position=0, kind="werkvorm", title="V", minutes=15, werkvorm=verankeren
+        ),
+        DraaiboekBlock.objects.create(
+            session=session, position=1, kind="mededelingen", title="Mededelingen", minutes=60
+        ),
+        DraaiboekBlock.objects.create(
+            session=session, position=2, kind="werkvorm", title="R", minutes=20, werkvorm=reflectie
+        ),
+    ]
+    texts = " ".join(f.text for f in draaiboek.health(session, blocks).findings)
+    assert "Zet de mededelingen aan het eind" in texts
+    assert "van de tijd gaat naar samen leren" in texts  # 35 of 95 minutes
+    assert "Verankeren" not in texts and "Sluit af met een reflectie" not in texts
+
+
+def test_the_builder_adds_a_library_werkvorm_with_its_duration_and_materials(client):
+    world = build_world()
+    session = _session(world)
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    url = reverse("draaiboek_change", args=[world.network.slug, session.pk])
+    response = client.post(
+        url,
+        {"versie": session.draaiboek_version, "actie": "werkvorm", "werkvorm": "speeddaten"},
+        headers={"HX-Request": "true", "HX-Target": "draaiboek"},
+    )
+    block = session.blocks.get()
+    werkvorm = Werkvorm.objects.get(code="speeddaten")
+    assert (block.title, block.minutes) == (werkvorm.name, werkvorm.duration_min)
+    assert block.materials == "\n".join(werkvorm.materials)
+    body = response.content.decode()
+    assert 'id="draaiboek"' in body and "<html" not in body  # the builder alone, for htmx
+
+
+def test_a_stale_page_is_told_instead_of_changing_the_draaiboek(client):
+    world = build_world()
+    session = _session(world)
+    (block,) = _blocks(session, 30)
+    client.force_login(world.user(Role.TREKKER))
+    url = reverse("draaiboek_change", args=[world.network.slug, session.pk])
+    client.post(
+        url, {"versie": session.draaiboek_version, "actie": "vrij", "soort": "pauze", "minuten": 10}
+    )
+    response = client.post(
+        url,
+        {"versie": session.draaiboek_version, "actie": "verwijderen", "blok": block.pk},
+        headers={"HX-Request": "true"},
+    )
+    assert "Iemand anders heeft het draaiboek intussen gewijzigd" in response.content.decode()
+    assert session.blocks.filter(pk=block.pk).exists()
+
+
+def test_a_deelnemer_reads_the_programme_on_the_session_page(client):
+    world = build_world()
+    session = _session(world, start_time=time(13, 30))
+    _blocks(session, 15)
+    client.force_login(world.user(Role.DEELNEMER))
+    page = client.get(reverse("session_detail", args=[world.network.slug, session.pk]))
+    body = page.content.decode()
+    assert "13:30–13:45" in body and "Blok 0" in body
+    assert "Draaiboek maken of wijzigen" not in body
+
+
+def test_copying_an_earlier_draaiboek_adds_its_blocks_at_the_end():
+    world = build_world()
+    session = _session(world)
+    _blocks(session, 30)
+    earlier = Session.objects.create(
+        network=world.network,
+        theme="Vorige keer",
+        place="x",
+        date=date(2026, 1, 10),
+        start_time=time(13, 30),
+    )
+    _blocks(earlier, 15, 45)
+    assert (
+        draaiboek.blocks_copy(
+            session=session, seen_version=session.draaiboek_version, source=earlier
+        )
+        == 2
+    )
+    assert [b.minutes for b in session.blocks.all()] == [30, 15, 45]
+    assert earlier.blocks.count() == 2  # the source is untouched
+
+
+def test_the_draaiboek_and_invitation_pdfs_hold_times_steps_and_place(client, tmp_path):
+    from bijeenkomsten import reports
+    from tests.pdftext import pdf_text
+
+    world = build_world()
+    session = _session(world, start_time=time(13, 30), theme="Experimenten kiezen")
+    werkvorm = Werkvorm.objects.get(code="speeddaten")
+    DraaiboekBlock.objects.create(
+        session=session,
+        position=0,
+        kind="werkvorm",
+        title=werkvorm.name,
+        minutes=30,
+        werkvorm=werkvorm,
+        responsible=world.members[Role.PROCESBEGELEIDER],
+    )
+    DraaiboekBlock.objects.create(
+        session=session, position=1, kind="pauze", title="Pauze", minutes=15
+    )
+    pdf, name = reports.draaiboek_pdf(session)
+    text = pdf_text(pdf, tmp_path)
+    for expected in (
+        "Draaiboek",
+        "Experimenten kiezen",
+        "13:30–14:00",
+        "14:00–14:15",
+        "Speeddaten",
+        "Lid procesbegeleider",
+        werkvorm.tijdens[0][:30],
+        "Stadhuis",
+    ):
+        assert expected in " ".join(text.split()), expected
+    assert name.startswith("draaiboek-") and name.endswith("-jeugdhulp-dichtbij.pdf")
+    invitation = " ".join(pdf_text(reports.invitation_pdf(session)[0], tmp_path).split())
+    for expected in (
+        "Uitnodiging: Experimenten kiezen",
+        "13:30",
+        "Speeddaten",
+        "14:15 Einde",
+        "Stadhuis",
+    ):
+        assert expected in invitation, expected
+    client.force_login(world.user(Role.DEELNEMER))
+    url = reverse("session_invitation_pdf", args=[world.network.slug, session.pk])
+    assert client.get(url)["Content-Type"] == "application/pdf"

@@ -10,25 +10,7 @@ class BijeenkomstenConfig(AppConfig):
     verbose_name = "Bijeenkomsten"
 
     def ready(self):
-        from bijeenkomsten import catalogue as sessions_catalogue
-        from liso import catalogue
+        from bijeenkomsten import contributions
+        from liso.contributions import contribute_all
 
-        catalogue.register(
-            "bijeenkomsten", check=sessions_catalogue.check, load=sessions_catalogue.load
-        )
-
-        from bijeenkomsten.related import RATINGS
-        from werkvormen.registry import register_note
-
-        register_note(RATINGS)
-
-        from bijeenkomsten import contributions, demo, notices  # noqa: F401 (demo registers itself)
-        from liso.home import register_section
-        from networks.panels import register_next_step, register_panel
-
-        register_section(contributions.MY_TASKS)
-        register_section(contributions.MY_ACTIONS)
-        register_panel(contributions.NEXT_SESSION_PANEL)
-        notices.register()
-        register_panel(contributions.ATTENDANCE_PANEL)
-        register_next_step(contributions.MISSING_REPORT)
+        contribute_all(contributions.CONTRIBUTIONS)

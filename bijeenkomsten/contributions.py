@@ -1,18 +1,35 @@
-"""What sessions add to the home page ("Mijn taken") and to the network overview (the
-next session, and the attendance of the last sessions)."""
+"""What the sessions contribute (liso/contributions.py): "Mijn taken" and action points on
+the home page; the next session, attendance and a missing report on the network overview;
+how networks rated a werkvorm on its page; their kinds of mail, the daily mail's tasks and
+reminders; their catalogue and demo parts."""
 
 from datetime import date
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from bijeenkomsten import catalogue, demo, notices
 from bijeenkomsten.followup import open_actions_of, session_without_report
 from bijeenkomsten.models import Session
 from bijeenkomsten.registrations import attendance_trend, is_falling
 from bijeenkomsten.services import open_tasks_of
+from bijeenkomsten.terugblik import rating_text
+from liso.catalogue import Part
+from liso.contributions import (
+    CATALOGUE_PARTS,
+    DAILY_JOBS,
+    DAILY_MAIL_SECTIONS,
+    DEMO_PARTS,
+    HOME_SECTIONS,
+    MAIL_KINDS,
+    NEXT_STEPS,
+    OVERVIEW_PANELS,
+    WERKVORM_NOTES,
+)
 from liso.home import HomeSection
 from networks import permissions
 from networks.panels import NextStep, Panel
+from werkvormen.registry import RelatedNote
 
 MY_TASKS_SHOWN = 15
 
@@ -28,9 +45,6 @@ def _my_tasks(request):
     }
 
 
-MY_TASKS = HomeSection("my-tasks", "bijeenkomsten/home_my_tasks.html", _my_tasks)
-
-
 def _next_session(request):
     if permissions.SESSIONS_VIEW not in request.network_perms:
         return None
@@ -40,11 +54,6 @@ def _next_session(request):
         .select_related("venue")
     )
     return {"network": request.network, "session": upcoming.first()}
-
-
-NEXT_SESSION_PANEL = Panel(
-    "next-session", "bijeenkomsten/panel_next_session.html", _next_session, order=10
-)
 
 
 # The attendance chart: bars of present people per recorded session (geometry in px).
@@ -87,17 +96,11 @@ def _attendance(request):
     }
 
 
-ATTENDANCE_PANEL = Panel("attendance", "bijeenkomsten/panel_attendance.html", _attendance, order=12)
-
-
 def _my_actions(request):
     actions = list(open_actions_of(request.user)[: MY_TASKS_SHOWN + 1])
     if not actions:
         return None
     return {"actions": actions[:MY_TASKS_SHOWN], "more": len(actions) > MY_TASKS_SHOWN}
-
-
-MY_ACTIONS = HomeSection("my-actions", "bijeenkomsten/home_my_actions.html", _my_actions)
 
 
 def _missing_report(request):
@@ -114,4 +117,22 @@ def _missing_report(request):
     return text, reverse("session_report_edit", args=[request.network.slug, session.pk])
 
 
-MISSING_REPORT = NextStep("missing-report", _missing_report, order=5)
+CONTRIBUTIONS = [
+    (HOME_SECTIONS, "my-tasks", HomeSection("bijeenkomsten/home_my_tasks.html", _my_tasks)),
+    (HOME_SECTIONS, "my-actions", HomeSection("bijeenkomsten/home_my_actions.html", _my_actions)),
+    (
+        OVERVIEW_PANELS,
+        "next-session",
+        Panel("bijeenkomsten/panel_next_session.html", _next_session),
+    ),
+    (OVERVIEW_PANELS, "attendance", Panel("bijeenkomsten/panel_attendance.html", _attendance)),
+    (NEXT_STEPS, "missing-report", NextStep(_missing_report)),
+    (WERKVORM_NOTES, "ratings", RelatedNote(_("Zo werkte het in netwerken"), rating_text)),
+    (MAIL_KINDS, notices.SESSIONS.code, notices.SESSIONS),
+    (MAIL_KINDS, notices.REPORTS.code, notices.REPORTS),
+    (MAIL_KINDS, notices.TASKS.code, notices.TASKS),
+    (DAILY_MAIL_SECTIONS, notices.TASKS.code, notices.TASKS_SECTION),
+    (DAILY_JOBS, "upcoming-reminders", notices.upcoming_reminders),
+    (CATALOGUE_PARTS, "bijeenkomsten", Part("bijeenkomsten", catalogue.check, catalogue.load)),
+    (DEMO_PARTS, "sessions", demo.demo_sessions),
+]

@@ -7,14 +7,12 @@ from django.utils import timezone
 
 from bijeenkomsten import registrations, services
 from bijeenkomsten.models import DraaiboekBlock, Registration, Session
-from liso import demo
 from liso.method import Phase
 from liso.models import User
 from networks.models import Network
 from werkvormen.models import Werkvorm
 
 
-@demo.register
 def demo_sessions() -> None:
     network = Network.objects.filter(slug="jeugdhulp-dichtbij").first()
     if network is None or network.sessions.exists():

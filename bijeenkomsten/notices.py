@@ -13,7 +13,6 @@ from bijeenkomsten import tasks
 from bijeenkomsten.followup import open_actions_of
 from bijeenkomsten.models import ActionPoint, PreparationTask, Registration, Session
 from bijeenkomsten.services import open_tasks_of
-from liso import notifications
 from liso.notifications import DAILY, DIRECT, OFF, DailySection, Kind
 
 SESSIONS = Kind(
@@ -94,11 +93,3 @@ def upcoming_reminders(day) -> None:
                         session_id=s.pk, membership_ids=ids, kind="binnenkort", base_url=""
                     )
                 )
-
-
-def register() -> None:
-    notifications.register_kind(SESSIONS)
-    notifications.register_kind(REPORTS)
-    notifications.register_kind(TASKS)
-    notifications.register_daily_section(TASKS_SECTION)
-    notifications.register_daily_job(upcoming_reminders)

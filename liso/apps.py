@@ -9,4 +9,10 @@ class LisoConfig(AppConfig):
     verbose_name = "LISO"
 
     def ready(self):
-        from liso import checks  # noqa: F401 (registers the database check)
+        from liso import (
+            checks,  # noqa: F401 (registers the database check)
+            demo,
+        )
+        from liso.contributions import DEMO_PARTS, contribute
+
+        contribute(DEMO_PARTS, "people", demo.demo_people)

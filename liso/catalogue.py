@@ -16,6 +16,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from liso.contributions import CATALOGUE_PARTS, contributions
+
 
 class CatalogueError(Exception):
     """A fixture file that cannot be loaded; the message names the file and the problem."""
@@ -40,16 +42,9 @@ class Part:
     load: Callable[[LoadReport], None]
 
 
-_parts: list[Part] = []
-
-
-def register(name: str, *, check: Callable[[], None], load: Callable[[LoadReport], None]):
-    if all(part.name != name for part in _parts):
-        _parts.append(Part(name, check, load))
-
-
 def parts() -> list[Part]:
-    return list(_parts)
+    """What the apps contribute (CATALOGUE_PARTS), in the order they must load."""
+    return contributions(CATALOGUE_PARTS)
 
 
 def fixtures_dir() -> Path:

@@ -8,6 +8,8 @@ made. This check runs with `migrate` (it is tagged for the database) and stops i
 what to do instead.
 """
 
+from pathlib import Path
+
 from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, register
@@ -42,7 +44,9 @@ def _unknown_migrations(connection) -> list[tuple[str, str]]:
 
 
 def _is_ours(config) -> bool:
-    return str(config.path).startswith(str(settings.BASE_DIR))
+    """An app of this project: a folder at the project's root (a virtual environment may
+    live under the root too, so a prefix match would take in Django's own apps)."""
+    return Path(config.path).parent == Path(settings.BASE_DIR)
 
 
 def _error(alias, unknown) -> Error:

@@ -1,26 +1,21 @@
 """Demo data for `make run` and screenshots, never for production.
 
-Each app adds its part with `register()` in its `AppConfig.ready()`; the `load_demo`
-command runs the parts in the order the apps are installed, so a higher app can build on
-what a lower one made. Every part must be idempotent: running it twice changes nothing.
+Each app contributes its part (DEMO_PARTS, liso/contributions.py); the `load_demo`
+command runs the parts in the order given there, so a higher app can build on what a
+lower one made. Every part must be idempotent: running it twice changes nothing.
 """
 
 from collections.abc import Callable
 
+from liso.contributions import DEMO_PARTS, contributions
+
 DEMO_PASSWORD = "demo-liso"
 
 DemoPart = Callable[[], None]
-_parts: list[DemoPart] = []
-
-
-def register(part: DemoPart) -> DemoPart:
-    if part not in _parts:
-        _parts.append(part)
-    return part
 
 
 def parts() -> list[DemoPart]:
-    return list(_parts)
+    return contributions(DEMO_PARTS)
 
 
 DEMO_PEOPLE = [
@@ -30,7 +25,6 @@ DEMO_PEOPLE = [
 ]
 
 
-@register
 def demo_people() -> None:
     """The three demo accounts of the README. A password changed since is kept."""
     from liso.models import User

@@ -2,10 +2,11 @@
 
 Apps send their mail through `deliver()`, which looks at the person's setting: right away
 the mail goes out as it is; for the daily mail only its short summary is kept
-(QueuedNotice); "off" sends nothing. The daily mail also gathers what apps register as a
-`DailySection` (a person's due and overdue preparation tasks, say), and `daily_jobs` run
-with it (reminders a few days before a session). The `send_daily_mail` command runs it
-all; a second run on the same day sends nothing twice (DailyMail).
+(QueuedNotice); "off" sends nothing. The kinds of news, the daily mail's sections (a
+person's due and overdue preparation tasks, say) and the jobs that run with it (reminders
+a few days before a session) are contributed by the apps (liso/contributions.py). The
+`send_daily_mail` command runs it all; a second run on the same day sends nothing twice
+(DailyMail).
 
 Every mail ends with a link to the settings page, where each kind can be changed.
 """
@@ -23,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from liso.contributions import DAILY_JOBS, DAILY_MAIL_SECTIONS, MAIL_KINDS, contributions
 from liso.models import DailyMail, NotificationSetting, QueuedNotice, User
 
 logger = logging.getLogger(__name__)
@@ -48,38 +50,24 @@ class DailySection:
     text: Callable[[object, object], str]  # (user, day) -> text, "" for nothing
 
 
-_kinds: dict[str, Kind] = {}
-_sections: list[DailySection] = []
-daily_jobs: list[Callable[[object], None]] = []  # day -> None
-
-
-def register_kind(kind: Kind) -> None:
-    _kinds.setdefault(kind.code, kind)
-
-
-def register_daily_section(section: DailySection) -> None:
-    if section not in _sections:
-        _sections.append(section)
-
-
-def register_daily_job(job: Callable[[object], None]) -> None:
-    if job not in daily_jobs:
-        daily_jobs.append(job)
-
-
 def kinds() -> list[Kind]:
-    return list(_kinds.values())
+    """The kinds of news apps contribute (MAIL_KINDS), as the settings page lists them."""
+    return contributions(MAIL_KINDS)
+
+
+def _kind(code: str) -> Kind:
+    return next(kind for kind in kinds() if kind.code == code)
 
 
 def settings_of(user) -> dict[str, str]:
     """The person's frequency per kind, defaults filled in (one query)."""
     chosen = dict(user.notification_settings.values_list("kind", "frequency"))
-    return {kind.code: chosen.get(kind.code, kind.default) for kind in _kinds.values()}
+    return {kind.code: chosen.get(kind.code, kind.default) for kind in kinds()}
 
 
 def settings_save(*, user, frequencies: dict[str, str]) -> None:
     for code, frequency in frequencies.items():
-        kind = _kinds[code]
+        kind = _kind(code)
         if frequency in kind.choices:
             NotificationSetting.objects.update_or_create(
                 user=user, kind=code, defaults={"frequency": frequency}
@@ -117,7 +105,7 @@ def deliver(*, user, kind: str, message: EmailMessage, summary: str) -> None:
 
 def _recipients(day) -> set[int]:
     users = set(QueuedNotice.objects.filter(sent_at=None).values_list("user_id", flat=True))
-    for section in _sections:
+    for section in contributions(DAILY_MAIL_SECTIONS):
         users |= section.recipients(day)
     return users
 
@@ -126,7 +114,11 @@ def _daily_text(user, day) -> tuple[str, list[int]]:
     """The daily mail's text, and the queued notices it includes (only those are marked
     sent: one queued while this mail was being made waits for tomorrow's)."""
     chosen = settings_of(user)
-    parts = [section.text(user, day) for section in _sections if chosen[section.kind] == DAILY]
+    parts = [
+        section.text(user, day)
+        for section in contributions(DAILY_MAIL_SECTIONS)
+        if chosen[section.kind] == DAILY
+    ]
     notices = [
         notice
         for notice in QueuedNotice.objects.filter(user=user, sent_at=None)
@@ -140,7 +132,7 @@ def _daily_text(user, day) -> tuple[str, list[int]]:
 def send_daily_mail(*, day) -> int:
     """Run the daily jobs, then send each person their daily mail of `day`, once.
     Returns how many mails went out."""
-    for job in daily_jobs:
+    for job in contributions(DAILY_JOBS):
         job(day)
     sent = 0
     for user in User.objects.filter(pk__in=_recipients(day), is_active=True):

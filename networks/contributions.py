@@ -1,11 +1,20 @@
-"""What the networks app adds to the home page and to its own overview registry."""
+"""What the networks app contributes (liso/contributions.py): "Mijn netwerken" on the home
+page, the members panel and next steps on its own overview, its catalogue and demo parts."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from liso import method
+from liso.catalogue import Part
+from liso.contributions import (
+    CATALOGUE_PARTS,
+    DEMO_PARTS,
+    HOME_SECTIONS,
+    NEXT_STEPS,
+    OVERVIEW_PANELS,
+)
 from liso.home import HomeSection
-from networks import permissions
+from networks import catalogue, demo, permissions
 from networks.insight import network_insight
 from networks.models import Network
 from networks.panels import NextStep, Panel
@@ -23,14 +32,8 @@ def _my_networks(request):
     return {"networks": list(networks)}
 
 
-MY_NETWORKS = HomeSection("my-networks", "networks/home_my_networks.html", _my_networks)
-
-
 def _members_panel(request):
     return {"insight": insight_for(request), "network": request.network}
-
-
-MEMBERS_PANEL = Panel("members", "networks/panel_members.html", _members_panel, order=50)
 
 
 def _invite_first_people(request):
@@ -67,8 +70,12 @@ def _fill_perspectives(request):
     )
 
 
-NEXT_STEPS = [
-    NextStep("invite-first-people", _invite_first_people, order=10),
-    NextStep("find-procesbegeleider", _find_procesbegeleider, order=20),
-    NextStep("fill-perspectives", _fill_perspectives, order=30),
+CONTRIBUTIONS = [
+    (HOME_SECTIONS, "my-networks", HomeSection("networks/home_my_networks.html", _my_networks)),
+    (OVERVIEW_PANELS, "members", Panel("networks/panel_members.html", _members_panel)),
+    (NEXT_STEPS, "invite-first-people", NextStep(_invite_first_people)),
+    (NEXT_STEPS, "find-procesbegeleider", NextStep(_find_procesbegeleider)),
+    (NEXT_STEPS, "fill-perspectives", NextStep(_fill_perspectives)),
+    (CATALOGUE_PARTS, "networks", Part("networks", catalogue.check, catalogue.load)),
+    (DEMO_PARTS, "network", demo.demo_network),
 ]

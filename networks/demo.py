@@ -118,7 +118,6 @@ MEMBERS = [
 ]
 
 
-@demo.register
 def demo_network() -> None:
     """One running network with twelve members; the financier is still being invited."""
     organisations = {}

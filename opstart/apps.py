@@ -10,8 +10,7 @@ class OpstartConfig(AppConfig):
     verbose_name = "Opstart"
 
     def ready(self):
-        from networks import panels
-        from opstart import contributions, demo  # noqa: F401 (demo registers itself)
+        from liso.contributions import contribute_all
+        from opstart import contributions
 
-        panels.register_panel(contributions.STARTUP_PANEL)
-        panels.register_next_step(contributions.NEXT_STARTUP_STEP)
+        contribute_all(contributions.CONTRIBUTIONS)

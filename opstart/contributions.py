@@ -4,10 +4,11 @@ the path as the overview's hint until the network is running."""
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from liso.contributions import DEMO_PARTS, NEXT_STEPS, OVERVIEW_PANELS
 from networks import permissions
 from networks.models import Network
 from networks.panels import NextStep, Panel
-from opstart import services
+from opstart import demo, services
 from opstart.models import Step
 
 IN_STARTUP = (Network.Status.VERKENNING, Network.Status.OPSTART)
@@ -30,9 +31,6 @@ def _panel(request):
     return {"network": request.network, "steps": steps, "done": done, "finished": False}
 
 
-STARTUP_PANEL = Panel("startup", "opstart/panel_startup.html", _panel, order=20)
-
-
 def _next_startup_step(request):
     if permissions.STARTUP_VIEW not in request.network_perms:
         return None
@@ -52,5 +50,9 @@ def _next_startup_step(request):
     return text, reverse(url_name, args=[request.network.slug])
 
 
-# After "invite the first people" (10): a network of one cannot start up.
-NEXT_STARTUP_STEP = NextStep("startup", _next_startup_step, order=15)
+CONTRIBUTIONS = [
+    (OVERVIEW_PANELS, "startup", Panel("opstart/panel_startup.html", _panel)),
+    (NEXT_STEPS, "startup", NextStep(_next_startup_step)),
+    (DEMO_PARTS, "startup-network", demo.demo_startup_network),
+    (DEMO_PARTS, "running-network-agreement", demo.demo_running_network_agreement),
+]

@@ -62,7 +62,6 @@ def _member(network, organisations, email, full_name, organisation, roles, hours
     MembershipRole.objects.bulk_create(MembershipRole(membership=membership, role=r) for r in roles)
 
 
-@demo.register
 def demo_startup_network() -> None:
     trekker = User.objects.get(email="trekker@example.org")
     for name, perspective in NEW_ORGANISATIONS:
@@ -215,7 +214,6 @@ def _record_history(network, trekker) -> None:
             history.record_creation(network=network, instance=instance, by=trekker)
 
 
-@demo.register
 def demo_running_network_agreement() -> None:
     """The running network signed its agreement a year ago."""
     network = Network.objects.filter(slug="jeugdhulp-dichtbij").first()

@@ -17,7 +17,6 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from liso import demo
 from liso.method import Agenda, Phase, ReflectionLevel
 from networks import history
 from networks.models import Network
@@ -708,7 +707,6 @@ def _backdate(instance, **fields) -> None:
 # --- the part ------------------------------------------------------------------------------
 
 
-@demo.register
 def demo_journey() -> None:
     """The running network's phase history, words, leervragen, experiments, reflections,
     kennisproducten and successes."""

@@ -8,11 +8,7 @@ class WerkvormenConfig(AppConfig):
     verbose_name = "Werkvormen"
 
     def ready(self):
-        from liso import catalogue
-        from werkvormen import catalogue as werkvormen_catalogue
+        from liso.contributions import contribute_all
+        from werkvormen import contributions
 
-        catalogue.register(
-            "werkvormen", check=werkvormen_catalogue.check, load=werkvormen_catalogue.load
-        )
-
-        from werkvormen import demo  # noqa: F401 (demo registers itself)
+        contribute_all(contributions.CONTRIBUTIONS)

@@ -1,7 +1,6 @@
 """A demo network's own werkvorm: the library's "Successen delen", adapted to how the
 running network works (a wijkkaart on the wall)."""
 
-from liso import demo
 from liso.models import User
 from networks.history import record_creation
 from networks.models import Network
@@ -11,7 +10,6 @@ from werkvormen.models import LabelKind, Werkvorm, WerkvormLabel
 NAME = "Successen op de wijkkaart"
 
 
-@demo.register
 def demo_own_werkvorm() -> None:
     network = Network.objects.filter(slug="jeugdhulp-dichtbij").first()
     original = Werkvorm.objects.filter(code="successen-delen").first()

@@ -1,9 +1,13 @@
-"""What the kernelements app tells on a werkvorm's page (see werkvormen/registry.py)."""
+"""What the kernelements app contributes (liso/contributions.py): on a werkvorm's page the
+aandachtspunten and struikelblokken it serves; its catalogue part."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kernelements import catalogue
 from kernelements.models import Aandachtspunt, Struikelblok
+from liso.catalogue import Part
+from liso.contributions import CATALOGUE_PARTS, WERKVORM_SECTIONS
 from werkvormen.registry import RelatedSection
 
 
@@ -24,5 +28,16 @@ def _aandachtspunten(werkvorm):
     ]
 
 
-STRUIKELBLOKKEN = RelatedSection("struikelblokken", _("Helpt bij struikelblok"), _struikelblokken)
-AANDACHTSPUNTEN = RelatedSection("aandachtspunten", _("Werkt aan aandachtspunt"), _aandachtspunten)
+CONTRIBUTIONS = [
+    (
+        WERKVORM_SECTIONS,
+        "aandachtspunten",
+        RelatedSection(_("Werkt aan aandachtspunt"), _aandachtspunten),
+    ),
+    (
+        WERKVORM_SECTIONS,
+        "struikelblokken",
+        RelatedSection(_("Helpt bij struikelblok"), _struikelblokken),
+    ),
+    (CATALOGUE_PARTS, "kernelements", Part("kernelements", catalogue.check, catalogue.load)),
+]

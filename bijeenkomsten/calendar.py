@@ -27,7 +27,9 @@ from bijeenkomsten.models import CalendarKey, Session
 
 PRODID = "-//LISO Leernetwerken//Bijeenkomsten//NL"
 UID_DOMAIN = "liso-leernetwerken"
-FEED_SALT = "bijeenkomsten.calendar.feed"
+# A namespace for the feed's signed addresses; it keeps the app's earlier name, so the
+# addresses people put in their calendars stay valid.
+FEED_SALT = "phases.calendar.feed"
 FEED_PAST = timedelta(days=183)  # the feed shows half a year back, and everything ahead
 
 

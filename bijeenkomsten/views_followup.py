@@ -26,11 +26,14 @@ def _report_url(request, session) -> str:
 
 
 def _report_page(request, session, photo_form=None):
+    actions = list(session.actions.select_related("owner__user"))
+    for action in actions:
+        action.may_tick = P.may_tick_action(request, action)
     context = {
         "network": request.network,
         "session": session,
         "report": followup.report_of(session),
-        "actions": list(session.actions.select_related("owner__user")),
+        "actions": actions,
         "photos": list(session.photos.all()),
         "photo_form": photo_form or PhotoForm(),
         "title": _("Verslag: %(theme)s") % {"theme": session.theme},

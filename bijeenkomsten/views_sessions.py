@@ -145,6 +145,11 @@ def session_detail(request, pk):
         pk=pk,
     )
     tasks = list(session.tasks.select_related("assignee__user"))
+    for task in tasks:
+        task.may_tick = P.may_tick_task(request, task)
+    earlier_actions = list(followup.open_actions_before(session))
+    for action in earlier_actions:
+        action.may_tick = P.may_tick_action(request, action)
     blocks = list(session.blocks.select_related("werkvorm", "responsible__user"))
     context = {
         "network": request.network,
@@ -158,7 +163,7 @@ def session_detail(request, pk):
         "mine": session.registrations.filter(membership=request.membership).first(),
         "answerable": not session.is_cancelled and session.date >= date.today(),
         "answer_choices": AnswerForm.base_fields["answer"].choices,
-        "earlier_actions": list(followup.open_actions_before(session)),
+        "earlier_actions": earlier_actions,
         "extra_links": session_links.links_for(request, session),
     }
     return render(request, "bijeenkomsten/session_detail.html", context)

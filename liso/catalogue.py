@@ -1,8 +1,8 @@
 """Reference content: the method's texts as readable TOML files in `fixtures/`, loaded
 into the database by `manage.py load_catalogue`.
 
-Each app registers a part with `register()` in its `AppConfig.ready()`; parts run in the
-order the apps are installed, so a higher app can link to what a lower one loaded. Items
+Each app contributes a `Part` (CATALOGUE_PARTS in liso/contributions.py, whose ORDER
+runs them so that a part can link to what an earlier one loaded). Items
 are matched on a stable `code`: a shipped item is brought up to date on every load, an
 item the platform added itself (`shipped=False`) is never touched, and loading twice
 changes nothing.

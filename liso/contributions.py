@@ -38,7 +38,7 @@ ORDER: dict[str, list[str]] = {
     MAIL_KINDS: ["bijeenkomsten", "verslagen", "taken"],  # bijeenkomsten
     DAILY_MAIL_SECTIONS: ["taken"],  # bijeenkomsten
     DAILY_JOBS: ["upcoming-reminders"],  # bijeenkomsten
-    # Loaded in this order: a phase names its werkvormen, a kernelement its aandachtspunten'.
+    # Loaded in this order: phases, aandachtspunten and struikelblokken name werkvormen.
     CATALOGUE_PARTS: ["networks", "werkvormen", "bijeenkomsten", "phases", "kernelements"],
     # Run in this order, each building on what the ones before made.
     DEMO_PARTS: [

@@ -61,12 +61,14 @@ def edit_page(
     success=None,
     crumb=None,
     after_save=None,
+    on_change=None,
 ):
     """Show the form; on POST preview it or save it with history and conflict check.
 
     `crumb` names the section for the breadcrumb (a dict with `section_label` and
     `section_url`; none by default); `after_save` is called with the saved object inside
-    the same transaction, and may return the URL to go to next."""
+    the same transaction, and may return the URL to go to next; `on_change` likewise, but
+    only when the save changed something."""
     network = request.network
     conflict = None
     preview = None
@@ -77,12 +79,14 @@ def edit_page(
     elif request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
-                history.item_save(
+                revision = history.item_save(
                     form=form,
                     network=network,
                     by=request.user,
                     expected_version=form.opened_version(),
                 )
+                if revision and on_change:
+                    on_change(form.instance)
                 next_url = after_save(form.instance) if after_save else None
         except history.ConflictError as error:
             conflict = _conflict(form, error.current)

@@ -165,10 +165,18 @@ def item_save(*, form, network: Network, by, expected_version: int) -> Revision 
                 version=instance.version,
             )
     except IntegrityError:
-        if not model._meta.get_field("network").one_to_one:
+        owner = _one_per_owner(model)
+        if owner is None or instance.pk:
             raise
-        # Two people creating the network's one document at the same moment.
-        raise ConflictError(model.objects.get(network=network)) from None
+        # Two people creating the one document of a network (or a session) at once.
+        current = model.objects.get(**{owner.attname: getattr(instance, owner.attname)})
+        raise ConflictError(current) from None
+
+
+def _one_per_owner(model):
+    """The one-to-one field that makes this a single document of its owner (a network's
+    startnotitie, a session's report), or None."""
+    return next((field for field in model._meta.concrete_fields if field.one_to_one), None)
 
 
 @transaction.atomic

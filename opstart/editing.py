@@ -30,17 +30,13 @@ def section(request) -> dict:
 
 
 def startup_edit_page(request, **options):
-    """networks.editing's edit page in the start-up: its breadcrumb, and the first save
+    """networks.editing's edit page in the start-up: its breadcrumb, and the first change
     starts the opstart."""
     network = request.network
-    then = options.pop("after_save", None)
-
-    def after_save(instance):
-        services.mark_started(network)
-        return then(instance) if then else None
-
     options.setdefault("crumb", section(request))
-    return editing.edit_page(request, after_save=after_save, **options)
+    return editing.edit_page(
+        request, on_change=lambda instance: services.mark_started(network), **options
+    )
 
 
 @dataclass(frozen=True)

@@ -257,3 +257,21 @@ def test_looking_back_opens_on_the_day_of_the_session(client):
     page = client.get(_url("session_terugblik", world, upcoming)).content.decode()
     assert "Na de bijeenkomst kun je hier terugblikken." in page
     assert client.post(_url("session_terugblik", world, upcoming), {"goed": "x"}).status_code == 403
+
+
+def test_in_an_archived_network_nobody_is_offered_to_tick_off_a_task_or_action_point(client):
+    from django.utils import timezone
+
+    world = build_world()
+    task = world.network.sessions.get(pk=world.startup["<session>"]).tasks.get(
+        pk=world.startup["<task>"]
+    )
+    client.force_login(world.user(Role.DEELNEMER))
+    session_url = reverse("session_detail", args=[world.network.slug, task.session_id])
+    report_url = reverse("session_report", args=[world.network.slug, task.session_id])
+    assert "Afvinken" in client.get(session_url).content.decode()
+    assert "Afvinken" in client.get(report_url).content.decode()
+    world.network.archived_at = timezone.now()
+    world.network.save(update_fields=["archived_at"])
+    assert "Afvinken" not in client.get(session_url).content.decode()
+    assert "Afvinken" not in client.get(report_url).content.decode()

@@ -90,3 +90,26 @@ def test_a_long_history_comes_in_pages(client):
     assert len(first.context["page"]) == 50
     assert "pagina=2" in first.content.decode()
     assert len(trekker.get(url, {"pagina": 2}).context["page"]) == 5
+
+
+def test_two_people_writing_a_sessions_first_report_at_once_are_told_not_failed():
+    from bijeenkomsten.forms import SessionReportForm
+    from bijeenkomsten.models import SessionReport
+
+    world = build_world()
+    session = world.network.sessions.filter(report__isnull=True).first()
+    trekker = world.user(Role.TREKKER)
+    # Both opened the empty report; the other one saved first.
+    first = SessionReport(session=session)
+    mine = SessionReport(session=session)
+    data = {"version": 0, "minutes": "Eerst", "lessons": ""}
+    form = SessionReportForm(data, instance=first, network=world.network)
+    assert form.is_valid()
+    history.item_save(form=form, network=world.network, by=trekker, expected_version=0)
+    data = {"version": 0, "minutes": "Tegelijk", "lessons": ""}
+    form = SessionReportForm(data, instance=mine, network=world.network)
+    assert form.is_valid()
+    with pytest.raises(history.ConflictError) as told:
+        history.item_save(form=form, network=world.network, by=trekker, expected_version=0)
+    assert told.value.current.minutes == "Eerst"
+    assert SessionReport.objects.get(session=session).minutes == "Eerst"

@@ -320,6 +320,26 @@ def test_the_first_start_up_document_moves_a_network_from_verkenning_to_opstart(
     assert world.network.status == Network.Status.OPSTART
 
 
+def test_saving_an_item_unchanged_leaves_a_network_in_verkenning(client):
+    world = build_world()
+    venue = world.network.venues.first()
+    trekker = _client_as(client, world, Role.TREKKER)
+    edit = _url("opstart_venue_edit", world, pk=venue.pk)
+    page = trekker.get(edit)
+    form = page.context["form"]
+    unchanged = {
+        name: ("" if value is None else value)
+        for name, value in form.initial.items()
+        if name in form.fields
+    }
+    trekker.post(edit, {**unchanged, "version": venue.version})
+    world.network.refresh_from_db()
+    assert world.network.status == Network.Status.VERKENNING
+    trekker.post(edit, {**unchanged, "version": venue.version, "name": "Wijkcentrum De Linde"})
+    world.network.refresh_from_db()
+    assert world.network.status == Network.Status.OPSTART
+
+
 def test_the_overview_shows_the_next_start_up_step_until_the_network_is_running(client):
     world = build_world()
     trekker = _client_as(client, world, Role.TREKKER)

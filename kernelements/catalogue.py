@@ -4,7 +4,14 @@ from kernelements.models import Aandachtspunt, Kernelement, Struikelblok
 from liso import catalogue, method
 from werkvormen.models import Werkvorm
 
-AANDACHTSPUNT_KEYS = ["code", "beschrijving", "werkzame_elementen", "tips", "werkvormen"]
+AANDACHTSPUNT_KEYS = [
+    "code",
+    "stelling",
+    "beschrijving",
+    "werkzame_elementen",
+    "tips",
+    "werkvormen",
+]
 
 
 def _kernelementen():
@@ -86,6 +93,7 @@ def load(report: catalogue.LoadReport) -> None:
                 values={
                     "kernelement": kernelement,
                     "order": order,
+                    "statement": entry["stelling"].strip(),
                     "description": entry["beschrijving"].strip(),
                     "werkzame_elementen": entry["werkzame_elementen"],
                     "tips": entry["tips"],

@@ -1,13 +1,23 @@
 """What the kernelements app contributes (liso/contributions.py): on a werkvorm's page the
-aandachtspunten and struikelblokken it serves; its catalogue part."""
+aandachtspunten and struikelblokken it serves; the health panel on the network overview
+(loaded after the page); closing scan rounds past their date with the daily mail; its
+catalogue part."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kernelements import catalogue
+from kernelements import catalogue, demo, scans
 from kernelements.models import Aandachtspunt, Struikelblok
 from liso.catalogue import Part
-from liso.contributions import CATALOGUE_PARTS, WERKVORM_SECTIONS
+from liso.contributions import (
+    CATALOGUE_PARTS,
+    DAILY_JOBS,
+    DEMO_PARTS,
+    OVERVIEW_PANELS,
+    WERKVORM_SECTIONS,
+)
+from networks import permissions
+from networks.panels import Panel
 from werkvormen.registry import RelatedSection
 
 
@@ -28,6 +38,12 @@ def _aandachtspunten(werkvorm):
     ]
 
 
+def _health_panel(request):
+    if permissions.HEALTH_VIEW not in request.network_perms:
+        return None
+    return {"network": request.network}
+
+
 CONTRIBUTIONS = [
     (
         WERKVORM_SECTIONS,
@@ -40,4 +56,7 @@ CONTRIBUTIONS = [
         RelatedSection(_("Helpt bij struikelblok"), _struikelblokken),
     ),
     (CATALOGUE_PARTS, "kernelements", Part("kernelements", catalogue.check, catalogue.load)),
+    (OVERVIEW_PANELS, "health", Panel("kernelements/health/panel_loader.html", _health_panel)),
+    (DAILY_JOBS, "close-scan-rounds", scans.close_overdue_rounds),
+    (DEMO_PARTS, "health", demo.demo_health),
 ]

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from liso import method
+from networks.models import Membership, Network
 
 
 class Kernelement(models.Model):
@@ -31,6 +33,9 @@ class Aandachtspunt(models.Model):
         Kernelement, on_delete=models.CASCADE, related_name="aandachtspunten"
     )
     order = models.PositiveSmallIntegerField(_("volgorde"))
+    # What a member rates in the zelfscan. The method names the aandachtspunt; this
+    # sentence is the platform's own wording, and the scan says so.
+    statement = models.CharField(_("stelling in de zelfscan"), max_length=300)
     description = models.TextField(_("beschrijving"))
     werkzame_elementen = models.JSONField(_("wat werkt"), default=list)
     tips = models.JSONField(_("praktische tips"), default=list)
@@ -70,3 +75,87 @@ class Struikelblok(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+
+# --- the network's health ---------------------------------------------------------------------
+
+
+class ScanRound(models.Model):
+    """A round of a zelfscan: opened by those who lead, answered by every member, closed on
+    its date or by hand. Results show only when at least three members answered."""
+
+    class Kind(models.TextChoices):
+        KERNELEMENTEN = "kernelementen", _("Kernelementen")
+        PUBLIEK_PRIVAAT = "publiek-privaat", _("Publiek-privaat")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="scan_rounds")
+    kind = models.CharField(_("soort scan"), max_length=20, choices=Kind.choices)
+    opened_on = models.DateField(_("geopend op"))
+    closes_on = models.DateField(_("sluit op"))
+    closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("scanronde")
+        verbose_name_plural = _("scanrondes")
+        ordering = ["-opened_on", "-pk"]
+        constraints = [
+            # One open round of a kind at a time: two would split the answers.
+            models.UniqueConstraint(
+                fields=["network", "kind"],
+                condition=models.Q(closed_at=None),
+                name="one_open_scan_round_per_kind",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.opened_on:%d-%m-%Y}"
+
+
+class ScanResponse(models.Model):
+    """One member's answers to one round. The link to the member exists only while the
+    round is open, so they can see and change their answers; closing the round removes it
+    and keeps only the perspective, for the results per perspective."""
+
+    round = models.ForeignKey(ScanRound, on_delete=models.CASCADE, related_name="responses")
+    membership = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    perspective = models.CharField(
+        _("perspectief"), max_length=20, choices=method.Perspective.choices, blank=True
+    )
+    remark = models.TextField(_("opmerking"), blank=True, max_length=2000)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("ingevulde scan")
+        verbose_name_plural = _("ingevulde scans")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "membership"], name="answer_a_round_once")
+        ]
+
+    def __str__(self):
+        return f"{self.round}: {self.get_perspective_display() or '-'}"  # never who
+
+
+class ScanAnswer(models.Model):
+    """A score from 1 to 5 on one statement (an aandachtspunt or a dimension), or none:
+    "weet ik niet"."""
+
+    response = models.ForeignKey(ScanResponse, on_delete=models.CASCADE, related_name="answers")
+    item = models.CharField(max_length=40)  # an aandachtspunt's or a dimension's code
+    score = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "item"], name="one_score_per_statement"),
+            models.CheckConstraint(
+                condition=models.Q(score__isnull=True) | models.Q(score__gte=1, score__lte=5),
+                name="score_from_1_to_5",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.item}: {self.score or '?'}"

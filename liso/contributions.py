@@ -37,7 +37,10 @@ ORDER: dict[str, list[str]] = {
     ],
     MAIL_KINDS: ["bijeenkomsten", "verslagen", "taken"],  # bijeenkomsten
     DAILY_MAIL_SECTIONS: ["taken"],  # bijeenkomsten
-    DAILY_JOBS: ["upcoming-reminders"],  # bijeenkomsten
+    DAILY_JOBS: [
+        "upcoming-reminders",  # bijeenkomsten
+        "close-scan-rounds",  # kernelements
+    ],
     # Loaded in this order: phases, aandachtspunten and struikelblokken name werkvormen.
     CATALOGUE_PARTS: ["networks", "werkvormen", "bijeenkomsten", "phases", "kernelements"],
     # Run in this order, each building on what the ones before made.
@@ -49,12 +52,14 @@ ORDER: dict[str, list[str]] = {
         "own-werkvorm",  # werkvormen
         "sessions",  # bijeenkomsten
         "journey",  # phases
+        "health",  # kernelements
     ],
     OVERVIEW_PANELS: [
         "next-session",  # bijeenkomsten
         "attendance",  # bijeenkomsten
         "startup",  # opstart
         "journey",  # phases
+        "health",  # kernelements: the scans, loaded after the page
         "members",  # networks
     ],
     NEXT_STEPS: [

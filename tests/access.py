@@ -452,10 +452,11 @@ ROUTES = {
 
 # The journey declares its routes beside its tests (imported here, after Route and the
 # placeholders exist, which those files use).
+from tests.kernelements import access_health  # noqa: E402
 from tests.phases import access_learning, access_products, access_words  # noqa: E402
 
-for _journey_part in (access_learning, access_products, access_words):
-    ROUTES.update(_journey_part.ROUTES)
+for _part in (access_learning, access_products, access_words, access_health):
+    ROUTES.update(_part.ROUTES)
 
 # Whole namespaces with one rule: every admin URL is for platform staff only.
 NAMESPACES = {"admin": Route(STAFF, page=False)}

@@ -15,7 +15,7 @@ def test_every_slot_holds_exactly_what_its_order_lists():
 
 def test_a_contribution_the_order_does_not_name_is_refused():
     with pytest.raises(ImproperlyConfigured, match="add it where it should appear"):
-        contributions.contribute(OVERVIEW_PANELS, "health", object())
+        contributions.contribute(OVERVIEW_PANELS, "not-in-the-order", object())
 
 
 def test_the_order_decides_where_a_contribution_appears():

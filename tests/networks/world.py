@@ -9,6 +9,7 @@ from networks import services
 from networks.models import Invitation, Membership, Network
 from tests.access import A_MEMBER, AN_INVITATION, THE_NETWORK
 from tests.bijeenkomsten.world import build_sessions
+from tests.kernelements.world import build_health
 from tests.liso.factories import UserFactory
 from tests.networks.factories import MembershipFactory, NetworkFactory
 from tests.opstart.world import build_startup
@@ -71,6 +72,7 @@ def build_world() -> World:
         **build_sessions(network, members),
         **build_own_werkvormen(network),
         **build_journey(network, members),
+        **build_health(network, members),
     }
     return World(network, members, outsider, left, invitation, token, startup)
 

@@ -1,0 +1,87 @@
+"""Demo data: the running network "Jeugdhulp dichtbij" held the kernelementen scan twice, a
+year apart. The picture changed: the basis (kennisinfrastructuur) and the meetings
+(synergie) improved; carrying results into the organisations (vliegwiel) stayed low, and
+on actieleren the members disagree more than before, and they see few results yet
+(vertrouwen in opbrengsten)."""
+
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from kernelements.models import ScanAnswer, ScanResponse, ScanRound
+from liso import method
+from networks.models import Network
+
+# The mean the members give each kernelement, in each round, and how far apart they are
+# (each member's score moves by their place in the pattern times the spread).
+ROUNDS = [
+    (
+        400,
+        {
+            method.Kernelement.KENNISINFRASTRUCTUUR: (2.5, 1),
+            method.Kernelement.SYNERGIE: (3.3, 1),
+            method.Kernelement.ACTIELEREN: (3.0, 1),
+            method.Kernelement.VLIEGWIEL: (2.4, 1),
+            method.Kernelement.VERTROUWEN: (3.0, 1),
+        },
+    ),
+    (
+        30,
+        {
+            method.Kernelement.KENNISINFRASTRUCTUUR: (3.6, 1),
+            method.Kernelement.SYNERGIE: (4.0, 1),
+            method.Kernelement.ACTIELEREN: (3.4, 2),
+            method.Kernelement.VLIEGWIEL: (2.6, 1),
+            method.Kernelement.VERTROUWEN: (2.4, 1),
+        },
+    ),
+]
+PATTERN = [0, 1, -1, 1, 0, -1, 1, -1, 0, 1, -1, 0]
+REMARKS = [
+    "De bijeenkomsten zijn fijn, maar ik merk op mijn werk nog weinig van wat we bedenken.",
+    "Het zou helpen als we vaker met de teamleiders van de organisaties om tafel zitten.",
+]
+
+
+def _score(mean: float, spread: int, place: int) -> int:
+    return max(1, min(5, round(mean + PATTERN[place % len(PATTERN)] * spread)))
+
+
+def demo_health() -> None:
+    network = Network.objects.filter(slug="jeugdhulp-dichtbij").first()
+    if network is None or network.scan_rounds.exists():
+        return
+    members = list(network.memberships.filter(left_on=None).order_by("pk"))
+    if len(members) < 3:
+        return
+    trekker = next((m for m in members if m.user.email == "trekker@example.org"), members[0])
+    for days_ago, means in ROUNDS:
+        opened = date.today() - timedelta(days=days_ago)
+        scan_round = ScanRound.objects.create(
+            network=network,
+            kind=ScanRound.Kind.KERNELEMENTEN,
+            opened_on=opened,
+            closes_on=opened + timedelta(days=14),
+            closed_at=timezone.now() - timedelta(days=days_ago - 14),
+            opened_by=trekker.user,
+        )
+        # Nine members answered the first time, everyone the second; closed rounds keep
+        # only each answer's perspective.
+        answering = members[:9] if days_ago > 365 else members
+        for place, membership in enumerate(answering):
+            response = ScanResponse.objects.create(
+                round=scan_round,
+                perspective=membership.perspective,
+                remark=REMARKS[place] if days_ago == 30 and place < len(REMARKS) else "",
+            )
+            ScanAnswer.objects.bulk_create(
+                ScanAnswer(
+                    response=response,
+                    item=point.value,
+                    score=None
+                    if (place + index) % 11 == 10
+                    else _score(*means[kernelement], place + index),
+                )
+                for kernelement, points in method.AANDACHTSPUNTEN.items()
+                for index, point in enumerate(points)
+            )

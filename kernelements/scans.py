@@ -1,0 +1,356 @@
+"""The zelfscans: how a network rates itself on the five kernelementen (fifteen statements,
+one per aandachtspunt) or, with commercial partners, on the five public-private dimensions.
+
+Anonymous to everyone. Results exist only once MIN_RESPONDENTS members answered, and only
+as means and spreads per group, never per person; results per perspective only where that
+perspective has MIN_RESPONDENTS answers of its own. A member sees and changes their own
+answers while the round is open; closing the round removes the link between the answers
+and the person (ScanResponse.membership), keeping only the perspective.
+
+Every page reads a fixed number of queries: the sums are made by the database.
+"""
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.db.models import Count, F, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kernelements.models import Aandachtspunt, ScanAnswer, ScanResponse, ScanRound
+from liso import method
+
+# Fewer answers than this show nothing: with two, each could work out the other's.
+MIN_RESPONDENTS = 3
+# A group's mean under this is low: the advice looks at it first.
+LOW_MEAN = 3.0
+# A standard deviation from this on means the members see it very differently.
+DISPUTED_SPREAD = 1.2
+# The spread up to this reads as "eens".
+AGREED_SPREAD = 0.8
+DEFAULT_OPEN_DAYS = 14
+MAX_OPEN_DAYS = 90
+SCORES = [1, 2, 3, 4, 5]
+
+
+class ScanError(Exception):
+    """A scan action that cannot be done; the message says why, in Dutch."""
+
+
+@dataclass
+class Statement:
+    code: str
+    label: str
+    text: str = ""  # kernelementen: the statement to rate
+    low: str = ""  # publiek-privaat: the weak pole (1)
+    high: str = ""  # publiek-privaat: the strong pole (5)
+
+
+@dataclass
+class Group:
+    """A kernelement with its three statements, or a dimension with its one."""
+
+    code: str
+    label: str
+    statements: list[Statement]
+
+
+def statement_groups(kind: str) -> list[Group]:
+    """What a round of this kind asks, grouped as the results show it (one query for the
+    kernelementen scan, none for the public-private one)."""
+    if kind == ScanRound.Kind.PUBLIEK_PRIVAAT:
+        return [
+            Group(
+                dimension.value,
+                dimension.label,
+                [
+                    Statement(
+                        dimension.value,
+                        dimension.label,
+                        low=method.DIMENSION_POLES[dimension][0],
+                        high=method.DIMENSION_POLES[dimension][1],
+                    )
+                ],
+            )
+            for dimension in method.Dimension
+        ]
+    texts = dict(Aandachtspunt.objects.values_list("code", "statement"))
+    return [
+        Group(
+            kernelement.value,
+            kernelement.label,
+            [
+                Statement(point.value, point.label, text=texts.get(point.value, ""))
+                for point in method.AANDACHTSPUNTEN[kernelement]
+            ],
+        )
+        for kernelement in method.Kernelement
+    ]
+
+
+def _group_of_item(kind: str) -> dict[str, str]:
+    if kind == ScanRound.Kind.PUBLIEK_PRIVAAT:
+        return {dimension.value: dimension.value for dimension in method.Dimension}
+    return {
+        point.value: kernelement.value
+        for kernelement, points in method.AANDACHTSPUNTEN.items()
+        for point in points
+    }
+
+
+# --- rounds -----------------------------------------------------------------------------------
+
+
+def is_open(scan_round: ScanRound, today: date | None = None) -> bool:
+    today = today or date.today()
+    return scan_round.closed_at is None and today <= scan_round.closes_on
+
+
+@transaction.atomic
+def round_open(*, network, kind: str, closes_on: date, by) -> ScanRound:
+    """Open a round; a round of the same kind that is past its date is closed first."""
+    today = date.today()
+    if not today < closes_on <= today + timedelta(days=MAX_OPEN_DAYS):
+        raise ScanError(
+            _("Kies een einddatum na vandaag en binnen %(days)s dagen.") % {"days": MAX_OPEN_DAYS}
+        )
+    for overdue in network.scan_rounds.select_for_update().filter(kind=kind, closed_at=None):
+        if is_open(overdue, today):
+            raise ScanError(_("Er loopt al een ronde van deze scan. Sluit die eerst."))
+        _close(overdue)
+    return ScanRound.objects.create(
+        network=network, kind=kind, opened_on=today, closes_on=closes_on, opened_by=by
+    )
+
+
+def _close(scan_round: ScanRound) -> None:
+    scan_round.closed_at = timezone.now()
+    scan_round.save(update_fields=["closed_at"])
+    # From now on nobody, not even the database's readers, can tell whose answers these were.
+    scan_round.responses.update(membership=None)
+
+
+@transaction.atomic
+def round_close(*, scan_round: ScanRound) -> None:
+    locked = ScanRound.objects.select_for_update().get(pk=scan_round.pk)
+    if locked.closed_at is None:
+        _close(locked)
+
+
+def close_overdue_rounds(day: date) -> None:
+    """The daily job: close the rounds whose date has passed, so their answers let go of
+    the people who gave them."""
+    for scan_round in ScanRound.objects.filter(closed_at=None, closes_on__lt=day):
+        round_close(scan_round=scan_round)
+
+
+# --- answering --------------------------------------------------------------------------------
+
+
+def own_response(scan_round: ScanRound, membership) -> ScanResponse | None:
+    return (
+        ScanResponse.objects.filter(round=scan_round, membership=membership)
+        .prefetch_related("answers")
+        .first()
+    )
+
+
+@transaction.atomic
+def response_save(*, scan_round: ScanRound, membership, scores: dict, remark: str) -> None:
+    """Keep a member's answers (a score or None, "weet ik niet", per statement code);
+    answering again replaces them."""
+    locked = ScanRound.objects.select_for_update().get(pk=scan_round.pk)
+    if not is_open(locked):
+        raise ScanError(_("Deze ronde is gesloten; je kunt niet meer invullen."))
+    response, _created = ScanResponse.objects.update_or_create(
+        round=locked,
+        membership=membership,
+        defaults={"perspective": membership.perspective or "", "remark": remark},
+    )
+    response.answers.all().delete()
+    ScanAnswer.objects.bulk_create(
+        ScanAnswer(response=response, item=code, score=score) for code, score in scores.items()
+    )
+
+
+# --- results ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Score:
+    """The pooled scores of a group (or a statement): how many, their sum and squares."""
+
+    count: int = 0
+    total: int = 0
+    squares: int = 0
+    dont_know: int = 0
+
+    def add(self, count, total, squares, dont_know):
+        self.count += count or 0
+        self.total += total or 0
+        self.squares += squares or 0
+        self.dont_know += dont_know or 0
+
+    @property
+    def mean(self) -> float | None:
+        return self.total / self.count if self.count else None
+
+    @property
+    def spread(self) -> float | None:
+        """The standard deviation: how far apart the members are."""
+        if not self.count:
+            return None
+        return math.sqrt(max(self.squares / self.count - self.mean**2, 0.0))
+
+    @property
+    def agreement(self) -> str:
+        if self.spread is None:
+            return ""
+        if self.spread >= DISPUTED_SPREAD:
+            return str(_("veel verschil"))
+        if self.spread > AGREED_SPREAD:
+            return str(_("wisselend"))
+        return str(_("eens"))
+
+    @property
+    def low(self) -> bool:
+        return self.mean is not None and self.mean < LOW_MEAN
+
+    @property
+    def disputed(self) -> bool:
+        return self.spread is not None and self.spread >= DISPUTED_SPREAD
+
+
+@dataclass
+class GroupResult:
+    code: str
+    label: str
+    score: Score
+    statements: list[tuple[Statement, Score]]
+
+
+@dataclass
+class PerspectiveResult:
+    perspective: str
+    label: str
+    respondents: int
+    scores: list[Score]  # in the order of the groups
+
+
+@dataclass
+class Results:
+    respondents: int
+    shown: bool
+    groups: list[GroupResult] = field(default_factory=list)
+    perspectives: list[PerspectiveResult] = field(default_factory=list)
+    hidden_perspectives: int = 0  # perspectives with too few answers of their own
+
+    @property
+    def needed(self) -> int:
+        return max(MIN_RESPONDENTS - self.respondents, 0)
+
+    @property
+    def attention(self) -> list[GroupResult]:
+        """The groups the advice is about: low, or seen very differently."""
+        return [group for group in self.groups if group.score.low or group.score.disputed]
+
+
+def _sums(answers):
+    return answers.annotate(
+        n=Count("score"),
+        total=Sum("score"),
+        squares=Sum(F("score") * F("score")),
+        dont_know=Count("pk", filter=Q(score__isnull=True)),
+    )
+
+
+def results(scan_round: ScanRound, groups: list[Group]) -> Results:
+    """The round's results (three queries), or only how many answered, while fewer than
+    MIN_RESPONDENTS did."""
+    per_perspective = dict(
+        scan_round.responses.values_list("perspective").annotate(n=Count("pk")).order_by()
+    )
+    respondents = sum(per_perspective.values())
+    if respondents < MIN_RESPONDENTS:
+        return Results(respondents=respondents, shown=False)
+    rows = _sums(
+        ScanAnswer.objects.filter(response__round=scan_round)
+        .values("item", "response__perspective")
+        .order_by()
+    )
+    item_scores: dict[str, Score] = {}
+    perspective_scores: dict[tuple[str, str], Score] = {}
+    group_of = _group_of_item(scan_round.kind)
+    for row in rows:
+        sums = (row["n"], row["total"], row["squares"], row["dont_know"])
+        item_scores.setdefault(row["item"], Score()).add(*sums)
+        if row["item"] in group_of:
+            key = (row["response__perspective"], group_of[row["item"]])
+            perspective_scores.setdefault(key, Score()).add(*sums)
+    outcome = Results(respondents=respondents, shown=True)
+    for group in groups:
+        pooled = Score()
+        statements = []
+        for statement in group.statements:
+            score = item_scores.get(statement.code, Score())
+            pooled.add(score.count, score.total, score.squares, score.dont_know)
+            statements.append((statement, score))
+        outcome.groups.append(GroupResult(group.code, group.label, pooled, statements))
+    for perspective in method.Perspective:
+        count = per_perspective.get(perspective.value, 0)
+        if count >= MIN_RESPONDENTS:
+            outcome.perspectives.append(
+                PerspectiveResult(
+                    perspective.value,
+                    perspective.label,
+                    count,
+                    [perspective_scores.get((perspective.value, g.code), Score()) for g in groups],
+                )
+            )
+        elif count:
+            outcome.hidden_perspectives += 1
+    return outcome
+
+
+@dataclass
+class TrendRow:
+    scan_round: ScanRound
+    respondents: int
+    means: list[float | None]  # per group, None where hidden
+
+
+def trend(network, kind: str, groups: list[Group]) -> list[TrendRow]:
+    """Every round of this kind, oldest first, with its group means where it had enough
+    answers (three queries, however many rounds)."""
+    rounds = list(network.scan_rounds.filter(kind=kind).order_by("opened_on", "pk"))
+    counts = dict(
+        ScanResponse.objects.filter(round__in=rounds)
+        .values_list("round")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    rows = _sums(
+        ScanAnswer.objects.filter(response__round__in=rounds)
+        .values("response__round", "item")
+        .order_by()
+    )
+    group_of = _group_of_item(kind)
+    pooled: dict[tuple[int, str], Score] = {}
+    for row in rows:
+        if row["item"] in group_of:
+            key = (row["response__round"], group_of[row["item"]])
+            pooled.setdefault(key, Score()).add(
+                row["n"], row["total"], row["squares"], row["dont_know"]
+            )
+    trend_rows = []
+    for scan_round in rounds:
+        respondents = counts.get(scan_round.pk, 0)
+        shown = respondents >= MIN_RESPONDENTS
+        means = [
+            pooled.get((scan_round.pk, group.code), Score()).mean if shown else None
+            for group in groups
+        ]
+        trend_rows.append(TrendRow(scan_round, respondents, means))
+    return trend_rows

@@ -1,0 +1,202 @@
+"""The network's health (/netwerken/<slug>/gezondheid/): the zelfscans, their results with
+a radar chart, the trend over rounds and what the method advises where a kernelement is low
+or seen very differently."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kernelements import scans
+from kernelements.forms import DONT_KNOW, RoundOpenForm, ScanAnswerForm
+from kernelements.models import Aandachtspunt, ScanRound
+from kernelements.radar import radar
+from networks import permissions as P
+
+
+def health_crumb(request) -> dict:
+    return {
+        "section_label": _("Gezondheid"),
+        "section_url": reverse("health_home", args=[request.network.slug]),
+    }
+
+
+def _round(request, pk) -> ScanRound:
+    return get_object_or_404(request.network.scan_rounds, pk=pk)
+
+
+@P.network_permission_required(P.HEALTH_VIEW)
+def health_home(request):
+    network = request.network
+    rounds = list(network.scan_rounds.select_related("opened_by"))
+    open_rounds = [scan_round for scan_round in rounds if scans.is_open(scan_round)]
+    answered = set(
+        network.scan_rounds.filter(
+            pk__in=[r.pk for r in open_rounds], responses__membership=request.membership
+        ).values_list("pk", flat=True)
+    )
+    for scan_round in open_rounds:
+        scan_round.answered = scan_round.pk in answered
+    context = {
+        "network": network,
+        "title": _("Gezondheid"),
+        "open_rounds": open_rounds,
+        "rounds": rounds,
+        "open_form": RoundOpenForm() if P.HEALTH_MANAGE in request.network_perms else None,
+        "min_respondents": scans.MIN_RESPONDENTS,
+    }
+    return render(request, "kernelements/health/home.html", context)
+
+
+@require_POST
+@P.network_permission_required(P.HEALTH_MANAGE)
+def scan_open(request):
+    form = RoundOpenForm(request.POST)
+    if form.is_valid():
+        try:
+            scan_round = scans.round_open(
+                network=request.network,
+                kind=form.cleaned_data["kind"],
+                closes_on=form.cleaned_data["closes_on"],
+                by=request.user,
+            )
+        except scans.ScanError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("De scan staat open tot en met %(date)s. Vraag de leden hem in te vullen.")
+                % {"date": scan_round.closes_on.strftime("%d-%m-%Y")},
+            )
+            return redirect("scan_detail", request.network.slug, scan_round.pk)
+    context = {
+        "network": request.network,
+        "form": form,
+        "title": _("Een scan openzetten"),
+        **health_crumb(request),
+    }
+    return render(request, "kernelements/health/open.html", context)
+
+
+@P.network_permission_required(P.HEALTH_TAKE_PART)
+def scan_answer(request, pk):
+    scan_round = _round(request, pk)
+    if not scans.is_open(scan_round):
+        messages.info(request, _("Deze ronde is gesloten; je kunt niet meer invullen."))
+        return redirect("scan_detail", request.network.slug, scan_round.pk)
+    groups = scans.statement_groups(scan_round.kind)
+    own = scans.own_response(scan_round, request.membership)
+    form = ScanAnswerForm(request.POST or None, groups=groups, initial=_initial(own))
+    if request.method == "POST" and form.is_valid():
+        try:
+            scans.response_save(
+                scan_round=scan_round,
+                membership=request.membership,
+                scores=form.scores(),
+                remark=form.cleaned_data["remark"],
+            )
+        except scans.ScanError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Dank je! Je antwoorden zijn bewaard, zonder je naam."))
+        return redirect("scan_detail", request.network.slug, scan_round.pk)
+    context = {
+        "network": request.network,
+        "scan_round": scan_round,
+        "form": form,
+        "rows": [(group, [form[s.code] for s in group.statements]) for group in groups],
+        "scores": scans.SCORES,
+        "dont_know": DONT_KNOW,
+        "answered_before": own is not None,
+        "title": _("Scan invullen: %(kind)s") % {"kind": scan_round.get_kind_display()},
+        **health_crumb(request),
+    }
+    return render(request, "kernelements/health/answer.html", context)
+
+
+def _initial(own) -> dict:
+    if own is None:
+        return {}
+    initial = {
+        answer.item: DONT_KNOW if answer.score is None else str(answer.score)
+        for answer in own.answers.all()
+    }
+    return {**initial, "remark": own.remark}
+
+
+@P.network_permission_required(P.HEALTH_VIEW)
+def scan_detail(request, pk):
+    scan_round = _round(request, pk)
+    groups = scans.statement_groups(scan_round.kind)
+    outcome = scans.results(scan_round, groups)
+    context = {
+        "network": request.network,
+        "scan_round": scan_round,
+        "is_open": scans.is_open(scan_round),
+        "results": outcome,
+        "chart": radar([g.label for g in outcome.groups], [g.score.mean for g in outcome.groups])
+        if outcome.shown
+        else None,
+        "trend": scans.trend(request.network, scan_round.kind, groups),
+        "groups": groups,
+        "advice": _advice(scan_round, outcome),
+        "remarks": _remarks(scan_round) if outcome.shown else [],
+        "title": _("Scan %(kind)s van %(date)s")
+        % {
+            "kind": scan_round.get_kind_display().lower(),
+            "date": scan_round.opened_on.strftime("%d-%m-%Y"),
+        },
+        **health_crumb(request),
+    }
+    return render(request, "kernelements/health/scan.html", context)
+
+
+def _remarks(scan_round) -> list[str]:
+    """The remarks, in a random order so the order of answering tells nothing."""
+    return list(
+        scan_round.responses.exclude(remark="").order_by("?").values_list("remark", flat=True)
+    )
+
+
+def _advice(scan_round, outcome) -> list[dict]:
+    """For each low or much-disputed kernelement: its aandachtspunten with the werkvormen
+    the method links to them (one query). The public-private scan's advice is the
+    dimension's two werkvormen on the guide's page."""
+    attention = outcome.attention
+    if not attention:
+        return []
+    if scan_round.kind == ScanRound.Kind.PUBLIEK_PRIVAAT:
+        return [{"group": group, "points": []} for group in attention]
+    codes = [group.code for group in attention]
+    points = Aandachtspunt.objects.filter(kernelement__code__in=codes).prefetch_related(
+        "werkvormen"
+    )
+    by_group = {}
+    for point in points.select_related("kernelement"):
+        by_group.setdefault(point.kernelement.code, []).append(point)
+    return [{"group": group, "points": by_group.get(group.code, [])} for group in attention]
+
+
+@require_POST
+@P.network_permission_required(P.HEALTH_MANAGE)
+def scan_close(request, pk):
+    scan_round = _round(request, pk)
+    scans.round_close(scan_round=scan_round)
+    messages.success(request, _("De ronde is gesloten. Niemand kan nog zien wie wat invulde."))
+    return redirect("scan_detail", request.network.slug, scan_round.pk)
+
+
+@P.network_permission_required(P.HEALTH_VIEW)
+def health_panel(request):
+    """The health panel of the network overview, loaded after the page (htmx), so the
+    overview keeps its query budget: open rounds and the latest results."""
+    network = request.network
+    rounds = list(network.scan_rounds.all()[:6])
+    open_rounds = [scan_round for scan_round in rounds if scans.is_open(scan_round)]
+    latest = next((r for r in rounds if r.kind == ScanRound.Kind.KERNELEMENTEN), None)
+    outcome = None
+    if latest is not None:
+        outcome = scans.results(latest, scans.statement_groups(latest.kind))
+    context = {"network": network, "open_rounds": open_rounds, "latest": latest, "results": outcome}
+    return render(request, "kernelements/health/panel.html", context)

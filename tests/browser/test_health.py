@@ -1,0 +1,80 @@
+"""Health in a real browser: the demo trekker opens a scan of the kernelementen; three demo
+members answer it on a phone; the results (the radar chart and its table) appear only after
+the third answer, name nobody, and advise werkvormen where the network is low."""
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from liso.models import User
+from tests.browser.conftest import axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("catalogue")]
+
+SLUG = "jeugdhulp-dichtbij"
+ANSWERING = [
+    # (who, the score they give everything)
+    ("trekker@example.org", "2"),
+    ("procesbegeleider@example.org", "3"),
+    ("deelnemer@example.org", "2"),
+]
+
+
+def as_person(page, log_in, email):
+    page.context.clear_cookies()
+    log_in(User.objects.get(email=email))
+
+
+@pytest.fixture
+def demo(catalogue):
+    call_command("load_demo", allow_without_debug=True)
+
+
+def _answer_everything(page, score):
+    for radio in page.locator(f'.liso-scan input[type="radio"][value="{score}"]').all():
+        radio.check()
+    page.get_by_role("button", name="Antwoorden opslaan").click()
+    expect(page.locator(".liso-messages")).to_contain_text("Je antwoorden zijn bewaard")
+
+
+def test_three_members_answer_a_scan_on_a_phone_and_the_results_appear_after_the_third(
+    demo, page, log_in, live_server, browser_errors
+):
+    health = f"{live_server.url}/netwerken/{SLUG}/gezondheid/"
+    as_person(page, log_in, "trekker@example.org")
+    page.goto(health)
+    page.get_by_role("button", name="Scan openzetten").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Scan kernelementen")
+    results_url = page.url
+    expect(page.get_by_text("Er zijn nog 3 antwoorden nodig")).to_be_visible()
+
+    page.set_viewport_size({"width": 360, "height": 800})
+    for count, (email, score) in enumerate(ANSWERING, 1):
+        as_person(page, log_in, email)
+        page.goto(health)
+        page.get_by_role("link", name="Invullen").first.click()
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        if count == 1:
+            assert axe_violations(page) == []
+        _answer_everything(page, score)
+        page.goto(results_url)
+        chart = page.get_by_role("img", name="Het gemiddelde per onderdeel")
+        if count < 3:
+            expect(chart).to_have_count(0)
+            expect(page.locator(".liso-empty")).to_contain_text("nodig")
+        else:
+            expect(chart).to_be_visible()
+
+    # The trekker reads the results: the chart with its table, nobody's name, and advice.
+    as_person(page, log_in, "trekker@example.org")
+    page.goto(results_url)
+    table = page.get_by_role("region", name="Gemiddelde en spreiding per onderdeel")
+    expect(table).to_contain_text("Kennisinfrastructuur")
+    expect(table).to_contain_text("2,3")
+    main = page.locator("main").inner_text()
+    for name in ("Fatima", "Joost van Dijk", "Priya Ramdin"):
+        assert name not in main
+    expect(page.get_by_role("heading", name="Waar je aan kunt werken")).to_be_visible()
+    expect(page.locator(".liso-advice a[href*='/werkvormen/']").first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert axe_violations(page) == []

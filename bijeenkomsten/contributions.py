@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 
 from bijeenkomsten import catalogue, demo, notices
 from bijeenkomsten.followup import open_actions_of, session_without_report
-from bijeenkomsten.models import Session
 from bijeenkomsten.registrations import attendance_trend, is_falling
-from bijeenkomsten.services import open_tasks_of
+from bijeenkomsten.services import next_session, open_tasks_of
 from bijeenkomsten.terugblik import rating_text
 from liso.catalogue import Part
 from liso.contributions import (
@@ -48,12 +47,7 @@ def _my_tasks(request):
 def _next_session(request):
     if permissions.SESSIONS_VIEW not in request.network_perms:
         return None
-    upcoming = (
-        request.network.sessions.filter(date__gte=date.today())
-        .exclude(status=Session.Status.AFGELAST)
-        .select_related("venue")
-    )
-    return {"network": request.network, "session": upcoming.first()}
+    return {"network": request.network, "session": next_session(request.network)}
 
 
 # The attendance chart: bars of present people per recorded session (geometry in px).

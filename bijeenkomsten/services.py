@@ -122,6 +122,14 @@ def task_set_done(*, task: PreparationTask, done: bool, by) -> None:
     task.save(update_fields=["done_at", "done_by"])
 
 
+def next_session(network) -> Session | None:
+    """The network's next session that is not called off (today's counts), with its venue."""
+    upcoming = network.sessions.filter(date__gte=date.today()).exclude(
+        status=Session.Status.AFGELAST
+    )
+    return upcoming.select_related("venue").first()
+
+
 def open_tasks_of(user):
     """A person's open tasks across their networks, the most urgent (overdue) first."""
     return (

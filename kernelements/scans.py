@@ -258,7 +258,11 @@ class Results:
 
 
 def _sums(answers):
+    """Per group of rows: how many answered (every response answers every statement, so
+    the most of these over the statements is the number of respondents), how many gave a
+    score, their sum and sum of squares, and how many said "weet ik niet"."""
     return answers.annotate(
+        answered=Count("pk"),
         n=Count("score"),
         total=Sum("score"),
         squares=Sum(F("score") * F("score")),
@@ -267,19 +271,22 @@ def _sums(answers):
 
 
 def results(scan_round: ScanRound, groups: list[Group]) -> Results:
-    """The round's results (three queries), or only how many answered, while fewer than
+    """The round's results (one query), or only how many answered, while fewer than
     MIN_RESPONDENTS did."""
-    per_perspective = dict(
-        scan_round.responses.values_list("perspective").annotate(n=Count("pk")).order_by()
+    rows = list(
+        _sums(
+            ScanAnswer.objects.filter(response__round=scan_round)
+            .values("item", "response__perspective")
+            .order_by()
+        )
     )
+    per_perspective: dict[str, int] = {}
+    for row in rows:
+        perspective = row["response__perspective"]
+        per_perspective[perspective] = max(per_perspective.get(perspective, 0), row["answered"])
     respondents = sum(per_perspective.values())
     if respondents < MIN_RESPONDENTS:
         return Results(respondents=respondents, shown=False)
-    rows = _sums(
-        ScanAnswer.objects.filter(response__round=scan_round)
-        .values("item", "response__perspective")
-        .order_by()
-    )
     item_scores: dict[str, Score] = {}
     perspective_scores: dict[tuple[str, str], Score] = {}
     group_of = _group_of_item(scan_round.kind)
@@ -323,14 +330,9 @@ class TrendRow:
 
 def trend(network, kind: str, groups: list[Group]) -> list[TrendRow]:
     """Every round of this kind, oldest first, with its group means where it had enough
-    answers (three queries, however many rounds)."""
+    answers (two queries, however many rounds)."""
     rounds = list(network.scan_rounds.filter(kind=kind).order_by("opened_on", "pk"))
-    counts = dict(
-        ScanResponse.objects.filter(round__in=rounds)
-        .values_list("round")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    counts: dict[int, int] = {}
     rows = _sums(
         ScanAnswer.objects.filter(response__round__in=rounds)
         .values("response__round", "item")
@@ -339,8 +341,10 @@ def trend(network, kind: str, groups: list[Group]) -> list[TrendRow]:
     group_of = _group_of_item(kind)
     pooled: dict[tuple[int, str], Score] = {}
     for row in rows:
+        round_id = row["response__round"]
+        counts[round_id] = max(counts.get(round_id, 0), row["answered"])
         if row["item"] in group_of:
-            key = (row["response__round"], group_of[row["item"]])
+            key = (round_id, group_of[row["item"]])
             pooled.setdefault(key, Score()).add(
                 row["n"], row["total"], row["squares"], row["dont_know"]
             )

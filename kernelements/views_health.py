@@ -2,16 +2,20 @@
 a radar chart, the trend over rounds and what the method advises where a kernelement is low
 or seen very differently."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bijeenkomsten.services import next_session
 from kernelements import scans
 from kernelements.forms import DONT_KNOW, RoundOpenForm, ScanAnswerForm
 from kernelements.models import Aandachtspunt, ScanRound
 from kernelements.radar import radar
+from liso import method
 from networks import permissions as P
 
 
@@ -141,6 +145,10 @@ def scan_detail(request, pk):
         "trend": scans.trend(request.network, scan_round.kind, groups),
         "groups": groups,
         "advice": _advice(scan_round, outcome),
+        # Where a werkvorm of the advice can go in one click: the next session's draaiboek.
+        "next_session": next_session(request.network)
+        if P.SESSIONS_CHANGE in request.network_perms and outcome.shown
+        else None,
         "remarks": _remarks(scan_round) if outcome.shown else [],
         "title": _("Scan %(kind)s van %(date)s")
         % {
@@ -159,23 +167,36 @@ def _remarks(scan_round) -> list[str]:
     )
 
 
-def _advice(scan_round, outcome) -> list[dict]:
+@dataclass
+class Advice:
+    group: scans.GroupResult
+    # (aandachtspunt, its label, [(werkvorm code, name)]); the public-private scan's
+    # werkvormen per dimension are on the guide's page instead
+    points: list[tuple[str, str, list[tuple[str, str]]]]
+
+
+def _advice(scan_round, outcome) -> list[Advice]:
     """For each low or much-disputed kernelement: its aandachtspunten with the werkvormen
-    the method links to them (one query). The public-private scan's advice is the
-    dimension's two werkvormen on the guide's page."""
-    attention = outcome.attention
-    if not attention:
-        return []
-    if scan_round.kind == ScanRound.Kind.PUBLIEK_PRIVAAT:
-        return [{"group": group, "points": []} for group in attention]
-    codes = [group.code for group in attention]
-    points = Aandachtspunt.objects.filter(kernelement__code__in=codes).prefetch_related(
-        "werkvormen"
+    the method links to them. One query whenever results show, whatever they say, so the
+    page's queries do not depend on its data."""
+    if not outcome.shown or scan_round.kind == ScanRound.Kind.PUBLIEK_PRIVAAT:
+        return [Advice(group, []) for group in outcome.attention]
+    links = Aandachtspunt.werkvormen.through.objects.order_by("werkvorm__name").values_list(
+        "aandachtspunt__code", "werkvorm__code", "werkvorm__name"
     )
-    by_group = {}
-    for point in points.select_related("kernelement"):
-        by_group.setdefault(point.kernelement.code, []).append(point)
-    return [{"group": group, "points": by_group.get(group.code, [])} for group in attention]
+    werkvormen: dict[str, list[tuple[str, str]]] = {}
+    for point, code, name in links:
+        werkvormen.setdefault(point, []).append((code, name))
+    return [
+        Advice(
+            group,
+            [
+                (point.value, point.label, werkvormen.get(point.value, []))
+                for point in method.AANDACHTSPUNTEN[method.Kernelement(group.code)]
+            ],
+        )
+        for group in outcome.attention
+    ]
 
 
 @require_POST

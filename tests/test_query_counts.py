@@ -67,8 +67,8 @@ NETWORK_EXPECTED = {
     "network_history": 6,
     # Health: the rounds; which open ones this member answered
     "health_home": 6,
-    # the round; statements; respondents per perspective; sums; the trend (rounds,
-    # respondents, sums); the remarks
+    # the round; statements; its sums; the trend (rounds, sums); the werkvormen of the
+    # advice; the next session (for adding a werkvorm to it); the remarks
     "scan_detail": 12,
     # the round; statements; this member's answers (2)
     "scan_answer": 8,  # how many revisions (for the pages); a page of them, with who
@@ -174,8 +174,8 @@ NETWORK_EXPECTED = {
 
 # Parts of pages loaded after them (htmx), counted like the pages.
 FRAGMENTS_EXPECTED = {
-    # the latest rounds; the latest kernelementen round's respondents and sums; statements
-    "health_panel": 8,
+    # the latest rounds; statements; the latest kernelementen round's sums
+    "health_panel": 7,
     "journey_panels": 9,  # the phase, experiments, reflections, products, successes (one each)
 }
 

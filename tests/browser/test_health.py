@@ -1,6 +1,9 @@
 """Health in a real browser: the demo trekker opens a scan of the kernelementen; three demo
 members answer it on a phone; the results (the radar chart and its table) appear only after
-the third answer, name nobody, and advise werkvormen where the network is low."""
+the third answer, name nobody, and advise werkvormen where the network is low; one of them
+goes into the next session's draaiboek in a click."""
+
+import re
 
 import pytest
 from django.core.management import call_command
@@ -78,3 +81,10 @@ def test_three_members_answer_a_scan_on_a_phone_and_the_results_appear_after_the
     expect(page.locator(".liso-advice a[href*='/werkvormen/']").first).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     assert axe_violations(page) == []
+
+    # One werkvorm of the advice goes into the next session's draaiboek in one click.
+    first = page.locator(".liso-advice__werkvormen li").first
+    name = first.get_by_role("link").inner_text()
+    first.get_by_role("button", name="Toevoegen").click()
+    expect(page).to_have_url(re.compile(r"/bijeenkomsten/\d+/draaiboek/$"))
+    expect(page.locator("main")).to_contain_text(name)

@@ -1,7 +1,7 @@
 """The health section: zelfscans that are anonymous to everyone, their results, the trend
 and the advice."""
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 import pytest
 from django.contrib import admin
@@ -227,8 +227,36 @@ def test_low_and_disputed_kernelementen_get_advice_with_werkvormen(client):
     page = _as(client, members[0]).get(_detail(network, scan_round))
     advice = page.context["advice"]
     assert len(advice) == 5  # mean 3.0 with a spread of 2: seen very differently everywhere
-    assert all(item["group"].score.disputed for item in advice)
+    assert all(item.group.score.disputed for item in advice)
     assert reverse("werkvorm_detail", args=["speeddaten"]) in page.text
+    assert page.context["next_session"] is None  # no session planned: nothing to add to
+
+
+def test_a_werkvorm_of_the_advice_goes_into_the_next_draaiboek_in_one_click(client):
+    from bijeenkomsten.models import Session
+
+    network, members = _network_with(3)
+    session = Session.objects.create(
+        network=network,
+        theme="Samen verder",
+        date=date.today() + timedelta(days=20),
+        start_time=time(14, 0),
+    )
+    scan_round = _open_round(network, members[0])
+    for member in members:
+        _as(client, member).post(_answer_url(network, scan_round), _answer_post("1"))
+    trekker = _as(client, members[0])
+    page = trekker.get(_detail(network, scan_round))
+    assert page.context["next_session"] == session
+    add = reverse("draaiboek_change", args=[network.slug, session.pk])
+    assert add in page.text
+    added = trekker.post(
+        add, {"actie": "werkvorm", "werkvorm": "speeddaten", "versie": session.draaiboek_version}
+    )
+    assert added.status_code == 302
+    assert list(session.blocks.values_list("werkvorm__code", flat=True)) == ["speeddaten"]
+    # A deelnemer reads the same advice, without the button that is not theirs to press.
+    assert add not in _as(client, members[1]).get(_detail(network, scan_round)).text
 
 
 def test_the_trend_shows_every_round_and_hides_those_with_too_few_answers(client):

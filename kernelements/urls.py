@@ -24,6 +24,7 @@ urlpatterns = [
     path(werkwijze + "publiek-privaat/", guide.guide_dimensions, name="guide_dimensions"),
     path(gezondheid, health.health_home, name="health_home"),
     path(gezondheid + "paneel/", health.health_panel, name="health_panel"),
+    path(gezondheid + "signalen/paneel/", health.signals_panel, name="signals_panel"),
     path(gezondheid + "scans/nieuw/", health.scan_open, name="scan_open"),
     path(gezondheid + "scans/<int:pk>/", health.scan_detail, name="scan_detail"),
     path(gezondheid + "scans/<int:pk>/invullen/", health.scan_answer, name="scan_answer"),

@@ -5,15 +5,16 @@ or seen very differently."""
 from dataclasses import dataclass
 
 from django.contrib import messages
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bijeenkomsten.services import next_session
-from kernelements import scans
+from kernelements import scans, signals
 from kernelements.forms import DONT_KNOW, RoundOpenForm, ScanAnswerForm
-from kernelements.models import Aandachtspunt, ScanRound
+from kernelements.models import Aandachtspunt, ScanResponse, ScanRound
 from kernelements.radar import radar
 from liso import method
 from networks import permissions as P
@@ -33,19 +34,13 @@ def _round(request, pk) -> ScanRound:
 @P.network_permission_required(P.HEALTH_VIEW)
 def health_home(request):
     network = request.network
-    rounds = list(network.scan_rounds.select_related("opened_by"))
-    open_rounds = [scan_round for scan_round in rounds if scans.is_open(scan_round)]
-    answered = set(
-        network.scan_rounds.filter(
-            pk__in=[r.pk for r in open_rounds], responses__membership=request.membership
-        ).values_list("pk", flat=True)
-    )
-    for scan_round in open_rounds:
-        scan_round.answered = scan_round.pk in answered
+    mine = ScanResponse.objects.filter(round=OuterRef("pk"), membership=request.membership)
+    rounds = list(network.scan_rounds.annotate(answered=Exists(mine)))
     context = {
         "network": network,
         "title": _("Gezondheid"),
-        "open_rounds": open_rounds,
+        "signals": signals.signals_for(network),
+        "open_rounds": [scan_round for scan_round in rounds if scans.is_open(scan_round)],
         "rounds": rounds,
         "open_form": RoundOpenForm() if P.HEALTH_MANAGE in request.network_perms else None,
         "min_respondents": scans.MIN_RESPONDENTS,
@@ -221,3 +216,10 @@ def health_panel(request):
         outcome = scans.results(latest, scans.statement_groups(latest.kind))
     context = {"network": network, "open_rounds": open_rounds, "latest": latest, "results": outcome}
     return render(request, "kernelements/health/panel.html", context)
+
+
+@P.network_permission_required(P.HEALTH_VIEW)
+def signals_panel(request):
+    """The open struikelblok signals for the network overview, loaded after the page."""
+    context = {"network": request.network, "signals": signals.signals_for(request.network)}
+    return render(request, "kernelements/health/signals_panel.html", context)

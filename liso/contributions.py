@@ -56,6 +56,7 @@ ORDER: dict[str, list[str]] = {
     ],
     OVERVIEW_PANELS: [
         "next-session",  # bijeenkomsten
+        "signals",  # kernelements: struikelblokken noticed in the data, loaded after the page
         "attendance",  # bijeenkomsten
         "startup",  # opstart
         "journey",  # phases

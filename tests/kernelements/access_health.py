@@ -12,6 +12,7 @@ _SCAN = {"slug": THE_NETWORK, "pk": "<scan>"}
 ROUTES: dict = {
     "health_home": Route(NETWORK, kwargs=_NETWORK, permission=P.HEALTH_VIEW),
     "health_panel": Route(NETWORK, kwargs=_NETWORK, permission=P.HEALTH_VIEW, page=False),
+    "signals_panel": Route(NETWORK, kwargs=_NETWORK, permission=P.HEALTH_VIEW, page=False),
     # An empty form is shown again with its errors.
     "scan_open": Route(
         NETWORK, method="post", page=False, kwargs=_NETWORK, permission=P.HEALTH_MANAGE

@@ -1,0 +1,362 @@
+"""Struikelblok signals: the method's nine known stumbling blocks, noticed in the network's
+own data before they bite.
+
+Each rule below looks at facts gathered once (a fixed number of queries, whatever the
+network's size) and either stays quiet or says, in plain Dutch and with the numbers, why it
+thinks the network may be running into that struikelblok. The thresholds are named
+constants: they are the product's own judgement, not the method's, and the signal page says
+so. A rule is a function of the facts; adding a tenth struikelblok with a rule is adding a
+function to RULES.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from bijeenkomsten.models import DraaiboekBlock, Registration, Session
+from bijeenkomsten.registrations import AttendancePoint, attendance_trend, is_falling
+from kernelements.models import Struikelblok
+from liso import method
+from networks.models import Membership, Network, Organisation
+from opstart.models import Milestone
+from phases.models import Adoption, Experiment, Kennisproduct, Reflection
+
+# 2 De eerste sessie: how far ahead the first session's preparation is looked at.
+FIRST_SESSION_AHEAD = timedelta(weeks=6)
+# 3 Overvolle sessies: the share of a draaiboek that should go to learning together.
+LEARNING_SHARE_MIN = 0.5
+# 4 Veel verloop: the share of the members (and the least number) who left within a year.
+TURNOVER_SHARE = 0.25
+TURNOVER_MIN_LEFT = 2
+TURNOVER_PERIOD = timedelta(days=365)
+# 6 Nog niet klaar: how long a running network may go without an experiment, a product
+# or a reached milestone.
+QUIET_PERIOD = timedelta(days=180)
+# 7 Selectiestress: the size of the kernteam the method names, and the perspectives that
+# should be at the table (the financier may be, but need not).
+KERNTEAM_MIN, KERNTEAM_MAX = 5, 20
+NEEDED_PERSPECTIVES = [
+    method.Perspective.BELEID,
+    method.Perspective.PRAKTIJK,
+    method.Perspective.ONDERZOEK,
+    method.Perspective.ONDERWIJS,
+    method.Perspective.DOELGROEP,
+]
+# 8 Een partner beweegt niet mee: how long a member organisation may show no attendance,
+# no experiment and no adoption.
+PARTNER_QUIET_PERIOD = timedelta(days=120)
+# 9 Geen idee, zijn we een leernetwerk?: from this age on, how many experiments and shared
+# reflections a network should have per year of its life.
+LEARNING_AGE = timedelta(days=365)
+LEARNING_PER_YEAR = 6
+
+
+@dataclass
+class NextSession:
+    date: date
+    theme: str
+
+
+@dataclass
+class Facts:
+    """What the rules look at, gathered in at most five queries."""
+
+    today: date
+    network: Network
+    attendance: list[AttendancePoint]
+    active: list[Membership]
+    left_recently: int
+    next_session: NextSession | None
+    next_blocks: list[DraaiboekBlock]
+    quiet_organisations: list[str]  # names
+
+
+@dataclass
+class Signal:
+    struikelblok: Struikelblok
+    reason: str
+    werkvorm: object | None  # a werkvorm the method names for it, or None
+
+
+def _count(model, network_path: str = "network", **filters):
+    rows = (
+        model.objects.filter(**{network_path: OuterRef("pk")}, **filters)
+        .order_by()
+        .values(network_path)
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def _next(field: str, today: date):
+    upcoming = (
+        Session.objects.filter(network=OuterRef("pk"), date__gte=today)
+        .exclude(status=Session.Status.AFGELAST)
+        .order_by("date", "start_time")
+    )
+    return Subquery(upcoming.values(field)[:1])
+
+
+def gather(network: Network, today: date | None = None) -> Facts:
+    today = today or date.today()
+    quiet_since = today - QUIET_PERIOD
+    counted = (
+        Network.objects.filter(pk=network.pk)
+        .select_related("infrastructure")
+        .annotate(
+            held=_count(Session, date__lt=today, status=Session.Status.GEPLAND),
+            experiments_total=_count(Experiment),
+            experiments_recent=_count(Experiment, created_at__date__gte=quiet_since),
+            products_recent=_count(Kennisproduct, updated_at__date__gte=quiet_since),
+            milestones_recent=_count(
+                Milestone,
+                "goal__network",
+                status=Milestone.Status.BEHAALD,
+                updated_at__date__gte=quiet_since,
+            ),
+            shared_reflections=_count(Reflection, shared_at__isnull=False),
+            next_id=_next("pk", today),
+            next_date=_next("date", today),
+            next_theme=_next("theme", today),
+        )
+        .get()
+    )
+    members = list(
+        Membership.objects.filter(network=network)
+        .filter(Q(left_on=None) | Q(left_on__gte=today - TURNOVER_PERIOD))
+        .select_related("organisation")
+    )
+    active = [m for m in members if m.left_on is None]
+    next_session = None
+    blocks = []
+    if counted.next_id:
+        next_session = NextSession(counted.next_date, counted.next_theme)
+        blocks = list(
+            DraaiboekBlock.objects.filter(session_id=counted.next_id).select_related("werkvorm")
+        )
+    return Facts(
+        today=today,
+        network=counted,
+        attendance=attendance_trend(network),
+        active=active,
+        left_recently=len(members) - len(active),
+        next_session=next_session,
+        next_blocks=blocks,
+        quiet_organisations=_quiet_organisations(network, active, today),
+    )
+
+
+def _quiet_organisations(network, active, today) -> list[str]:
+    """Member organisations with no attendance, experiment or adoption lately (one query)."""
+    since = today - PARTNER_QUIET_PERIOD
+    ids = {m.organisation_id for m in active if m.organisation_id}
+    if not ids:
+        return []
+    quiet = (
+        Organisation.objects.filter(pk__in=ids)
+        .annotate(
+            attended=Exists(
+                Registration.objects.filter(
+                    session__network=network,
+                    attended=True,
+                    session__date__gte=since,
+                    membership__organisation=OuterRef("pk"),
+                )
+            ),
+            experimented=Exists(
+                Experiment.objects.filter(
+                    network=network, created_at__date__gte=since, organisation=OuterRef("pk")
+                )
+            ),
+            adopted=Exists(
+                Adoption.objects.filter(
+                    product__network=network, since__gte=since, organisation=OuterRef("pk")
+                )
+            ),
+        )
+        .filter(attended=False, experimented=False, adopted=False)
+        .order_by("name")
+    )
+    return list(quiet.values_list("name", flat=True))
+
+
+# --- the rules, one per struikelblok -----------------------------------------------------------
+
+
+def falling_attendance(facts: Facts) -> str | None:
+    """1 Deelnemersbetrokkenheid: fewer people at the last sessions."""
+    if not is_falling(facts.attendance):
+        return None
+    counts = ", ".join(str(point.present) for point in facts.attendance[-3:])
+    return _("Bij de laatste drie bijeenkomsten waren er %(counts)s aanwezig.") % {"counts": counts}
+
+
+def first_session_unprepared(facts: Facts, werkvormen: set[str]) -> str | None:
+    """2 De eerste sessie: the first session is near and its draaiboek has nothing to get
+    to know each other and the vraagstuk (a werkvorm the method names for it)."""
+    session = facts.next_session
+    if facts.network.held or session is None:
+        return None
+    if session.date - facts.today > FIRST_SESSION_AHEAD:
+        return None
+    used = {block.werkvorm.lineage_code for block in facts.next_blocks if block.werkvorm}
+    if used & werkvormen:
+        return None
+    days = (session.date - facts.today).days
+    return ngettext(
+        "De eerste bijeenkomst is over %(days)s dag, en het draaiboek heeft nog geen "
+        "werkvorm om elkaar en het vraagstuk te leren kennen.",
+        "De eerste bijeenkomst is over %(days)s dagen, en het draaiboek heeft nog geen "
+        "werkvorm om elkaar en het vraagstuk te leren kennen.",
+        days,
+    ) % {"days": days}
+
+
+def little_learning_time(facts: Facts) -> str | None:
+    """3 Overvolle sessies: the next draaiboek leaves little time for learning together."""
+    total = sum(block.minutes for block in facts.next_blocks)
+    if not total:
+        return None
+    learning = sum(block.minutes for block in facts.next_blocks if block.is_learning)
+    if learning / total >= LEARNING_SHARE_MIN:
+        return None
+    return _(
+        "In het draaiboek van “%(theme)s” gaat %(learning)s van de %(total)s minuten naar "
+        "samen leren."
+    ) % {"theme": facts.next_session.theme, "learning": learning, "total": total}
+
+
+def high_turnover(facts: Facts) -> str | None:
+    """4 Veel verloop: many members left within a year."""
+    left = facts.left_recently
+    before = len(facts.active) + left
+    if left < TURNOVER_MIN_LEFT or left < TURNOVER_SHARE * before:
+        return None
+    return _("%(left)s van de %(total)s leden zijn het afgelopen jaar vertrokken.") % {
+        "left": left,
+        "total": before,
+    }
+
+
+def unclear_decisions(facts: Facts) -> str | None:
+    """5 Onduidelijkheid over wie besluit: no penvoerder, or nobody named who must be heard
+    before a decision."""
+    infrastructure = getattr(facts.network, "infrastructure", None)
+    if facts.network.status in (Network.Status.VERKENNING,):
+        return None
+    if infrastructure is None or infrastructure.penvoerder_id is None:
+        return _("In de kennisinfrastructuur staat nog geen penvoerder: wie besluit formeel?")
+    if not infrastructure.heard_perspectives and not infrastructure.must_be_heard.strip():
+        return _("Er staat nog niet vastgelegd wie gehoord wordt voordat er een besluit valt.")
+    return None
+
+
+def long_quiet(facts: Facts) -> str | None:
+    """6 Nog niet klaar: a running network long without an experiment, a product or a
+    reached milestone."""
+    network = facts.network
+    if network.status != Network.Status.LOPEND:
+        return None
+    if network.start_date and facts.today - network.start_date < QUIET_PERIOD:
+        return None
+    if network.experiments_recent or network.products_recent or network.milestones_recent:
+        return None
+    months = QUIET_PERIOD.days // 30
+    return _(
+        "In de afgelopen %(months)s maanden kwam er geen experiment, kennisproduct of "
+        "bereikte mijlpaal bij."
+    ) % {"months": months}
+
+
+def kernteam_out_of_shape(facts: Facts) -> str | None:
+    """7 Selectiestress: a kernteam under five or over twenty, or a perspective missing."""
+    size = len(facts.active)
+    if size < KERNTEAM_MIN:
+        return _("Het netwerk heeft %(n)s leden; de methode gaat uit van 5 tot 20.") % {"n": size}
+    if size > KERNTEAM_MAX:
+        return _("Het netwerk heeft %(n)s leden; de methode gaat uit van 5 tot 20.") % {"n": size}
+    present = {m.perspective for m in facts.active}
+    missing = [p.label for p in NEEDED_PERSPECTIVES if p.value not in present]
+    if not missing:
+        return None
+    return ngettext(
+        "Dit perspectief zit nog niet aan tafel: %(missing)s.",
+        "Deze perspectieven zitten nog niet aan tafel: %(missing)s.",
+        len(missing),
+    ) % {"missing": ", ".join(str(label).lower() for label in missing)}
+
+
+def quiet_partner(facts: Facts) -> str | None:
+    """8 Een partner beweegt niet mee: a member organisation without attendance,
+    experiments or adoption for months."""
+    if not facts.quiet_organisations or not facts.network.held:
+        return None
+    months = PARTNER_QUIET_PERIOD.days // 30
+    return ngettext(
+        "Van %(names)s was de afgelopen %(months)s maanden niemand bij een bijeenkomst, "
+        "en er liep geen experiment of kennisproduct.",
+        "Van %(names)s was de afgelopen %(months)s maanden niemand bij een bijeenkomst, "
+        "en er liep geen experiment of kennisproduct.",
+        len(facts.quiet_organisations),
+    ) % {"names": ", ".join(facts.quiet_organisations), "months": months}
+
+
+def little_learning(facts: Facts) -> str | None:
+    """9 Geen idee, zijn we een leernetwerk?: few experiments and shared reflections for
+    the network's age."""
+    network = facts.network
+    if not network.start_date or facts.today - network.start_date < LEARNING_AGE:
+        return None
+    years = (facts.today - network.start_date).days / 365
+    done = network.experiments_total + network.shared_reflections
+    if done >= LEARNING_PER_YEAR * years:
+        return None
+    return _(
+        "Het netwerk bestaat %(since)s en heeft %(experiments)s experimenten en "
+        "%(reflections)s gedeelde reflecties."
+    ) % {
+        "since": _("sinds %(date)s") % {"date": date_format(network.start_date, "j F Y")},
+        "experiments": network.experiments_total,
+        "reflections": network.shared_reflections,
+    }
+
+
+# struikelblok code -> rule; the rule of "de eerste sessie" also gets the struikelblok's own
+# werkvormen (what the method advises to get to know each other).
+RULES: dict[str, Callable] = {
+    "deelnemersbetrokkenheid": falling_attendance,
+    "de-eerste-sessie": first_session_unprepared,
+    "overvolle-sessies": little_learning_time,
+    "veel-verloop": high_turnover,
+    "onduidelijkheid-over-wie-besluit": unclear_decisions,
+    "nog-niet-klaar": long_quiet,
+    "selectiestress": kernteam_out_of_shape,
+    "partner-beweegt-niet-mee": quiet_partner,
+    "zijn-we-een-leernetwerk": little_learning,
+}
+
+
+def signals_for(network: Network, today: date | None = None) -> list[Signal]:
+    """The signals that fire now, in the order of the struikelblokken (seven queries)."""
+    facts = gather(network, today)
+    struikelblokken = list(
+        Struikelblok.objects.filter(code__in=RULES).prefetch_related("werkvormen")
+    )
+    fired = []
+    for struikelblok in struikelblokken:
+        rule = RULES[struikelblok.code]
+        werkvormen = list(struikelblok.werkvormen.all())
+        if rule is first_session_unprepared:
+            reason = rule(facts, {w.code for w in werkvormen})
+        else:
+            reason = rule(facts)
+        if reason:
+            fired.append(Signal(struikelblok, reason, werkvormen[0] if werkvormen else None))
+    return fired

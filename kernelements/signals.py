@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -65,13 +65,11 @@ class NextSession:
 
 @dataclass
 class Facts:
-    """What the rules look at, gathered in at most five queries."""
+    """What the rules look at, gathered in at most four queries."""
 
     today: date
-    network: Network
+    network: Network  # with the counts below annotated
     attendance: list[AttendancePoint]
-    active: list[Membership]
-    left_recently: int
     next_session: NextSession | None
     next_blocks: list[DraaiboekBlock]
     quiet_organisations: list[str]  # names
@@ -93,6 +91,20 @@ def _count(model, network_path: str = "network", **filters):
         .values("n")[:1]
     )
     return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def _members(**filters):
+    return _count(Membership, **filters)
+
+
+def _has_perspective(perspective):
+    members = Membership.objects.filter(
+        network=OuterRef("pk"),
+        left_on=None,
+        ring=Membership.Ring.KERNTEAM,
+        perspective=perspective,
+    )
+    return Exists(members)
 
 
 def _next(field: str, today: date):
@@ -125,15 +137,13 @@ def gather(network: Network, today: date | None = None) -> Facts:
             next_id=_next("pk", today),
             next_date=_next("date", today),
             next_theme=_next("theme", today),
+            active=_members(left_on=None),
+            kernteam=_members(left_on=None, ring=Membership.Ring.KERNTEAM),
+            left_recently=_members(left_on__gte=today - TURNOVER_PERIOD),
+            **{f"has_{p.value}": _has_perspective(p) for p in NEEDED_PERSPECTIVES},
         )
         .get()
     )
-    members = list(
-        Membership.objects.filter(network=network)
-        .filter(Q(left_on=None) | Q(left_on__gte=today - TURNOVER_PERIOD))
-        .select_related("organisation")
-    )
-    active = [m for m in members if m.left_on is None]
     next_session = None
     blocks = []
     if counted.next_id:
@@ -145,22 +155,18 @@ def gather(network: Network, today: date | None = None) -> Facts:
         today=today,
         network=counted,
         attendance=attendance_trend(network),
-        active=active,
-        left_recently=len(members) - len(active),
         next_session=next_session,
         next_blocks=blocks,
-        quiet_organisations=_quiet_organisations(network, active, today),
+        quiet_organisations=_quiet_organisations(network, today),
     )
 
 
-def _quiet_organisations(network, active, today) -> list[str]:
+def _quiet_organisations(network, today) -> list[str]:
     """Member organisations with no attendance, experiment or adoption lately (one query)."""
     since = today - PARTNER_QUIET_PERIOD
-    ids = {m.organisation_id for m in active if m.organisation_id}
-    if not ids:
-        return []
+    members = Membership.objects.filter(network=network, left_on=None)
     quiet = (
-        Organisation.objects.filter(pk__in=ids)
+        Organisation.objects.filter(pk__in=members.values("organisation"))
         .annotate(
             attended=Exists(
                 Registration.objects.filter(
@@ -235,8 +241,8 @@ def little_learning_time(facts: Facts) -> str | None:
 
 def high_turnover(facts: Facts) -> str | None:
     """4 Veel verloop: many members left within a year."""
-    left = facts.left_recently
-    before = len(facts.active) + left
+    left = facts.network.left_recently
+    before = facts.network.active + left
     if left < TURNOVER_MIN_LEFT or left < TURNOVER_SHARE * before:
         return None
     return _("%(left)s van de %(total)s leden zijn het afgelopen jaar vertrokken.") % {
@@ -277,13 +283,11 @@ def long_quiet(facts: Facts) -> str | None:
 
 def kernteam_out_of_shape(facts: Facts) -> str | None:
     """7 Selectiestress: a kernteam under five or over twenty, or a perspective missing."""
-    size = len(facts.active)
-    if size < KERNTEAM_MIN:
-        return _("Het netwerk heeft %(n)s leden; de methode gaat uit van 5 tot 20.") % {"n": size}
-    if size > KERNTEAM_MAX:
-        return _("Het netwerk heeft %(n)s leden; de methode gaat uit van 5 tot 20.") % {"n": size}
-    present = {m.perspective for m in facts.active}
-    missing = [p.label for p in NEEDED_PERSPECTIVES if p.value not in present]
+    size = facts.network.kernteam
+    if not KERNTEAM_MIN <= size <= KERNTEAM_MAX:
+        return _("Het kernteam heeft %(n)s leden; de methode gaat uit van 5 tot 20.") % {"n": size}
+    network = facts.network
+    missing = [p.label for p in NEEDED_PERSPECTIVES if not getattr(network, f"has_{p.value}")]
     if not missing:
         return None
     return ngettext(
@@ -344,7 +348,8 @@ RULES: dict[str, Callable] = {
 
 
 def signals_for(network: Network, today: date | None = None) -> list[Signal]:
-    """The signals that fire now, in the order of the struikelblokken (seven queries)."""
+    """The signals that fire now, in the order of the struikelblokken (at most six
+    queries)."""
     facts = gather(network, today)
     struikelblokken = list(
         Struikelblok.objects.filter(code__in=RULES).prefetch_related("werkvormen")

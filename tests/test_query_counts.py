@@ -65,9 +65,9 @@ NETWORK_EXPECTED = {
     "network_overview": 11,
     "network_edit": 4,
     "network_history": 6,
-    # Health: the struikelblok signals (as the signals panel, 7); the rounds, with whether
+    # Health: the struikelblok signals (as the signals panel, 6); the rounds, with whether
     # this member answered each
-    "health_home": 12,
+    "health_home": 11,
     # the round; statements; its sums; the trend (rounds, sums); the werkvormen of the
     # advice; the next session (for adding a werkvorm to it); the remarks
     "scan_detail": 12,
@@ -177,9 +177,9 @@ NETWORK_EXPECTED = {
 FRAGMENTS_EXPECTED = {
     # the latest rounds; statements; the latest kernelementen round's sums
     "health_panel": 7,
-    # the network with its counts; members; the next draaiboek; attendance; quiet member
+    # the network with its counts; the next draaiboek; attendance; quiet member
     # organisations; the struikelblokken with their werkvormen (2)
-    "signals_panel": 11,
+    "signals_panel": 10,
     "journey_panels": 9,  # the phase, experiments, reflections, products, successes (one each)
 }
 

@@ -213,5 +213,5 @@ def test_each_signal_names_the_methods_approach_and_a_werkvorm():
 def test_the_signals_are_computed_in_a_fixed_number_of_queries(django_assert_num_queries):
     network, _members, _organisation = _healthy()
     _session(network, 14)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         signals.signals_for(network)

@@ -1,5 +1,5 @@
 """Demo data: the running network "Jeugdhulp dichtbij" held the kernelementen scan twice, a
-year apart. The picture changed: the basis (kennisinfrastructuur) and the meetings
+year apart, and handled a struikelblok in its first year. The picture changed: the basis (kennisinfrastructuur) and the meetings
 (synergie) improved; carrying results into the organisations (vliegwiel) stayed low, and
 on actieleren the members disagree more than before, and they see few results yet
 (vertrouwen in opbrengsten)."""
@@ -8,8 +8,15 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from kernelements.models import ScanAnswer, ScanResponse, ScanRound
+from kernelements.models import (
+    ScanAnswer,
+    ScanResponse,
+    ScanRound,
+    Struikelblok,
+    StruikelblokEntry,
+)
 from liso import method
+from networks import history
 from networks.models import Network
 
 # The mean the members give each kernelement, in each round, and how far apart they are
@@ -85,3 +92,20 @@ def demo_health() -> None:
                 for kernelement, points in method.AANDACHTSPUNTEN.items()
                 for index, point in enumerate(points)
             )
+    _handled_struikelblok(network, trekker)
+
+
+def _handled_struikelblok(network, trekker) -> None:
+    """A struikelblok the network ran into in its first year and handled: in the log."""
+    entry = StruikelblokEntry.objects.create(
+        network=network,
+        struikelblok=Struikelblok.objects.get(code="de-eerste-sessie"),
+        status=StruikelblokEntry.Status.CLOSED,
+        description="Na de eerste bijeenkomst wist de helft nog niet wat we samen wilden.",
+        decision="Een tweede kennismaking met de werkvorm Bedoeling verkennen.",
+        helped="Iedereen vertelde in twee minuten waarom het vraagstuk hem raakt.",
+        closed_at=timezone.now() - timedelta(days=300),
+        updated_by=trekker.user,
+        version=1,
+    )
+    history.record_creation(network=network, instance=entry, by=trekker.user)

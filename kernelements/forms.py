@@ -3,11 +3,13 @@
 from datetime import date, timedelta
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kernelements import scans
-from kernelements.models import ScanRound
-from liso.forms import DATE, StyledFormMixin
+from kernelements.models import ScanRound, Struikelblok, StruikelblokEntry
+from liso.forms import DATE, StyledFormMixin, text_area
+from networks.editing import VersionedForm
 
 DONT_KNOW = "?"
 
@@ -68,3 +70,57 @@ class ScanAnswerForm(forms.Form):
             for code, value in self.cleaned_data.items()
             if code != "remark"
         }
+
+
+def _review_date(value):
+    """A review within a year from tomorrow: the point is to look again soon."""
+    if value is None:
+        return value
+    today = date.today()
+    if not today < value <= today + timedelta(days=365):
+        raise forms.ValidationError(_("Kies een datum na vandaag en binnen een jaar."))
+    return value
+
+
+class EntryForm(VersionedForm):
+    """A struikelblok in the log: taken up from a signal, or recorded by hand."""
+
+    class Meta:
+        model = StruikelblokEntry
+        fields = ["struikelblok", "description", "decision", "review_on"]
+        widgets = {"description": text_area(3), "decision": text_area(4), "review_on": DATE}
+        labels = {"description": _("Wat zien jullie?")}
+        help_texts = {
+            "decision": _("Wat spreken jullie af, en wie doet wat?"),
+            "review_on": _("Wanneer kijken jullie of het helpt?"),
+        }
+
+    def __init__(self, *args, signal=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["struikelblok"].queryset = Struikelblok.objects.all()
+        self.fields["struikelblok"].empty_label = _("(kies een struikelblok)")
+        self.fields["decision"].required = True
+        if signal:  # the signal says which struikelblok and what it saw
+            del self.fields["struikelblok"]
+            del self.fields["description"]
+
+    def clean_review_on(self):
+        return _review_date(self.cleaned_data["review_on"])
+
+
+class EntryCloseForm(VersionedForm):
+    """Closing a struikelblok: what helped (the next network may need it)."""
+
+    class Meta:
+        model = StruikelblokEntry
+        fields = ["helped"]
+        widgets = {"helped": text_area(4)}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["helped"].required = True
+
+    def _post_clean(self):
+        super()._post_clean()
+        self.instance.status = StruikelblokEntry.Status.CLOSED
+        self.instance.closed_at = timezone.now()

@@ -1,9 +1,11 @@
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from liso import method
-from networks.models import Membership, Network
+from networks.models import Membership, Network, Versioned
 
 
 class Kernelement(models.Model):
@@ -159,3 +161,49 @@ class ScanAnswer(models.Model):
 
     def __str__(self):
         return f"{self.item}: {self.score or '?'}"
+
+
+class StruikelblokEntry(Versioned):
+    """A line in the network's struikelblokken log: a signal the trekker took up or did not
+    recognise, or a struikelblok recorded by hand; what the network decided to do, when to
+    look again, and in the end what helped."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("We pakken het aan")
+        DISMISSED = "niet-herkend", _("Herkennen we niet")
+        CLOSED = "afgerond", _("Afgerond")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="struikelblok_log")
+    struikelblok = models.ForeignKey(
+        Struikelblok, on_delete=models.PROTECT, related_name="+", verbose_name=_("struikelblok")
+    )
+    status = models.CharField(
+        _("stand"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    # What the signal said when it was taken up or set aside: the same words mean the same
+    # data, so a set-aside signal stays quiet until they change.
+    signal_reason = models.TextField(_("signaal"), blank=True, editable=False)
+    description = models.TextField(_("wat we zien"), blank=True, max_length=2000)
+    decision = models.TextField(_("wat we gaan doen"), blank=True, max_length=2000)
+    review_on = models.DateField(_("opnieuw bekijken op"), null=True, blank=True)
+    helped = models.TextField(_("wat hielp"), blank=True, max_length=2000)
+    closed_at = models.DateTimeField(_("afgerond op"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"created_at", "closed_at"}
+
+    class Meta:
+        verbose_name = _("struikelblok in het logboek")
+        verbose_name_plural = _("logboek struikelblokken")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return str(self.struikelblok)
+
+    @property
+    def is_late(self) -> bool:
+        return (
+            self.status == self.Status.OPEN
+            and self.review_on is not None
+            and self.review_on < date.today()
+        )

@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 
 from bijeenkomsten.models import DraaiboekBlock, Registration, Session
 from bijeenkomsten.registrations import AttendancePoint, attendance_trend, is_falling
-from kernelements.models import Struikelblok
+from kernelements.models import Struikelblok, StruikelblokEntry
 from liso import method
 from networks.models import Membership, Network, Organisation
 from opstart.models import Milestone
@@ -347,10 +347,28 @@ RULES: dict[str, Callable] = {
 }
 
 
-def signals_for(network: Network, today: date | None = None) -> list[Signal]:
+def is_quiet(reason: str, entry: StruikelblokEntry | None) -> bool:
+    """A signal the network is working on stays quiet; one it set aside or finished stays
+    quiet until its reason, and so the data behind it, changes."""
+    if entry is None:
+        return False
+    return entry.status == StruikelblokEntry.Status.OPEN or entry.signal_reason == reason
+
+
+def latest_entries(log) -> dict[int, StruikelblokEntry]:
+    """The newest log entry per struikelblok (the log comes newest first)."""
+    latest = {}
+    for entry in log:
+        latest.setdefault(entry.struikelblok_id, entry)
+    return latest
+
+
+def signals_for(network: Network, today: date | None = None, log=()) -> list[Signal]:
     """The signals that fire now, in the order of the struikelblokken (at most six
-    queries)."""
+    queries), less those the network's log quiets (`log`: its entries, newest first, read
+    once by the caller, who shows them too)."""
     facts = gather(network, today)
+    latest = latest_entries(log)
     struikelblokken = list(
         Struikelblok.objects.filter(code__in=RULES).prefetch_related("werkvormen")
     )
@@ -362,6 +380,6 @@ def signals_for(network: Network, today: date | None = None) -> list[Signal]:
             reason = rule(facts, {w.code for w in werkvormen})
         else:
             reason = rule(facts)
-        if reason:
+        if reason and not is_quiet(reason, latest.get(struikelblok.pk)):
             fired.append(Signal(struikelblok, reason, werkvormen[0] if werkvormen else None))
     return fired

@@ -2,9 +2,11 @@ from django.urls import path
 
 from kernelements import views_guide as guide
 from kernelements import views_health as health
+from kernelements import views_log as log
 
 werkwijze = "werkwijze/"
 gezondheid = "netwerken/<slug:slug>/gezondheid/"
+logboek = gezondheid + "struikelblokken/"
 
 urlpatterns = [
     path(werkwijze, guide.guide, name="guide"),
@@ -29,4 +31,9 @@ urlpatterns = [
     path(gezondheid + "scans/<int:pk>/", health.scan_detail, name="scan_detail"),
     path(gezondheid + "scans/<int:pk>/invullen/", health.scan_answer, name="scan_answer"),
     path(gezondheid + "scans/<int:pk>/sluiten/", health.scan_close, name="scan_close"),
+    path(logboek + "nieuw/", log.entry_add, name="struikelblok_entry_add"),
+    path(logboek + "<int:pk>/", log.entry_edit, name="struikelblok_entry_edit"),
+    path(logboek + "<int:pk>/afronden/", log.entry_close, name="struikelblok_entry_close"),
+    path(logboek + "oppakken/<slug:code>/", log.signal_take_up, name="signal_take_up"),
+    path(logboek + "opzij/<slug:code>/", log.signal_dismiss, name="signal_dismiss"),
 ]

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from bijeenkomsten.services import next_session
 from kernelements import scans, signals
 from kernelements.forms import DONT_KNOW, RoundOpenForm, ScanAnswerForm
-from kernelements.models import Aandachtspunt, ScanResponse, ScanRound
+from kernelements.models import Aandachtspunt, ScanResponse, ScanRound, StruikelblokEntry
 from kernelements.radar import radar
 from liso import method
 from networks import permissions as P
@@ -36,10 +36,13 @@ def health_home(request):
     network = request.network
     mine = ScanResponse.objects.filter(round=OuterRef("pk"), membership=request.membership)
     rounds = list(network.scan_rounds.annotate(answered=Exists(mine)))
+    log = list(network.struikelblok_log.select_related("struikelblok"))
     context = {
         "network": network,
         "title": _("Gezondheid"),
-        "signals": signals.signals_for(network),
+        "signals": signals.signals_for(network, log=log),
+        "working_on": [e for e in log if e.status == StruikelblokEntry.Status.OPEN],
+        "set_aside": [e for e in log if e.status != StruikelblokEntry.Status.OPEN],
         "open_rounds": [scan_round for scan_round in rounds if scans.is_open(scan_round)],
         "rounds": rounds,
         "open_form": RoundOpenForm() if P.HEALTH_MANAGE in request.network_perms else None,
@@ -221,5 +224,9 @@ def health_panel(request):
 @P.network_permission_required(P.HEALTH_VIEW)
 def signals_panel(request):
     """The open struikelblok signals for the network overview, loaded after the page."""
-    context = {"network": request.network, "signals": signals.signals_for(request.network)}
+    log = list(request.network.struikelblok_log.all())
+    context = {
+        "network": request.network,
+        "signals": signals.signals_for(request.network, log=log),
+    }
     return render(request, "kernelements/health/signals_panel.html", context)

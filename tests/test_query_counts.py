@@ -67,12 +67,18 @@ NETWORK_EXPECTED = {
     "network_history": 6,
     # Health: the struikelblok signals (as the signals panel, 6); the rounds, with whether
     # this member answered each
-    "health_home": 11,
+    "health_home": 12,  # and the log
     # the round; statements; its sums; the trend (rounds, sums); the werkvormen of the
     # advice; the next session (for adding a werkvorm to it); the remarks
     "scan_detail": 12,
     # the round; statements; this member's answers (2)
-    "scan_answer": 8,  # how many revisions (for the pages); a page of them, with who
+    "scan_answer": 8,
+    # The log: the entry (when editing); the struikelblokken for the select
+    "struikelblok_entry_add": 5,
+    "struikelblok_entry_edit": 6,
+    "struikelblok_entry_close": 5,
+    # the signals (6) and the log, to show what the signal says; the struikelblok
+    "signal_take_up": 12,  # how many revisions (for the pages); a page of them, with who
     "member_list": 8,  # members (2), open invitations, former members
     "member_invite": 5,  # organisations for the select
     "member_coverage": 7,  # members (2), role norms
@@ -179,7 +185,7 @@ FRAGMENTS_EXPECTED = {
     "health_panel": 7,
     # the network with its counts; the next draaiboek; attendance; quiet member
     # organisations; the struikelblokken with their werkvormen (2)
-    "signals_panel": 10,
+    "signals_panel": 11,  # and the log, which quiets signals the network took up
     "journey_panels": 9,  # the phase, experiments, reflections, products, successes (one each)
 }
 

@@ -8,6 +8,8 @@ from tests.access import NETWORK, THE_NETWORK, Route
 
 _NETWORK = {"slug": THE_NETWORK}
 _SCAN = {"slug": THE_NETWORK, "pk": "<scan>"}
+_ENTRY = {"slug": THE_NETWORK, "pk": "<entry>"}
+_SIGNAL = {"slug": THE_NETWORK, "code": "selectiestress"}
 
 ROUTES: dict = {
     "health_home": Route(NETWORK, kwargs=_NETWORK, permission=P.HEALTH_VIEW),
@@ -19,6 +21,19 @@ ROUTES: dict = {
     ),
     "scan_detail": Route(NETWORK, kwargs=_SCAN, permission=P.HEALTH_VIEW),
     "scan_answer": Route(NETWORK, kwargs=_SCAN, permission=P.HEALTH_TAKE_PART),
+    # The struikelblokken log: those who lead write it; an empty form answers 200.
+    "struikelblok_entry_add": Route(NETWORK, kwargs=_NETWORK, permission=P.HEALTH_MANAGE),
+    "struikelblok_entry_edit": Route(NETWORK, kwargs=_ENTRY, permission=P.HEALTH_MANAGE),
+    "struikelblok_entry_close": Route(NETWORK, kwargs=_ENTRY, permission=P.HEALTH_MANAGE),
+    "signal_take_up": Route(NETWORK, kwargs=_SIGNAL, permission=P.HEALTH_MANAGE),
+    "signal_dismiss": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=302,
+        kwargs=_SIGNAL,
+        permission=P.HEALTH_MANAGE,
+    ),
     "scan_close": Route(
         NETWORK,
         method="post",

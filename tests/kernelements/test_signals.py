@@ -4,10 +4,12 @@ not. Every test starts from a healthy network (no signal at all) and changes one
 from datetime import date, time, timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from bijeenkomsten.models import DraaiboekBlock, Registration, Session
 from kernelements import signals
+from kernelements.models import Struikelblok, StruikelblokEntry
 from liso.method import Perspective, Role
 from networks.models import Network
 from opstart.models import Infrastructure
@@ -215,3 +217,94 @@ def test_the_signals_are_computed_in_a_fixed_number_of_queries(django_assert_num
     _session(network, 14)
     with django_assert_num_queries(6):
         signals.signals_for(network)
+
+
+# --- the struikelblokken log ------------------------------------------------------------------
+
+
+def _missing_doelgroep(members):
+    members[4].perspective = Perspective.PRAKTIJK
+    members[4].save(update_fields=["perspective"])
+
+
+def test_a_signal_taken_up_stays_quiet_while_the_network_works_on_it(client):
+    network, members, _organisation = _healthy()
+    _missing_doelgroep(members)
+    client.force_login(members[0].user)
+    url = reverse("signal_take_up", args=[network.slug, "selectiestress"])
+    page = client.get(url)
+    assert "Dit perspectief zit nog niet aan tafel: doelgroep." in page.text
+    review = TODAY + timedelta(days=30)
+    client.post(url, {"version": 0, "decision": "We vragen de cliëntenraad.", "review_on": review})
+    entry = network.struikelblok_log.get()
+    assert entry.status == StruikelblokEntry.Status.OPEN
+    assert entry.signal_reason == "Dit perspectief zit nog niet aan tafel: doelgroep."
+    log = list(network.struikelblok_log.all())
+    assert "selectiestress" not in [
+        s.struikelblok.code for s in signals.signals_for(network, log=log)
+    ]
+    home = client.get(reverse("health_home", args=[network.slug])).text
+    assert "We vragen de cliëntenraad." in home
+    assert network.revisions.filter(object_key=f"struikelblokentry:{entry.pk}").exists()
+
+
+def test_a_signal_set_aside_comes_back_when_its_data_changes(client):
+    network, members, _organisation = _healthy()
+    _missing_doelgroep(members)
+    client.force_login(members[0].user)
+    client.post(reverse("signal_dismiss", args=[network.slug, "selectiestress"]))
+    entry = network.struikelblok_log.get()
+    assert entry.status == StruikelblokEntry.Status.DISMISSED
+
+    def fired():
+        log = list(network.struikelblok_log.all())
+        return [s.struikelblok.code for s in signals.signals_for(network, log=log)]
+
+    assert "selectiestress" not in fired()
+    members[3].perspective = Perspective.PRAKTIJK  # now onderwijs is missing too
+    members[3].save(update_fields=["perspective"])
+    assert "selectiestress" in fired()
+
+
+def test_closing_a_struikelblok_keeps_what_helped_and_needs_it(client):
+    network, members, _organisation = _healthy()
+    entry = StruikelblokEntry.objects.create(
+        network=network,
+        struikelblok=Struikelblok.objects.get(code="veel-verloop"),
+        decision="Vertrekgesprekken.",
+    )
+    client.force_login(members[0].user)
+    url = reverse("struikelblok_entry_close", args=[network.slug, entry.pk])
+    page = client.post(url, {"version": entry.version, "helped": ""})
+    assert page.status_code == 200
+    entry.refresh_from_db()
+    assert entry.status == StruikelblokEntry.Status.OPEN
+    client.post(url, {"version": entry.version, "helped": "Een buddy voor nieuwe leden."})
+    entry.refresh_from_db()
+    assert entry.status == StruikelblokEntry.Status.CLOSED and entry.closed_at is not None
+    revision = network.revisions.filter(object_key=f"struikelblokentry:{entry.pk}").first()
+    assert {change["field"] for change in revision.changes} >= {"status", "helped"}
+    assert client.get(url).status_code == 404  # closed once
+
+
+def test_a_struikelblok_recorded_by_hand_needs_what_the_network_will_do(client):
+    network, members, _organisation = _healthy()
+    client.force_login(members[0].user)
+    url = reverse("struikelblok_entry_add", args=[network.slug])
+    struikelblok = Struikelblok.objects.get(code="nog-niet-klaar")
+    page = client.post(url, {"version": 0, "struikelblok": struikelblok.pk, "decision": ""})
+    assert page.status_code == 200 and not network.struikelblok_log.exists()
+    page = client.post(
+        url,
+        {
+            "version": 0,
+            "struikelblok": struikelblok.pk,
+            "decision": "Eerst een kleine pilot.",
+            "review_on": TODAY - timedelta(days=1),
+        },
+    )
+    assert "Kies een datum na vandaag en binnen een jaar." in page.text
+    client.post(
+        url, {"version": 0, "struikelblok": struikelblok.pk, "decision": "Eerst een kleine pilot."}
+    )
+    assert network.struikelblok_log.get().struikelblok == struikelblok

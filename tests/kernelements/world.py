@@ -6,7 +6,13 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from kernelements import scans
-from kernelements.models import ScanAnswer, ScanResponse, ScanRound
+from kernelements.models import (
+    ScanAnswer,
+    ScanResponse,
+    ScanRound,
+    Struikelblok,
+    StruikelblokEntry,
+)
 from liso import method
 from liso.method import Role
 
@@ -47,7 +53,13 @@ def build_health(network, members: dict) -> dict:
     )
     for role, score in zip(ANSWERED_BY, (3, 4, 5), strict=True):
         answer_all(current, members[role], score)
-    return {"<scan>": current.pk}
+    entry = StruikelblokEntry.objects.create(
+        network=network,
+        struikelblok=Struikelblok.objects.get(code="veel-verloop"),
+        decision="Bij elk vertrek vragen we waarom.",
+        review_on=today + timedelta(days=60),
+    )
+    return {"<scan>": current.pk, "<entry>": entry.pk}
 
 
 def grow_health(network, rounds: int = 10, members=None) -> None:

@@ -43,14 +43,12 @@ def signal_take_up(request, code):
         signal_reason=signal.reason if signal else "",
     )
     form = EntryForm(request.POST or None, instance=entry, network=request.network, signal=True)
-    intro = (
-        signal.reason if signal else _("Dit signaal is er nu niet; je kunt het toch vastleggen.")
-    )
+    gone = _("Dit signaal is er nu niet; je kunt het toch vastleggen.")
     return edit_page(
         request,
         form=form,
-        title=_("Oppakken: %(title)s") % {"title": struikelblok.title},
-        intro=intro,
+        title=_("Een struikelblok oppakken"),
+        intro=f"{struikelblok}. {signal.reason if signal else gone}",
         back_url=_home(request),
         success=_("Het struikelblok staat in het logboek."),
         crumb=health_crumb(request),
@@ -113,8 +111,8 @@ def entry_edit(request, pk):
     return edit_page(
         request,
         form=form,
-        title=str(entry.struikelblok),
-        intro=entry.signal_reason,
+        title=_("Een struikelblok in het logboek"),
+        intro=f"{entry.struikelblok}. {entry.signal_reason}".strip(),
         back_url=_home(request),
         crumb=health_crumb(request),
     )
@@ -129,8 +127,12 @@ def entry_close(request, pk):
     return edit_page(
         request,
         form=form,
-        title=_("Afronden: %(title)s") % {"title": entry.struikelblok.title},
-        intro=_("Wat hielp? Schrijf het op: een volgend netwerk heeft er misschien wat aan."),
+        title=_("Een struikelblok afronden"),
+        intro=_(
+            "%(struikelblok)s. Wat hielp? Schrijf het op: een volgend netwerk heeft er "
+            "misschien wat aan."
+        )
+        % {"struikelblok": entry.struikelblok},
         back_url=_home(request),
         success=_("Het struikelblok is afgerond."),
         crumb=health_crumb(request),

@@ -6,13 +6,15 @@ catalogue part."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kernelements import catalogue, demo, scans
+from kernelements import catalogue, demo, notices, scans
 from kernelements.models import Aandachtspunt, Struikelblok
 from liso.catalogue import Part
 from liso.contributions import (
     CATALOGUE_PARTS,
     DAILY_JOBS,
+    DAILY_MAIL_SECTIONS,
     DEMO_PARTS,
+    MAIL_KINDS,
     OVERVIEW_PANELS,
     WERKVORM_SECTIONS,
 )
@@ -59,5 +61,7 @@ CONTRIBUTIONS = [
     (OVERVIEW_PANELS, "signals", Panel("kernelements/health/signals_loader.html", _health_panel)),
     (OVERVIEW_PANELS, "health", Panel("kernelements/health/panel_loader.html", _health_panel)),
     (DAILY_JOBS, "close-scan-rounds", scans.close_overdue_rounds),
+    (MAIL_KINDS, notices.SIGNALS.code, notices.SIGNALS),
+    (DAILY_MAIL_SECTIONS, notices.SIGNALS.code, notices.SIGNALS_SECTION),
     (DEMO_PARTS, "health", demo.demo_health),
 ]

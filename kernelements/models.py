@@ -207,3 +207,23 @@ class StruikelblokEntry(Versioned):
             and self.review_on is not None
             and self.review_on < date.today()
         )
+
+
+class SignalNotice(models.Model):
+    """A signal as it went out in the trekkers' daily mail, so the same signal (the same
+    reason: the same data) is mailed once, and again only when its data changes."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    struikelblok = models.ForeignKey(Struikelblok, on_delete=models.CASCADE, related_name="+")
+    reason = models.TextField()
+    mailed_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "struikelblok", "reason"], name="mail_a_signal_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.struikelblok} ({self.mailed_on})"

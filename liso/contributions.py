@@ -35,8 +35,16 @@ ORDER: dict[str, list[str]] = {
         "my-actions",  # bijeenkomsten
         "quick-reflection",  # phases
     ],
-    MAIL_KINDS: ["bijeenkomsten", "verslagen", "taken"],  # bijeenkomsten
-    DAILY_MAIL_SECTIONS: ["taken"],  # bijeenkomsten
+    MAIL_KINDS: [
+        "bijeenkomsten",  # bijeenkomsten
+        "verslagen",  # bijeenkomsten
+        "taken",  # bijeenkomsten
+        "signalen",  # kernelements
+    ],
+    DAILY_MAIL_SECTIONS: [
+        "taken",  # bijeenkomsten
+        "signalen",  # kernelements
+    ],
     DAILY_JOBS: [
         "upcoming-reminders",  # bijeenkomsten
         "close-scan-rounds",  # kernelements

@@ -10,6 +10,7 @@ from django.utils import timezone
 from bijeenkomsten.models import DraaiboekBlock, Registration, Session
 from kernelements import signals
 from kernelements.models import Struikelblok, StruikelblokEntry
+from liso import notifications
 from liso.method import Perspective, Role
 from networks.models import Network
 from opstart.models import Infrastructure
@@ -308,3 +309,32 @@ def test_a_struikelblok_recorded_by_hand_needs_what_the_network_will_do(client):
         url, {"version": 0, "struikelblok": struikelblok.pk, "decision": "Eerst een kleine pilot."}
     )
     assert network.struikelblok_log.get().struikelblok == struikelblok
+
+
+def test_a_new_signal_reaches_the_trekkers_daily_mail_once(mailoutbox):
+    network, members, _organisation = _healthy()
+    _missing_doelgroep(members)
+    trekker = members[0].user
+
+    def mails_to_trekker(day):
+        notifications.send_daily_mail(day=day)
+        return [mail for mail in mailoutbox if trekker.email in mail.to and mail.body]
+
+    (mail,) = mails_to_trekker(TODAY)
+    assert "Struikelblok 7, Selectiestress: Dit perspectief zit nog niet aan tafel" in mail.body
+    assert network.name in mail.body
+    assert all(members[1].user.email not in m.to for m in mailoutbox)  # trekkers only
+    mailoutbox.clear()
+    assert mails_to_trekker(TODAY + timedelta(days=1)) == []  # the same signal: told already
+    members[3].perspective = Perspective.PRAKTIJK  # onderwijs leaves too: the data changed
+    members[3].save(update_fields=["perspective"])
+    (mail,) = mails_to_trekker(TODAY + timedelta(days=2))
+    assert "doelgroep, onderwijs" in mail.body or "onderwijs, doelgroep" in mail.body
+
+
+def test_a_trekker_who_turned_signals_off_gets_none(mailoutbox):
+    _network, members, _organisation = _healthy()
+    _missing_doelgroep(members)
+    notifications.settings_save(user=members[0].user, frequencies={"signalen": "uit"})
+    notifications.send_daily_mail(day=TODAY)
+    assert [m for m in mailoutbox if members[0].user.email in m.to] == []

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from kernelements.models import (
+    Decision,
     ScanAnswer,
     ScanResponse,
     ScanRound,
@@ -93,6 +94,7 @@ def demo_health() -> None:
                 for index, point in enumerate(points)
             )
     _handled_struikelblok(network, trekker)
+    _decisions(network, trekker)
 
 
 def _handled_struikelblok(network, trekker) -> None:
@@ -109,3 +111,50 @@ def _handled_struikelblok(network, trekker) -> None:
         version=1,
     )
     history.record_creation(network=network, instance=entry, by=trekker.user)
+
+
+DECISIONS = [
+    # (days ago, title, status, heard perspectives, alternatives, minority)
+    (
+        330,
+        "We komen zes keer per jaar bij elkaar, steeds bij een andere partner.",
+        Decision.Status.GENOMEN,
+        ["beleid", "praktijk", "doelgroep"],
+        "Eén vaste zaal: makkelijker, maar dan leren we elkaars werkplek niet kennen.",
+        "",
+    ),
+    (
+        45,
+        "Elk experiment heeft iemand met ervaringskennis in de groep.",
+        Decision.Status.GENOMEN,
+        ["doelgroep", "praktijk", "onderzoek"],
+        "Alleen bij experimenten met ouders: te smal, de les geldt overal.",
+        "Twee leden vinden dit te zwaar voor kleine experimenten.",
+    ),
+    (
+        5,
+        "We vragen de hogeschool om de handreiking in het onderwijs te gebruiken.",
+        Decision.Status.VOORGESTELD,
+        [],
+        "",
+        "",
+    ),
+]
+
+
+def _decisions(network, trekker) -> None:
+    held = network.sessions.filter(date__lt=date.today()).order_by("-date").first()
+    for days_ago, title, status, heard, alternatives, minority in DECISIONS:
+        decision = Decision.objects.create(
+            network=network,
+            title=title,
+            decided_on=date.today() - timedelta(days=days_ago),
+            status=status,
+            session=held if days_ago == 45 else None,
+            heard_perspectives=heard,
+            alternatives=alternatives,
+            minority=minority,
+            updated_by=trekker.user,
+            version=1,
+        )
+        history.record_creation(network=network, instance=decision, by=trekker.user)

@@ -1,15 +1,19 @@
-"""Forms of the health section: opening a scan round, and answering one."""
+"""Forms of the health section: opening a scan round and answering one, the struikelblokken
+log and the besluitenlijst."""
 
 from datetime import date, timedelta
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kernelements import scans
-from kernelements.models import ScanRound, Struikelblok, StruikelblokEntry
-from liso.forms import DATE, StyledFormMixin, text_area
+from kernelements.models import Decision, ScanRound, Struikelblok, StruikelblokEntry
+from liso import method
+from liso.forms import DATE, FastCheckboxes, StyledFormMixin, text_area
 from networks.editing import VersionedForm
+from networks.models import Organisation
 
 DONT_KNOW = "?"
 
@@ -124,3 +128,71 @@ class EntryCloseForm(VersionedForm):
         super()._post_clean()
         self.instance.status = StruikelblokEntry.Status.CLOSED
         self.instance.closed_at = timezone.now()
+
+
+class DecisionForm(VersionedForm):
+    """A line of the besluitenlijst."""
+
+    heard_perspectives = forms.MultipleChoiceField(
+        label=_("Wie zijn er gehoord?"),
+        choices=method.Perspective.choices,
+        widget=FastCheckboxes,
+        required=False,
+        help_text=_("De perspectieven die hun zegje deden voordat het besluit viel."),
+    )
+
+    class Meta:
+        model = Decision
+        fields = [
+            "title",
+            "decided_on",
+            "status",
+            "session",
+            "heard_perspectives",
+            "heard_organisations",
+            "alternatives",
+            "minority",
+        ]
+        widgets = {
+            "decided_on": DATE,
+            "heard_organisations": FastCheckboxes,
+            "alternatives": text_area(4),
+            "minority": text_area(3),
+        }
+        help_texts = {
+            "alternatives": _("Welke andere mogelijkheden waren er, en waarom vielen ze af?"),
+            "minority": _("Wat vond een minderheid? Ook dat hoort in het verslag."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        network = self.network
+        self.fields["session"].queryset = network.sessions.order_by("-date")
+        self.fields["session"].empty_label = _("(niet in een bijeenkomst)")
+        chosen = self.instance.heard_organisations.all() if self.instance.pk else []
+        self.fields["heard_organisations"].queryset = (
+            Organisation.objects.filter(
+                Q(memberships__network=network, memberships__left_on=None) | Q(pk__in=chosen)
+            )
+            .distinct()
+            .order_by("name")
+        )
+        self.fields["heard_organisations"].label = _("Welke organisaties zijn gehoord?")
+        self.initial.setdefault("decided_on", date.today())
+
+    def clean_decided_on(self):
+        decided_on = self.cleaned_data["decided_on"]
+        if decided_on > date.today() + timedelta(days=365) or decided_on.year < 2000:
+            raise forms.ValidationError(_("Kies een datum tussen 2000 en een jaar vanaf nu."))
+        return decided_on
+
+    def clean(self):
+        cleaned = super().clean()
+        decided_on = cleaned.get("decided_on")
+        if (
+            decided_on
+            and decided_on > date.today()
+            and cleaned.get("status") != Decision.Status.VOORGESTELD
+        ):
+            self.add_error("decided_on", _("Een genomen besluit ligt niet in de toekomst."))
+        return cleaned

@@ -227,3 +227,51 @@ class SignalNotice(models.Model):
 
     def __str__(self):
         return f"{self.struikelblok} ({self.mailed_on})"
+
+
+class Decision(Versioned):
+    """A line of the besluitenlijst: what was decided, when and where, who was heard, what
+    was not chosen and why, and what a minority thought."""
+
+    class Status(models.TextChoices):
+        VOORGESTELD = "voorgesteld", _("Voorgesteld")
+        GENOMEN = "genomen", _("Genomen")
+        HERZIEN = "herzien", _("Herzien")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="decisions")
+    title = models.CharField(_("wat is besloten"), max_length=300)
+    decided_on = models.DateField(_("datum"))
+    session = models.ForeignKey(
+        "bijeenkomsten.Session",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("in de bijeenkomst"),
+    )
+    status = models.CharField(
+        _("stand"), max_length=20, choices=Status.choices, default=Status.GENOMEN
+    )
+    heard_perspectives = models.JSONField(_("gehoorde perspectieven"), default=list, blank=True)
+    heard_organisations = models.ManyToManyField(
+        "networks.Organisation",
+        blank=True,
+        related_name="+",
+        verbose_name=_("gehoorde organisaties"),
+    )
+    alternatives = models.TextField(
+        _("wat niet gekozen werd, en waarom"), blank=True, max_length=4000
+    )
+    minority = models.TextField(_("minderheidsstandpunten"), blank=True, max_length=4000)
+
+    class Meta:
+        verbose_name = _("besluit")
+        verbose_name_plural = _("besluiten")
+        ordering = ["-decided_on", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_heard_perspectives_display(self) -> str:
+        labels = dict(method.Perspective.choices)
+        return ", ".join(str(labels.get(code, code)) for code in self.heard_perspectives)

@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 
 from bijeenkomsten.models import DraaiboekBlock, Registration, Session
 from bijeenkomsten.registrations import AttendancePoint, attendance_trend, is_falling
-from kernelements.models import Struikelblok, StruikelblokEntry
+from kernelements.models import Decision, Struikelblok, StruikelblokEntry
 from liso import method
 from networks.models import Membership, Network, Organisation
 from opstart.models import Milestone
@@ -35,6 +35,8 @@ LEARNING_SHARE_MIN = 0.5
 TURNOVER_SHARE = 0.25
 TURNOVER_MIN_LEFT = 2
 TURNOVER_PERIOD = timedelta(days=365)
+# 5 Onduidelijkheid over wie besluit: how far back the besluitenlijst is read.
+DECISION_PERIOD = timedelta(days=365)
 # 6 Nog niet klaar: how long a running network may go without an experiment, a product
 # or a reached milestone.
 QUIET_PERIOD = timedelta(days=180)
@@ -134,6 +136,16 @@ def gather(network: Network, today: date | None = None) -> Facts:
                 updated_at__date__gte=quiet_since,
             ),
             shared_reflections=_count(Reflection, shared_at__isnull=False),
+            decisions_taken=_count(
+                Decision, status=Decision.Status.GENOMEN, decided_on__gte=today - DECISION_PERIOD
+            ),
+            unheard_decisions=_count(
+                Decision,
+                status=Decision.Status.GENOMEN,
+                decided_on__gte=today - DECISION_PERIOD,
+                heard_perspectives=[],
+                heard_organisations__isnull=True,
+            ),
             next_id=_next("pk", today),
             next_date=_next("date", today),
             next_theme=_next("theme", today),
@@ -252,8 +264,8 @@ def high_turnover(facts: Facts) -> str | None:
 
 
 def unclear_decisions(facts: Facts) -> str | None:
-    """5 Onduidelijkheid over wie besluit: no penvoerder, or nobody named who must be heard
-    before a decision."""
+    """5 Onduidelijkheid over wie besluit: no penvoerder, nobody named who must be heard
+    before a decision, or decisions of the past year that do not say who was heard."""
     infrastructure = getattr(facts.network, "infrastructure", None)
     if facts.network.status in (Network.Status.VERKENNING,):
         return None
@@ -261,6 +273,14 @@ def unclear_decisions(facts: Facts) -> str | None:
         return _("In de kennisinfrastructuur staat nog geen penvoerder: wie besluit formeel?")
     if not infrastructure.heard_perspectives and not infrastructure.must_be_heard.strip():
         return _("Er staat nog niet vastgelegd wie gehoord wordt voordat er een besluit valt.")
+    if facts.network.unheard_decisions:
+        return ngettext(
+            "Bij %(n)s van de %(total)s besluiten van het afgelopen jaar staat niet wie er "
+            "gehoord is.",
+            "Bij %(n)s van de %(total)s besluiten van het afgelopen jaar staat niet wie er "
+            "gehoord is.",
+            facts.network.unheard_decisions,
+        ) % {"n": facts.network.unheard_decisions, "total": facts.network.decisions_taken}
     return None
 
 

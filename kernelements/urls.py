@@ -1,5 +1,6 @@
 from django.urls import path
 
+from kernelements import views_decisions as decisions
 from kernelements import views_guide as guide
 from kernelements import views_health as health
 from kernelements import views_log as log
@@ -31,6 +32,9 @@ urlpatterns = [
     path(gezondheid + "scans/<int:pk>/", health.scan_detail, name="scan_detail"),
     path(gezondheid + "scans/<int:pk>/invullen/", health.scan_answer, name="scan_answer"),
     path(gezondheid + "scans/<int:pk>/sluiten/", health.scan_close, name="scan_close"),
+    path(gezondheid + "besluiten/", decisions.decision_list, name="decision_list"),
+    path(gezondheid + "besluiten/nieuw/", decisions.decision_add, name="decision_add"),
+    path(gezondheid + "besluiten/<int:pk>/", decisions.decision_edit, name="decision_edit"),
     path(logboek + "nieuw/", log.entry_add, name="struikelblok_entry_add"),
     path(logboek + "<int:pk>/", log.entry_edit, name="struikelblok_entry_edit"),
     path(logboek + "<int:pk>/afronden/", log.entry_close, name="struikelblok_entry_close"),

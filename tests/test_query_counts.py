@@ -73,6 +73,11 @@ NETWORK_EXPECTED = {
     "scan_detail": 12,
     # the round; statements; this member's answers (2)
     "scan_answer": 8,
+    # The besluitenlijst: how many; a page with their sessions; their organisations
+    "decision_list": 7,
+    # the decision (when editing); sessions and organisations for the choices
+    "decision_add": 6,
+    "decision_edit": 8,
     # The log: the entry (when editing); the struikelblokken for the select
     "struikelblok_entry_add": 5,
     "struikelblok_entry_edit": 6,

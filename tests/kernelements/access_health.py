@@ -9,6 +9,7 @@ from tests.access import NETWORK, THE_NETWORK, Route
 _NETWORK = {"slug": THE_NETWORK}
 _SCAN = {"slug": THE_NETWORK, "pk": "<scan>"}
 _ENTRY = {"slug": THE_NETWORK, "pk": "<entry>"}
+_DECISION = {"slug": THE_NETWORK, "pk": "<decision>"}
 _SIGNAL = {"slug": THE_NETWORK, "code": "selectiestress"}
 
 ROUTES: dict = {
@@ -21,6 +22,10 @@ ROUTES: dict = {
     ),
     "scan_detail": Route(NETWORK, kwargs=_SCAN, permission=P.HEALTH_VIEW),
     "scan_answer": Route(NETWORK, kwargs=_SCAN, permission=P.HEALTH_TAKE_PART),
+    # The besluitenlijst: every member reads it; those who lead keep it.
+    "decision_list": Route(NETWORK, kwargs=_NETWORK, permission=P.HEALTH_VIEW),
+    "decision_add": Route(NETWORK, kwargs=_NETWORK, permission=P.DECISIONS_CHANGE),
+    "decision_edit": Route(NETWORK, kwargs=_DECISION, permission=P.DECISIONS_CHANGE),
     # The struikelblokken log: those who lead write it; an empty form answers 200.
     "struikelblok_entry_add": Route(NETWORK, kwargs=_NETWORK, permission=P.HEALTH_MANAGE),
     "struikelblok_entry_edit": Route(NETWORK, kwargs=_ENTRY, permission=P.HEALTH_MANAGE),

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from bijeenkomsten.models import DraaiboekBlock, Registration, Session
 from kernelements import signals
-from kernelements.models import Struikelblok, StruikelblokEntry
+from kernelements.models import Decision, Struikelblok, StruikelblokEntry
 from liso import notifications
 from liso.method import Perspective, Role
 from networks.models import Network
@@ -338,3 +338,16 @@ def test_a_trekker_who_turned_signals_off_gets_none(mailoutbox):
     notifications.settings_save(user=members[0].user, frequencies={"signalen": "uit"})
     notifications.send_daily_mail(day=TODAY)
     assert [m for m in mailoutbox if members[0].user.email in m.to] == []
+
+
+def test_5_decisions_that_do_not_say_who_was_heard():
+    network, _members, organisation = _healthy()
+    decision = Decision.objects.create(
+        network=network, title="We starten een tweede ronde.", decided_on=TODAY
+    )
+    signal = next(s for s in signals.signals_for(network) if s.struikelblok.number == 5)
+    assert signal.reason == (
+        "Bij 1 van de 1 besluiten van het afgelopen jaar staat niet wie er gehoord is."
+    )
+    decision.heard_organisations.add(organisation)
+    assert "onduidelijkheid-over-wie-besluit" not in _fired(network)

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from kernelements import scans
 from kernelements.models import (
+    Decision,
     ScanAnswer,
     ScanResponse,
     ScanRound,
@@ -59,7 +60,13 @@ def build_health(network, members: dict) -> dict:
         decision="Bij elk vertrek vragen we waarom.",
         review_on=today + timedelta(days=60),
     )
-    return {"<scan>": current.pk, "<entry>": entry.pk}
+    decision = Decision.objects.create(
+        network=network,
+        title="We werken twee jaar met één vaste locatie.",
+        decided_on=today - timedelta(days=20),
+        heard_perspectives=["doelgroep", "praktijk"],
+    )
+    return {"<scan>": current.pk, "<entry>": entry.pk, "<decision>": decision.pk}
 
 
 def grow_health(network, rounds: int = 10, members=None) -> None:

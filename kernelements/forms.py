@@ -28,7 +28,9 @@ class RoundOpenForm(StyledFormMixin, forms.Form):
     closes_on = forms.DateField(
         label=_("Invullen kan tot en met"),
         widget=DATE,
-        help_text=_("Daarna sluit de ronde vanzelf. Je kunt hem ook eerder sluiten."),
+        help_text=_(
+            "Daarna sluit de ronde en verschijnen de uitkomsten. Je kunt hem ook eerder sluiten."
+        ),
     )
 
     def __init__(self, *args, **kwargs):

@@ -1,20 +1,24 @@
 """The zelfscans: how a network rates itself on the five kernelementen (fifteen statements,
 one per aandachtspunt) or, with commercial partners, on the five public-private dimensions.
 
-Anonymous to everyone. Results exist only once MIN_RESPONDENTS members answered, and only
-as means and spreads per group, never per person; results per perspective only where that
-perspective has MIN_RESPONDENTS answers of its own. A member sees and changes their own
-answers while the round is open; closing the round removes the link between the answers
-and the person (ScanResponse.membership), keeping only the perspective.
+Anonymous to everyone. Results exist only once the round is closed (while it is open, each
+new answer would show as the difference between two views of the results) and at least
+MIN_RESPONDENTS members answered, and only as means and spreads, never per person. Results
+per perspective only where that perspective has MIN_RESPONDENTS answers of its own, and
+only when the answers left out number none or at least MIN_RESPONDENTS too (otherwise the
+total minus the rows shown would be those few people). A member sees and changes their own
+answers while the round is open; closing the round copies the answers into new rows in a
+random order, without the person and without when they answered, keeping the perspective.
 
 Every page reads a fixed number of queries: the sums are made by the database.
 """
 
 import math
+import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -120,16 +124,34 @@ def round_open(*, network, kind: str, closes_on: date, by) -> ScanRound:
         if is_open(overdue, today):
             raise ScanError(_("Er loopt al een ronde van deze scan. Sluit die eerst."))
         _close(overdue)
-    return ScanRound.objects.create(
-        network=network, kind=kind, opened_on=today, closes_on=closes_on, opened_by=by
-    )
+    try:
+        with transaction.atomic():
+            return ScanRound.objects.create(
+                network=network, kind=kind, opened_on=today, closes_on=closes_on, opened_by=by
+            )
+    except IntegrityError:  # someone else opened one at the same moment
+        raise ScanError(_("Er loopt al een ronde van deze scan. Sluit die eerst.")) from None
 
 
 def _close(scan_round: ScanRound) -> None:
+    """Close the round and let go of who answered: every response is copied, in a random
+    order and with one moment for all, without the member; the originals go. So neither a
+    link, nor the order of the rows, nor a time tells whose answers these were."""
     scan_round.closed_at = timezone.now()
     scan_round.save(update_fields=["closed_at"])
-    # From now on nobody, not even the database's readers, can tell whose answers these were.
-    scan_round.responses.update(membership=None)
+    originals = list(scan_round.responses.prefetch_related("answers"))
+    random.shuffle(originals)
+    for original in originals:
+        copy = ScanResponse.objects.create(
+            round=scan_round, perspective=original.perspective, remark=original.remark
+        )
+        answers = list(original.answers.all())
+        random.shuffle(answers)
+        ScanAnswer.objects.bulk_create(
+            ScanAnswer(response=copy, item=answer.item, score=answer.score) for answer in answers
+        )
+    ScanResponse.objects.filter(pk__in=[original.pk for original in originals]).delete()
+    scan_round.responses.update(updated_at=scan_round.closed_at)
 
 
 @transaction.atomic
@@ -137,6 +159,13 @@ def round_close(*, scan_round: ScanRound) -> None:
     locked = ScanRound.objects.select_for_update().get(pk=scan_round.pk)
     if locked.closed_at is None:
         _close(locked)
+
+
+def close_if_overdue(scan_round: ScanRound) -> None:
+    """A round past its date closes when someone looks at it, not only with the daily job."""
+    if scan_round.closed_at is None and not is_open(scan_round):
+        round_close(scan_round=scan_round)
+        scan_round.refresh_from_db(fields=["closed_at"])
 
 
 def close_overdue_rounds(day: date) -> None:
@@ -246,6 +275,8 @@ class Results:
     groups: list[GroupResult] = field(default_factory=list)
     perspectives: list[PerspectiveResult] = field(default_factory=list)
     hidden_perspectives: int = 0  # perspectives with too few answers of their own
+    # No row per perspective at all: the answers left out would be too few to hide in.
+    perspectives_withheld: bool = False
 
     @property
     def needed(self) -> int:
@@ -285,7 +316,7 @@ def results(scan_round: ScanRound, groups: list[Group]) -> Results:
         perspective = row["response__perspective"]
         per_perspective[perspective] = max(per_perspective.get(perspective, 0), row["answered"])
     respondents = sum(per_perspective.values())
-    if respondents < MIN_RESPONDENTS:
+    if respondents < MIN_RESPONDENTS or scan_round.closed_at is None:
         return Results(respondents=respondents, shown=False)
     item_scores: dict[str, Score] = {}
     perspective_scores: dict[tuple[str, str], Score] = {}
@@ -305,19 +336,24 @@ def results(scan_round: ScanRound, groups: list[Group]) -> Results:
             pooled.add(score.count, score.total, score.squares, score.dont_know)
             statements.append((statement, score))
         outcome.groups.append(GroupResult(group.code, group.label, pooled, statements))
-    for perspective in method.Perspective:
-        count = per_perspective.get(perspective.value, 0)
-        if count >= MIN_RESPONDENTS:
-            outcome.perspectives.append(
-                PerspectiveResult(
-                    perspective.value,
-                    perspective.label,
-                    count,
-                    [perspective_scores.get((perspective.value, g.code), Score()) for g in groups],
-                )
+    shown = [p for p in method.Perspective if per_perspective.get(p.value, 0) >= MIN_RESPONDENTS]
+    left_out = respondents - sum(per_perspective[p.value] for p in shown)
+    outcome.hidden_perspectives = sum(
+        1 for p, count in per_perspective.items() if count and p not in {s.value for s in shown}
+    )
+    if 0 < left_out < MIN_RESPONDENTS:
+        # The total minus the rows shown would be these few people's answers.
+        outcome.perspectives_withheld = True
+        return outcome
+    for perspective in shown:
+        outcome.perspectives.append(
+            PerspectiveResult(
+                perspective.value,
+                perspective.label,
+                per_perspective[perspective.value],
+                [perspective_scores.get((perspective.value, g.code), Score()) for g in groups],
             )
-        elif count:
-            outcome.hidden_perspectives += 1
+        )
     return outcome
 
 
@@ -351,7 +387,7 @@ def trend(network, kind: str, groups: list[Group]) -> list[TrendRow]:
     trend_rows = []
     for scan_round in rounds:
         respondents = counts.get(scan_round.pk, 0)
-        shown = respondents >= MIN_RESPONDENTS
+        shown = respondents >= MIN_RESPONDENTS and scan_round.closed_at is not None
         means = [
             pooled.get((scan_round.pk, group.code), Score()).mean if shown else None
             for group in groups

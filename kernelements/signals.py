@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -126,6 +126,11 @@ def gather(network: Network, today: date | None = None) -> Facts:
         .select_related("infrastructure")
         .annotate(
             held=_count(Session, date__lt=today, status=Session.Status.GEPLAND),
+            recorded_recently=_count(
+                Session,
+                attendance_recorded_at__isnull=False,
+                date__gte=today - PARTNER_QUIET_PERIOD,
+            ),
             experiments_total=_count(Experiment),
             experiments_recent=_count(Experiment, created_at__date__gte=quiet_since),
             products_recent=_count(Kennisproduct, updated_at__date__gte=quiet_since),
@@ -146,6 +151,13 @@ def gather(network: Network, today: date | None = None) -> Facts:
                 heard_perspectives=[],
                 heard_organisations__isnull=True,
             ),
+            first_held=Subquery(
+                Session.objects.filter(
+                    network=OuterRef("pk"), date__lt=today, status=Session.Status.GEPLAND
+                )
+                .order_by("date")
+                .values("date")[:1]
+            ),
             next_id=_next("pk", today),
             next_date=_next("date", today),
             next_theme=_next("theme", today),
@@ -161,7 +173,9 @@ def gather(network: Network, today: date | None = None) -> Facts:
     if counted.next_id:
         next_session = NextSession(counted.next_date, counted.next_theme)
         blocks = list(
-            DraaiboekBlock.objects.filter(session_id=counted.next_id).select_related("werkvorm")
+            DraaiboekBlock.objects.filter(session_id=counted.next_id).select_related(
+                "werkvorm__based_on"
+            )
         )
     return Facts(
         today=today,
@@ -176,7 +190,8 @@ def gather(network: Network, today: date | None = None) -> Facts:
 def _quiet_organisations(network, today) -> list[str]:
     """Member organisations with no attendance, experiment or adoption lately (one query)."""
     since = today - PARTNER_QUIET_PERIOD
-    members = Membership.objects.filter(network=network, left_on=None)
+    # Only organisations that have been members long enough to be expected to show up.
+    members = Membership.objects.filter(network=network, left_on=None, joined_on__lte=since)
     quiet = (
         Organisation.objects.filter(pk__in=members.values("organisation"))
         .annotate(
@@ -190,12 +205,16 @@ def _quiet_organisations(network, today) -> list[str]:
             ),
             experimented=Exists(
                 Experiment.objects.filter(
-                    network=network, created_at__date__gte=since, organisation=OuterRef("pk")
+                    Q(created_at__date__gte=since) | Q(status=Experiment.Status.LOOPT),
+                    network=network,
+                    organisation=OuterRef("pk"),
                 )
             ),
             adopted=Exists(
                 Adoption.objects.filter(
-                    product__network=network, since__gte=since, organisation=OuterRef("pk")
+                    product__network=network,
+                    status__in=[Adoption.Status.AFGESPROKEN, Adoption.Status.IN_GEBRUIK],
+                    organisation=OuterRef("pk"),
                 )
             ),
         )
@@ -227,14 +246,12 @@ def first_session_unprepared(facts: Facts, werkvormen: set[str]) -> str | None:
     used = {block.werkvorm.lineage_code for block in facts.next_blocks if block.werkvorm}
     if used & werkvormen:
         return None
-    days = (session.date - facts.today).days
-    return ngettext(
-        "De eerste bijeenkomst is over %(days)s dag, en het draaiboek heeft nog geen "
-        "werkvorm om elkaar en het vraagstuk te leren kennen.",
-        "De eerste bijeenkomst is over %(days)s dagen, en het draaiboek heeft nog geen "
-        "werkvorm om elkaar en het vraagstuk te leren kennen.",
-        days,
-    ) % {"days": days}
+    # The date, not "in 12 days": the same data must give the same words, or a signal set
+    # aside would come back every day.
+    return _(
+        "De eerste bijeenkomst is op %(date)s, en het draaiboek heeft nog geen werkvorm om "
+        "elkaar en het vraagstuk te leren kennen."
+    ) % {"date": date_format(session.date, "j F Y")}
 
 
 def little_learning_time(facts: Facts) -> str | None:
@@ -267,8 +284,8 @@ def unclear_decisions(facts: Facts) -> str | None:
     """5 Onduidelijkheid over wie besluit: no penvoerder, nobody named who must be heard
     before a decision, or decisions of the past year that do not say who was heard."""
     infrastructure = getattr(facts.network, "infrastructure", None)
-    if facts.network.status in (Network.Status.VERKENNING,):
-        return None
+    if facts.network.status != Network.Status.LOPEND:
+        return None  # setting this up is what the start-up is for
     if infrastructure is None or infrastructure.penvoerder_id is None:
         return _("In de kennisinfrastructuur staat nog geen penvoerder: wie besluit formeel?")
     if not infrastructure.heard_perspectives and not infrastructure.must_be_heard.strip():
@@ -288,9 +305,7 @@ def long_quiet(facts: Facts) -> str | None:
     """6 Nog niet klaar: a running network long without an experiment, a product or a
     reached milestone."""
     network = facts.network
-    if network.status != Network.Status.LOPEND:
-        return None
-    if network.start_date and facts.today - network.start_date < QUIET_PERIOD:
+    if network.status != Network.Status.LOPEND or not _running_for(facts, QUIET_PERIOD):
         return None
     if network.experiments_recent or network.products_recent or network.milestones_recent:
         return None
@@ -303,9 +318,15 @@ def long_quiet(facts: Facts) -> str | None:
 
 def kernteam_out_of_shape(facts: Facts) -> str | None:
     """7 Selectiestress: a kernteam under five or over twenty, or a perspective missing."""
+    if facts.network.status != Network.Status.LOPEND:
+        return None  # the start-up is where the kernteam is formed
     size = facts.network.kernteam
     if not KERNTEAM_MIN <= size <= KERNTEAM_MAX:
-        return _("Het kernteam heeft %(n)s leden; de methode gaat uit van 5 tot 20.") % {"n": size}
+        return ngettext(
+            "Het kernteam heeft %(n)s lid; de methode gaat uit van 5 tot 20.",
+            "Het kernteam heeft %(n)s leden; de methode gaat uit van 5 tot 20.",
+            size,
+        ) % {"n": size}
     network = facts.network
     missing = [p.label for p in NEEDED_PERSPECTIVES if not getattr(network, f"has_{p.value}")]
     if not missing:
@@ -320,36 +341,47 @@ def kernteam_out_of_shape(facts: Facts) -> str | None:
 def quiet_partner(facts: Facts) -> str | None:
     """8 Een partner beweegt niet mee: a member organisation without attendance,
     experiments or adoption for months."""
-    if not facts.quiet_organisations or not facts.network.held:
-        return None
+    if not facts.quiet_organisations or not facts.network.recorded_recently:
+        return None  # without recorded attendance, staying away cannot be seen
     months = PARTNER_QUIET_PERIOD.days // 30
     return ngettext(
         "Van %(names)s was de afgelopen %(months)s maanden niemand bij een bijeenkomst, "
-        "en er liep geen experiment of kennisproduct.",
+        "liep er geen experiment en is er geen kennisproduct in gebruik of afgesproken.",
         "Van %(names)s was de afgelopen %(months)s maanden niemand bij een bijeenkomst, "
-        "en er liep geen experiment of kennisproduct.",
+        "liep er geen experiment en is er geen kennisproduct in gebruik of afgesproken.",
         len(facts.quiet_organisations),
     ) % {"names": ", ".join(facts.quiet_organisations), "months": months}
 
 
 def little_learning(facts: Facts) -> str | None:
     """9 Geen idee, zijn we een leernetwerk?: few experiments and shared reflections for
-    the network's age."""
+    the time the network has been meeting."""
     network = facts.network
-    if not network.start_date or facts.today - network.start_date < LEARNING_AGE:
+    if network.status != Network.Status.LOPEND or not _running_for(facts, LEARNING_AGE):
         return None
-    years = (facts.today - network.start_date).days / 365
+    years = (facts.today - network.first_held).days / 365
     done = network.experiments_total + network.shared_reflections
     if done >= LEARNING_PER_YEAR * years:
         return None
-    return _(
-        "Het netwerk bestaat %(since)s en heeft %(experiments)s experimenten en "
-        "%(reflections)s gedeelde reflecties."
-    ) % {
-        "since": _("sinds %(date)s") % {"date": date_format(network.start_date, "j F Y")},
-        "experiments": network.experiments_total,
-        "reflections": network.shared_reflections,
+    experiments = ngettext("%(n)s experiment", "%(n)s experimenten", network.experiments_total) % {
+        "n": network.experiments_total
     }
+    reflections = ngettext(
+        "%(n)s gedeelde reflectie", "%(n)s gedeelde reflecties", network.shared_reflections
+    ) % {"n": network.shared_reflections}
+    return _(
+        "Het netwerk komt sinds %(date)s bij elkaar en heeft %(experiments)s en %(reflections)s."
+    ) % {
+        "date": date_format(network.first_held, "j F Y"),
+        "experiments": experiments,
+        "reflections": reflections,
+    }
+
+
+def _running_for(facts: Facts, period: timedelta) -> bool:
+    """Whether the network has met for at least `period` (since its first session held)."""
+    first = facts.network.first_held
+    return first is not None and facts.today - first >= period
 
 
 # struikelblok code -> rule; the rule of "de eerste sessie" also gets the struikelblok's own

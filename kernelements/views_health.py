@@ -36,6 +36,8 @@ def health_home(request):
     network = request.network
     mine = ScanResponse.objects.filter(round=OuterRef("pk"), membership=request.membership)
     rounds = list(network.scan_rounds.annotate(answered=Exists(mine)))
+    for scan_round in rounds:
+        scans.close_if_overdue(scan_round)
     log = list(network.struikelblok_log.select_related("struikelblok"))
     context = {
         "network": network,
@@ -101,7 +103,13 @@ def scan_answer(request, pk):
         except scans.ScanError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("Dank je! Je antwoorden zijn bewaard, zonder je naam."))
+            messages.success(
+                request,
+                _(
+                    "Dank je! Je antwoorden zijn bewaard. Als de ronde sluit, halen we je naam "
+                    "ervan af."
+                ),
+            )
         return redirect("scan_detail", request.network.slug, scan_round.pk)
     context = {
         "network": request.network,
@@ -130,6 +138,7 @@ def _initial(own) -> dict:
 @P.network_permission_required(P.HEALTH_VIEW)
 def scan_detail(request, pk):
     scan_round = _round(request, pk)
+    scans.close_if_overdue(scan_round)
     groups = scans.statement_groups(scan_round.kind)
     outcome = scans.results(scan_round, groups)
     context = {
@@ -137,9 +146,7 @@ def scan_detail(request, pk):
         "scan_round": scan_round,
         "is_open": scans.is_open(scan_round),
         "results": outcome,
-        "chart": radar([g.label for g in outcome.groups], [g.score.mean for g in outcome.groups])
-        if outcome.shown
-        else None,
+        "chart": _chart(outcome),
         "trend": scans.trend(request.network, scan_round.kind, groups),
         "groups": groups,
         "advice": _advice(scan_round, outcome),
@@ -156,6 +163,15 @@ def scan_detail(request, pk):
         **health_crumb(request),
     }
     return render(request, "kernelements/health/scan.html", context)
+
+
+def _chart(outcome):
+    """The radar of the group means, drawn from the means as the table shows them (one
+    decimal), so the picture tells no more than the numbers beside it."""
+    if not outcome.shown:
+        return None
+    means = [None if g.score.mean is None else round(g.score.mean, 1) for g in outcome.groups]
+    return radar([group.label for group in outcome.groups], means)
 
 
 def _remarks(scan_round) -> list[str]:
@@ -202,7 +218,10 @@ def _advice(scan_round, outcome) -> list[Advice]:
 def scan_close(request, pk):
     scan_round = _round(request, pk)
     scans.round_close(scan_round=scan_round)
-    messages.success(request, _("De ronde is gesloten. Niemand kan nog zien wie wat invulde."))
+    messages.success(
+        request,
+        _("De ronde is gesloten. De antwoorden staan nu zonder namen, in willekeurige volgorde."),
+    )
     return redirect("scan_detail", request.network.slug, scan_round.pk)
 
 

@@ -46,8 +46,8 @@ ORDER: dict[str, list[str]] = {
         "signalen",  # kernelements
     ],
     DAILY_JOBS: [
+        "close-scan-rounds",  # kernelements: first, so a failing job after it cannot delay it
         "upcoming-reminders",  # bijeenkomsten
-        "close-scan-rounds",  # kernelements
     ],
     # Loaded in this order: phases, aandachtspunten and struikelblokken name werkvormen.
     CATALOGUE_PARTS: ["networks", "werkvormen", "bijeenkomsten", "phases", "kernelements"],

@@ -141,9 +141,11 @@ def _grow_network(world):
 
 def _grow_startup(world):
     """A start-up with plenty written (goals, talks, money, planning, history), many
-    sessions with their tasks, werkvormen of the network's own, and a long journey."""
+    sessions with their tasks, werkvormen of the network's own, a long journey, and ten
+    scan rounds."""
     from liso.method import Role
     from tests.bijeenkomsten.world import grow_sessions
+    from tests.kernelements.world import grow_health
     from tests.opstart.world import grow_startup
     from tests.phases.world import grow_journey
     from tests.werkvormen.world import grow_own_werkvormen
@@ -152,6 +154,7 @@ def _grow_startup(world):
     grow_sessions(world.network)
     grow_own_werkvormen(world.network)
     grow_journey(world.network)
+    grow_health(world.network)
 
 
 def _logged_in_client(user):

@@ -8,6 +8,7 @@ from tests.access import NETWORK, THE_NETWORK, Route
 
 _NETWORK = {"slug": THE_NETWORK}
 _SCAN = {"slug": THE_NETWORK, "pk": "<scan>"}
+_CLOSED_SCAN = {"slug": THE_NETWORK, "pk": "<closed_scan>"}
 _ENTRY = {"slug": THE_NETWORK, "pk": "<entry>"}
 _DECISION = {"slug": THE_NETWORK, "pk": "<decision>"}
 _SIGNAL = {"slug": THE_NETWORK, "code": "selectiestress"}
@@ -20,7 +21,8 @@ ROUTES: dict = {
     "scan_open": Route(
         NETWORK, method="post", page=False, kwargs=_NETWORK, permission=P.HEALTH_MANAGE
     ),
-    "scan_detail": Route(NETWORK, kwargs=_SCAN, permission=P.HEALTH_VIEW),
+    # A closed round, with its results: the page at its fullest.
+    "scan_detail": Route(NETWORK, kwargs=_CLOSED_SCAN, permission=P.HEALTH_VIEW),
     "scan_answer": Route(NETWORK, kwargs=_SCAN, permission=P.HEALTH_TAKE_PART),
     # The besluitenlijst: every member reads it; those who lead keep it.
     "decision_list": Route(NETWORK, kwargs=_NETWORK, permission=P.HEALTH_VIEW),

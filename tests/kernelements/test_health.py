@@ -53,16 +53,24 @@ def _answer_url(network, scan_round):
     return reverse("scan_answer", args=[network.slug, scan_round.pk])
 
 
-def test_results_appear_only_after_the_third_member_answered(client):
+def _close(client, network, scan_round, trekker):
+    _as(client, trekker).post(reverse("scan_close", args=[network.slug, scan_round.pk]))
+
+
+def test_results_appear_only_when_the_round_is_closed_after_three_answers(client):
     network, members = _network_with(3)
     scan_round = _open_round(network, members[0])
     for count, member in enumerate(members, 1):
         page = _as(client, member)
         page.post(_answer_url(network, scan_round), _answer_post(str(count + 2)))
         html = _as(client, members[0]).get(_detail(network, scan_round)).text
-        assert ("liso-radar__shape" in html) == (count >= scans.MIN_RESPONDENTS)
-        assert ("Gemiddeld" in html) == (count >= scans.MIN_RESPONDENTS)
-    results = _as(client, members[0]).get(_detail(network, scan_round)).context["results"]
+        # While the round is open, a new answer would show as a change in the results.
+        assert "liso-radar__shape" not in html and "Gemiddeld" not in html
+        assert "De uitkomsten verschijnen als de ronde sluit" in html
+    _close(client, network, scan_round, members[0])
+    page = _as(client, members[0]).get(_detail(network, scan_round))
+    assert "liso-radar__shape" in page.text
+    results = page.context["results"]
     assert [round(group.score.mean, 1) for group in results.groups] == [4.0] * 5
 
 
@@ -71,6 +79,7 @@ def test_no_page_names_who_answered_or_what_one_person_answered(client):
     scan_round = _open_round(network, members[0])
     for member, score in zip(members, ("1", "3", "5"), strict=True):
         _as(client, member).post(_answer_url(network, scan_round), _answer_post(score))
+    _close(client, network, scan_round, members[0])
     pages = ("scan_detail", "health_home", "health_panel")
     for viewer in members:
         for name in pages:
@@ -80,6 +89,7 @@ def test_no_page_names_who_answered_or_what_one_person_answered(client):
             for member in members:
                 assert member.user.full_name not in main
                 assert member.user.email not in main
+    scan_round.refresh_from_db()
     outcome = scans.results(scan_round, scans.statement_groups(scan_round.kind))
     assert outcome.groups[0].statements[0][1].count == 3
     assert not hasattr(outcome.groups[0].score, "answers")
@@ -89,26 +99,52 @@ def test_two_answers_show_nothing_but_the_count_to_the_trekker_too(client):
     network, members = _network_with(3)
     scan_round = _open_round(network, members[0])
     for member in members[:2]:
-        _as(client, member).post(_answer_url(network, scan_round), _answer_post("2"))
+        _as(client, member).post(_answer_url(network, scan_round), _answer_post("2", remark="Hoi"))
+    _close(client, network, scan_round, members[0])
     page = _as(client, members[0]).get(_detail(network, scan_round))
     assert page.context["results"].shown is False
     assert page.context["chart"] is None
     assert page.context["remarks"] == []
-    assert "Er is nog 1 antwoord nodig" in page.text
+    assert "Te weinig leden vulden deze scan in" in page.text
     panel = _as(client, members[0]).get(reverse("health_panel", args=[network.slug]))
     assert panel.context["results"].shown is False
 
 
-def test_a_perspective_shows_only_with_three_answers_of_its_own(client):
+def test_a_perspective_shows_only_with_three_answers_of_its_own_and_three_left_out(client):
+    network, members = _network_with(9)
+    for member in members[3:6]:
+        member.perspective = Perspective.DOELGROEP
+        member.save(update_fields=["perspective"])
+    for member in members[6:]:
+        member.perspective = Perspective.ONDERZOEK if member is members[6] else Perspective.BELEID
+        member.save(update_fields=["perspective"])
+    scan_round = _open_round(network, members[0])
+    for member in members:
+        _as(client, member).post(_answer_url(network, scan_round), _answer_post("3"))
+    _close(client, network, scan_round, members[0])
+    results = _as(client, members[0]).get(_detail(network, scan_round)).context["results"]
+    # praktijk and doelgroep have three each; the three left out (onderzoek, beleid) hide
+    # in one another.
+    assert [row.perspective for row in results.perspectives] == [
+        Perspective.PRAKTIJK,
+        Perspective.DOELGROEP,
+    ]
+    assert results.hidden_perspectives == 2 and not results.perspectives_withheld
+
+
+def test_no_perspective_rows_when_the_rest_would_be_one_or_two_people(client):
     network, members = _network_with(4)
     members[3].perspective = Perspective.DOELGROEP
     members[3].save(update_fields=["perspective"])
     scan_round = _open_round(network, members[0])
     for member in members:
         _as(client, member).post(_answer_url(network, scan_round), _answer_post("3"))
-    results = _as(client, members[0]).get(_detail(network, scan_round)).context["results"]
-    assert [row.perspective for row in results.perspectives] == [Perspective.PRAKTIJK]
-    assert results.hidden_perspectives == 1
+    _close(client, network, scan_round, members[0])
+    page = _as(client, members[0]).get(_detail(network, scan_round))
+    results = page.context["results"]
+    # All answers minus the praktijk row would be the one doelgroep member's.
+    assert results.perspectives == [] and results.perspectives_withheld
+    assert "zouden zich laten uitrekenen" in page.text
 
 
 def test_a_member_sees_and_changes_only_their_own_answers_while_the_round_is_open(client):
@@ -151,10 +187,26 @@ def test_closing_a_round_lets_go_of_who_gave_the_answers(client):
     responses = ScanResponse.objects.filter(round=scan_round)
     assert responses.count() == 3
     assert set(responses.values_list("membership", flat=True)) == {None}
+    # Copied afresh: the rows no longer follow the order or the moment of answering.
+    assert len(set(responses.values_list("updated_at", flat=True))) == 1
+    assert ScanAnswer.objects.filter(response__round=scan_round).count() == 3 * 15
     assert set(responses.values_list("perspective", flat=True)) == {Perspective.PRAKTIJK}
     late = _as(client, members[1]).post(_answer_url(network, scan_round), _answer_post("1"))
     assert late.status_code == 302
     assert ScanResponse.objects.filter(round=scan_round).count() == 3
+
+
+def test_a_round_past_its_date_closes_when_someone_looks_at_it(client):
+    network, members = _network_with(3)
+    scan_round = _open_round(network, members[0])
+    for member in members:
+        answer_all(scan_round, member, 4)
+    ScanRound.objects.filter(pk=scan_round.pk).update(closes_on=date.today() - timedelta(days=1))
+    page = _as(client, members[1]).get(_detail(network, scan_round))
+    assert page.context["results"].shown is True
+    assert set(
+        ScanResponse.objects.filter(round=scan_round).values_list("membership", flat=True)
+    ) == {None}
 
 
 def test_the_daily_job_closes_rounds_past_their_date():
@@ -206,6 +258,7 @@ def test_the_public_private_scan_asks_the_five_dimensions_between_their_poles(cl
     data = {dimension.value: "2" for dimension in method.Dimension}
     for member in members:
         _as(client, member).post(_answer_url(network, scan_round), data)
+    _close(client, network, scan_round, members[0])
     results = _as(client, members[0]).get(_detail(network, scan_round)).context["results"]
     assert [group.code for group in results.groups] == list(method.Dimension.values)
     assert all(group.score.low for group in results.groups)
@@ -224,6 +277,7 @@ def test_low_and_disputed_kernelementen_get_advice_with_werkvormen(client):
     scan_round = _open_round(network, members[0])
     for member, score in zip(members, ("1", "1", "5", "5"), strict=True):
         _as(client, member).post(_answer_url(network, scan_round), _answer_post(score))
+    _close(client, network, scan_round, members[0])
     page = _as(client, members[0]).get(_detail(network, scan_round))
     advice = page.context["advice"]
     assert len(advice) == 5  # mean 3.0 with a spread of 2: seen very differently everywhere
@@ -245,6 +299,7 @@ def test_a_werkvorm_of_the_advice_goes_into_the_next_draaiboek_in_one_click(clie
     scan_round = _open_round(network, members[0])
     for member in members:
         _as(client, member).post(_answer_url(network, scan_round), _answer_post("1"))
+    _close(client, network, scan_round, members[0])
     trekker = _as(client, members[0])
     page = trekker.get(_detail(network, scan_round))
     assert page.context["next_session"] == session
@@ -277,7 +332,15 @@ def test_the_trend_shows_every_round_and_hides_those_with_too_few_answers(client
     trend = page.context["trend"]
     assert [row.scan_round.pk for row in trend] == [closed.pk, thin.pk, world.startup["<scan>"]]
     assert trend[1].means == [None] * 5
-    assert [round(mean, 1) for mean in trend[2].means] == [4.0] * 5
+    assert trend[2].means == [None] * 5  # still open
+    _close(
+        client,
+        network,
+        ScanRound.objects.get(pk=world.startup["<scan>"]),
+        world.members[Role.TREKKER],
+    )
+    page = client.get(reverse("scan_detail", args=[network.slug, world.startup["<scan>"]]))
+    assert [round(mean, 1) for mean in page.context["trend"][2].means] == [4.0] * 5
 
 
 def test_nobody_reads_scan_answers_in_the_admin():

@@ -24,8 +24,9 @@ TODAY = date.today()
 
 
 def _healthy(age_days=200):
-    """A running network of six, every perspective at the table, a penvoerder and who must
-    be heard on record, a session held, an experiment lately."""
+    """A running network of six that met first when it started, every perspective at the
+    table, a penvoerder and who must be heard on record, attendance recorded at its last
+    session, an experiment lately."""
     organisation = OrganisationFactory(name="Gemeente Rivierstad")
     network = NetworkFactory(
         status=Network.Status.LOPEND, start_date=TODAY - timedelta(days=age_days)
@@ -36,6 +37,7 @@ def _healthy(age_days=200):
             network=network,
             perspective=perspective,
             organisation=organisation,
+            joined_on=network.start_date,
             roles=[Role.TREKKER if n == 0 else Role.DEELNEMER],
         )
         for n, perspective in enumerate(perspectives)
@@ -43,8 +45,15 @@ def _healthy(age_days=200):
     Infrastructure.objects.create(
         network=network, penvoerder=organisation, must_be_heard="De cliëntenraad."
     )
+    Session.objects.create(
+        network=network, theme="Kennismaken", date=network.start_date, start_time=time(14)
+    )
     held = Session.objects.create(
-        network=network, theme="Kennismaken", date=TODAY - timedelta(days=30), start_time=time(14)
+        network=network,
+        theme="Verder",
+        date=TODAY - timedelta(days=30),
+        start_time=time(14),
+        attendance_recorded_at=timezone.now(),
     )
     Registration.objects.create(session=held, membership=members[0], attended=True)
     _experiment(network, members[0], organisation)
@@ -86,7 +95,7 @@ def test_a_healthy_network_gives_no_signal():
 def test_1_falling_attendance(client):
     network, members, _organisation = _healthy()
     extra = [MembershipFactory(network=network) for _ in range(4)]
-    for weeks, present in ((9, 6), (6, 4), (3, 2)):
+    for weeks, present in ((3, 6), (2, 4), (1, 2)):
         session = _session(network, -7 * weeks)
         session.attendance_recorded_at = timezone.now()
         session.save(update_fields=["attendance_recorded_at"])

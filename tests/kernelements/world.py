@@ -1,5 +1,6 @@
 """The health part of the test world: an open scan round of the kernelementen that three
-members answered (so its results show), and one closed round a year ago."""
+members answered, and a closed one a year ago with three answers (so its results show); a
+struikelblok in the log and a decision."""
 
 from datetime import date, timedelta
 
@@ -66,7 +67,12 @@ def build_health(network, members: dict) -> dict:
         decided_on=today - timedelta(days=20),
         heard_perspectives=["doelgroep", "praktijk"],
     )
-    return {"<scan>": current.pk, "<entry>": entry.pk, "<decision>": decision.pk}
+    return {
+        "<scan>": current.pk,
+        "<closed_scan>": earlier.pk,
+        "<entry>": entry.pk,
+        "<decision>": decision.pk,
+    }
 
 
 def grow_health(network, rounds: int = 10, members=None) -> None:

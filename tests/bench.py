@@ -194,6 +194,13 @@ def main() -> int:
             catalogue.load_all()
             build_small()
             world = build_world()
+            # A network that has written something has a history (as in the query counts).
+            from networks import history
+
+            goal = world.network.agenda_goals.first()
+            history.record_creation(
+                network=world.network, instance=goal, by=goal.network.created_by
+            )
             client = _logged_in_client(world.user(Role.TREKKER))
             small_queries = _query_counts(client, world)
             build_large()

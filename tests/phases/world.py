@@ -1,6 +1,7 @@
 """The journey's part of the test world: placeholders for the access matrix."""
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from liso.method import Role
 from phases.models import Experiment, Observation, Reflection, Round
@@ -130,7 +131,7 @@ def grow_learning(network) -> None:
             author=members[n % len(members)],
             text=f"Reflectie {n}",
             level=("ik", "netwerk", "werkveld")[n % 3],
-            shared_at=None if n % 2 else date.today(),
+            shared_at=None if n % 2 else timezone.now(),
         )
         for n in range(60)
     )

@@ -9,6 +9,21 @@ from django.contrib.sessions.backends.db import SessionStore
 WIDTHS = {"telefoon": 360, "laptop": 1280}
 
 
+@pytest.fixture(autouse=True)
+def page_settles_before_the_database_is_emptied(request):
+    """Pages load parts after they appear (the overview's panels, with htmx). A test that
+    ends on such a page must let those requests finish: one still reading while the test
+    database is emptied for the next test can deadlock with it, and leave data behind.
+    (pytest-django's own fixtures, which empty the database, are set up before this one,
+    so they are torn down after it.)"""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    yield
+    page.wait_for_load_state("networkidle", timeout=10_000)
+
+
 @pytest.fixture
 def browser_errors(page):
     """Fails the test when the page logs an error, such as a Content-Security-Policy

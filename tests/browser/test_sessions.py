@@ -200,6 +200,9 @@ def focused_element_text(page) -> str:
     return page.evaluate("document.activeElement.textContent.trim()")
 
 
+SORTABLE_ANIMATION_MS = 150  # static/liso/draaiboek.js
+
+
 def drag_block_below(page, moving, target):
     """Drag a block by its handle to just below another, as a mouse user would: SortableJS
     needs real pointer moves, in several steps."""
@@ -212,7 +215,13 @@ def drag_block_below(page, moving, target):
     with page.expect_response(is_the_new_order_posted) as posted:
         page.mouse.down()
         page.mouse.move(x, box["y"] + box["height"] * 0.5, steps=10)
+        # SortableJS slides the blocks aside (150 ms); on a busy machine the second move
+        # came while they slid and landed a place off. Wait it out, as an eye would, and
+        # aim at where the target is now.
+        page.wait_for_timeout(SORTABLE_ANIMATION_MS * 2)
+        box = the_block(page, target).bounding_box()
         page.mouse.move(x, box["y"] + box["height"] * 0.8, steps=10)
+        page.wait_for_timeout(SORTABLE_ANIMATION_MS * 2)
         page.mouse.up()
     assert posted.value.ok
 

@@ -46,8 +46,20 @@ class PreparationStep(StepFields):
         ordering = ["weeks", "order"]
 
 
+class SessionQuerySet(models.QuerySet):
+    def upcoming(self, today: date | None = None) -> "SessionQuerySet":
+        """Sessions from today on that are not called off, the first first."""
+        return (
+            self.filter(date__gte=today or date.today())
+            .exclude(status=Session.Status.AFGELAST)
+            .order_by("date", "start_time")
+        )
+
+
 class Session(Versioned):
     """A bijeenkomst of a network: when, where, what about, and who leads it."""
+
+    objects = SessionQuerySet.as_manager()
 
     class Status(models.TextChoices):
         CONCEPT = "concept", _("Concept")

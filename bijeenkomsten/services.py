@@ -124,10 +124,7 @@ def task_set_done(*, task: PreparationTask, done: bool, by) -> None:
 
 def next_session(network) -> Session | None:
     """The network's next session that is not called off (today's counts), with its venue."""
-    upcoming = network.sessions.filter(date__gte=date.today()).exclude(
-        status=Session.Status.AFGELAST
-    )
-    return upcoming.select_related("venue").first()
+    return network.sessions.upcoming().select_related("venue").first()
 
 
 def open_tasks_of(user):

@@ -110,11 +110,7 @@ def _has_perspective(perspective):
 
 
 def _next(field: str, today: date):
-    upcoming = (
-        Session.objects.filter(network=OuterRef("pk"), date__gte=today)
-        .exclude(status=Session.Status.AFGELAST)
-        .order_by("date", "start_time")
-    )
+    upcoming = Session.objects.filter(network=OuterRef("pk")).upcoming(today)
     return Subquery(upcoming.values(field)[:1])
 
 

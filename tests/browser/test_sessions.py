@@ -200,7 +200,10 @@ def focused_element_text(page) -> str:
     return page.evaluate("document.activeElement.textContent.trim()")
 
 
-SORTABLE_ANIMATION_MS = 150  # static/liso/draaiboek.js
+def blocks_stand_still(page):
+    """SortableJS slides a block with a translate3d() transform and clears it when the
+    block arrives (wait_for_function would need eval, which the CSP forbids)."""
+    expect(page.locator("#draaiboek .liso-block[style*='translate']")).to_have_count(0)
 
 
 def drag_block_below(page, moving, target):
@@ -215,13 +218,13 @@ def drag_block_below(page, moving, target):
     with page.expect_response(is_the_new_order_posted) as posted:
         page.mouse.down()
         page.mouse.move(x, box["y"] + box["height"] * 0.5, steps=10)
-        # SortableJS slides the blocks aside (150 ms); on a busy machine the second move
-        # came while they slid and landed a place off. Wait it out, as an eye would, and
-        # aim at where the target is now.
-        page.wait_for_timeout(SORTABLE_ANIMATION_MS * 2)
+        # SortableJS slides the blocks aside; on a busy machine the second move came while
+        # they slid and landed a place off. Wait until they stand still, as an eye would,
+        # and aim at where the target is now.
+        blocks_stand_still(page)
         box = the_block(page, target).bounding_box()
         page.mouse.move(x, box["y"] + box["height"] * 0.8, steps=10)
-        page.wait_for_timeout(SORTABLE_ANIMATION_MS * 2)
+        blocks_stand_still(page)
         page.mouse.up()
     assert posted.value.ok
 

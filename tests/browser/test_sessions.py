@@ -200,6 +200,11 @@ def focused_element_text(page) -> str:
     return page.evaluate("document.activeElement.textContent.trim()")
 
 
+# How far into the target block the pointer goes, try after try: never the same spot twice,
+# so every try is a real move.
+POINTER_DEPTHS = (0.5, 0.8, 0.9, 0.7, 0.85)
+
+
 def blocks_stand_still(page):
     """SortableJS slides a block with a translate3d() transform and clears it when the
     block arrives (wait_for_function would need eval, which the CSP forbids)."""
@@ -217,16 +222,23 @@ def drag_block_below(page, moving, target):
     x = box["x"] + box["width"] / 2
     with page.expect_response(is_the_new_order_posted) as posted:
         page.mouse.down()
-        page.mouse.move(x, box["y"] + box["height"] * 0.5, steps=10)
-        # SortableJS slides the blocks aside; on a busy machine the second move came while
-        # they slid and landed a place off. Wait until they stand still, as an eye would,
-        # and aim at where the target is now.
-        blocks_stand_still(page)
-        box = the_block(page, target).bounding_box()
-        page.mouse.move(x, box["y"] + box["height"] * 0.8, steps=10)
-        blocks_stand_still(page)
+        # SortableJS slides the blocks aside as the pointer passes them; on a busy machine a
+        # move that came while they slid landed a place off. So do as an eye would: move
+        # into the target where it stands now, wait until the blocks
+        # stand still, and let go only once the block shows in its new place.
+        for depth in POINTER_DEPTHS:
+            box = the_block(page, target).bounding_box()
+            page.mouse.move(x, box["y"] + box["height"] * depth, steps=10)
+            blocks_stand_still(page)
+            if sits_just_below(page, moving, target):
+                break
         page.mouse.up()
     assert posted.value.ok
+
+
+def sits_just_below(page, moving, target) -> bool:
+    titles = block_titles(page).all_inner_texts()
+    return titles.index(moving) == titles.index(target) + 1
 
 
 def is_the_new_order_posted(response) -> bool:

@@ -44,11 +44,11 @@ def action_set_done(*, action: ActionPoint, done: bool) -> None:
 
 
 def open_actions_before(session: Session):
-    """Open action points from the network's earlier sessions: the "voortgang actiepunten"
-    of this session's preparation."""
+    """Open action points agreed before this session (at earlier sessions or in another
+    talk of the network): the "voortgang actiepunten" of this session's preparation."""
     return (
         ActionPoint.objects.filter(
-            session__network=session.network, done_at=None, session__date__lt=session.date
+            network=session.network_id, done_at=None, agreed_on__lt=session.date
         )
         .select_related("session", "owner__user")
         .order_by("due_on", "pk")
@@ -59,9 +59,9 @@ def open_actions_of(user):
     """A person's open action points across their networks."""
     return (
         ActionPoint.objects.filter(
-            owner__user=user, owner__left_on=None, done_at=None, session__network__archived_at=None
+            owner__user=user, owner__left_on=None, done_at=None, network__archived_at=None
         )
-        .select_related("session__network")
+        .select_related("network", "session")
         .order_by("due_on", "pk")
     )
 

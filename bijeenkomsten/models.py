@@ -353,10 +353,15 @@ class SessionReport(Versioned):
 
 
 class ActionPoint(models.Model):
-    """Something agreed at a session: what, who, by when, and whether it is done. Open
-    ones come back in the next session's preparation and on their owner's task list."""
+    """Something agreed: what, who, by when, and whether it is done. Most are agreed at a
+    session; others in another talk of the network, such as its yearly review. Open ones
+    come back in the next session's preparation and on their owner's task list."""
 
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="actions")
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="actions")
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, null=True, blank=True, related_name="actions"
+    )
+    agreed_on = models.DateField(_("afgesproken op"))
     what = models.CharField(_("wat"), max_length=250)
     owner = models.ForeignKey(
         Membership,
@@ -376,6 +381,13 @@ class ActionPoint(models.Model):
 
     def __str__(self):
         return self.what
+
+    def save(self, *args, **kwargs):
+        # One place says where a session's action point belongs and when it was agreed.
+        if self.session_id:
+            self.network_id = self.session.network_id
+            self.agreed_on = self.agreed_on or self.session.date
+        super().save(*args, **kwargs)
 
 
 def _photo_path(photo: "SessionPhoto", filename: str) -> str:

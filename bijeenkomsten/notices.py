@@ -45,7 +45,7 @@ def _due_actions(day):
         done_at=None,
         due_on__lte=day + TASKS_AHEAD,
         owner__left_on=None,
-        session__network__archived_at=None,
+        network__archived_at=None,
     )
 
 

@@ -111,8 +111,9 @@ urlpatterns = [
         views_followup.action_edit,
         name="action_edit",
     ),
+    # Every action point, from a session or not, is ticked off at the network's address.
     path(
-        sessions + "<int:pk>/actiepunten/<int:action>/afvinken/",
+        "netwerken/<slug:slug>/actiepunten/<int:action>/afvinken/",
         views_followup.action_toggle,
         name="action_toggle",
     ),

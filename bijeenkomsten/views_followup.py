@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -187,15 +188,30 @@ def action_edit(request, pk, action):
 
 @require_POST
 @P.network_permission_required(P.SESSIONS_VIEW)
-def action_toggle(request, pk, action):
-    """Planners tick off any action point; a member their own."""
-    instance = _action(request, pk, action)
+def action_toggle(request, action):
+    """Planners tick off any action point; a member their own. Back to where it was ticked:
+    the home page, a page of this network that says so, or the session's report."""
+    instance = get_object_or_404(
+        ActionPoint.objects.filter(network=request.network).select_related("session"), pk=action
+    )
     if not P.may_tick_action(request, instance):
         raise PermissionDenied
     followup.action_set_done(action=instance, done=request.POST.get("klaar") == "ja")
-    if request.POST.get("terug") == "home":
+    back = request.POST.get("terug", "")
+    if back == "home":
         return redirect("home")
-    return redirect(_report_url(request, instance.session))
+    if _is_a_page_of_the_network(request, back):
+        return redirect(back)
+    if instance.session:
+        return redirect(_report_url(request, instance.session))
+    return redirect("network_overview", request.network.slug)
+
+
+def _is_a_page_of_the_network(request, url: str) -> bool:
+    network_home = reverse("network_overview", args=[request.network.slug])
+    return url.startswith(network_home) and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
 
 
 @require_POST

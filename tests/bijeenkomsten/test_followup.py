@@ -23,6 +23,10 @@ def _url(name, world, session, **kwargs):
     return reverse(name, kwargs={"slug": world.network.slug, "pk": session.pk, **kwargs})
 
 
+def _toggle_url(world, action):
+    return reverse("action_toggle", kwargs={"slug": world.network.slug, "action": action.pk})
+
+
 def _held(world, days_ago=3) -> Session:
     return Session.objects.create(
         network=world.network,
@@ -78,7 +82,7 @@ def test_minutes_and_action_points_are_shared_and_come_back_in_the_next_session(
     following = client.get(_url("session_detail", world, upcoming)).content.decode()
     assert "Voortgang actiepunten" in following and "Subsidie nagaan" in following
     done = ActionPoint.objects.get(what="Subsidie nagaan")
-    client.post(_url("action_toggle", world, held, action=done.pk), {"klaar": "ja"})
+    client.post(_toggle_url(world, done), {"klaar": "ja"})
     following = client.get(_url("session_detail", world, upcoming)).content.decode()
     assert "Subsidie nagaan" not in following and "Wijkteam bellen" in following
 
@@ -88,11 +92,47 @@ def test_an_owner_ticks_off_their_action_point_from_their_home_page(client):
     action = ActionPoint.objects.get(owner=world.members[Role.DEELNEMER])
     client.force_login(world.user(Role.DEELNEMER))
     assert action.what in client.get(reverse("home")).content.decode()
-    url = _url("action_toggle", world, action.session, action=action.pk)
+    url = _toggle_url(world, action)
     assert client.post(url, {"klaar": "ja", "terug": "home"}).url == reverse("home")
     action.refresh_from_db()
     assert action.done_at is not None
     assert action.what not in client.get(reverse("home")).content.decode()
+
+
+def test_an_action_point_agreed_outside_a_session_comes_back_like_the_others(client):
+    """Agreed in another talk (the yearly review): it is on its owner's home page, in the
+    next session's preparation, and ticking it off returns to a page of the network only."""
+    world = build_world()
+    owner = world.members[Role.DEELNEMER]
+    action = ActionPoint.objects.create(
+        network=world.network,
+        agreed_on=date.today() - timedelta(days=2),
+        what="Besluitenlijst bijhouden",
+        owner=owner,
+        due_on=date.today() + timedelta(days=3),
+    )
+    upcoming = Session.objects.create(
+        network=world.network,
+        theme="Vooruit",
+        place="Stadhuis",
+        date=date.today() + timedelta(days=7),
+        start_time=time(13, 30),
+    )
+    client.force_login(world.user(Role.TREKKER))
+    preparation = client.get(_url("session_detail", world, upcoming)).content.decode()
+    assert "Besluitenlijst bijhouden" in preparation and "afgesproken op" in preparation
+
+    client.force_login(owner.user)
+    home = client.get(reverse("home")).content.decode()
+    assert "Besluitenlijst bijhouden" in home and "afgesproken op" in home
+    elsewhere = client.post(
+        _toggle_url(world, action), {"klaar": "ja", "terug": "https://elders.example/"}
+    )
+    assert elsewhere.url == reverse("network_overview", args=[world.network.slug])
+    back = reverse("network_history", args=[world.network.slug])
+    assert client.post(_toggle_url(world, action), {"klaar": "nee", "terug": back}).url == back
+    action.refresh_from_db()
+    assert action.done_at is None
 
 
 def test_an_empty_report_is_not_shared(client, mailoutbox):

@@ -91,6 +91,12 @@ def grow_sessions(network, n: int = 30) -> None:
         )
         services.tasks_generate(session=session)
         ActionPoint.objects.bulk_create(
-            ActionPoint(session=session, what=f"Actie {i}.{n}", owner=membership)
+            ActionPoint(
+                network=network,
+                session=session,
+                agreed_on=session.date,
+                what=f"Actie {i}.{n}",
+                owner=membership,
+            )
             for n, membership in enumerate(network.memberships.all()[:2])
         )

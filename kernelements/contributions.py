@@ -1,7 +1,7 @@
 """What the kernelements app contributes (liso/contributions.py): on a werkvorm's page the
 aandachtspunten and struikelblokken it serves; the health panel on the network overview
-(loaded after the page); closing scan rounds past their date with the daily mail; its
-catalogue part."""
+(loaded after the page); closing scan rounds past their date with the daily mail, the
+signals and the yearly review's reminder in it; its catalogue part."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -63,5 +63,7 @@ CONTRIBUTIONS = [
     (DAILY_JOBS, "close-scan-rounds", scans.close_overdue_rounds),
     (MAIL_KINDS, notices.SIGNALS.code, notices.SIGNALS),
     (DAILY_MAIL_SECTIONS, notices.SIGNALS.code, notices.SIGNALS_SECTION),
+    (MAIL_KINDS, notices.REVIEWS.code, notices.REVIEWS),
+    (DAILY_MAIL_SECTIONS, notices.REVIEWS.code, notices.REVIEWS_SECTION),
     (DEMO_PARTS, "health", demo.demo_health),
 ]

@@ -1,13 +1,16 @@
 """Demo data: the running network "Jeugdhulp dichtbij" held the kernelementen scan twice, a
-year apart, and handled a struikelblok in its first year. The picture changed: the basis (kennisinfrastructuur) and the meetings
-(synergie) improved; carrying results into the organisations (vliegwiel) stayed low, and
-on actieleren the members disagree more than before, and they see few results yet
-(vertrouwen in opbrengsten)."""
+year apart, and handled a struikelblok in its first year. The picture changed: the basis
+(kennisinfrastructuur) and the meetings (synergie) improved; carrying results into the
+organisations (vliegwiel) stayed low, and on actieleren the members disagree more than
+before, and they see few results yet (vertrouwen in opbrengsten). After the second scan,
+the trekker and the procesbegeleider held the yearly review and made two agreements."""
 
 from datetime import date, timedelta
 
 from django.utils import timezone
 
+from bijeenkomsten.models import ActionPoint
+from kernelements import review
 from kernelements.models import (
     Decision,
     ScanAnswer,
@@ -15,6 +18,7 @@ from kernelements.models import (
     ScanRound,
     Struikelblok,
     StruikelblokEntry,
+    YearlyReview,
 )
 from liso import method
 from networks import history
@@ -95,6 +99,7 @@ def demo_health() -> None:
             )
     _handled_struikelblok(network, trekker)
     _decisions(network, trekker)
+    _yearly_review(network, trekker, members)
 
 
 def _handled_struikelblok(network, trekker) -> None:
@@ -109,6 +114,10 @@ def _handled_struikelblok(network, trekker) -> None:
         closed_at=timezone.now() - timedelta(days=300),
         updated_by=trekker.user,
         version=1,
+    )
+    # Written down when it happened, not when the demo was made.
+    StruikelblokEntry.objects.filter(pk=entry.pk).update(
+        created_at=timezone.now() - timedelta(days=330)
     )
     history.record_creation(network=network, instance=entry, by=trekker.user)
 
@@ -158,3 +167,53 @@ def _decisions(network, trekker) -> None:
             version=1,
         )
         history.record_creation(network=network, instance=decision, by=trekker.user)
+
+
+FINDINGS = {
+    method.Kernelement.KENNISINFRASTRUCTUUR: (
+        "De penvoering ligt bij de gemeente en iedereen weet bij wie hij moet zijn.",
+        "",
+    ),
+    method.Kernelement.SYNERGIE: (
+        "De bijeenkomsten bij steeds een andere partner geven energie.",
+        "Nieuwe leden vinden lastig aansluiting.",
+    ),
+    method.Kernelement.ACTIELEREN: (
+        "",
+        "We zien dit heel verschillend; de jongerenwerkers missen ruimte om te proberen.",
+    ),
+    method.Kernelement.VLIEGWIEL: (
+        "",
+        "Wat we leren komt nog niet terug in de eigen organisaties.",
+    ),
+}
+
+AGREEMENTS = [
+    # (owner's e-mail address, what, due in days)
+    ("trekker@example.org", "Per partner één collega vragen die de lessen intern deelt", 40),
+    ("deelnemer@example.org", "Een experiment met ruimte voor jongerenwerkers voorstellen", 60),
+]
+
+
+def _yearly_review(network, trekker, members) -> None:
+    """A review held after the second scan, with its findings and two agreements."""
+    held_on = date.today() - timedelta(days=10)
+    entry = YearlyReview.objects.create(
+        network=network,
+        held_on=held_on,
+        participants="de trekker en de procesbegeleider",
+        findings={
+            kernelement.value: {"goed": well, "anders": change}
+            for kernelement, (well, change) in FINDINGS.items()
+        },
+        signals_then=review.signals_now(network),
+        updated_by=trekker.user,
+        version=1,
+    )
+    history.record_creation(network=network, instance=entry, by=trekker.user)
+    by_email = {m.user.email: m for m in members}
+    for email, what, due_in in AGREEMENTS:
+        action = ActionPoint(
+            what=what, owner=by_email.get(email), due_on=held_on + timedelta(days=due_in)
+        )
+        review.agreement_add(review=entry, action=action)

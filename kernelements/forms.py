@@ -1,5 +1,5 @@
 """Forms of the health section: opening a scan round and answering one, the struikelblokken
-log and the besluitenlijst."""
+log, the besluitenlijst and the yearly review."""
 
 from datetime import date, timedelta
 
@@ -8,14 +8,21 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kernelements import scans
-from kernelements.models import Decision, ScanRound, Struikelblok, StruikelblokEntry
+from kernelements import review, scans
+from kernelements.models import (
+    Decision,
+    ScanRound,
+    Struikelblok,
+    StruikelblokEntry,
+    YearlyReview,
+)
 from liso import method
 from liso.forms import DATE, FastCheckboxes, StyledFormMixin, text_area
 from networks.editing import VersionedForm
 from networks.models import Organisation
 
 DONT_KNOW = "?"
+FINDING_MAX = 4000
 
 
 class RoundOpenForm(StyledFormMixin, forms.Form):
@@ -197,4 +204,72 @@ class DecisionForm(VersionedForm):
             and cleaned.get("status") != Decision.Status.VOORGESTELD
         ):
             self.add_error("decided_on", _("Een genomen besluit ligt niet in de toekomst."))
+        return cleaned
+
+
+class YearlyReviewForm(VersionedForm):
+    """The yearly review: when, where and with whom, and per kernelement what goes well and
+    what must change (kept together in `findings`)."""
+
+    EDITS_ALSO = {"findings"}
+    SIDE_LABELS = {"goed": _("Wat gaat goed?"), "anders": _("Wat moet anders?")}
+
+    class Meta:
+        model = YearlyReview
+        fields = ["held_on", "session", "participants"]
+        widgets = {"held_on": DATE}
+        help_texts = {
+            "participants": _(
+                "Bijvoorbeeld: de trekker en de procesbegeleider, of het hele netwerk."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = self.network.sessions.order_by("-date")
+        self.fields["session"].empty_label = _("(niet in een bijeenkomst)")
+        self.initial.setdefault("held_on", date.today())
+        questions = review.questions_by_kernelement()
+        for kernelement in method.Kernelement:
+            for side, label in self.SIDE_LABELS.items():
+                self.fields[self.finding_name(kernelement.value, side)] = forms.CharField(
+                    label=f"{kernelement.label}: {label.lower()}",
+                    required=False,
+                    max_length=FINDING_MAX,
+                    widget=text_area(3),
+                    initial=self.instance.finding(kernelement.value, side),
+                )
+            if asked := questions.get(kernelement.value):
+                self.fields[self.finding_name(kernelement.value, "goed")].help_text = _(
+                    "Vragen die helpen (van dit platform, niet uit de methode): %(questions)s"
+                ) % {"questions": " ".join(asked)}
+
+    @staticmethod
+    def finding_name(kernelement: str, side: str) -> str:
+        return f"{side}_{kernelement}"
+
+    def kernelement_rows(self):
+        """Per kernelement: its label and its two fields, for a fieldset each."""
+        return [
+            (kernelement, [self[self.finding_name(kernelement.value, s)] for s in self.SIDE_LABELS])
+            for kernelement in method.Kernelement
+        ]
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        if held_on > date.today() + timedelta(days=365) or held_on.year < 2000:
+            raise forms.ValidationError(_("Kies een datum tussen 2000 en een jaar vanaf nu."))
+        return held_on
+
+    def clean(self):
+        cleaned = super().clean()
+        findings = {}
+        for kernelement in method.Kernelement:
+            texts = {
+                side: cleaned.get(self.finding_name(kernelement.value, side), "").strip()
+                for side in self.SIDE_LABELS
+            }
+            if any(texts.values()):
+                findings[kernelement.value] = texts
+        self.instance.findings = findings
         return cleaned

@@ -2,6 +2,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from liso import method
@@ -275,3 +276,68 @@ class Decision(Versioned):
     def get_heard_perspectives_display(self) -> str:
         labels = dict(method.Perspective.choices)
         return ", ".join(str(labels.get(code, code)) for code in self.heard_perspectives)
+
+
+class YearlyReview(Versioned):
+    """The jaarlijkse terugblik: once a year the network, or those who lead it, go through
+    the five kernelementen with the year's scans, signals, agendas and decisions, and write
+    down what goes well and what must change. Its agreements are action points."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="yearly_reviews")
+    held_on = models.DateField(_("datum"))
+    session = models.ForeignKey(
+        "bijeenkomsten.Session",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("in de bijeenkomst"),
+    )
+    participants = models.CharField(_("wie deden mee"), max_length=300, blank=True)
+    # Per kernelement (its code): {"goed": what goes well, "anders": what must change}.
+    findings = models.JSONField(_("bevindingen"), default=dict, blank=True)
+    agreements = models.ManyToManyField(
+        "bijeenkomsten.ActionPoint", blank=True, related_name="+", verbose_name=_("afspraken")
+    )
+    # The signals as they stood when the review was started: what the data said then.
+    signals_then = models.JSONField(default=list, blank=True, editable=False)
+
+    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"signals_then"}
+
+    class Meta:
+        verbose_name = _("jaarlijkse terugblik")
+        verbose_name_plural = _("jaarlijkse terugblikken")
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self):
+        return str(_("Terugblik van %(date)s") % {"date": date_format(self.held_on, "j F Y")})
+
+    def finding(self, kernelement: str, side: str) -> str:
+        return self.findings.get(kernelement, {}).get(side, "")
+
+    def get_findings_display(self) -> str:
+        """The findings as a person reads them, for the history."""
+        labels = {"goed": _("gaat goed"), "anders": _("moet anders")}
+        lines = []
+        for kernelement in method.Kernelement:
+            for side, label in labels.items():
+                if text := self.finding(kernelement.value, side):
+                    lines.append(f"{kernelement.label}, {label}: {text}")
+        return "\n".join(lines)
+
+
+class ReviewReminder(models.Model):
+    """The reminder of a yearly review as it went out in the trekkers' daily mail: once for
+    each date a review falls due."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    due_on = models.DateField()
+    mailed_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["network", "due_on"], name="remind_a_review_once")
+        ]
+
+    def __str__(self):
+        return f"{self.network} ({self.due_on})"

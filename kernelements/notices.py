@@ -1,12 +1,14 @@
-"""Struikelblok signals in the daily mail: each trekker hears of a new signal in their
-networks once; a signal comes again only when its reason (the data behind it) changes."""
+"""The trekkers' daily mail from the health section: each hears of a new struikelblok
+signal in their networks once (again only when its reason, the data behind it, changes),
+and once when a network's yearly review falls due."""
 
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from kernelements import signals
-from kernelements.models import SignalNotice
+from kernelements import review, signals
+from kernelements.models import ReviewReminder, SignalNotice
 from liso.method import Role
 from liso.notifications import DAILY, OFF, DailySection, Kind
 from networks.models import Membership, Network
@@ -65,3 +67,50 @@ def _text(user, day) -> str:
 
 
 SIGNALS_SECTION = DailySection(SIGNALS.code, _recipients, _text)
+
+
+REVIEWS = Kind(
+    "terugblik",
+    _("Herinnering aan de jaarlijkse terugblik van netwerken waar je trekker bent"),
+    DAILY,
+    choices=(DAILY, OFF),
+)
+
+_due_reviews: dict = {}
+
+
+def _review_recipients(day) -> set[int]:
+    """Trekkers of networks whose yearly review fell due and was not yet reminded of."""
+    _due_reviews.clear()
+    networks = Network.objects.filter(archived_at=None).annotate(
+        last_review_on=Max("yearly_reviews__held_on")
+    )
+    due = {}
+    for network in networks:
+        upcoming = review.next_review(network, network.last_review_on, today=day)
+        if upcoming.due:
+            due[network.pk] = (network, upcoming.on)
+    reminded = set(
+        ReviewReminder.objects.filter(network__in=due).values_list("network_id", "due_on")
+    )
+    due = {pk: found for pk, found in due.items() if (pk, found[1]) not in reminded}
+    trekkers = Membership.objects.filter(
+        network__in=due, left_on=None, roles__role=Role.TREKKER
+    ).values_list("user_id", "network_id")
+    for user_id, network_id in trekkers:
+        _due_reviews.setdefault(user_id, []).append(due[network_id])
+    return set(_due_reviews)
+
+
+def _review_text(user, day) -> str:
+    found = _due_reviews.get(user.pk, [])
+    if not found:
+        return ""
+    for network, due_on in found:
+        ReviewReminder.objects.get_or_create(
+            network=network, due_on=due_on, defaults={"mailed_on": day}
+        )
+    return render_to_string("kernelements/mail/daily_review.txt", {"found": found})
+
+
+REVIEWS_SECTION = DailySection(REVIEWS.code, _review_recipients, _review_text)

@@ -61,9 +61,10 @@ class Group:
     statements: list[Statement]
 
 
-def statement_groups(kind: str) -> list[Group]:
-    """What a round of this kind asks, grouped as the results show it (one query for the
-    kernelementen scan, none for the public-private one)."""
+def statement_groups(kind: str, with_texts: bool = True) -> list[Group]:
+    """What a round of this kind asks, grouped as the results show it: one query for the
+    statements of the kernelementen scan, none without their texts (for a summary) or for
+    the public-private one."""
     if kind == ScanRound.Kind.PUBLIEK_PRIVAAT:
         return [
             Group(
@@ -80,7 +81,7 @@ def statement_groups(kind: str) -> list[Group]:
             )
             for dimension in method.Dimension
         ]
-    texts = dict(Aandachtspunt.objects.values_list("code", "statement"))
+    texts = dict(Aandachtspunt.objects.values_list("code", "statement")) if with_texts else {}
     return [
         Group(
             kernelement.value,

@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 
 from bijeenkomsten.models import DraaiboekBlock, Registration, Session
 from bijeenkomsten.registrations import AttendancePoint, attendance_trend, is_falling
-from kernelements.models import Decision, Struikelblok, StruikelblokEntry
+from kernelements.models import Decision, Struikelblok, StruikelblokEntry, YearlyReview
 from liso import method
 from networks.models import Membership, Network, Organisation
 from opstart.models import Milestone
@@ -161,6 +161,13 @@ def gather(network: Network, today: date | None = None) -> Facts:
             kernteam=_members(left_on=None, ring=Membership.Ring.KERNTEAM),
             left_recently=_members(left_on__gte=today - TURNOVER_PERIOD),
             **{f"has_{p.value}": _has_perspective(p) for p in NEEDED_PERSPECTIVES},
+            # No rule reads this; the health page shows it beside the signals (the next
+            # yearly review), and so needs no query of its own.
+            last_review_on=Subquery(
+                YearlyReview.objects.filter(network=OuterRef("pk"))
+                .order_by("-held_on")
+                .values("held_on")[:1]
+            ),
         )
         .get()
     )
@@ -411,11 +418,14 @@ def latest_entries(log) -> dict[int, StruikelblokEntry]:
     return latest
 
 
-def signals_for(network: Network, today: date | None = None, log=()) -> list[Signal]:
+def signals_for(
+    network: Network, today: date | None = None, log=(), facts: Facts | None = None
+) -> list[Signal]:
     """The signals that fire now, in the order of the struikelblokken (at most six
     queries), less those the network's log quiets (`log`: its entries, newest first, read
-    once by the caller, who shows them too)."""
-    facts = gather(network, today)
+    once by the caller, who shows them too). A caller that shows more of the facts
+    gathers them itself and passes them."""
+    facts = facts or gather(network, today)
     latest = latest_entries(log)
     struikelblokken = list(
         Struikelblok.objects.filter(code__in=RULES).prefetch_related("werkvormen")

@@ -4,10 +4,12 @@ from kernelements import views_decisions as decisions
 from kernelements import views_guide as guide
 from kernelements import views_health as health
 from kernelements import views_log as log
+from kernelements import views_review as review
 
 werkwijze = "werkwijze/"
 gezondheid = "netwerken/<slug:slug>/gezondheid/"
 logboek = gezondheid + "struikelblokken/"
+terugblik = gezondheid + "terugblik/"
 
 urlpatterns = [
     path(werkwijze, guide.guide, name="guide"),
@@ -35,6 +37,26 @@ urlpatterns = [
     path(gezondheid + "besluiten/", decisions.decision_list, name="decision_list"),
     path(gezondheid + "besluiten/nieuw/", decisions.decision_add, name="decision_add"),
     path(gezondheid + "besluiten/<int:pk>/", decisions.decision_edit, name="decision_edit"),
+    path(terugblik, review.review_list, name="review_list"),
+    path(terugblik + "nieuw/", review.review_add, name="review_add"),
+    path(terugblik + "<int:pk>/", review.review_detail, name="review_detail"),
+    path(terugblik + "<int:pk>/bijwerken/", review.review_edit, name="review_edit"),
+    path(terugblik + "<int:pk>/terugblik.pdf", review.review_pdf, name="review_pdf"),
+    path(
+        terugblik + "<int:pk>/afspraken/nieuw/",
+        review.review_agreement_add,
+        name="review_agreement_add",
+    ),
+    path(
+        terugblik + "<int:pk>/afspraken/<int:action>/",
+        review.review_agreement_edit,
+        name="review_agreement_edit",
+    ),
+    path(
+        terugblik + "<int:pk>/afspraken/<int:action>/verwijderen/",
+        review.review_agreement_delete,
+        name="review_agreement_delete",
+    ),
     path(logboek + "nieuw/", log.entry_add, name="struikelblok_entry_add"),
     path(logboek + "<int:pk>/", log.entry_edit, name="struikelblok_entry_edit"),
     path(logboek + "<int:pk>/afronden/", log.entry_close, name="struikelblok_entry_close"),

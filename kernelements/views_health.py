@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bijeenkomsten.services import next_session
-from kernelements import scans, signals
+from kernelements import review, scans, signals
 from kernelements.forms import DONT_KNOW, RoundOpenForm, ScanAnswerForm
 from kernelements.models import Aandachtspunt, ScanResponse, ScanRound, StruikelblokEntry
 from kernelements.radar import radar
@@ -39,10 +39,12 @@ def health_home(request):
     for scan_round in rounds:
         scans.close_if_overdue(scan_round)
     log = list(network.struikelblok_log.select_related("struikelblok"))
+    facts = signals.gather(network)
     context = {
         "network": network,
         "title": _("Gezondheid"),
-        "signals": signals.signals_for(network, log=log),
+        "signals": signals.signals_for(network, log=log, facts=facts),
+        "next_review": review.next_review(network, facts.network.last_review_on),
         "working_on": [e for e in log if e.status == StruikelblokEntry.Status.OPEN],
         "set_aside": [e for e in log if e.status != StruikelblokEntry.Status.OPEN],
         "open_rounds": [scan_round for scan_round in rounds if scans.is_open(scan_round)],
@@ -235,8 +237,15 @@ def health_panel(request):
     latest = next((r for r in rounds if r.kind == ScanRound.Kind.KERNELEMENTEN), None)
     outcome = None
     if latest is not None:
-        outcome = scans.results(latest, scans.statement_groups(latest.kind))
-    context = {"network": network, "open_rounds": open_rounds, "latest": latest, "results": outcome}
+        outcome = scans.results(latest, scans.statement_groups(latest.kind, with_texts=False))
+    last_review = network.yearly_reviews.values_list("held_on", flat=True).first()
+    context = {
+        "network": network,
+        "open_rounds": open_rounds,
+        "latest": latest,
+        "results": outcome,
+        "next_review": review.next_review(network, last_review),
+    }
     return render(request, "kernelements/health/panel.html", context)
 
 

@@ -40,10 +40,12 @@ ORDER: dict[str, list[str]] = {
         "verslagen",  # bijeenkomsten
         "taken",  # bijeenkomsten
         "signalen",  # kernelements
+        "terugblik",  # kernelements
     ],
     DAILY_MAIL_SECTIONS: [
         "taken",  # bijeenkomsten
         "signalen",  # kernelements
+        "terugblik",  # kernelements
     ],
     DAILY_JOBS: [
         "close-scan-rounds",  # kernelements: first, so a failing job after it cannot delay it

@@ -49,9 +49,11 @@ class StaticFilesOnlyFetcher(URLFetcher):
 
 
 def html_to_pdf(html: str) -> bytes:
-    return HTML(
-        string=html, base_url=PDF_BASE_URL, url_fetcher=StaticFilesOnlyFetcher()
-    ).write_pdf()
+    """Tagged PDF: headings, lists and tables keep their structure for a screen reader,
+    with the title and language of the HTML."""
+    return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=StaticFilesOnlyFetcher()).write_pdf(
+        pdf_tags=True
+    )
 
 
 def render_pdf(template_name: str, context: dict) -> bytes:

@@ -130,6 +130,12 @@ def _changed_since(network, instance, version: int) -> set[str]:
     }
 
 
+def _fields_of(form) -> set[str]:
+    """The model fields a form edits: its own, and those it fills from fields under other
+    names (`EDITS_ALSO`: the yearly review's findings, typed per kernelement)."""
+    return set(form.fields) | set(getattr(form, "EDITS_ALSO", ()))
+
+
 def item_save(*, form, network: Network, by, expected_version: int) -> Revision | None:
     """Save a valid ModelForm of a `Versioned` object, keeping its history.
 
@@ -147,7 +153,7 @@ def item_save(*, form, network: Network, by, expected_version: int) -> Revision 
                 if before.version != expected_version:
                     others = _changed_since(network, instance, expected_version)
                     # Without a history to tell which fields moved, assume they all did.
-                    if not others or others & set(form.fields):
+                    if not others or others & _fields_of(form):
                         raise ConflictError(before)
             changes = field_changes(before, instance) + _form_changes(form, before)
             if before is not None and not changes:

@@ -17,7 +17,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "200"))
 PDF_ROUNDS = int(os.environ.get("BENCH_PDF_ROUNDS", "10"))
 PDF_LIMIT = 1.5
-# PDF endpoints and the document each renders (opstart/documents.py).
+# PDF endpoints; _measure_pdfs says which document each renders.
 PDFS = [
     "opstart_startnotitie_pdf",
     "opstart_agreement_pdf",
@@ -25,6 +25,7 @@ PDFS = [
     "session_invitation_pdf",
     "session_report_pdf",
     "term_pdf",
+    "review_pdf",
 ]
 WARMUP = 20
 MEDIAN_LIMIT, P95_LIMIT, MAX_QUERIES = 3.0, 5.0, 12
@@ -73,12 +74,15 @@ def _measure_pdfs(client, world) -> dict[str, tuple[float, float]]:
 
     from bijeenkomsten import reports
     from bijeenkomsten.models import Session
+    from kernelements import review as yearly_review
     from liso.pdf import html_to_pdf
     from opstart import documents
     from phases import reports_words
 
     # The world's session holds the large draaiboek (tests/bijeenkomsten/world.py).
     session = Session.objects.filter(network=world.network).order_by("pk").first()
+    # The world's review holds an agreement for each of twenty members (grow_health).
+    review = world.network.yearly_reviews.order_by("pk").first()
     sources = {
         "opstart_startnotitie_pdf": ({}, *documents.PDF_DOCUMENTS["startnotitie"], world.network),
         "opstart_agreement_pdf": (
@@ -105,6 +109,12 @@ def _measure_pdfs(client, world) -> dict[str, tuple[float, float]]:
             session,
         ),
         "term_pdf": ({}, "pdf/woordenlijst.html", reports_words.glossary_context, world.network),
+        "review_pdf": (
+            {"pk": review.pk},
+            "pdf/terugblik.html",
+            yearly_review.pdf_context,
+            review,
+        ),
     }
     results = {}
     for name in PDFS:

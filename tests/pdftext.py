@@ -24,3 +24,13 @@ def pdf_image_count(pdf: bytes, tmp_path) -> int:
         ["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True
     ).stdout.splitlines()
     return len(listing) - 2  # two header lines
+
+
+def pdf_info(pdf: bytes, tmp_path) -> dict[str, str]:
+    """What poppler's pdfinfo says of the PDF (Title, Tagged, ...)."""
+    path = tmp_path / "info.pdf"
+    path.write_bytes(pdf)
+    lines = subprocess.run(
+        ["pdfinfo", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in lines)}

@@ -75,6 +75,17 @@ NETWORK_EXPECTED = {
     "scan_answer": 8,
     # The besluitenlijst: how many; a page with their sessions; their organisations
     "decision_list": 7,
+    # The yearly reviews with their number of agreements
+    "review_list": 5,
+    # the review; the year's last scan and its sums; the questions; the log; decisions;
+    # goals; the agreements
+    "review_detail": 12,
+    # the sessions for the select; the questions (and the review, when editing)
+    "review_add": 6,
+    "review_edit": 7,
+    # the review; the members for the select (and the agreement, when editing)
+    "review_agreement_add": 6,
+    "review_agreement_edit": 7,
     # the decision (when editing); sessions and organisations for the choices
     "decision_add": 6,
     "decision_edit": 8,
@@ -186,8 +197,8 @@ NETWORK_EXPECTED = {
 
 # Parts of pages loaded after them (htmx), counted like the pages.
 FRAGMENTS_EXPECTED = {
-    # the latest rounds; statements; the latest kernelementen round's sums
-    "health_panel": 7,
+    # the latest rounds; the latest kernelementen round's sums
+    "health_panel": 7,  # and the last yearly review's date
     # the network with its counts; the next draaiboek; attendance; quiet member
     # organisations; the struikelblokken with their werkvormen (2)
     "signals_panel": 11,  # and the log, which quiets signals the network took up

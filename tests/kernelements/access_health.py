@@ -12,6 +12,8 @@ _CLOSED_SCAN = {"slug": THE_NETWORK, "pk": "<closed_scan>"}
 _ENTRY = {"slug": THE_NETWORK, "pk": "<entry>"}
 _DECISION = {"slug": THE_NETWORK, "pk": "<decision>"}
 _SIGNAL = {"slug": THE_NETWORK, "code": "selectiestress"}
+_REVIEW = {"slug": THE_NETWORK, "pk": "<review>"}
+_AGREEMENT = {"slug": THE_NETWORK, "pk": "<review>", "action": "<agreement>"}
 
 ROUTES: dict = {
     "health_home": Route(NETWORK, kwargs=_NETWORK, permission=P.HEALTH_VIEW),
@@ -39,6 +41,22 @@ ROUTES: dict = {
         page=False,
         status=302,
         kwargs=_SIGNAL,
+        permission=P.HEALTH_MANAGE,
+    ),
+    # The yearly review: every member reads it; those who lead write it and its agreements.
+    "review_list": Route(NETWORK, kwargs=_NETWORK, permission=P.HEALTH_VIEW),
+    "review_detail": Route(NETWORK, kwargs=_REVIEW, permission=P.HEALTH_VIEW),
+    "review_add": Route(NETWORK, kwargs=_NETWORK, permission=P.HEALTH_MANAGE),
+    "review_edit": Route(NETWORK, kwargs=_REVIEW, permission=P.HEALTH_MANAGE),
+    "review_pdf": Route(NETWORK, kwargs=_REVIEW, permission=P.REPORTS_EXPORT, page=False),
+    "review_agreement_add": Route(NETWORK, kwargs=_REVIEW, permission=P.HEALTH_MANAGE),
+    "review_agreement_edit": Route(NETWORK, kwargs=_AGREEMENT, permission=P.HEALTH_MANAGE),
+    "review_agreement_delete": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=302,
+        kwargs=_AGREEMENT,
         permission=P.HEALTH_MANAGE,
     ),
     "scan_close": Route(

@@ -1,12 +1,13 @@
 """The health part of the test world: an open scan round of the kernelementen that three
 members answered, and a closed one a year ago with three answers (so its results show); a
-struikelblok in the log and a decision."""
+struikelblok in the log, a decision, and a yearly review with an agreement."""
 
 from datetime import date, timedelta
 
 from django.utils import timezone
 
-from kernelements import scans
+from bijeenkomsten.models import ActionPoint
+from kernelements import review, scans
 from kernelements.models import (
     Decision,
     ScanAnswer,
@@ -14,6 +15,7 @@ from kernelements.models import (
     ScanRound,
     Struikelblok,
     StruikelblokEntry,
+    YearlyReview,
 )
 from liso import method
 from liso.method import Role
@@ -67,18 +69,53 @@ def build_health(network, members: dict) -> dict:
         decided_on=today - timedelta(days=20),
         heard_perspectives=["doelgroep", "praktijk"],
     )
+    # Nobody took the agreement on yet: it stays off the members' own lists and mails.
+    yearly, agreement = a_yearly_review(network, None, today)
     return {
         "<scan>": current.pk,
         "<closed_scan>": earlier.pk,
         "<entry>": entry.pk,
         "<decision>": decision.pk,
+        "<review>": yearly.pk,
+        "<agreement>": agreement.pk,
     }
+
+
+def a_yearly_review(network, owner, held_on, agreements=1):
+    """A review with findings on two kernelementen and agreements for `owner`."""
+    yearly = YearlyReview.objects.create(
+        network=network,
+        held_on=held_on,
+        participants="trekker en procesbegeleider",
+        findings={
+            method.Kernelement.SYNERGIE.value: {"goed": "Goede sfeer.", "anders": ""},
+            method.Kernelement.VLIEGWIEL.value: {"goed": "", "anders": "Meer delen."},
+        },
+        signals_then=[{"struikelblok": "7. Samenstelling", "reason": "Te klein kernteam."}],
+    )
+    made = [
+        review.agreement_add(
+            review=yearly,
+            action=ActionPoint(
+                what=f"Afspraak {n}", owner=owner, due_on=held_on if owner else None
+            ),
+        )
+        for n in range(agreements)
+    ]
+    return yearly, made[0]
 
 
 def grow_health(network, rounds: int = 10, members=None) -> None:
     """Ten closed rounds with an answer from each of `members` (for the query counts)."""
     members = list(members or network.memberships.filter(left_on=None)[:20])
     opener = members[0].user
+    first_review = network.yearly_reviews.order_by("pk").first()
+    for n, membership in enumerate(members):
+        if first_review is not None:
+            review.agreement_add(
+                review=first_review,
+                action=ActionPoint(what=f"Meer afgesproken {n}", owner=membership),
+            )
     today = date.today()
     for n in range(rounds):
         scan_round = ScanRound.objects.create(
@@ -92,3 +129,4 @@ def grow_health(network, rounds: int = 10, members=None) -> None:
         for index, membership in enumerate(members):
             answer_all(scan_round, membership, 1 + (index + n) % 5)
         scan_round.responses.update(membership=None)  # as closing leaves them
+        a_yearly_review(network, members[n % len(members)], today - timedelta(days=365 * n), 5)

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from kernelements.demo import AGREEMENTS
 from liso.models import User
 from tests.bijeenkomsten.world import png_bytes
 from tests.browser.conftest import axe_violations
@@ -95,10 +96,11 @@ def test_the_procesbegeleider_follows_up_a_session(
     expect(the_message(page)).to_contain_text("Het verslag is gedeeld met")
     assert mailoutbox and all(ACTIONS[0][0] in mail.body for mail in mailoutbox)
 
-    # The next session's preparation shows the open action points.
+    # The next session's preparation shows the open action points: the demo's yearly
+    # review's agreements, then these (soonest due first).
     open_session(page, live_server, NEXT)
     progress = page.get_by_role("list", name="Voortgang actiepunten")
     expect(progress.locator(".liso-task__title strong")).to_have_text(
-        [what for what, _who in ACTIONS]
+        [what for _email, what, _due in AGREEMENTS] + [what for what, _who in ACTIONS]
     )
     expect(progress).to_contain_text(HELD)

@@ -18,6 +18,7 @@ from kernelements.models import Aandachtspunt, ScanResponse, ScanRound, Struikel
 from kernelements.radar import radar
 from liso import method
 from networks import permissions as P
+from werkvormen.models import LabelKind, WerkvormLabel
 
 
 def health_crumb(request) -> dict:
@@ -184,19 +185,27 @@ def _remarks(scan_round) -> list[str]:
 
 
 @dataclass
+class AdvicePoint:
+    label: str  # an aandachtspunt, or the network's stage for a dimension
+    guide_url: str  # where the guide says more
+    werkvormen: list[tuple[str, str]]  # (code, name)
+
+
+@dataclass
 class Advice:
     group: scans.GroupResult
-    # (aandachtspunt, its label, [(werkvorm code, name)]); the public-private scan's
-    # werkvormen per dimension are on the guide's page instead
-    points: list[tuple[str, str, list[tuple[str, str]]]]
+    points: list[AdvicePoint]
 
 
 def _advice(scan_round, outcome) -> list[Advice]:
     """For each low or much-disputed kernelement: its aandachtspunten with the werkvormen
-    the method links to them. One query whenever results show, whatever they say, so the
+    the method links to them; for a dimension of the public-private scan, its werkvormen
+    for the network's stage. One query whenever results show, whatever they say, so the
     page's queries do not depend on its data."""
-    if not outcome.shown or scan_round.kind == ScanRound.Kind.PUBLIEK_PRIVAAT:
-        return [Advice(group, []) for group in outcome.attention]
+    if not outcome.shown:
+        return []
+    if scan_round.kind == ScanRound.Kind.PUBLIEK_PRIVAAT:
+        return _dimension_advice(scan_round.network, outcome)
     links = Aandachtspunt.werkvormen.through.objects.order_by("werkvorm__name").values_list(
         "aandachtspunt__code", "werkvorm__code", "werkvorm__name"
     )
@@ -207,10 +216,40 @@ def _advice(scan_round, outcome) -> list[Advice]:
         Advice(
             group,
             [
-                (point.value, point.label, werkvormen.get(point.value, []))
+                AdvicePoint(
+                    point.label,
+                    reverse("guide_kernelement", args=[group.code]) + f"#{point.value}",
+                    werkvormen.get(point.value, []),
+                )
                 for point in method.AANDACHTSPUNTEN[method.Kernelement(group.code)]
             ],
         )
+        for group in outcome.attention
+    ]
+
+
+def _dimension_advice(network, outcome) -> list[Advice]:
+    """The factsheet gives each dimension a werkvorm for the start and one for a running
+    network: those for where this network stands (one query)."""
+    stage = network.stage
+    labels = WerkvormLabel.objects.filter(
+        werkvorm__shipped=True, kind__in=[LabelKind.DIMENSIE, LabelKind.STADIUM]
+    ).values_list("werkvorm__code", "werkvorm__name", "kind", "value")
+    names, dimensions, stages = {}, {}, {}
+    for code, name, kind, value in labels.order_by("werkvorm__name"):
+        names[code] = name
+        (dimensions if kind == LabelKind.DIMENSIE else stages).setdefault(code, set()).add(value)
+    fitting: dict[str, list[tuple[str, str]]] = {}
+    for code, of_dimensions in dimensions.items():
+        if stage in stages.get(code, set()):
+            for dimension in of_dimensions:
+                fitting.setdefault(dimension, []).append((code, names[code]))
+    label = _("Werkvormen uit de factsheet (%(stage)s)") % {
+        "stage": method.Stage(stage).label.lower()
+    }
+    guide_url = reverse("guide_dimensions")
+    return [
+        Advice(group, [AdvicePoint(label, guide_url, fitting.get(group.code, []))])
         for group in outcome.attention
     ]
 

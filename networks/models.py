@@ -172,6 +172,12 @@ class Network(models.Model):
     def is_archived(self) -> bool:
         return self.archived_at is not None
 
+    @property
+    def stage(self) -> str:
+        """Whether werkvormen for a starting or for a running network suit it now."""
+        starting = {self.Status.VERKENNING, self.Status.OPSTART}
+        return method.Stage.BIJ_START if self.status in starting else method.Stage.LOPEND
+
 
 class Membership(models.Model):
     """Someone's place in a network. Leaving sets `left_on`; nothing is deleted, so the

@@ -14,6 +14,7 @@ from liso.method import Perspective, Role
 from tests.kernelements.world import answer_all
 from tests.networks.factories import MembershipFactory, NetworkFactory
 from tests.networks.world import build_world
+from werkvormen.models import LabelKind, Werkvorm
 
 pytestmark = pytest.mark.django_db
 
@@ -259,9 +260,19 @@ def test_the_public_private_scan_asks_the_five_dimensions_between_their_poles(cl
     for member in members:
         _as(client, member).post(_answer_url(network, scan_round), data)
     _close(client, network, scan_round, members[0])
-    results = _as(client, members[0]).get(_detail(network, scan_round)).context["results"]
+    page = _as(client, members[0]).get(_detail(network, scan_round))
+    results = page.context["results"]
     assert [group.code for group in results.groups] == list(method.Dimension.values)
     assert all(group.score.low for group in results.groups)
+    # Advice per dimension: the factsheet's werkvorm for where this network stands.
+    for item in page.context["advice"]:
+        (point,) = item.points
+        assert point.werkvormen, f"no werkvorm for {item.group.code}"
+        for code, _name in point.werkvormen:
+            werkvorm = Werkvorm.objects.get(code=code)
+            assert item.group.code in werkvorm.label_values(LabelKind.DIMENSIE)
+            assert network.stage in werkvorm.label_values(LabelKind.STADIUM)
+            assert reverse("werkvorm_detail", args=[code]) in page.text
 
 
 def test_the_scan_says_its_statements_are_the_platforms_own(client):

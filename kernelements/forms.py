@@ -187,7 +187,8 @@ class DecisionForm(VersionedForm):
             .order_by("name")
         )
         self.fields["heard_organisations"].label = _("Welke organisaties zijn gehoord?")
-        self.initial.setdefault("decided_on", date.today())
+        # A new item's fields are in `initial` already, empty: fill in today.
+        self.initial["decided_on"] = self.initial.get("decided_on") or date.today()
 
     def clean_decided_on(self):
         decided_on = self.cleaned_data["decided_on"]
@@ -228,7 +229,7 @@ class YearlyReviewForm(VersionedForm):
         super().__init__(*args, **kwargs)
         self.fields["session"].queryset = self.network.sessions.order_by("-date")
         self.fields["session"].empty_label = _("(niet in een bijeenkomst)")
-        self.initial.setdefault("held_on", date.today())
+        self.initial["held_on"] = self.initial.get("held_on") or date.today()
         questions = review.questions_by_kernelement()
         for kernelement in method.Kernelement:
             for side, label in self.SIDE_LABELS.items():

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from liso.models import User
 from tests.browser.conftest import axe_violations
+from tests.pdftext import pdf_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("catalogue")]
 
@@ -89,3 +90,57 @@ def test_three_members_answer_a_scan_on_a_phone_and_the_results_appear_after_the
     first.get_by_role("button", name="Toevoegen").click()
     expect(page).to_have_url(re.compile(r"/bijeenkomsten/\d+/draaiboek/$"))
     expect(page.locator("main")).to_contain_text(name)
+
+
+def test_the_trekker_holds_the_yearly_review_on_a_phone_and_an_agreement_reaches_its_owner(
+    demo, page, log_in, live_server, browser_errors, tmp_path
+):
+    """The trekker writes down the year on a phone, with the year's material on the page;
+    an agreement becomes the deelnemer's action point, which she ticks off at home."""
+    page.set_viewport_size({"width": 360, "height": 800})
+    as_person(page, log_in, "trekker@example.org")
+    page.goto(f"{live_server.url}/netwerken/{SLUG}/gezondheid/")
+    page.get_by_role("link", name="Naar de terugblikken").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Jaarlijkse terugblik")
+    page.get_by_role("link", name="Een terugblik houden").click()
+    page.get_by_label("Wie deden mee").fill("het hele netwerk")
+    page.get_by_label("Vliegwiel van innovatie: wat moet anders?").fill(
+        "Elke partner kiest één les om in te voeren."
+    )
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator(".liso-messages")).to_contain_text("De terugblik is bewaard.")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Jaarlijkse terugblik van")
+    vliegwiel = page.get_by_role("region", name="Vliegwiel van innovatie")
+    expect(vliegwiel).to_contain_text("Elke partner kiest één les om in te voeren.")
+    expect(vliegwiel).to_contain_text("Scan: gemiddeld")  # the demo's last scan
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert axe_violations(page) == []
+
+    page.get_by_role("link", name="Een afspraak toevoegen").click()
+    page.get_by_label("Wat").fill("Lessen per partner ophalen")
+    page.get_by_label("Wie").select_option(label="Priya Ramdin")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator(".liso-messages")).to_contain_text("De afspraak is opgeslagen.")
+    review_url = page.url
+    expect(page.locator("#afspraken ~ .liso-tasks").first).to_contain_text(
+        "Lessen per partner ophalen"
+    )
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Terugblik (pdf)").click()
+    pdf = " ".join(pdf_text(download.value.path().read_bytes(), tmp_path).split())
+    assert "Elke partner kiest één les om in te voeren." in pdf
+    assert "Lessen per partner ophalen" in pdf
+
+    as_person(page, log_in, "deelnemer@example.org")
+    page.goto(f"{live_server.url}/")
+    mine = page.get_by_role("region", name="Mijn actiepunten")
+    expect(mine).to_contain_text("Lessen per partner ophalen")
+    mine.get_by_role("button", name="Afvinken Lessen per partner ophalen").click()
+    expect(page.get_by_role("region", name="Mijn actiepunten")).not_to_contain_text(
+        "Lessen per partner ophalen"
+    )
+    page.goto(review_url)
+    expect(
+        page.get_by_role("button", name="Weer openzetten Lessen per partner ophalen")
+    ).to_be_visible()

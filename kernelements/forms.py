@@ -260,6 +260,9 @@ class YearlyReviewForm(VersionedForm):
         held_on = self.cleaned_data["held_on"]
         if held_on > date.today() + timedelta(days=365) or held_on.year < 2000:
             raise forms.ValidationError(_("Kies een datum tussen 2000 en een jaar vanaf nu."))
+        others = self.network.yearly_reviews.exclude(pk=self.instance.pk)
+        if others.filter(held_on=held_on).exists():
+            raise forms.ValidationError(_("Op deze datum staat al een terugblik."))
         return held_on
 
     def clean(self):

@@ -308,6 +308,9 @@ class YearlyReview(Versioned):
         verbose_name = _("jaarlijkse terugblik")
         verbose_name_plural = _("jaarlijkse terugblikken")
         ordering = ["-held_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "held_on"], name="one_review_a_day")
+        ]
 
     def __str__(self):
         return str(_("Terugblik van %(date)s") % {"date": date_format(self.held_on, "j F Y")})

@@ -4,6 +4,7 @@ agreements (action points of the network) and its PDF. Every member reads them; 
 lead the network write them."""
 
 from django.contrib import messages
+from django.db import IntegrityError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -75,9 +76,13 @@ def review_add(request):
         return _detail_url(request, review)
 
     review = YearlyReview(network=request.network)
-    return _form_page(
-        request, review, _("Een jaarlijkse terugblik houden"), keep_the_signals_of_now
-    )
+    try:
+        return _form_page(
+            request, review, _("Een jaarlijkse terugblik houden"), keep_the_signals_of_now
+        )
+    except IntegrityError:  # a double click: the first one made it
+        messages.info(request, _("Deze terugblik was al bewaard."))
+        return redirect("review_list", request.network.slug)
 
 
 @P.network_permission_required(P.HEALTH_MANAGE)

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from bijeenkomsten.models import ActionPoint
 from kernelements import review
+from kernelements.forms import YearlyReviewForm
 from kernelements.models import Decision, YearlyReview
 from liso import method, notifications
 from liso.method import Role
@@ -163,3 +164,17 @@ def test_the_review_pdf_tells_the_findings_and_agreements_in_a_tagged_pdf(client
     assert "Jaarlijkse terugblik" in text and world.network.name in text
     assert "Goede sfeer." in text and "Meer delen." in text
     assert agreement.what in text and "Te klein kernteam." in text
+
+
+def test_a_second_review_on_the_same_day_is_told_and_a_double_click_saves_one(client, monkeypatch):
+    world = build_world()
+    client.force_login(world.user(Role.TREKKER))
+    url = reverse("review_add", args=[world.network.slug])
+    assert client.post(url, _form()).status_code == 302
+    response = client.post(url, _form())
+    assert "Op deze datum staat al een terugblik." in response.content.decode()
+    # Two clicks that both pass the check before either saved: the database keeps one.
+    monkeypatch.setattr(YearlyReviewForm, "clean_held_on", lambda form: TODAY)
+    response = client.post(url, _form())
+    assert response.url == reverse("review_list", args=[world.network.slug])
+    assert world.network.yearly_reviews.filter(held_on=TODAY).count() == 1

@@ -4,6 +4,7 @@ sharing the report with the members, and noticing a report that is missing."""
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from bijeenkomsten import tasks
@@ -47,8 +48,10 @@ def open_actions_before(session: Session):
     """Open action points agreed before this session (at earlier sessions or in another
     talk of the network): the "voortgang actiepunten" of this session's preparation."""
     return (
-        ActionPoint.objects.filter(
-            network=session.network_id, done_at=None, agreed_on__lt=session.date
+        ActionPoint.objects.filter(network=session.network_id, done_at=None)
+        .filter(
+            # A session's follow its date, should the session move; others their own.
+            Q(session__date__lt=session.date) | Q(session=None, agreed_on__lt=session.date)
         )
         .select_related("session", "owner__user")
         .order_by("due_on", "pk")

@@ -358,8 +358,9 @@ class ActionPoint(models.Model):
     come back in the next session's preparation and on their owner's task list."""
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="actions")
+    # A deleted session leaves its action points with the network: they were agreed.
     session = models.ForeignKey(
-        Session, on_delete=models.CASCADE, null=True, blank=True, related_name="actions"
+        Session, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
     )
     agreed_on = models.DateField(_("afgesproken op"))
     what = models.CharField(_("wat"), max_length=250)

@@ -2,6 +2,8 @@
 points), writing it, sharing it with the members, the uploaded files (served only
 through the session's permission check) and the action points themselves."""
 
+from urllib.parse import unquote, urlsplit
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -208,9 +210,20 @@ def action_toggle(request, action):
 
 
 def _is_a_page_of_the_network(request, url: str) -> bool:
+    """A plain path under the network's address: no other host, and no "." or ".." (also
+    not %-encoded) that a browser would resolve to somewhere else."""
     network_home = reverse("network_overview", args=[request.network.slug])
-    return url.startswith(network_home) and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    return (
+        not parts.scheme
+        and not parts.netloc
+        and path.startswith(network_home)
+        and "//" not in path
+        and not {".", ".."} & set(path.split("/"))
+        and url_has_allowed_host_and_scheme(
+            url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     )
 
 

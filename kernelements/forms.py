@@ -6,8 +6,10 @@ from datetime import date, timedelta
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from bijeenkomsten.models import Session
 from kernelements import review, scans
 from kernelements.models import (
     Decision,
@@ -227,7 +229,10 @@ class YearlyReviewForm(VersionedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["session"].queryset = self.network.sessions.order_by("-date")
+        held = self.network.sessions.filter(date__lte=date.today()).exclude(
+            status=Session.Status.AFGELAST
+        )
+        self.fields["session"].queryset = held.order_by("-date")
         self.fields["session"].empty_label = _("(niet in een bijeenkomst)")
         self.initial["held_on"] = self.initial.get("held_on") or date.today()
         questions = review.questions_by_kernelement()
@@ -258,8 +263,12 @@ class YearlyReviewForm(VersionedForm):
 
     def clean_held_on(self):
         held_on = self.cleaned_data["held_on"]
-        if held_on > date.today() + timedelta(days=365) or held_on.year < 2000:
-            raise forms.ValidationError(_("Kies een datum tussen 2000 en een jaar vanaf nu."))
+        if held_on > date.today():
+            raise forms.ValidationError(
+                _("Leg een terugblik vast als hij gehouden is: de datum ligt nog niet achter ons.")
+            )
+        if held_on.year < 2000:
+            raise forms.ValidationError(_("Kies een datum vanaf 2000."))
         others = self.network.yearly_reviews.exclude(pk=self.instance.pk)
         if others.filter(held_on=held_on).exists():
             raise forms.ValidationError(_("Op deze datum staat al een terugblik."))
@@ -276,4 +285,11 @@ class YearlyReviewForm(VersionedForm):
             if any(texts.values()):
                 findings[kernelement.value] = texts
         self.instance.findings = findings
+        session, held_on = cleaned.get("session"), cleaned.get("held_on")
+        if session and held_on and session.date != held_on:
+            self.add_error(
+                "session",
+                _("Die bijeenkomst was op %(date)s, niet op de datum van de terugblik.")
+                % {"date": date_format(session.date, "j F Y")},
+            )
         return cleaned

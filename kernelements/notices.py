@@ -82,8 +82,11 @@ _due_reviews: dict = {}
 def _review_recipients(day) -> set[int]:
     """Trekkers of networks whose yearly review fell due and was not yet reminded of."""
     _due_reviews.clear()
-    networks = Network.objects.filter(archived_at=None).annotate(
-        last_review_on=Max("yearly_reviews__held_on")
+    closed = [Network.Status.AFGEROND, Network.Status.GESTOPT]
+    networks = (
+        Network.objects.filter(archived_at=None)
+        .exclude(status__in=closed)
+        .annotate(last_review_on=Max("yearly_reviews__held_on"))
     )
     due = {}
     for network in networks:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils.text import slugify
 
 from bijeenkomsten.models import ActionPoint
@@ -46,9 +47,31 @@ class NextReview:
 
 
 def next_review(network: Network, last_held_on: date | None, today: date | None = None):
-    """A year after the last review, or after the network's start when it had none."""
+    """A year after the last review, or after the network's start when it had none. When
+    years went by without one, the latest of those yearly dates: the review is due again
+    each year, not once ever."""
+    today = today or date.today()
     on = a_year_after(last_held_on or network.start_date)
-    return NextReview(on, on <= (today or date.today()))
+    while a_year_after(on) <= today:
+        on = a_year_after(on)
+    return NextReview(on, on <= today)
+
+
+def reviews_of(network: Network):
+    """The network's reviews, newest first, each with its session and the date of the
+    review before it (`previous_held_on`), which is where its period starts."""
+    earlier = YearlyReview.objects.filter(
+        network=OuterRef("network"), held_on__lt=OuterRef("held_on")
+    ).order_by("-held_on")
+    return network.yearly_reviews.select_related("session").annotate(
+        previous_held_on=Subquery(earlier.values("held_on")[:1])
+    )
+
+
+def period_start(review: YearlyReview) -> date:
+    """The day after the review before it, or a year back for the first."""
+    previous = getattr(review, "previous_held_on", None)
+    return previous + timedelta(days=1) if previous else year_before(review.held_on)
 
 
 def signals_now(network: Network) -> list[dict]:
@@ -68,6 +91,11 @@ def agreement_add(*, review: YearlyReview, action: ActionPoint) -> ActionPoint:
         action.save()
         review.agreements.add(action)
     return action
+
+
+def agreements_follow(review: YearlyReview) -> None:
+    """After the review's date or session changed, its agreements say so too."""
+    review.agreements.all().update(session=review.session, agreed_on=review.held_on)
 
 
 def questions_by_kernelement() -> dict[str, list[str]]:
@@ -103,13 +131,13 @@ class Material:
     agreements: list[ActionPoint] = field(default_factory=list)
 
 
-def _last_scan(network, review):
-    """The latest kernelementen round closed by the review's date (a later one is next
-    year's)."""
+def _last_scan(network, review, since: date):
+    """The latest kernelementen round closed in the review's period (a later one is for
+    the next review, an older one for an earlier)."""
     return (
         network.scan_rounds.filter(
             kind=ScanRound.Kind.KERNELEMENTEN,
-            closed_at__isnull=False,
+            closed_at__date__gte=since,
             closed_at__date__lte=review.held_on,
         )
         .order_by("-closed_at")
@@ -119,8 +147,8 @@ def _last_scan(network, review):
 
 def material(review: YearlyReview) -> Material:
     network = review.network
-    since = year_before(review.held_on)
-    scan_round = _last_scan(network, review)
+    since = period_start(review)
+    scan_round = _last_scan(network, review, since)
     results = None
     scores = {}
     if scan_round is not None:

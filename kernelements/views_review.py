@@ -23,8 +23,7 @@ from networks.editing import edit_page
 
 
 def _review(request, pk) -> YearlyReview:
-    reviews = request.network.yearly_reviews.select_related("session")
-    return get_object_or_404(reviews, pk=pk)
+    return get_object_or_404(R.reviews_of(request.network), pk=pk)
 
 
 def _detail_url(request, review) -> str:
@@ -87,7 +86,11 @@ def review_add(request):
 
 @P.network_permission_required(P.HEALTH_MANAGE)
 def review_edit(request, pk):
-    return _form_page(request, _review(request, pk), _("Terugblik bijwerken"))
+    def agreements_follow(review):
+        R.agreements_follow(review)
+        return _detail_url(request, review)
+
+    return _form_page(request, _review(request, pk), _("Terugblik bijwerken"), agreements_follow)
 
 
 @P.network_permission_required(P.HEALTH_VIEW)

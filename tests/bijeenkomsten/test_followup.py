@@ -129,6 +129,15 @@ def test_an_action_point_agreed_outside_a_session_comes_back_like_the_others(cli
         _toggle_url(world, action), {"klaar": "ja", "terug": "https://elders.example/"}
     )
     assert elsewhere.url == reverse("network_overview", args=[world.network.slug])
+    home = reverse("network_overview", args=[world.network.slug])
+    for elsewhere in (
+        home + "../../account/uitloggen/",
+        home + "%2e%2e/%2e%2e/account/",
+        home + "..//elders.example",
+        "//elders.example" + home,
+    ):
+        answer = client.post(_toggle_url(world, action), {"klaar": "ja", "terug": elsewhere})
+        assert answer.url == home, elsewhere
     back = reverse("network_history", args=[world.network.slug])
     assert client.post(_toggle_url(world, action), {"klaar": "nee", "terug": back}).url == back
     action.refresh_from_db()

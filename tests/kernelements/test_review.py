@@ -1,12 +1,13 @@
 """The jaarlijkse terugblik: held with the year's material beside it, findings per
 kernelement, agreements that become action points, a yearly reminder, and its PDF."""
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from bijeenkomsten.models import ActionPoint
+from bijeenkomsten.models import ActionPoint, Session
 from kernelements import review
 from kernelements.forms import YearlyReviewForm
 from kernelements.models import Decision, YearlyReview
@@ -27,6 +28,16 @@ def _form(**fields):
     data["goed_" + method.Kernelement.SYNERGIE.value] = "De bijeenkomsten geven energie."
     data["anders_" + method.Kernelement.VLIEGWIEL.value] = "Lessen blijven hangen."
     return {**data, **fields}
+
+
+def _a_held_session(world, days_ago):
+    return Session.objects.create(
+        network=world.network,
+        theme="Terugkijken",
+        place="Stadhuis",
+        date=TODAY - timedelta(days=days_ago),
+        start_time=time(13, 30),
+    )
 
 
 def test_the_trekker_holds_a_review_and_the_network_reads_it(client):
@@ -57,7 +68,12 @@ def test_a_date_in_1900_or_a_megabyte_of_text_is_told_beside_the_field_and_nothi
     client.force_login(world.user(Role.TREKKER))
     url = reverse("review_add", args=[world.network.slug])
     response = client.post(url, _form(held_on="1900-01-01"))
-    assert "Kies een datum tussen 2000 en een jaar vanaf nu." in response.content.decode()
+    assert "Kies een datum vanaf 2000." in response.content.decode()
+    response = client.post(url, _form(held_on=TODAY + timedelta(days=1)))
+    assert "de datum ligt nog niet achter ons" in response.content.decode()
+    held = _a_held_session(world, days_ago=10)
+    response = client.post(url, _form(session=held.pk))
+    assert "niet op de datum van de terugblik" in response.content.decode()
     huge = {"goed_" + method.Kernelement.SYNERGIE.value: "x" * 1_000_000}
     response = client.post(url, _form(**huge))
     assert response.status_code == 200 and "niet meer dan 4000 tekens" in response.content.decode()
@@ -119,6 +135,34 @@ def test_the_material_is_the_year_before_the_review():
     assert review.material(yearly).since == review.year_before(held_on)
 
 
+def test_a_review_before_the_last_in_the_period_and_an_older_scan_is_not_its_own():
+    world = build_world()
+    network = world.network
+    network.yearly_reviews.all().delete()
+    first = YearlyReview.objects.create(network=network, held_on=TODAY - timedelta(days=500))
+    later = YearlyReview.objects.create(network=network, held_on=TODAY - timedelta(days=2))
+    fetched = review.reviews_of(network).get(pk=later.pk)
+    assert review.material(fetched).since == first.held_on + timedelta(days=1)  # 18 months
+    network.scan_rounds.update(closed_at=timezone.now() - timedelta(days=1000))
+    assert review.material(fetched).scan_round is None
+
+
+def test_changing_the_reviews_date_or_session_moves_its_agreements(client):
+    world = build_world()
+    yearly = world.network.yearly_reviews.get()
+    action = yearly.agreements.get()
+    held = _a_held_session(world, days_ago=3)
+    client.force_login(world.user(Role.TREKKER))
+    url = reverse("review_edit", args=[world.network.slug, yearly.pk])
+    data = _form(version=yearly.version, held_on=held.date, session=held.pk)
+    assert client.post(url, data).status_code == 302
+    action.refresh_from_db()
+    assert (action.session, action.agreed_on) == (held, held.date)
+    held.delete()  # a deleted session leaves what was agreed there
+    action.refresh_from_db()
+    assert action.session is None and action.network == world.network
+
+
 def test_the_next_review_is_a_year_after_the_last_or_after_the_start():
     world = build_world()
     network = world.network
@@ -127,6 +171,9 @@ def test_the_next_review_is_a_year_after_the_last_or_after_the_start():
     assert not review.next_review(network, None, today=date(2025, 2, 27)).due
     upcoming = review.next_review(network, date(2025, 6, 1), today=date(2026, 6, 1))
     assert (upcoming.on, upcoming.due) == (date(2026, 6, 1), True)
+    # Years without a review: due each year again, on the latest of the yearly dates.
+    late = review.next_review(network, None, today=date(2027, 3, 5))
+    assert (late.on, late.due) == (date(2027, 2, 28), True)
 
 
 def test_the_trekker_is_reminded_once_when_the_review_falls_due(mailoutbox):
@@ -146,9 +193,10 @@ def test_the_trekker_is_reminded_once_when_the_review_falls_due(mailoutbox):
     (mail,) = reminders(TODAY)
     assert mail.to == [trekker.email] and network.name in mail.body
     assert reminders(TODAY + timedelta(days=1)) == []  # told once for this date
+    assert len(reminders(TODAY + timedelta(days=366))) == 1  # and again a year on
     a_yearly_review(network, world.members[Role.DEELNEMER], TODAY)
     assert reminders(TODAY + timedelta(days=364)) == []
-    assert len(reminders(TODAY + timedelta(days=366))) == 1  # next year's
+    assert len(reminders(TODAY + timedelta(days=367))) == 1  # next year's
 
 
 def test_the_review_pdf_tells_the_findings_and_agreements_in_a_tagged_pdf(client, tmp_path):

@@ -2,9 +2,6 @@
 cancellation. Each names the date, time and place in the mail itself and carries the
 session as an .ics attachment, so it lands in the reader's calendar."""
 
-import logging
-from smtplib import SMTPException
-
 from django.core.mail import EmailMessage
 from django.tasks import task
 from django.template.loader import render_to_string
@@ -16,8 +13,6 @@ from bijeenkomsten import calendar, reports
 from bijeenkomsten.models import Session
 from liso import notifications
 from networks.models import Membership
-
-logger = logging.getLogger(__name__)
 
 SUBJECTS = {
     "uitnodiging": _("Uitnodiging: %(theme)s op %(date)s"),
@@ -60,7 +55,12 @@ def send_session_mail(
             [session], absolute=absolute, method=method, attendee=membership.user.email
         )
         message.attach("bijeenkomst.ics", ics, f"text/calendar; method={method}")
-        _deliver_each(membership.user, "bijeenkomsten", message, f"{subject}\n{context['url']}")
+        notifications.deliver_each(
+            user=membership.user,
+            kind="bijeenkomsten",
+            message=message,
+            summary=f"{subject}\n{context['url']}",
+        )
 
 
 @task
@@ -87,13 +87,6 @@ def send_report_mail(*, session_id: int, membership_ids: list[int], base_url: st
                 "bijeenkomsten/mail/report.txt", {**context, "name": membership.user.full_name}
             ),
         )
-        _deliver_each(membership.user, "verslagen", message, f"{subject}\n{url}")
-
-
-def _deliver_each(user, kind: str, message: EmailMessage, summary: str) -> None:
-    """One person's mail; a refusal by the mail server is logged and the others still get
-    theirs."""
-    try:
-        notifications.deliver(user=user, kind=kind, message=message, summary=summary)
-    except (OSError, SMTPException):
-        logger.exception("Mail %r to user %s failed", message.subject, user.pk)
+        notifications.deliver_each(
+            user=membership.user, kind="verslagen", message=message, summary=f"{subject}\n{url}"
+        )

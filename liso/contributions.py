@@ -36,6 +36,7 @@ ORDER: dict[str, list[str]] = {
         "quick-reflection",  # phases
     ],
     MAIL_KINDS: [
+        "netwerk",  # networks
         "bijeenkomsten",  # bijeenkomsten
         "verslagen",  # bijeenkomsten
         "taken",  # bijeenkomsten

@@ -103,6 +103,15 @@ def deliver(*, user, kind: str, message: EmailMessage, summary: str) -> None:
         QueuedNotice.objects.create(user=user, kind=kind, text=summary)
 
 
+def deliver_each(*, user, kind: str, message: EmailMessage, summary: str) -> None:
+    """`deliver()` for one of many recipients: a refusal by the mail server is logged and
+    the others still get theirs."""
+    try:
+        deliver(user=user, kind=kind, message=message, summary=summary)
+    except (OSError, SMTPException):
+        logger.exception("Mail %r to user %s failed", message.subject, user.pk)
+
+
 def _recipients(day) -> set[int]:
     users = set(QueuedNotice.objects.filter(sent_at=None).values_list("user_id", flat=True))
     for section in contributions(DAILY_MAIL_SECTIONS):

@@ -1,5 +1,6 @@
 """What the networks app contributes (liso/contributions.py): "Mijn netwerken" on the home
-page, the members panel and next steps on its own overview, its catalogue and demo parts."""
+page, the members panel and next steps on its own overview, news about the network itself
+as a kind of mail, its catalogue and demo parts."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,11 +11,12 @@ from liso.contributions import (
     CATALOGUE_PARTS,
     DEMO_PARTS,
     HOME_SECTIONS,
+    MAIL_KINDS,
     NEXT_STEPS,
     OVERVIEW_PANELS,
 )
 from liso.home import HomeSection
-from networks import catalogue, demo, permissions
+from networks import catalogue, demo, notices, permissions
 from networks.insight import network_insight
 from networks.models import Network
 from networks.panels import NextStep, Panel
@@ -78,4 +80,5 @@ CONTRIBUTIONS = [
     (NEXT_STEPS, "fill-perspectives", NextStep(_fill_perspectives)),
     (CATALOGUE_PARTS, "networks", Part("networks", catalogue.check, catalogue.load)),
     (DEMO_PARTS, "network", demo.demo_network),
+    (MAIL_KINDS, notices.NETWORK.code, notices.NETWORK),
 ]

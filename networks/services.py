@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from liso.method import Role
+from networks import tasks
 from networks.models import Invitation, Membership, MembershipRole, Network, PastPeriod
 
 
@@ -204,3 +205,18 @@ def membership_set_roles(*, membership, roles: list[str]) -> None:
     MembershipRole.objects.bulk_create(
         MembershipRole(membership=membership, role=role) for role in wanted - current
     )
+
+
+@transaction.atomic
+def network_archive(*, network: Network, base_url: str) -> int:
+    """Archive the network (read-only; nothing is deleted) and, once that is saved, tell
+    its members by mail. Returns how many members will hear of it."""
+    network.archived_at = timezone.now()
+    network.save(update_fields=["archived_at"])
+    ids = list(network.memberships.filter(left_on__isnull=True).values_list("pk", flat=True))
+    transaction.on_commit(
+        lambda: tasks.send_archived_mail.enqueue(
+            network_id=network.pk, membership_ids=ids, base_url=base_url
+        )
+    )
+    return len(ids)

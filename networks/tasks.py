@@ -1,11 +1,14 @@
 """Mail goes out as a task: immediately by default, on a worker once one is configured."""
 
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.tasks import task
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from networks.models import Invitation
+from liso import notifications
+from networks.models import Invitation, Membership, Network
+from networks.notices import NETWORK
 
 
 @task
@@ -22,3 +25,25 @@ def send_invitation(*, invitation_id: int, link: str) -> None:
         render_to_string("networks/mail/invitation.html", context), "text/html"
     )
     message.send()
+
+
+@task
+def send_archived_mail(*, network_id: int, membership_ids: list[int], base_url: str) -> None:
+    """Tell the members that their network was archived, and what that means for them."""
+    network = Network.objects.get(pk=network_id)
+    base = notifications.site_base(base_url)
+    url = base + reverse("network_overview", args=[network.slug])
+    subject = _("Leernetwerk %(name)s is gearchiveerd") % {"name": network.name}
+    context = {"network": network, "url": url, "footer": notifications.footer(base)}
+    members = Membership.objects.filter(pk__in=membership_ids, left_on__isnull=True)
+    for membership in members.select_related("user"):
+        message = EmailMessage(
+            subject=subject,
+            to=[membership.user.email],
+            body=render_to_string(
+                "networks/mail/archived.txt", {**context, "name": membership.user.full_name}
+            ),
+        )
+        notifications.deliver_each(
+            user=membership.user, kind=NETWORK.code, message=message, summary=f"{subject}\n{url}"
+        )

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from liso.method import Role
 from liso.models import User
+from liso.notifications import base_url_of
 from networks import panels, permissions, services
 from networks.contributions import insight_for
 from networks.forms import (
@@ -85,9 +86,15 @@ def network_archive(request):
     # The form says what it wants, so a double click or an old tab cannot undo it.
     archive = request.POST.get("actie") != "terugzetten"
     if archive and not network.is_archived:
-        network.archived_at = timezone.now()
-        network.save(update_fields=["archived_at"])
-        messages.success(request, _("Het netwerk is gearchiveerd. Alles blijft leesbaar."))
+        count = services.network_archive(network=network, base_url=base_url_of(request))
+        messages.success(
+            request,
+            _(
+                "Het netwerk is gearchiveerd. Alles blijft leesbaar. We sturen de %(n)s "
+                "leden een mail hierover."
+            )
+            % {"n": count},
+        )
     elif not archive and network.is_archived:
         network.archived_at = None
         network.save(update_fields=["archived_at"])

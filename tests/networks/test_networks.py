@@ -289,6 +289,45 @@ def test_an_archived_network_stays_readable_but_nothing_changes(client):
     assert client.get(reverse("member_invite", args=[slug])).status_code == 200
 
 
+def test_archiving_asks_first_and_every_member_hears_of_it(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    world = build_world()
+    client.force_login(world.user(Role.TREKKER))
+    slug = world.network.slug
+    overview = client.get(reverse("network_overview", args=[slug])).text
+    assert "Ja, archiveer het netwerk" in overview and "Alle leden krijgen een mail" in overview
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("network_archive", args=[slug]), {"actie": "archiveren"}, follow=True
+        )
+    members = world.network.memberships.filter(left_on__isnull=True)
+    assert f"We sturen de {members.count()} leden een mail hierover." in response.text
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(m.user.email for m in members)
+    assert all("is gearchiveerd" in m.subject and "terugzetten" in m.body for m in mailoutbox)
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("network_archive", args=[slug]), {"actie": "archiveren"})  # again
+    assert mailoutbox == []
+
+
+def test_a_refusing_mail_server_does_not_stop_the_archiving(
+    client, settings, django_capture_on_commit_callbacks
+):
+    unreachable = {"host": "127.0.0.1", "port": 9, "timeout": 2}  # nothing listens on port 9
+    smtp = "django.core.mail.backends.smtp.EmailBackend"
+    settings.MAILERS = {"default": {"BACKEND": smtp, "OPTIONS": unreachable}}
+    world = build_world()
+    client.force_login(world.user(Role.TREKKER))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("network_archive", args=[world.network.slug]), {"actie": "archiveren"}
+        )
+    assert response.status_code == 302
+    world.network.refresh_from_db()
+    assert world.network.is_archived
+
+
 def test_the_overview_shows_a_next_step_and_the_members_panel(client, trekker):
     client.force_login(trekker)
     client.post(reverse("network_create"), _network_form())

@@ -219,3 +219,27 @@ def is_falling(points: list[AttendancePoint]) -> bool:
     if len(counts) < 3:
         return False
     return counts[-1] < counts[-2] < counts[-3] or counts[-1] < 0.75 * max(counts[:-1])
+
+
+def attendance_table(network) -> tuple[list[Session], list[tuple[Membership, list]]]:
+    """Who was at which session, as a spreadsheet shows it: the sessions whose attendance
+    was recorded (oldest first), and per member their attendance at each (True, False, or
+    None where they were not on the list). Two queries, however many sessions."""
+    sessions = list(
+        network.sessions.filter(attendance_recorded_at__isnull=False).order_by("date", "start_time")
+    )
+    attended: dict[int, dict[int, bool | None]] = {}
+    members: dict[int, Membership] = {}
+    registrations = Registration.objects.filter(
+        session__network=network, session__attendance_recorded_at__isnull=False
+    ).select_related("membership__user")
+    for registration in registrations.order_by("membership__user__full_name"):
+        members.setdefault(registration.membership_id, registration.membership)
+        attended.setdefault(registration.membership_id, {})[registration.session_id] = (
+            registration.attended
+        )
+    rows = [
+        (member, [attended[member.pk].get(session.pk) for session in sessions])
+        for member in members.values()
+    ]
+    return sessions, rows

@@ -14,6 +14,11 @@ urlpatterns = [
     path(sessions, views_sessions.session_list, name="session_list"),
     path(sessions + "nieuw/", views_sessions.session_create, name="session_create"),
     path(
+        sessions + "aanwezigheid.csv",
+        views_registrations.attendance_csv,
+        name="attendance_csv",
+    ),
+    path(
         sessions + "uit-jaarplanning/",
         views_sessions.sessions_from_planning,
         name="sessions_from_planning",

@@ -18,6 +18,7 @@ from bijeenkomsten.forms import AnswerForm
 from bijeenkomsten.models import Registration
 from bijeenkomsten.views_sessions import crumb, session_of
 from liso.notifications import base_url_of
+from liso.spreadsheet import csv_response
 from networks import permissions as P
 from networks.models import Membership
 
@@ -199,3 +200,16 @@ def calendar_settings(request):
         "feed_url": request.build_absolute_uri(path),
     }
     return render(request, "bijeenkomsten/calendar_settings.html", context)
+
+
+@P.network_permission_required(P.REPORTS_EXPORT)
+def attendance_csv(request):
+    """One row per member, one column per session with recorded attendance, and how often
+    each was there."""
+    sessions, rows = registrations.attendance_table(request.network)
+    header = [_("Naam")] + [f"{s.date.isoformat()} {s.theme}" for s in sessions]
+    header.append(_("Aanwezig (keer)"))
+    lines = (
+        [member.user.full_name, *marks, sum(1 for mark in marks if mark)] for member, marks in rows
+    )
+    return csv_response(f"aanwezigheid-{request.network.slug}.csv", header, lines)

@@ -35,6 +35,7 @@ urlpatterns = [
     path(gezondheid + "scans/<int:pk>/invullen/", health.scan_answer, name="scan_answer"),
     path(gezondheid + "scans/<int:pk>/sluiten/", health.scan_close, name="scan_close"),
     path(gezondheid + "besluiten/", decisions.decision_list, name="decision_list"),
+    path(gezondheid + "besluiten.csv", decisions.decision_csv, name="decision_csv"),
     path(gezondheid + "besluiten/nieuw/", decisions.decision_add, name="decision_add"),
     path(gezondheid + "besluiten/<int:pk>/", decisions.decision_edit, name="decision_edit"),
     path(terugblik, review.review_list, name="review_list"),

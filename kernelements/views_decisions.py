@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from kernelements.forms import DecisionForm
 from kernelements.models import Decision
 from kernelements.views_health import health_crumb
+from liso.spreadsheet import csv_response
 from networks import permissions as P
 from networks.editing import edit_page
 
@@ -56,3 +57,36 @@ def decision_add(request):
 def decision_edit(request, pk):
     decision = get_object_or_404(request.network.decisions, pk=pk)
     return _page(request, decision, _("Besluit"))
+
+
+@P.network_permission_required(P.REPORTS_EXPORT)
+def decision_csv(request):
+    """The besluitenlijst for a spreadsheet, oldest first."""
+    decisions = request.network.decisions.select_related("session").prefetch_related(
+        "heard_organisations"
+    )
+    header = [
+        _("Datum"),
+        _("Besluit"),
+        _("Stand"),
+        _("Bijeenkomst"),
+        _("Gehoorde perspectieven"),
+        _("Gehoorde organisaties"),
+        _("Niet gekozen, en waarom"),
+        _("Minderheidsstandpunten"),
+    ]
+
+    def row(decision):
+        return [
+            decision.decided_on,
+            decision.title,
+            decision.get_status_display(),
+            decision.session and decision.session.theme,
+            decision.get_heard_perspectives_display(),
+            ", ".join(sorted(o.name for o in decision.heard_organisations.all())),
+            decision.alternatives,
+            decision.minority,
+        ]
+
+    rows = (row(decision) for decision in decisions.order_by("decided_on", "pk"))
+    return csv_response(f"besluiten-{request.network.slug}.csv", header, rows)

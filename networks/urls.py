@@ -11,6 +11,7 @@ urlpatterns = [
     path(network + "geschiedenis/", views_history.network_history, name="network_history"),
     path(network + "archiveren/", views.network_archive, name="network_archive"),
     path(network + "leden/", views.member_list, name="member_list"),
+    path(network + "leden/leden.csv", views.member_csv, name="member_csv"),
     path(network + "leden/uitnodigen/", views.member_invite, name="member_invite"),
     path(network + "leden/perspectieven/", views.member_coverage, name="member_coverage"),
     path(network + "leden/<int:pk>/", views.member_edit, name="member_edit"),

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from liso.method import Role
 from liso.models import User
 from liso.notifications import base_url_of
+from liso.spreadsheet import csv_response
 from networks import panels, permissions, services
 from networks.contributions import insight_for
 from networks.forms import (
@@ -356,3 +357,48 @@ def invitation_accept(request, token):
         "logged_in": user is not None,
     }
     return render(request, "networks/invitation_accept.html", context)
+
+
+@permissions.network_permission_required(permissions.REPORTS_EXPORT)
+def member_csv(request):
+    """Everyone who is or was a member, for a spreadsheet; e-mail addresses only for those
+    who manage the members."""
+    with_email = permissions.MEMBERS_MANAGE in request.network_perms
+    members = (
+        request.network.memberships.select_related("user", "organisation")
+        .prefetch_related("roles")
+        .order_by("left_on", "user__full_name")
+    )
+    header = [
+        _("Naam"),
+        _("E-mailadres"),
+        _("Organisatie"),
+        _("Perspectief"),
+        _("Ring"),
+        _("Rollen"),
+        _("Uren per week"),
+        _("Lid sinds"),
+        _("Vertrokken op"),
+    ]
+
+    def row(member):
+        return [
+            member.user.full_name,
+            member.user.email,
+            member.organisation,
+            member.get_perspective_display(),
+            member.get_ring_display(),
+            ", ".join(str(Role(role.role).label) for role in member.roles.all()),
+            member.hours_per_week,
+            member.joined_on,
+            member.left_on,
+        ]
+
+    def without_email(values):
+        return values if with_email else values[:1] + values[2:]
+
+    return csv_response(
+        f"leden-{request.network.slug}.csv",
+        without_email(header),
+        (without_email(row(member)) for member in members),
+    )

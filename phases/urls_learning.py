@@ -15,6 +15,7 @@ urlpatterns = [
     path(base + "fase-<int:number>/", learning.phase_detail, name="phase_detail"),
     path(base + "fase/wijzigen/", learning.phase_change, name="phase_change"),
     path(base + "experimenten/", experiments.experiment_list, name="experiment_list"),
+    path(base + "experimenten.csv", experiments.experiment_csv, name="experiment_csv"),
     path(base + "experimenten/nieuw/", experiments.experiment_add, name="experiment_add"),
     path(experiment, experiments.experiment_detail, name="experiment_detail"),
     path(experiment + "wijzigen/", experiments.experiment_edit, name="experiment_edit"),

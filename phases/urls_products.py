@@ -10,6 +10,7 @@ barrier = product + "belemmeringen/<int:barrier>/"
 
 urlpatterns = [
     path(results, views.product_list, name="product_list"),
+    path(results + "gebruik.csv", views.adoption_csv, name="adoption_csv"),
     path(results + "kennisproducten/nieuw/", views.product_add, name="product_add"),
     path(product, views.product_detail, name="product_detail"),
     path(product + "wijzigen/", views.product_edit, name="product_edit"),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from liso import uploads
+from liso.spreadsheet import csv_response
 from networks import history
 from networks import permissions as P
 from networks.editing import edit_page
@@ -358,3 +359,44 @@ def round_detail(request, number):
         **learning_crumb(request),
     }
     return render(request, "phases/round_detail.html", context)
+
+
+@P.network_permission_required(P.REPORTS_EXPORT)
+def experiment_csv(request):
+    """Every experiment with its round, group, plan and outcome, for a spreadsheet."""
+    experiments = request.network.experiments.select_related(
+        "round", "organisation", "leervraag"
+    ).prefetch_related("group__user")
+    header = [
+        _("Titel"),
+        _("Ronde"),
+        _("Status"),
+        _("Groep"),
+        _("Organisatie"),
+        _("Start"),
+        _("Weken"),
+        _("Wat doen we anders?"),
+        _("Verwachting"),
+        _("Uitkomst"),
+        _("Toelichting op de uitkomst"),
+        _("Gezamenlijk oordeel"),
+    ]
+
+    def row(experiment):
+        return [
+            experiment.title,
+            experiment.round and experiment.round.number,
+            experiment.get_status_display(),
+            ", ".join(sorted(m.user.full_name for m in experiment.group.all())),
+            experiment.organisation,
+            experiment.starts_on,
+            experiment.weeks,
+            experiment.change,
+            experiment.expectation,
+            experiment.get_outcome_display(),
+            experiment.outcome_note,
+            experiment.assessment,
+        ]
+
+    rows = (row(experiment) for experiment in experiments.order_by("created_at", "pk"))
+    return csv_response(f"experimenten-{request.network.slug}.csv", header, rows)

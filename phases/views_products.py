@@ -15,11 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from liso import uploads
+from liso.spreadsheet import csv_response
 from networks import permissions as P
 from networks.editing import edit_page
 from phases import products
 from phases.forms_products import AdoptionForms, BarrierForm, KennisproductForm, SuccessForm
-from phases.models import Barrier, Kennisproduct
+from phases.models import Adoption, Barrier, Kennisproduct
 from phases.sections import results_crumb
 
 
@@ -268,3 +269,25 @@ def success_delete(request, pk):
     success.delete()
     messages.success(request, _("Het succes is weggehaald."))
     return redirect("success_list", request.network.slug)
+
+
+@P.network_permission_required(P.REPORTS_EXPORT)
+def adoption_csv(request):
+    """Which organisation uses which kennisproduct, and since when: one row each."""
+    adoptions = (
+        Adoption.objects.filter(product__network=request.network)
+        .select_related("product", "organisation")
+        .order_by("product__title", "organisation__name")
+    )
+    header = [_("Kennisproduct"), _("Soort"), _("Organisatie"), _("Stand"), _("Sinds")]
+    rows = (
+        [
+            adoption.product.title,
+            adoption.product.get_kind_display(),
+            adoption.organisation.name,
+            adoption.get_status_display(),
+            adoption.since,
+        ]
+        for adoption in adoptions
+    )
+    return csv_response(f"gebruik-kennisproducten-{request.network.slug}.csv", header, rows)

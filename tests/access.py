@@ -118,6 +118,10 @@ ROUTES = {
         status=302,
     ),
     "member_list": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="members.view"),
+    # Lists for a spreadsheet: for those who may export documents.
+    "member_csv": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK}, permission="reports.export", page=False
+    ),
     "member_invite": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="members.manage"),
     "member_coverage": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="insight.view"),
     "member_edit": Route(
@@ -215,6 +219,9 @@ ROUTES = {
     ),
     # Sessions (bijeenkomsten).
     "session_list": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="sessions.view"),
+    "attendance_csv": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK}, permission="reports.export", page=False
+    ),
     "session_create": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="sessions.change"),
     "sessions_from_planning": Route(
         NETWORK,

@@ -205,6 +205,16 @@ FRAGMENTS_EXPECTED = {
     "journey_panels": 9,  # the phase, experiments, reflections, products, successes (one each)
 }
 
+# Lists for a spreadsheet, as the trekker downloads them.
+EXPORTS_EXPECTED = {
+    "member_csv": 6,  # members with user and organisation; their roles
+    "attendance_csv": 6,  # the recorded sessions; the registrations with their members
+    # experiments with round, organisation, leervraag; their groups, with the users
+    "experiment_csv": 7,
+    "adoption_csv": 5,  # adoptions with product and organisation
+    "decision_csv": 6,  # decisions with session; organisations heard
+}
+
 
 def test_every_page_has_an_expected_query_count():
     pages = {name for name, route in ROUTES.items() if route.page}
@@ -262,7 +272,7 @@ def test_network_pages_make_the_same_queries_with_5_or_60_members(client, db):
     goal = world.network.agenda_goals.first()
     history.record_creation(network=world.network, instance=goal, by=world.user(Role.TREKKER))
     client.force_login(world.user(Role.TREKKER))
-    counted = {**NETWORK_EXPECTED, **FRAGMENTS_EXPECTED}
+    counted = {**NETWORK_EXPECTED, **FRAGMENTS_EXPECTED, **EXPORTS_EXPECTED}
     urls = {name: reverse(name, kwargs=world.kwargs(ROUTES[name].kwargs)) for name in counted}
     small = {name: count_queries(client, url) for name, url in urls.items()}
     organisations = OrganisationFactory.create_batch(10)

@@ -28,6 +28,7 @@ ROUTES: dict = {
     "scan_answer": Route(NETWORK, kwargs=_SCAN, permission=P.HEALTH_TAKE_PART),
     # The besluitenlijst: every member reads it; those who lead keep it.
     "decision_list": Route(NETWORK, kwargs=_NETWORK, permission=P.HEALTH_VIEW),
+    "decision_csv": Route(NETWORK, kwargs=_NETWORK, permission=P.REPORTS_EXPORT, page=False),
     "decision_add": Route(NETWORK, kwargs=_NETWORK, permission=P.DECISIONS_CHANGE),
     "decision_edit": Route(NETWORK, kwargs=_DECISION, permission=P.DECISIONS_CHANGE),
     # The struikelblokken log: those who lead write it; an empty form answers 200.

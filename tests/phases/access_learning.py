@@ -3,6 +3,7 @@
 private reflection are the deelnemer's (tests/phases/world.py)."""
 
 from liso.method import Role
+from networks import permissions as P
 from tests.access import LOGGED_IN, NETWORK, THE_NETWORK, Route
 
 VIEW, TAKE_PART, MANAGE = "network.view", "learning.take_part", "learning.manage"
@@ -38,6 +39,7 @@ ROUTES = {
     "phase_detail": Route(NETWORK, kwargs={"slug": THE_NETWORK, "number": 2}, permission=VIEW),
     "phase_change": Route(NETWORK, kwargs=NETWORK_ONLY, permission=MANAGE),
     "experiment_list": Route(NETWORK, kwargs=NETWORK_ONLY, permission=VIEW),
+    "experiment_csv": Route(NETWORK, kwargs=NETWORK_ONLY, permission=P.REPORTS_EXPORT, page=False),
     "experiment_add": Route(NETWORK, kwargs=NETWORK_ONLY, permission=TAKE_PART),
     "experiment_detail": Route(NETWORK, kwargs=EXPERIMENT, permission=VIEW),
     "experiment_edit": Route(

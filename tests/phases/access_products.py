@@ -1,5 +1,6 @@
 """Who may reach the journey's products URLs (merged into tests/access.py ROUTES)."""
 
+from networks import permissions as P
 from tests.access import NETWORK, THE_NETWORK, Route
 
 VIEW, TAKE_PART, MANAGE = "network.view", "learning.take_part", "learning.manage"
@@ -8,6 +9,9 @@ BARRIER = {**PRODUCT, "barrier": "<barrier>"}
 
 ROUTES: dict = {
     "product_list": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission=VIEW),
+    "adoption_csv": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK}, permission=P.REPORTS_EXPORT, page=False
+    ),
     "product_add": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission=TAKE_PART),
     "product_detail": Route(NETWORK, kwargs=PRODUCT, permission=VIEW),
     "product_edit": Route(NETWORK, kwargs=PRODUCT, permission=TAKE_PART),

@@ -78,15 +78,11 @@ def send_report_mail(*, session_id: int, membership_ids: list[int], base_url: st
         "footer": notifications.footer(base),
     }
     subject = _("Verslag: %(theme)s") % {"theme": session.theme}
-    members = Membership.objects.filter(pk__in=membership_ids, left_on__isnull=True)
-    for membership in members.select_related("user"):
-        message = EmailMessage(
-            subject=subject,
-            to=[membership.user.email],
-            body=render_to_string(
-                "bijeenkomsten/mail/report.txt", {**context, "name": membership.user.full_name}
-            ),
-        )
-        notifications.deliver_each(
-            user=membership.user, kind="verslagen", message=message, summary=f"{subject}\n{url}"
-        )
+    notifications.mail_members(
+        memberships=Membership.objects.filter(pk__in=membership_ids, left_on__isnull=True),
+        kind="verslagen",
+        subject=subject,
+        template="bijeenkomsten/mail/report.txt",
+        context=context,
+        summary=f"{subject}\n{url}",
+    )

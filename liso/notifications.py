@@ -112,6 +112,16 @@ def deliver_each(*, user, kind: str, message: EmailMessage, summary: str) -> Non
         logger.exception("Mail %r to user %s failed", message.subject, user.pk)
 
 
+def mail_members(*, memberships, kind: str, subject: str, template: str, context, summary):
+    """The same mail to each of these memberships, addressed by name, as each chose for
+    this kind (`deliver_each`)."""
+    for membership in memberships.select_related("user"):
+        user = membership.user
+        body = render_to_string(template, {**context, "name": user.full_name})
+        message = EmailMessage(subject=subject, to=[user.email], body=body)
+        deliver_each(user=user, kind=kind, message=message, summary=summary)
+
+
 def _recipients(day) -> set[int]:
     users = set(QueuedNotice.objects.filter(sent_at=None).values_list("user_id", flat=True))
     for section in contributions(DAILY_MAIL_SECTIONS):

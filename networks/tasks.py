@@ -1,6 +1,6 @@
 """Mail goes out as a task: immediately by default, on a worker once one is configured."""
 
-from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -35,15 +35,11 @@ def send_archived_mail(*, network_id: int, membership_ids: list[int], base_url: 
     url = base + reverse("network_overview", args=[network.slug])
     subject = _("Leernetwerk %(name)s is gearchiveerd") % {"name": network.name}
     context = {"network": network, "url": url, "footer": notifications.footer(base)}
-    members = Membership.objects.filter(pk__in=membership_ids, left_on__isnull=True)
-    for membership in members.select_related("user"):
-        message = EmailMessage(
-            subject=subject,
-            to=[membership.user.email],
-            body=render_to_string(
-                "networks/mail/archived.txt", {**context, "name": membership.user.full_name}
-            ),
-        )
-        notifications.deliver_each(
-            user=membership.user, kind=NETWORK.code, message=message, summary=f"{subject}\n{url}"
-        )
+    notifications.mail_members(
+        memberships=Membership.objects.filter(pk__in=membership_ids, left_on__isnull=True),
+        kind=NETWORK.code,
+        subject=subject,
+        template="networks/mail/archived.txt",
+        context=context,
+        summary=f"{subject}\n{url}",
+    )

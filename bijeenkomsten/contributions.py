@@ -7,9 +7,11 @@ from datetime import date
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from bijeenkomsten import catalogue, demo, notices
 from bijeenkomsten.followup import open_actions_of, session_without_report
+from bijeenkomsten.models import SessionReport
 from bijeenkomsten.registrations import attendance_trend, is_falling
 from bijeenkomsten.services import next_session, open_tasks_of
 from bijeenkomsten.terugblik import rating_text
@@ -23,11 +25,13 @@ from liso.contributions import (
     MAIL_KINDS,
     NEXT_STEPS,
     OVERVIEW_PANELS,
+    SEARCH_SOURCES,
     WERKVORM_NOTES,
 )
 from liso.home import HomeSection
 from networks import permissions
 from networks.panels import NextStep, Panel
+from networks.search import SearchSource
 from werkvormen.registry import RelatedNote
 
 MY_TASKS_SHOWN = 15
@@ -111,6 +115,27 @@ def _missing_report(request):
     return text, reverse("session_report_edit", args=[request.network.slug, session.pk])
 
 
+SESSIONS_FOUND = SearchSource(
+    kind="sessions",
+    label=gettext_lazy("Bijeenkomst"),
+    rows=lambda network, membership: network.sessions.all(),
+    fields=["theme", "place"],
+    title="theme",
+    key="pk",
+    day="date",
+    url=lambda network, key: reverse("session_detail", args=[network.slug, key]),
+)
+MINUTES_FOUND = SearchSource(
+    kind="minutes",
+    label=gettext_lazy("Verslag"),
+    rows=lambda network, membership: SessionReport.objects.filter(session__network=network),
+    fields=["minutes", "lessons"],
+    title="session__theme",
+    key="session_id",
+    day="session__date",
+    url=lambda network, key: reverse("session_report", args=[network.slug, key]),
+)
+
 CONTRIBUTIONS = [
     (HOME_SECTIONS, "my-tasks", HomeSection("bijeenkomsten/home_my_tasks.html", _my_tasks)),
     (HOME_SECTIONS, "my-actions", HomeSection("bijeenkomsten/home_my_actions.html", _my_actions)),
@@ -129,4 +154,6 @@ CONTRIBUTIONS = [
     (DAILY_JOBS, "upcoming-reminders", notices.upcoming_reminders),
     (CATALOGUE_PARTS, "bijeenkomsten", Part("bijeenkomsten", catalogue.check, catalogue.load)),
     (DEMO_PARTS, "sessions", demo.demo_sessions),
+    (SEARCH_SOURCES, "sessions", SESSIONS_FOUND),
+    (SEARCH_SOURCES, "minutes", MINUTES_FOUND),
 ]

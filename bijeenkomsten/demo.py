@@ -1,12 +1,13 @@
 """Demo sessions for the running network: one held six weeks ago, one ten weeks ahead,
-each with its preparation tasks (the older ones ticked off)."""
+each with its preparation tasks (the older ones ticked off), and two earlier ones with
+their attendance, the first with its minutes."""
 
 from datetime import date, time, timedelta
 
 from django.utils import timezone
 
 from bijeenkomsten import registrations, services
-from bijeenkomsten.models import DraaiboekBlock, Registration, Session
+from bijeenkomsten.models import DraaiboekBlock, Registration, Session, SessionReport
 from liso.method import Phase
 from liso.models import User
 from networks.models import Network
@@ -88,6 +89,22 @@ def _demo_draaiboek(session, network) -> None:
 EARLIER = [("Kennismaken met elkaars praktijk", 18), ("Het vraagstuk scherp krijgen", 12)]
 
 
+def _demo_first_report(session, procesbegeleider) -> None:
+    """The first session's minutes, shared; the latest one still waits for its report."""
+    SessionReport.objects.create(
+        session=session,
+        minutes=(
+            "Iedereen vertelde in drie minuten over een gezin dat vastliep. Opvallend: "
+            "bijna elk verhaal begon bij een wachtlijst, en eindigde bij een buurvrouw "
+            "of een leraar die wel bleef."
+        ),
+        lessons="- Kleine hulp dichtbij werkt vaak eerder dan de specialist.",
+        shared_at=timezone.now() - timedelta(weeks=17),
+        version=1,
+        updated_by=procesbegeleider,
+    )
+
+
 def _demo_attendance(network, held, procesbegeleider) -> None:
     today = date.today()
     sessions = [
@@ -103,6 +120,7 @@ def _demo_attendance(network, held, procesbegeleider) -> None:
         )
         for theme, weeks in EARLIER
     ]
+    _demo_first_report(sessions[0], procesbegeleider)
     members = list(network.memberships.filter(left_on__isnull=True).order_by("pk"))
     absent = [0, 2, 5]  # per session, oldest first: more stay away each time
     for session, away in zip([*sessions, held], absent, strict=True):

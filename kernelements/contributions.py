@@ -16,10 +16,12 @@ from liso.contributions import (
     DEMO_PARTS,
     MAIL_KINDS,
     OVERVIEW_PANELS,
+    SEARCH_SOURCES,
     WERKVORM_SECTIONS,
 )
 from networks import permissions
 from networks.panels import Panel
+from networks.search import SearchSource
 from werkvormen.registry import RelatedSection
 
 
@@ -46,6 +48,17 @@ def _health_panel(request):
     return {"network": request.network}
 
 
+DECISIONS_FOUND = SearchSource(
+    kind="decisions",
+    label=_("Besluit"),
+    rows=lambda network, membership: network.decisions.all(),
+    fields=["title", "alternatives", "minority"],
+    title="title",
+    key="pk",
+    day="decided_on",
+    url=lambda network, key: reverse("decision_list", args=[network.slug]) + f"#besluit-{key}",
+)
+
 CONTRIBUTIONS = [
     (
         WERKVORM_SECTIONS,
@@ -66,4 +79,5 @@ CONTRIBUTIONS = [
     (MAIL_KINDS, notices.REVIEWS.code, notices.REVIEWS),
     (DAILY_MAIL_SECTIONS, notices.REVIEWS.code, notices.REVIEWS_SECTION),
     (DEMO_PARTS, "health", demo.demo_health),
+    (SEARCH_SOURCES, "decisions", DECISIONS_FOUND),
 ]

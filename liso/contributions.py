@@ -25,6 +25,7 @@ NEXT_STEPS = "next steps"  # networks/panels.py: NextStep (the first that has a 
 WERKVORM_SECTIONS = "werkvorm sections"  # werkvormen/registry.py: RelatedSection
 WERKVORM_NOTES = "werkvorm notes"  # werkvormen/registry.py: RelatedNote
 SESSION_LINKS = "session links"  # bijeenkomsten/session_links.py: SessionLink
+SEARCH_SOURCES = "search sources"  # networks/search.py: SearchSource
 
 # Each slot's items by key, in the order they appear. An item whose key is not listed here
 # is refused when the app registers it, so a new contribution starts with a line here.
@@ -90,6 +91,17 @@ ORDER: dict[str, list[str]] = {
     SESSION_LINKS: [
         "reflect",  # phases: write a reflection on the session
         "judged",  # phases: the experiments judged in it
+    ],
+    SEARCH_SOURCES: [
+        "sessions",  # bijeenkomsten
+        "minutes",  # bijeenkomsten
+        "experiments",  # phases
+        "observations",  # phases
+        "reflections",  # phases: shared ones, and the searcher's own
+        "terms",  # phases
+        "products",  # phases
+        "decisions",  # kernelements
+        "werkvormen",  # werkvormen: the library and the network's own
     ],
 }
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from networks import views, views_history
+from networks import views, views_history, views_search
 
 network = "netwerken/<slug:slug>/"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path(network + "instellingen/", views.network_edit, name="network_edit"),
     path(network + "geschiedenis/", views_history.network_history, name="network_history"),
     path(network + "archiveren/", views.network_archive, name="network_archive"),
+    path(network + "zoeken/", views_search.network_search, name="network_search"),
     path(network + "leden/", views.member_list, name="member_list"),
     path(network + "leden/leden.csv", views.member_csv, name="member_csv"),
     path(network + "leden/uitnodigen/", views.member_invite, name="member_invite"),

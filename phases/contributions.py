@@ -3,6 +3,7 @@ network overview (loaded after the page, so the overview keeps its query budget)
 reflection on the home page, "write a reflection" and the experiments judged on a
 session's page, the phases a werkvorm is a core werkvorm of, its catalogue and demo parts."""
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -13,15 +14,17 @@ from liso.contributions import (
     DEMO_PARTS,
     HOME_SECTIONS,
     OVERVIEW_PANELS,
+    SEARCH_SOURCES,
     SESSION_LINKS,
     WERKVORM_SECTIONS,
 )
 from liso.home import HomeSection
 from networks import permissions
 from networks.panels import Panel
+from networks.search import SearchSource
 from phases import catalogue, demo
 from phases.forms import ReflectionForm
-from phases.models import Phase
+from phases.models import Observation, Phase
 from werkvormen.registry import RelatedSection
 
 
@@ -61,6 +64,71 @@ def _core_of_phases(werkvorm):
     ]
 
 
+def _reflections(network, membership):
+    """Reflections shared with the network, and the searcher's own private ones."""
+    return network.reflections.filter(Q(shared_at__isnull=False) | Q(author=membership))
+
+
+def _url(name: str, anchor: str = ""):
+    """Where a result is: a page of the network by name, with the key or as an anchor."""
+    if anchor:
+        return lambda network, key: reverse(name, args=[network.slug]) + f"#{anchor}-{key}"
+    return lambda network, key: reverse(name, args=[network.slug, key])
+
+
+FOUND = [
+    SearchSource(
+        kind="experiments",
+        label=_("Experiment"),
+        rows=lambda network, membership: network.experiments.all(),
+        fields=["title", "change", "expectation", "outcome_note", "assessment"],
+        title="title",
+        key="pk",
+        day="created_at",
+        url=_url("experiment_detail"),
+    ),
+    SearchSource(
+        kind="observations",
+        label=_("Waarneming"),
+        rows=lambda network, membership: Observation.objects.filter(experiment__network=network),
+        fields=["text"],
+        title="experiment__title",
+        key="experiment_id",
+        day="noted_on",
+        url=_url("experiment_detail"),
+    ),
+    SearchSource(
+        kind="reflections",
+        label=_("Reflectie"),
+        rows=_reflections,
+        fields=["text"],
+        title="author__user__full_name",
+        key="pk",
+        day="created_at",
+        url=lambda network, key: reverse("reflection_list", args=[network.slug]),
+    ),
+    SearchSource(
+        kind="terms",
+        label=_("Begrip"),
+        rows=lambda network, membership: network.terms.all(),
+        fields=["term", "definition", "perspectives", "alternatives"],
+        title="term",
+        key="pk",
+        day="updated_at",
+        url=_url("term_list", anchor="begrip"),
+    ),
+    SearchSource(
+        kind="products",
+        label=_("Kennisproduct"),
+        rows=lambda network, membership: network.products.all(),
+        fields=["title", "summary", "audience"],
+        title="title",
+        key="pk",
+        day="updated_at",
+        url=_url("product_detail"),
+    ),
+]
+
 CONTRIBUTIONS = [
     (OVERVIEW_PANELS, "journey", Panel("phases/panel_journey.html", _journey_panels)),
     (
@@ -73,4 +141,5 @@ CONTRIBUTIONS = [
     (WERKVORM_SECTIONS, "phases", RelatedSection(_("Kernwerkvorm van de fase"), _core_of_phases)),
     (CATALOGUE_PARTS, "phases", Part("phases", catalogue.check, catalogue.load)),
     (DEMO_PARTS, "journey", demo.demo_journey),
+    *[(SEARCH_SOURCES, source.kind, source) for source in FOUND],
 ]

@@ -118,6 +118,7 @@ ROUTES = {
         status=302,
     ),
     "member_list": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="members.view"),
+    "network_search": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="network.view"),
     # Lists for a spreadsheet: for those who may export documents.
     "member_csv": Route(
         NETWORK, kwargs={"slug": THE_NETWORK}, permission="reports.export", page=False

@@ -64,6 +64,8 @@ def _bench_pages(world):
         if route.page and name not in {"login", "invitation_accept"} and not not_theirs:
             pages[name] = reverse(name, kwargs=world.kwargs(route.kwargs))
     pages["werkvorm_list (zoeken)"] = reverse("werkvorm_list") + "?q=vertrouwen&fase=2"
+    search = reverse("network_search", kwargs=world.kwargs({"slug": "<network>"}))
+    pages["network_search (zoeken)"] = search + "?q=bijeenkomst+experiment"
     return pages
 
 

@@ -64,6 +64,8 @@ NETWORK_EXPECTED = {
     # the next session; attendance of the last sessions; a session missing its report
     "network_overview": 11,
     "network_edit": 4,
+    # The empty search page; a search adds one query (tests/networks/test_search.py)
+    "network_search": 4,
     "network_history": 6,
     # Health: the struikelblok signals (as the signals panel, 6); the rounds, with whether
     # this member answered each

@@ -1,0 +1,126 @@
+"""Search inside a network (/netwerken/<slug>/zoeken/): one box that finds what the network
+wrote, in one query, whatever the number of kinds.
+
+Each app contributes a `SearchSource` per kind of content (SEARCH_SOURCES in
+liso/contributions.py): the rows a member may see that match the words, as five columns
+(`results()`). The page joins them with UNION ALL, newest first. PostgreSQL matches with
+its Dutch full-text search (so "experimenten" finds "experiment"); SQLite, for `make run`,
+looks for each word in the text. The words are shown in a snippet of what was found.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import CharField, DateField, F, Q, QuerySet, TextField, Value
+from django.db.models.functions import Cast, Coalesce, Concat
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from liso.contributions import SEARCH_SOURCES, contributions
+
+MAX_RESULTS = 50
+MAX_WORDS = 8
+MIN_WORD = 2
+SNIPPET_AROUND = 90  # characters shown on each side of the first word found
+STEM = 5  # a word's first letters that find its other forms in a snippet
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    """A kind of content a network's search finds."""
+
+    kind: str  # its key in SEARCH_SOURCES
+    label: str  # what the kind is called on the results page
+    rows: Callable[[object, object], QuerySet]  # (network, membership) -> what they may see
+    fields: list[str]  # the text searched, and shown around the words found
+    title: str  # the field that names a result
+    key: str  # the field `url` needs
+    day: str | None  # the field that dates a result
+    url: Callable[[object, str], str]  # (network, key) -> where the result is
+
+
+@dataclass
+class Result:
+    label: str
+    title: str
+    snippet: SafeString
+    day: object
+    url: str
+
+
+def words_of(query: str) -> list[str]:
+    words = [word for word in re.findall(r"\w+", query.lower()) if len(word) >= MIN_WORD]
+    return words[:MAX_WORDS]
+
+
+def matching(queryset: QuerySet, fields: list[str], query: str) -> QuerySet:
+    """The rows in which all the words occur in one of `fields`."""
+    if connection.vendor == "postgresql":
+        vector = SearchVector(*fields, config="dutch")
+        return queryset.annotate(found=vector).filter(
+            found=SearchQuery(query, config="dutch", search_type="websearch")
+        )
+    condition = Q()
+    for word in words_of(query):
+        condition &= Q(*[Q(**{f"{name}__icontains": word}) for name in fields], _connector=Q.OR)
+    return queryset.filter(condition)
+
+
+def _columns(queryset: QuerySet, source: SearchSource) -> QuerySet:
+    """The five columns every source gives, in one order, so the sources can be joined."""
+    parts = []
+    for name in source.fields:
+        parts += [Coalesce(F(name), Value(""), output_field=TextField()), Value(" ")]
+    day = Cast(F(source.day), DateField()) if source.day else Value(None, DateField())
+    return (
+        queryset.annotate(
+            s_kind=Value(source.kind, output_field=CharField()),
+            s_key=Cast(F(source.key), CharField()),
+            s_title=Cast(F(source.title), TextField()),
+            s_body=Concat(*parts, output_field=TextField()),
+            s_day=day,
+        )
+        .values_list("s_kind", "s_key", "s_title", "s_body", "s_day")
+        .order_by()
+    )  # SQLite
+
+
+def search(network, membership, query: str) -> list[Result]:
+    """What the member may see that matches, newest first (one query)."""
+    if not words_of(query):
+        return []
+    sources = {source.kind: source for source in contributions(SEARCH_SOURCES)}
+    parts = [
+        _columns(matching(source.rows(network, membership), source.fields, query), source)
+        for source in sources.values()
+    ]
+    newest_first = F("s_day").desc(nulls_last=True)  # undated ones (werkvormen) last
+    found = parts[0].union(*parts[1:], all=True).order_by(newest_first, "s_title")
+    found = found[:MAX_RESULTS]
+    return [
+        Result(
+            label=str(sources[kind].label),
+            title=title,
+            snippet=snippet(body, query),
+            day=day,
+            url=sources[kind].url(network, key),
+        )
+        for kind, key, title, body, day in found
+    ]
+
+
+def snippet(text: str, query: str) -> SafeString:
+    """A piece of `text` around the first word of the query, the words marked."""
+    stems = [word[:STEM] for word in words_of(query)]
+    pattern = re.compile(r"\w*(?:" + "|".join(map(re.escape, stems)) + r")\w*", re.IGNORECASE)
+    text = " ".join(text.split())
+    first = pattern.search(text)
+    start = max(first.start() - SNIPPET_AROUND, 0) if first else 0
+    end = (first.end() if first else 0) + SNIPPET_AROUND
+    piece = text[start:end]
+    marked = pattern.sub(lambda m: f"\x00{m.group(0)}\x01", piece)
+    html = escape(marked).replace("\x00", "<mark>").replace("\x01", "</mark>")
+    return mark_safe(("…" if start else "") + html + ("…" if end < len(text) else ""))

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "bijeenkomsten",
     "phases",
     "kernelements",
+    "rapportage",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -66,5 +66,6 @@ urlpatterns = [
     path("", include("bijeenkomsten.urls")),
     path("", include("phases.urls")),
     path("", include("kernelements.urls")),
+    path("", include("rapportage.urls")),
     path("beheer/", admin.site.urls),
 ]

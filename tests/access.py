@@ -119,6 +119,11 @@ ROUTES = {
     ),
     "member_list": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="members.view"),
     "network_search": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="network.view"),
+    # Reports for financiers and boards (rapportage); the PDF of the last twelve months.
+    "report_page": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="reports.export"),
+    "progress_pdf": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK}, permission="reports.export", page=False
+    ),
     # Lists for a spreadsheet: for those who may export documents.
     "member_csv": Route(
         NETWORK, kwargs={"slug": THE_NETWORK}, permission="reports.export", page=False

@@ -26,6 +26,7 @@ PDFS = [
     "session_report_pdf",
     "term_pdf",
     "review_pdf",
+    "progress_pdf",
 ]
 WARMUP = 20
 MEDIAN_LIMIT, P95_LIMIT, MAX_QUERIES = 3.0, 5.0, 12
@@ -67,6 +68,15 @@ def _bench_pages(world):
     search = reverse("network_search", kwargs=world.kwargs({"slug": "<network>"}))
     pages["network_search (zoeken)"] = search + "?q=bijeenkomst+experiment"
     return pages
+
+
+def _progress_context(network) -> dict:
+    """The voortgangsrapportage of the last twelve months, as its PDF view makes it."""
+    from datetime import date
+
+    from rapportage.progress import Period, progress
+
+    return {"report": progress(network, Period.last_twelve_months(date.today()))}
 
 
 def _measure_pdfs(client, world) -> dict[str, tuple[float, float]]:
@@ -111,6 +121,7 @@ def _measure_pdfs(client, world) -> dict[str, tuple[float, float]]:
             session,
         ),
         "term_pdf": ({}, "pdf/woordenlijst.html", reports_words.glossary_context, world.network),
+        "progress_pdf": ({}, "pdf/voortgangsrapportage.html", _progress_context, world.network),
         "review_pdf": (
             {"pk": review.pk},
             "pdf/terugblik.html",

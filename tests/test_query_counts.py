@@ -66,6 +66,7 @@ NETWORK_EXPECTED = {
     "network_edit": 4,
     # The empty search page; a search adds one query (tests/networks/test_search.py)
     "network_search": 4,
+    "report_page": 4,  # a form only
     "network_history": 6,
     # Health: the struikelblok signals (as the signals panel, 6); the rounds, with whether
     # this member answered each

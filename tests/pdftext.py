@@ -1,7 +1,9 @@
 """The text of a PDF, as a reader would copy it (poppler's pdftotext)."""
 
+import re
 import shutil
 import subprocess
+import zlib
 
 import pytest
 
@@ -34,3 +36,18 @@ def pdf_info(pdf: bytes, tmp_path) -> dict[str, str]:
         ["pdfinfo", str(path)], capture_output=True, text=True, check=True
     ).stdout.splitlines()
     return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in lines)}
+
+
+def pdf_language(pdf: bytes) -> str | None:
+    """The document's language (/Lang of its catalogue), also when the catalogue sits in a
+    compressed object stream, as WeasyPrint writes it."""
+    chunks = [pdf]
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.DOTALL):
+        try:
+            chunks.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue  # not a Flate stream (an image, say)
+    for chunk in chunks:
+        if found := re.search(rb"/Lang\s*\(([^)]*)\)", chunk):
+            return found.group(1).decode()
+    return None

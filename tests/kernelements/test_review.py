@@ -16,7 +16,7 @@ from liso.method import Role
 from networks.models import Revision
 from tests.kernelements.world import a_yearly_review
 from tests.networks.world import build_world
-from tests.pdftext import pdf_info, pdf_text
+from tests.pdftext import pdf_info, pdf_language, pdf_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalogue")]
 
@@ -208,6 +208,7 @@ def test_the_review_pdf_tells_the_findings_and_agreements_in_a_tagged_pdf(client
     pdf = b"".join(response.streaming_content)
     info = pdf_info(pdf, tmp_path)
     assert info["Tagged"] == "yes" and info["Title"].startswith("Jaarlijkse terugblik")
+    assert pdf_language(pdf) == "nl"
     text = " ".join(pdf_text(pdf, tmp_path).split())
     assert "Jaarlijkse terugblik" in text and world.network.name in text
     assert "Goede sfeer." in text and "Meer delen." in text

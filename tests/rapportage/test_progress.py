@@ -14,7 +14,7 @@ from liso.models import User
 from networks.models import Network
 from rapportage.progress import Period, progress
 from tests.networks.world import build_world
-from tests.pdftext import pdf_info, pdf_text
+from tests.pdftext import pdf_info, pdf_language, pdf_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalogue")]
 
@@ -31,6 +31,7 @@ def test_the_demo_networks_report_tells_its_year(client, tmp_path):
     pdf = b"".join(response.streaming_content)
     info = pdf_info(pdf, tmp_path)
     assert info["Tagged"] == "yes" and info["Title"].startswith("Voortgangsrapportage")
+    assert pdf_language(pdf) == "nl"
     text = " ".join(pdf_text(pdf, tmp_path).split())
     for heading in ("In het kort", "De agenda's", "Experimenten", "Zelfscans", "Besluiten"):
         assert heading in text

@@ -11,7 +11,13 @@ from django.utils.translation import gettext_lazy
 
 from bijeenkomsten import catalogue, demo, notices
 from bijeenkomsten.followup import open_actions_of, session_without_report
-from bijeenkomsten.models import SessionReport
+from bijeenkomsten.models import (
+    ActionPoint,
+    PreparationTask,
+    Registration,
+    SessionReport,
+    Terugblik,
+)
 from bijeenkomsten.registrations import attendance_trend, is_falling
 from bijeenkomsten.services import next_session, open_tasks_of
 from bijeenkomsten.terugblik import rating_text
@@ -25,10 +31,12 @@ from liso.contributions import (
     MAIL_KINDS,
     NEXT_STEPS,
     OVERVIEW_PANELS,
+    PERSONAL_DATA,
     SEARCH_SOURCES,
     WERKVORM_NOTES,
 )
 from liso.home import HomeSection
+from liso.personal import PersonalSection
 from networks import permissions
 from networks.panels import NextStep, Panel
 from networks.search import SearchSource
@@ -136,6 +144,45 @@ MINUTES_FOUND = SearchSource(
     url=lambda network, key: reverse("session_report", args=[network.slug, key]),
 )
 
+
+def _registrations(user) -> list[dict]:
+    found = Registration.objects.filter(membership__user=user).select_related("session__network")
+    return [
+        {
+            "netwerk": r.session.network.name,
+            "bijeenkomst": r.session.theme,
+            "datum": r.session.date,
+            "antwoord": r.get_answer_display(),
+            "toelichting": r.note,
+            "op_de_wachtlijst": r.waiting,
+            "was_er": r.attended,
+        }
+        for r in found.order_by("session__date")
+    ]
+
+
+def _terugblikken(user) -> list[dict]:
+    found = Terugblik.objects.filter(membership__user=user).select_related("session__network")
+    return [
+        {
+            "netwerk": t.session.network.name,
+            "bijeenkomst": t.session.theme,
+            "wat_ging_goed": t.went_well,
+            "wat_heb_je_nodig": t.needs,
+        }
+        for t in found
+    ]
+
+
+def _actions(user) -> list[dict]:
+    actions = ActionPoint.objects.filter(owner__user=user).select_related("network")
+    tasks = PreparationTask.objects.filter(assignee__user=user).select_related("session__network")
+    rows = [("actiepunt", a.network.name, a.what, a.due_on, a.done_at) for a in actions]
+    rows += [("taak", t.session.network.name, t.title, t.due_on, t.done_at) for t in tasks]
+    keys = ("soort", "netwerk", "wat", "klaar_op", "gedaan_op")
+    return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
 CONTRIBUTIONS = [
     (HOME_SECTIONS, "my-tasks", HomeSection("bijeenkomsten/home_my_tasks.html", _my_tasks)),
     (HOME_SECTIONS, "my-actions", HomeSection("bijeenkomsten/home_my_actions.html", _my_actions)),
@@ -156,4 +203,7 @@ CONTRIBUTIONS = [
     (DEMO_PARTS, "sessions", demo.demo_sessions),
     (SEARCH_SOURCES, "sessions", SESSIONS_FOUND),
     (SEARCH_SOURCES, "minutes", MINUTES_FOUND),
+    (PERSONAL_DATA, "registrations", PersonalSection("aanmeldingen", _registrations)),
+    (PERSONAL_DATA, "terugblikken", PersonalSection("terugblikken", _terugblikken)),
+    (PERSONAL_DATA, "actions", PersonalSection("actiepunten en taken", _actions)),
 ]

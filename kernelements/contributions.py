@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kernelements import catalogue, demo, notices, scans
-from kernelements.models import Aandachtspunt, Struikelblok
+from kernelements.models import Aandachtspunt, ScanResponse, Struikelblok
 from liso.catalogue import Part
 from liso.contributions import (
     CATALOGUE_PARTS,
@@ -16,9 +16,11 @@ from liso.contributions import (
     DEMO_PARTS,
     MAIL_KINDS,
     OVERVIEW_PANELS,
+    PERSONAL_DATA,
     SEARCH_SOURCES,
     WERKVORM_SECTIONS,
 )
+from liso.personal import PersonalSection
 from networks import permissions
 from networks.panels import Panel
 from networks.search import SearchSource
@@ -59,6 +61,26 @@ DECISIONS_FOUND = SearchSource(
     url=lambda network, key: reverse("decision_list", args=[network.slug]) + f"#besluit-{key}",
 )
 
+
+def _scan_answers(user) -> list[dict]:
+    """Answers still tied to the person: those of rounds not closed yet (closing removes
+    who answered, so later nobody, the person included, can tell theirs)."""
+    found = (
+        ScanResponse.objects.filter(membership__user=user)
+        .select_related("round__network")
+        .prefetch_related("answers")
+    )
+    return [
+        {
+            "netwerk": response.round.network.name,
+            "scan": response.round.get_kind_display(),
+            "opmerking": response.remark,
+            "antwoorden": {a.item: a.score for a in response.answers.all()},
+        }
+        for response in found
+    ]
+
+
 CONTRIBUTIONS = [
     (
         WERKVORM_SECTIONS,
@@ -80,4 +102,5 @@ CONTRIBUTIONS = [
     (DAILY_MAIL_SECTIONS, notices.REVIEWS.code, notices.REVIEWS_SECTION),
     (DEMO_PARTS, "health", demo.demo_health),
     (SEARCH_SOURCES, "decisions", DECISIONS_FOUND),
+    (PERSONAL_DATA, "scan-answers", PersonalSection("scanantwoorden", _scan_answers)),
 ]

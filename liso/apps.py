@@ -13,6 +13,18 @@ class LisoConfig(AppConfig):
             checks,  # noqa: F401 (registers the database check)
             demo,
         )
-        from liso.contributions import DEMO_PARTS, contribute
+        from liso.contributions import DEMO_PARTS, PERSONAL_DATA, contribute
+        from liso.personal import PersonalSection
 
         contribute(DEMO_PARTS, "people", demo.demo_people)
+        contribute(
+            PERSONAL_DATA,
+            "notification-settings",
+            PersonalSection("mailinstellingen", _notification_settings),
+        )
+
+
+def _notification_settings(user) -> list[dict]:
+    from liso import notifications
+
+    return [{"soort": code, "hoe": how} for code, how in notifications.settings_of(user).items()]

@@ -26,6 +26,7 @@ WERKVORM_SECTIONS = "werkvorm sections"  # werkvormen/registry.py: RelatedSectio
 WERKVORM_NOTES = "werkvorm notes"  # werkvormen/registry.py: RelatedNote
 SESSION_LINKS = "session links"  # bijeenkomsten/session_links.py: SessionLink
 SEARCH_SOURCES = "search sources"  # networks/search.py: SearchSource
+PERSONAL_DATA = "personal data"  # liso/personal.py: PersonalSection
 
 # Each slot's items by key, in the order they appear. An item whose key is not listed here
 # is refused when the app registers it, so a new contribution starts with a line here.
@@ -91,6 +92,18 @@ ORDER: dict[str, list[str]] = {
     SESSION_LINKS: [
         "reflect",  # phases: write a reflection on the session
         "judged",  # phases: the experiments judged in it
+    ],
+    PERSONAL_DATA: [
+        "notification-settings",  # liso
+        "memberships",  # networks
+        "registrations",  # bijeenkomsten: answers to invitations, attendance
+        "terugblikken",  # bijeenkomsten
+        "actions",  # bijeenkomsten: action points and preparation tasks
+        "reflections",  # phases: also the private ones: they are the person's own
+        "leervragen",  # phases
+        "observations",  # phases
+        "successes",  # phases
+        "scan-answers",  # kernelements: only while a round is open; closing removes who
     ],
     SEARCH_SOURCES: [
         "sessions",  # bijeenkomsten

@@ -48,6 +48,7 @@ account_urls = [
         name="password_change_done",
     ),
     path("account/profiel/", views.profile, name="profile"),
+    path("account/mijn-gegevens.json", views.personal_data, name="personal_data"),
     path("account/meldingen/", views.notification_settings, name="notification_settings"),
     path("account/e-mailadres-bevestigen/<str:token>/", views.email_confirm, name="email_confirm"),
 ]

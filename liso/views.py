@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from liso import email_change, notifications
+from liso import email_change, notifications, personal
 from liso import home as home_sections
 from liso.forms import ProfileForm
 
@@ -97,3 +97,8 @@ def notification_settings(request):
     return render(
         request, "liso/notification_settings.html", {"rows": rows, "title": _("Mail die je krijgt")}
     )
+
+
+def personal_data(request):
+    """Everything kept about the person and all they wrote, as one file (AVG)."""
+    return personal.personal_data_response(request.user)

@@ -14,11 +14,13 @@ from liso.contributions import (
     MAIL_KINDS,
     NEXT_STEPS,
     OVERVIEW_PANELS,
+    PERSONAL_DATA,
 )
 from liso.home import HomeSection
+from liso.personal import PersonalSection
 from networks import catalogue, demo, notices, permissions
 from networks.insight import network_insight
-from networks.models import Network
+from networks.models import Membership, Network
 from networks.panels import NextStep, Panel
 
 
@@ -72,6 +74,29 @@ def _fill_perspectives(request):
     )
 
 
+def _memberships(user) -> list[dict]:
+    memberships = (
+        Membership.objects.filter(user=user)
+        .select_related("network", "organisation")
+        .prefetch_related("roles")
+    )
+    return [
+        {
+            "netwerk": m.network.name,
+            "rollen": [role.get_role_display() for role in m.roles.all()],
+            "perspectief": m.get_perspective_display(),
+            "organisatie": m.organisation and m.organisation.name,
+            "ring": m.get_ring_display(),
+            "uren_per_week": m.hours_per_week,
+            "lid_sinds": m.joined_on,
+            "vertrokken_op": m.left_on,
+            "wat_je_nodig_hebt": m.support_needed,
+            "vergoeding": m.compensation,
+        }
+        for m in memberships
+    ]
+
+
 CONTRIBUTIONS = [
     (HOME_SECTIONS, "my-networks", HomeSection("networks/home_my_networks.html", _my_networks)),
     (OVERVIEW_PANELS, "members", Panel("networks/panel_members.html", _members_panel)),
@@ -81,4 +106,5 @@ CONTRIBUTIONS = [
     (CATALOGUE_PARTS, "networks", Part("networks", catalogue.check, catalogue.load)),
     (DEMO_PARTS, "network", demo.demo_network),
     (MAIL_KINDS, notices.NETWORK.code, notices.NETWORK),
+    (PERSONAL_DATA, "memberships", PersonalSection("lidmaatschappen", _memberships)),
 ]

@@ -14,17 +14,19 @@ from liso.contributions import (
     DEMO_PARTS,
     HOME_SECTIONS,
     OVERVIEW_PANELS,
+    PERSONAL_DATA,
     SEARCH_SOURCES,
     SESSION_LINKS,
     WERKVORM_SECTIONS,
 )
 from liso.home import HomeSection
+from liso.personal import PersonalSection
 from networks import permissions
 from networks.panels import Panel
 from networks.search import SearchSource
 from phases import catalogue, demo
 from phases.forms import ReflectionForm
-from phases.models import Observation, Phase
+from phases.models import Leervraag, Observation, Phase, Reflection, Success
 from werkvormen.registry import RelatedSection
 
 
@@ -129,6 +131,46 @@ FOUND = [
     ),
 ]
 
+
+def _reflections_of(user) -> list[dict]:
+    found = Reflection.objects.filter(author__user=user).select_related("network")
+    return [
+        {
+            "netwerk": r.network.name,
+            "niveau": r.get_level_display(),
+            "tekst": r.text,
+            "geschreven_op": r.created_at,
+            "gedeeld_op": r.shared_at,
+        }
+        for r in found
+    ]
+
+
+def _leervragen_of(user) -> list[dict]:
+    found = Leervraag.objects.filter(owner__user=user).select_related("network")
+    return [
+        {"netwerk": q.network.name, "leervraag": q.question, "antwoord": q.answer} for q in found
+    ]
+
+
+def _observations_of(user) -> list[dict]:
+    found = Observation.objects.filter(author__user=user).select_related("experiment__network")
+    return [
+        {
+            "netwerk": o.experiment.network.name,
+            "experiment": o.experiment.title,
+            "datum": o.noted_on,
+            "wat_je_zag": o.text,
+        }
+        for o in found
+    ]
+
+
+def _successes_of(user) -> list[dict]:
+    found = Success.objects.filter(author__user=user).select_related("network")
+    return [{"netwerk": s.network.name, "tekst": s.text, "op": s.created_at} for s in found]
+
+
 CONTRIBUTIONS = [
     (OVERVIEW_PANELS, "journey", Panel("phases/panel_journey.html", _journey_panels)),
     (
@@ -142,4 +184,8 @@ CONTRIBUTIONS = [
     (CATALOGUE_PARTS, "phases", Part("phases", catalogue.check, catalogue.load)),
     (DEMO_PARTS, "journey", demo.demo_journey),
     *[(SEARCH_SOURCES, source.kind, source) for source in FOUND],
+    (PERSONAL_DATA, "reflections", PersonalSection("reflecties", _reflections_of)),
+    (PERSONAL_DATA, "leervragen", PersonalSection("leervragen", _leervragen_of)),
+    (PERSONAL_DATA, "observations", PersonalSection("waarnemingen", _observations_of)),
+    (PERSONAL_DATA, "successes", PersonalSection("successen", _successes_of)),
 ]

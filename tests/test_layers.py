@@ -50,6 +50,7 @@ def test_the_apps_are_layered_as_the_readme_says():
         "bijeenkomsten",
         "phases",
         "kernelements",
+        "rapportage",
     ]
 
 

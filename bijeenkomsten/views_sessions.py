@@ -62,6 +62,8 @@ def _plan_tasks(session) -> str:
 def session_create(request):
     network = request.network
     initial = {"phase": network.current_phase, "planned_minutes": 180}
+    # A theme suggested by the page that sent the planner here (the afsluiting's last session).
+    initial["theme"] = request.GET.get("thema", "")[: Session._meta.get_field("theme").max_length]
     form = SessionForm(
         request.POST or None, instance=Session(network=network), network=network, initial=initial
     )

@@ -68,6 +68,7 @@ ORDER: dict[str, list[str]] = {
         "health",  # kernelements
     ],
     OVERVIEW_PANELS: [
+        "closing",  # afsluiting: a closed network says so first
         "next-session",  # bijeenkomsten
         "signals",  # kernelements: struikelblokken noticed in the data, loaded after the page
         "attendance",  # bijeenkomsten

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "phases",
     "kernelements",
     "rapportage",
+    "afsluiting",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -68,5 +68,6 @@ urlpatterns = [
     path("", include("phases.urls")),
     path("", include("kernelements.urls")),
     path("", include("rapportage.urls")),
+    path("", include("afsluiting.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -173,6 +173,11 @@ class Network(models.Model):
         return self.archived_at is not None
 
     @property
+    def is_closed(self) -> bool:
+        """Closed through the afsluiting (and so archived): reopening goes that way too."""
+        return self.status in {self.Status.AFGEROND, self.Status.GESTOPT}
+
+    @property
     def stage(self) -> str:
         """Whether werkvormen for a starting or for a running network suit it now."""
         starting = {self.Status.VERKENNING, self.Status.OPSTART}

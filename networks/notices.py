@@ -1,4 +1,4 @@
-"""News about the network itself for its members: that it was archived. A member may turn
+"""News about the network itself for its members: that it was closed or archived. A member may turn
 it into a line in the daily mail, or off."""
 
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +7,7 @@ from liso.notifications import DAILY, DIRECT, OFF, Kind
 
 NETWORK = Kind(
     "netwerk",
-    _("Nieuws over het netwerk zelf, zoals dat het gearchiveerd is"),
+    _("Nieuws over het netwerk zelf, zoals dat het afgesloten of gearchiveerd is"),
     DIRECT,
     choices=(DIRECT, DAILY, OFF),
 )

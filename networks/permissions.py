@@ -59,6 +59,9 @@ HEALTH_TAKE_PART = "health.take_part"
 HEALTH_MANAGE = "health.manage"
 # The besluitenlijst: every member reads it (health.view); those who lead keep it.
 DECISIONS_CHANGE = "decisions.change"
+# The afsluiting: every member reads the closing path and chooses which of their shared
+# reflections go into the reisverslag; the trekker walks it and closes the network.
+CLOSING_MANAGE = "closing.manage"
 
 EVERYONE = {NETWORK_VIEW, MEMBERS_VIEW, STARTUP_VIEW, SESSIONS_VIEW, SESSIONS_TAKE_PART}
 EVERYONE |= {LEARNING_TAKE_PART, HEALTH_VIEW, HEALTH_TAKE_PART}
@@ -68,7 +71,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     | {NETWORK_CHANGE, NETWORK_ARCHIVE, MEMBERS_MANAGE, MEMBERS_MANAGE_TREKKERS, INSIGHT_VIEW}
     | {STARTUP_CHANGE, STARTUP_TALKS, AGENDAS_CHANGE, MONEY_CHANGE, PLANNING_CHANGE}
     | {COMMUNICATION_CHANGE, REPORTS_EXPORT, SESSIONS_CHANGE, WERKVORMEN_CHANGE}
-    | {LEARNING_MANAGE, HEALTH_MANAGE, DECISIONS_CHANGE},
+    | {LEARNING_MANAGE, HEALTH_MANAGE, DECISIONS_CHANGE, CLOSING_MANAGE},
     Role.PROCESBEGELEIDER: EVERYONE
     | {MEMBERS_MANAGE, INSIGHT_VIEW, STARTUP_TALKS, AGENDAS_CHANGE, REPORTS_EXPORT}
     | {SESSIONS_CHANGE, WERKVORMEN_CHANGE, LEARNING_MANAGE, HEALTH_MANAGE, DECISIONS_CHANGE},
@@ -80,7 +83,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     Role.DEELNEMER: EVERYONE,
 }
 
-# What still works in an archived network: reading, and restoring it.
+# What still works in an archived (or closed) network: reading, and restoring (reopening) it.
 ARCHIVED_KEEPS = {NETWORK_VIEW, MEMBERS_VIEW, INSIGHT_VIEW, NETWORK_ARCHIVE, STARTUP_VIEW}
 ARCHIVED_KEEPS |= {REPORTS_EXPORT, SESSIONS_VIEW, HEALTH_VIEW}
 

@@ -27,19 +27,31 @@ def send_invitation(*, invitation_id: int, link: str) -> None:
     message.send()
 
 
-@task
-def send_archived_mail(*, network_id: int, membership_ids: list[int], base_url: str) -> None:
-    """Tell the members that their network was archived, and what that means for them."""
-    network = Network.objects.get(pk=network_id)
+def mail_network_news(*, network, membership_ids, base_url, subject, template, extra=None):
+    """Tell the members (those still in the network) news about the network itself, with
+    a link to its overview; `extra` adds to the mail's context (given the site's base)."""
     base = notifications.site_base(base_url)
     url = base + reverse("network_overview", args=[network.slug])
-    subject = _("Leernetwerk %(name)s is gearchiveerd") % {"name": network.name}
     context = {"network": network, "url": url, "footer": notifications.footer(base)}
+    context |= extra(base) if extra else {}
     notifications.mail_members(
         memberships=Membership.objects.filter(pk__in=membership_ids, left_on__isnull=True),
         kind=NETWORK.code,
         subject=subject,
-        template="networks/mail/archived.txt",
+        template=template,
         context=context,
         summary=f"{subject}\n{url}",
+    )
+
+
+@task
+def send_archived_mail(*, network_id: int, membership_ids: list[int], base_url: str) -> None:
+    """Tell the members that their network was archived, and what that means for them."""
+    network = Network.objects.get(pk=network_id)
+    mail_network_news(
+        network=network,
+        membership_ids=membership_ids,
+        base_url=base_url,
+        subject=_("Leernetwerk %(name)s is gearchiveerd") % {"name": network.name},
+        template="networks/mail/archived.txt",
     )

@@ -96,6 +96,8 @@ def network_archive(request):
             )
             % {"n": count},
         )
+    elif not archive and network.is_closed:
+        messages.info(request, _("Een afgesloten netwerk heropen je via de afsluiting."))
     elif not archive and network.is_archived:
         network.archived_at = None
         network.save(update_fields=["archived_at"])

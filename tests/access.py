@@ -464,12 +464,13 @@ ROUTES = {
     },
 }
 
-# The journey declares its routes beside its tests (imported here, after Route and the
+# The journey, health and the afsluiting declare their routes beside their tests (imported here, after Route and the
 # placeholders exist, which those files use).
+from tests.afsluiting import access_closing  # noqa: E402
 from tests.kernelements import access_health  # noqa: E402
 from tests.phases import access_learning, access_products, access_words  # noqa: E402
 
-for _part in (access_learning, access_products, access_words, access_health):
+for _part in (access_learning, access_products, access_words, access_health, access_closing):
     ROUTES.update(_part.ROUTES)
 
 # Whole namespaces with one rule: every admin URL is for platform staff only.

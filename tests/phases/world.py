@@ -38,13 +38,14 @@ def build_learning(network, members: dict) -> dict:
     reflection = Reflection.objects.create(
         network=network, author=deelnemer, text="Alleen voor mij"
     )
-    Reflection.objects.create(
+    shared = Reflection.objects.create(
         network=network,
         author=members[Role.TREKKER],
         text="Gedeeld door de trekker",
         shared_at="2026-02-01T12:00Z",
     )
     return {
+        "<shared-reflection>": shared.pk,
         "<experiment>": experiment.pk,
         "<observation>": observation.pk,
         "<round>": round_.number,

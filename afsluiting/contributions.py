@@ -13,7 +13,8 @@ def _closing_panel(request):
     network = request.network
     closing = closing_of(network)
     manages = permissions.CLOSING_MANAGE in request.network_perms
-    running = network.status == Network.Status.LOPEND and not network.is_archived
+    under_way = {Network.Status.OPSTART, Network.Status.LOPEND}
+    running = network.status in under_way and not network.is_archived
     if network.is_closed or (running and (manages or closing.pk)):
         return {"network": network, "closing": closing, "manages": manages}
     return None

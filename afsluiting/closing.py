@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from afsluiting.models import ChosenReflection, Closing, Safeguard
 from bijeenkomsten.models import Session
@@ -20,11 +21,11 @@ from phases.models import Adoption, Experiment, Kennisproduct, Reflection
 from rapportage.progress import Period, Progress, progress
 
 STEPS = [
-    ("moment", _("Het goede moment"), "closing_moment"),
-    ("borging", _("Borging"), "closing_safeguards"),
-    ("reisverslag", _("Reisverslag"), "closing_story"),
-    ("laatste-bijeenkomst", _("De laatste bijeenkomst"), "closing_last_session"),
-    ("afsluiten", _("Afsluiten"), "closing_close"),
+    ("moment", gettext_lazy("Het goede moment"), "closing_moment"),
+    ("borging", gettext_lazy("Borging"), "closing_safeguards"),
+    ("reisverslag", gettext_lazy("Reisverslag"), "closing_story"),
+    ("laatste-bijeenkomst", gettext_lazy("De laatste bijeenkomst"), "closing_last_session"),
+    ("afsluiten", gettext_lazy("Afsluiten"), "closing_close"),
 ]
 
 
@@ -107,6 +108,13 @@ def loose_ends(network: Network) -> LooseEnds:
     )
 
 
+SHORT_QUESTIONS = [
+    gettext_lazy("Vindbaar"),
+    gettext_lazy("Verankerd"),
+    gettext_lazy("In het onderwijs"),
+]  # as Safeguard.Question
+
+
 @dataclass
 class SafeguardRow:
     """One kennisproduct or organisation with its answer to each borging question."""
@@ -114,6 +122,11 @@ class SafeguardRow:
     subject: Kennisproduct | Organisation
     kind: str  # "product" or "organisatie"
     answers: list  # per Safeguard.Question: the Safeguard, or None when not answered
+
+    @property
+    def questions(self) -> list[tuple[str, Safeguard | None]]:
+        """Each answer beside the question's short name (the page explains them in full)."""
+        return list(zip(SHORT_QUESTIONS, self.answers, strict=True))
 
 
 @dataclass

@@ -138,6 +138,10 @@ class ReopenForm(VersionedForm):
         self.initial["reopen_reason"] = ""  # a new reason each time, not the last one
 
 
+def _member_name(membership) -> str:
+    return membership.user.full_name
+
+
 class SafeguardForm(StyledFormMixin, forms.Form):
     """The three borging questions for one kennisproduct or organisation."""
 
@@ -156,6 +160,7 @@ class SafeguardForm(StyledFormMixin, forms.Form):
                 empty_label=_("(nog niemand)"),
                 initial=answer.caretaker_id if answer else None,
             )
+            self.fields[f"{question.value}-caretaker"].label_from_instance = _member_name
             self.fields[f"{question.value}-kept_where"] = forms.CharField(
                 label=_("Waar staat het, of waar is het geregeld?"),
                 max_length=300,

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from afsluiting import closing as C
@@ -24,7 +25,7 @@ from networks.history import ConflictError
 from networks.models import Organisation
 from phases.models import Reflection
 
-CONFLICT = _(
+CONFLICT = gettext_lazy(
     "Iemand anders heeft dit intussen opgeslagen. Je keuze is nog niet bewaard: bekijk de "
     "pagina opnieuw en kies dan nog eens."
 )

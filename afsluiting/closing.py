@@ -6,7 +6,8 @@ fixed number of queries, however long the network ran."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -16,7 +17,7 @@ from afsluiting.models import ChosenReflection, Closing, Safeguard
 from bijeenkomsten.models import Session
 from liso import method
 from liso.pdf import render_pdf
-from networks.models import Network, Organisation
+from networks.models import Membership, Network, Organisation
 from phases.models import Adoption, Experiment, Kennisproduct, Reflection
 from rapportage.progress import Period, Progress, progress
 
@@ -46,10 +47,10 @@ class StepState:
 
 
 def path_states(network: Network, closing: Closing) -> list[StepState]:
-    borging = safeguard_table(network)
+    settled, total = borging_progress(network)
     done = {
         "moment": bool(closing.reason),
-        "borging": borging.total > 0 and borging.settled == borging.total,
+        "borging": total > 0 and settled == total,
         "reisverslag": bool(closing.story.strip()),
         "laatste-bijeenkomst": bool(
             closing.last_session and closing.last_session.date <= date.today()
@@ -58,7 +59,7 @@ def path_states(network: Network, closing: Closing) -> list[StepState]:
     }
     notes = {
         "borging": _("%(settled)s van %(total)s antwoorden gegeven")
-        % {"settled": borging.settled, "total": borging.total},
+        % {"settled": settled, "total": total},
         "laatste-bijeenkomst": _("gepland op %(date)s")
         % {"date": date_format(closing.last_session.date, "j F Y")}
         if closing.last_session
@@ -147,6 +148,42 @@ class SafeguardTable:
             for answer in row.answers
             if answer is not None and answer.state != Safeguard.State.OPEN
         )
+
+
+def _counted(queryset, expression) -> Subquery:
+    """How many rows of `queryset` (filtered on the outer network) there are, as a
+    subquery of the network."""
+    counted = queryset.order_by().values("network").annotate(n=expression).values("n")
+    return Coalesce(Subquery(counted), 0)
+
+
+def borging_progress(network: Network) -> tuple[int, int]:
+    """How many borging answers are past "not yet", and how many there are to give (one
+    query, for the steps beside every page of the path)."""
+    current = Membership.objects.filter(
+        network=OuterRef("pk"), left_on__isnull=True, organisation__isnull=False
+    )
+    of_members = Membership.objects.filter(
+        network=OuterRef(OuterRef("pk")), left_on__isnull=True
+    ).values("organisation")
+    answered = Safeguard.objects.filter(network=OuterRef("pk")).exclude(state=Safeguard.State.OPEN)
+    counts = (
+        Network.objects.filter(pk=network.pk)
+        .annotate(
+            product_count=_counted(
+                Kennisproduct.objects.filter(network=OuterRef("pk")), Count("pk")
+            ),
+            organisation_count=_counted(current, Count("organisation", distinct=True)),
+            settled_count=_counted(
+                answered.filter(Q(product__isnull=False) | Q(organisation__in=of_members)),
+                Count("pk"),
+            ),
+        )
+        .values("product_count", "organisation_count", "settled_count")
+        .get()
+    )
+    subjects = counts["product_count"] + counts["organisation_count"]
+    return counts["settled_count"], len(Safeguard.Question) * subjects
 
 
 def member_organisations(network: Network) -> list[Organisation]:

@@ -8,14 +8,16 @@ from networks.panels import Panel
 
 
 def _closing_panel(request):
-    """A closed network says so first; a running one shows how far its closing is, to
-    the trekker always and to the others once the trekker began."""
+    """A closed network says so first; one under way shows how far its closing is, to
+    the trekker always and to the others once the trekker began. A network still being
+    explored has nothing to close (and costs no query)."""
     network = request.network
+    under_way = {Network.Status.OPSTART, Network.Status.LOPEND}
+    if not network.is_closed and (network.status not in under_way or network.is_archived):
+        return None
     closing = closing_of(network)
     manages = permissions.CLOSING_MANAGE in request.network_perms
-    under_way = {Network.Status.OPSTART, Network.Status.LOPEND}
-    running = network.status in under_way and not network.is_archived
-    if network.is_closed or (running and (manages or closing.pk)):
+    if network.is_closed or manages or closing.pk:
         return {"network": network, "closing": closing, "manages": manages}
     return None
 

@@ -192,6 +192,18 @@ NETWORK_EXPECTED = {
     "product_detail": 8,
     "product_adoption": 6,  # product, organisations with their adoption
     "product_add": 6,  # goals and experiments for the choices
+    # The closing path: each step shows the steps, which ask for the closing and count
+    # the borging answers (one query), then the step's own queries.
+    "closing_path": 7,
+    "closing_moment": 9,  # open experiments, products not in use, open action points
+    "closing_safeguards": 9,  # safeguards, products, organisations
+    "closing_safeguard_edit": 11,  # the product, its answers, the caretakers to choose
+    "closing_story": 8,  # the chosen reflections, one's own shared ones
+    # An edit page (no steps): the closing, and the first time the draft: phase changes,
+    # sessions, experiments, products with their adoptions, decisions
+    "closing_story_edit": 11,
+    "closing_last_session": 7,  # the sessions to choose from
+    "closing_close": 9,  # the loose ends, to warn
     "product_edit": 8,  # product, its experiments, goals and experiments for the choices
     "barrier_add": 5,  # the product
     "barrier_edit": 5,  # the barrier with its product
@@ -261,6 +273,7 @@ def test_pages_make_the_same_queries_on_a_small_and_a_large_database(client, dee
 
 
 def test_network_pages_make_the_same_queries_with_5_or_60_members(client, db):
+    from tests.afsluiting.world import grow_closing
     from tests.bijeenkomsten.world import grow_sessions
     from tests.kernelements.world import grow_health
     from tests.networks.factories import MembershipFactory, OrganisationFactory
@@ -290,6 +303,7 @@ def test_network_pages_make_the_same_queries_with_5_or_60_members(client, db):
     grow_own_werkvormen(world.network)
     grow_journey(world.network)
     grow_health(world.network)
+    grow_closing(world.network)
     large = {name: count_queries(client, url) for name, url in urls.items()}
     expected = {name: (NOT_THE_TREKKERS.get(name, 200), count) for name, count in counted.items()}
     assert small == expected

@@ -93,7 +93,17 @@ def test_borging_is_answered_per_product_and_organisation(client):
     saved = Safeguard.objects.filter(product_id=product)
     assert saved.count() == 3
     assert saved.get(question="vindbaar").caretaker == caretaker
-    assert C.safeguard_table(world.network).settled == 3
+    table = C.safeguard_table(world.network)
+    assert table.settled == 3 and C.borging_progress(world.network) == (3, table.total)
+    # An organisation whose members all left no longer counts, nor do its answers.
+    organisation = world.members[Role.DEELNEMER].organisation
+    client.post(
+        _url("closing_safeguard_edit", world, "organisatie", organisation.pk),
+        {**answers, "vindbaar-caretaker": ""},
+    )
+    assert C.borging_progress(world.network) == (6, table.total)
+    world.network.memberships.filter(organisation=organisation).update(left_on=date.today())
+    assert C.borging_progress(world.network) == (3, table.total - 3)
     page = client.get(_url("closing_safeguards", world)).text
     assert "kennisbank.example/module" in page and caretaker.user.full_name in page
     # Bad input is told beside the field, nothing saved.

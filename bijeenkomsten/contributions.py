@@ -13,6 +13,7 @@ from bijeenkomsten import catalogue, demo, notices
 from bijeenkomsten.followup import open_actions_of, session_without_report
 from bijeenkomsten.models import (
     ActionPoint,
+    CalendarKey,
     PreparationTask,
     Registration,
     SessionReport,
@@ -21,8 +22,10 @@ from bijeenkomsten.models import (
 from bijeenkomsten.registrations import attendance_trend, is_falling
 from bijeenkomsten.services import next_session, open_tasks_of
 from bijeenkomsten.terugblik import rating_text
+from liso.account import RemovalPart
 from liso.catalogue import Part
 from liso.contributions import (
+    ACCOUNT_REMOVAL,
     CATALOGUE_PARTS,
     DAILY_JOBS,
     DAILY_MAIL_SECTIONS,
@@ -183,6 +186,12 @@ def _actions(user) -> list[dict]:
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
+def _forget_calendar(user) -> None:
+    """The private calendar address stops working (the feed also refuses inactive
+    accounts): its key goes."""
+    CalendarKey.objects.filter(user=user).delete()
+
+
 CONTRIBUTIONS = [
     (HOME_SECTIONS, "my-tasks", HomeSection("bijeenkomsten/home_my_tasks.html", _my_tasks)),
     (HOME_SECTIONS, "my-actions", HomeSection("bijeenkomsten/home_my_actions.html", _my_actions)),
@@ -206,4 +215,5 @@ CONTRIBUTIONS = [
     (PERSONAL_DATA, "registrations", PersonalSection("aanmeldingen", _registrations)),
     (PERSONAL_DATA, "terugblikken", PersonalSection("terugblikken", _terugblikken)),
     (PERSONAL_DATA, "actions", PersonalSection("actiepunten en taken", _actions)),
+    (ACCOUNT_REMOVAL, "calendar", RemovalPart(_forget_calendar)),
 ]

@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from kernelements import catalogue, demo, notices, scans
 from kernelements.models import Aandachtspunt, ScanResponse, Struikelblok
+from liso.account import RemovalPart
 from liso.catalogue import Part
 from liso.contributions import (
+    ACCOUNT_REMOVAL,
     CATALOGUE_PARTS,
     DAILY_JOBS,
     DAILY_MAIL_SECTIONS,
@@ -81,6 +83,12 @@ def _scan_answers(user) -> list[dict]:
     ]
 
 
+def _delete_open_scan_answers(user) -> None:
+    """Answers of rounds still open are tied to the person: they go. Those of closed
+    rounds no longer know whose they were, so they stay in the results."""
+    ScanResponse.objects.filter(membership__user=user, round__closed_at__isnull=True).delete()
+
+
 CONTRIBUTIONS = [
     (
         WERKVORM_SECTIONS,
@@ -103,4 +111,5 @@ CONTRIBUTIONS = [
     (DEMO_PARTS, "health", demo.demo_health),
     (SEARCH_SOURCES, "decisions", DECISIONS_FOUND),
     (PERSONAL_DATA, "scan-answers", PersonalSection("scanantwoorden", _scan_answers)),
+    (ACCOUNT_REMOVAL, "scan-answers", RemovalPart(_delete_open_scan_answers)),
 ]

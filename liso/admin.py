@@ -13,8 +13,9 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = [
         (None, {"fields": ["email", "full_name", "password"]}),
         (_("Rechten"), {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
-        (_("Datums"), {"fields": ["last_login", "date_joined"]}),
+        (_("Datums"), {"fields": ["last_login", "date_joined", "removed_at"]}),
     ]
+    readonly_fields = ["removed_at"]  # set only by removing the account (liso/account.py)
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]})
     ]

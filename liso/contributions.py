@@ -27,6 +27,7 @@ WERKVORM_NOTES = "werkvorm notes"  # werkvormen/registry.py: RelatedNote
 SESSION_LINKS = "session links"  # bijeenkomsten/session_links.py: SessionLink
 SEARCH_SOURCES = "search sources"  # networks/search.py: SearchSource
 PERSONAL_DATA = "personal data"  # liso/personal.py: PersonalSection
+ACCOUNT_REMOVAL = "account removal"  # liso/account.py: RemovalPart
 
 # Each slot's items by key, in the order they appear. An item whose key is not listed here
 # is refused when the app registers it, so a new contribution starts with a line here.
@@ -105,6 +106,14 @@ ORDER: dict[str, list[str]] = {
         "observations",  # phases
         "successes",  # phases
         "scan-answers",  # kernelements: only while a round is open; closing removes who
+    ],
+    # Run in this order when someone removes their account, before liso anonymises the
+    # account itself; every app's refusals are asked first, so nothing changes if one says no.
+    ACCOUNT_REMOVAL: [
+        "memberships",  # networks: refused for a network's last trekker; ends memberships
+        "calendar",  # bijeenkomsten: the private calendar address
+        "reflections",  # phases: the private ones
+        "scan-answers",  # kernelements: those of open rounds, still tied to the person
     ],
     SEARCH_SOURCES: [
         "sessions",  # bijeenkomsten

@@ -236,3 +236,28 @@ class ProfileForm(StyledFormMixin, forms.ModelForm):
                 _("Er is al een account met dit e-mailadres."), code="email_taken"
             )
         return email
+
+
+class AccountRemoveForm(StyledFormMixin, forms.Form):
+    """Removing one's account asks for the password: whoever finds a computer still logged
+    in cannot do it."""
+
+    password = forms.CharField(
+        label=_("Je wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Ter bevestiging dat jij het bent."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _("Dit wachtwoord klopt niet. Je account is niet verwijderd."),
+                code="wrong_password",
+            )
+        return password

@@ -42,8 +42,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("actief"), default=True)
     is_staff = models.BooleanField(_("beheerder"), default=False)
     date_joined = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    # Set when the person removed their account (liso/account.py): the row stays, so what
+    # they wrote for their networks keeps an author, shown as REMOVED_NAME.
+    removed_at = models.DateTimeField(_("account verwijderd op"), null=True, blank=True)
 
     objects = UserManager()
+
+    # The name every page, PDF, list and history shows for a removed account: stored in
+    # `full_name`, the one field all of them read.
+    REMOVED_NAME = "oud-lid"
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -66,6 +73,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     def clean(self):
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email)
+
+    @property
+    def is_removed(self) -> bool:
+        return self.removed_at is not None
 
     def get_full_name(self):
         return self.full_name

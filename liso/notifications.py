@@ -95,7 +95,10 @@ def footer(base_url: str = "") -> str:
 
 def deliver(*, user, kind: str, message: EmailMessage, summary: str) -> None:
     """Send `message` now, keep `summary` for the daily mail, or drop it: as the person
-    chose for this kind."""
+    chose for this kind. A removed (inactive) account gets nothing: its address is not a
+    person's any more."""
+    if not user.is_active:
+        return
     frequency = settings_of(user)[kind]
     if frequency == DIRECT:
         message.send()

@@ -49,6 +49,7 @@ account_urls = [
     ),
     path("account/profiel/", views.profile, name="profile"),
     path("account/mijn-gegevens.json", views.personal_data, name="personal_data"),
+    path("account/verwijderen/", views.account_remove, name="account_remove"),
     path("account/meldingen/", views.notification_settings, name="notification_settings"),
     path("account/e-mailadres-bevestigen/<str:token>/", views.email_confirm, name="email_confirm"),
 ]

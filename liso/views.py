@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
@@ -8,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from liso import email_change, notifications, personal
+from liso import account, email_change, notifications, personal
 from liso import home as home_sections
-from liso.forms import ProfileForm
+from liso.forms import AccountRemoveForm, ProfileForm
 
 
 @login_not_required
@@ -102,3 +103,28 @@ def notification_settings(request):
 def personal_data(request):
     """Everything kept about the person and all they wrote, as one file (AVG)."""
     return personal.personal_data_response(request.user)
+
+
+def account_remove(request):
+    """Remove one's own account, after saying what stays and what goes and asking for the
+    password (liso/account.py does it)."""
+    refusals = account.removal_refusals(request.user)
+    form = AccountRemoveForm(request.POST or None, user=request.user)
+    if request.method == "POST" and not refusals and form.is_valid():
+        try:
+            account.account_remove(user=request.user)
+        except account.AccountRemovalRefused as refused:
+            refusals = refused.reasons
+        else:
+            logout(request)
+            messages.success(
+                request,
+                _(
+                    "Je account is verwijderd en je bent uitgelogd. Wat je met je netwerken "
+                    "deelde, staat er nog onder de naam “oud-lid”; je naam, je e-mailadres en "
+                    "wat alleen jij kon lezen, zijn gewist."
+                ),
+            )
+            return redirect("home")
+    context = {"form": form, "refusals": refusals, "title": _("Account verwijderen")}
+    return render(request, "liso/account_remove.html", context)

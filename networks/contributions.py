@@ -6,8 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from liso import method
+from liso.account import RemovalPart
 from liso.catalogue import Part
 from liso.contributions import (
+    ACCOUNT_REMOVAL,
     CATALOGUE_PARTS,
     DEMO_PARTS,
     HOME_SECTIONS,
@@ -18,7 +20,7 @@ from liso.contributions import (
 )
 from liso.home import HomeSection
 from liso.personal import PersonalSection
-from networks import catalogue, demo, notices, permissions
+from networks import catalogue, demo, notices, permissions, services
 from networks.insight import network_insight
 from networks.models import Membership, Network
 from networks.panels import NextStep, Panel
@@ -107,4 +109,9 @@ CONTRIBUTIONS = [
     (DEMO_PARTS, "network", demo.demo_network),
     (MAIL_KINDS, notices.NETWORK.code, notices.NETWORK),
     (PERSONAL_DATA, "memberships", PersonalSection("lidmaatschappen", _memberships)),
+    (
+        ACCOUNT_REMOVAL,
+        "memberships",
+        RemovalPart(services.account_removal, services.account_removal_refusals),
+    ),
 ]

@@ -5,13 +5,22 @@ import secrets
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from liso.account import AccountRemovalRefused, removed_address
 from liso.method import Role
 from networks import tasks
-from networks.models import Invitation, Membership, MembershipRole, Network, PastPeriod
+from networks.models import (
+    Invitation,
+    Membership,
+    MembershipRole,
+    Network,
+    PastPeriod,
+    Revision,
+)
 
 
 class InvitationError(Exception):
@@ -220,3 +229,91 @@ def network_archive(*, network: Network, base_url: str) -> int:
         )
     )
     return len(ids)
+
+
+# --- removing an account (liso/account.py) ----------------------------------------------------
+
+
+def sole_trekker_networks(user):
+    """The networks, not archived, that would be left without a trekker if `user` went
+    (one query)."""
+    other_trekkers = MembershipRole.objects.filter(
+        membership__network=OuterRef("pk"), membership__left_on__isnull=True, role=Role.TREKKER
+    ).exclude(membership__user=user)
+    return (
+        Network.objects.filter(
+            archived_at__isnull=True,
+            memberships__user=user,
+            memberships__left_on__isnull=True,
+            memberships__roles__role=Role.TREKKER,
+        )
+        .exclude(Exists(other_trekkers))
+        .distinct()
+        .order_by("name")
+    )
+
+
+def account_removal_refusals(user) -> list[str]:
+    return [
+        _(
+            "Je bent de enige trekker van %(network)s. Een netwerk heeft altijd een trekker "
+            "nodig. Maak eerst iemand anders trekker; daarna kun je je account verwijderen."
+        )
+        % {"network": network.name}
+        for network in sole_trekker_networks(user)
+    ]
+
+
+def _anonymised_history(user, network_ids) -> None:
+    """Histories name members in the text of a change ("Anna de Vries in Jeugdhulp"):
+    say "oud-lid" there too, as the pages do."""
+    old_name = user.full_name
+    named = {
+        network.pk: (f"{old_name} in {network.name}", f"{user.REMOVED_NAME} in {network.name}")
+        for network in Network.objects.filter(pk__in=network_ids)
+    }
+
+    def cleaned(text, network_id):
+        if text == old_name:
+            return user.REMOVED_NAME
+        return text.replace(*named[network_id])
+
+    revisions = Revision.objects.filter(network_id__in=network_ids).only("network", "changes")
+    for revision in revisions.iterator():
+        changes = [
+            {
+                **change,
+                "old": cleaned(change.get("old", ""), revision.network_id),
+                "new": cleaned(change.get("new", ""), revision.network_id),
+            }
+            for change in revision.changes
+        ]
+        if changes != revision.changes:
+            revision.changes = changes
+            revision.save(update_fields=["changes"])
+
+
+@transaction.atomic
+def account_removal(user) -> None:
+    """The networks' part of removing an account: every membership ends today (the last
+    trekker of a running network cannot go), what was agreed with the person about
+    support and compensation is cleared, their invitations forget their name and address
+    (open ones are withdrawn), and histories call them "oud-lid"."""
+    active = Membership.objects.filter(user=user, left_on__isnull=True)
+    # Lock the networks, so two trekkers who leave at the same moment cannot both go.
+    list(Network.objects.select_for_update(of=("self",)).filter(pk__in=active.values("network_id")))
+    if reasons := account_removal_refusals(user):
+        raise AccountRemovalRefused(reasons)
+    today = date.today()
+    for membership in active.select_related("network"):
+        if membership.network.is_archived:  # read-only: it needs no trekker any more
+            membership.left_on = today
+            membership.save(update_fields=["left_on"])
+        else:
+            membership_leave(membership=membership, left_on=today)
+    memberships = Membership.objects.filter(user=user)
+    memberships.update(support_needed="", compensation="", hours_per_week=0)
+    theirs = Invitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user))
+    theirs.filter(accepted_at=None, revoked_at=None).update(revoked_at=timezone.now())
+    theirs.update(email=removed_address(user), full_name=user.REMOVED_NAME)
+    _anonymised_history(user, set(memberships.values_list("network_id", flat=True)))

@@ -19,7 +19,8 @@ def send_invitation(*, invitation_id: int, link: str) -> None:
         subject=_("Uitnodiging voor leernetwerk %(name)s") % {"name": invitation.network.name},
         body=render_to_string("networks/mail/invitation.txt", context),
         to=[invitation.email],
-        reply_to=[invitation.invited_by.email],
+        # A removed account's address receives nothing, replies neither.
+        reply_to=[invitation.invited_by.email] if invitation.invited_by.is_active else [],
     )
     message.attach_alternative(
         render_to_string("networks/mail/invitation.html", context), "text/html"

@@ -8,8 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten.session_links import SessionLink
+from liso.account import RemovalPart
 from liso.catalogue import Part
 from liso.contributions import (
+    ACCOUNT_REMOVAL,
     CATALOGUE_PARTS,
     DEMO_PARTS,
     HOME_SECTIONS,
@@ -171,6 +173,13 @@ def _successes_of(user) -> list[dict]:
     return [{"netwerk": s.network.name, "tekst": s.text, "op": s.created_at} for s in found]
 
 
+def _delete_private_reflections(user) -> None:
+    """Reflections nobody else ever read go with the account; shared ones stay, as the
+    network's, under "oud-lid". Leervragen stay too: every member reads them and
+    experiments name them."""
+    Reflection.objects.filter(author__user=user, shared_at__isnull=True).delete()
+
+
 CONTRIBUTIONS = [
     (OVERVIEW_PANELS, "journey", Panel("phases/panel_journey.html", _journey_panels)),
     (
@@ -188,4 +197,5 @@ CONTRIBUTIONS = [
     (PERSONAL_DATA, "leervragen", PersonalSection("leervragen", _leervragen_of)),
     (PERSONAL_DATA, "observations", PersonalSection("waarnemingen", _observations_of)),
     (PERSONAL_DATA, "successes", PersonalSection("successen", _successes_of)),
+    (ACCOUNT_REMOVAL, "reflections", RemovalPart(_delete_private_reflections)),
 ]

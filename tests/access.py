@@ -85,6 +85,7 @@ ROUTES = {
     "password_change_done": Route(LOGGED_IN),
     "profile": Route(LOGGED_IN),
     "personal_data": Route(LOGGED_IN, page=False),
+    "account_remove": Route(LOGGED_IN),
     "calendar_settings": Route(LOGGED_IN),
     "notification_settings": Route(LOGGED_IN),
     # The private calendar feed: the address is the key (tests/bijeenkomsten/test_registrations.py).

@@ -28,6 +28,7 @@ EXPECTED = {
     "profile": (None, 2),
     "calendar_settings": (None, 3),  # the calendar address's version
     "notification_settings": (None, 3),  # the person's choices
+    "account_remove": (None, 3),  # the networks they are the only trekker of
     # count, page of werkvormen, their labels
     "werkvorm_list": (None, 5),
     # werkvorm, labels, where one may make werkvormen (memberships; their roles when there

@@ -22,6 +22,10 @@ FORM_ERROR_STATES = {
         page.get_by_role("button", name="Opslaan").click(),
     ),
     "network_create": lambda page: page.get_by_role("button", name="Netwerk aanmaken").click(),
+    "account_remove": lambda page: (
+        page.get_by_label("Je wachtwoord").fill("niet-mijn-wachtwoord"),
+        page.get_by_role("button", name="Account definitief verwijderen").click(),
+    ),
     "experiment_add": lambda page: page.get_by_role("button", name="Opslaan", exact=True).click(),
     "reflection_add": lambda page: page.get_by_role("button", name="Bewaren").click(),
     "product_add": lambda page: page.get_by_role("button", name="Opslaan", exact=True).click(),

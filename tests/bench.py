@@ -27,6 +27,7 @@ PDFS = [
     "term_pdf",
     "review_pdf",
     "progress_pdf",
+    "closing_story_pdf",
 ]
 WARMUP = 20
 MEDIAN_LIMIT, P95_LIMIT, MAX_QUERIES = 3.0, 5.0, 12
@@ -79,6 +80,12 @@ def _progress_context(network) -> dict:
     return {"report": progress(network, Period.last_twelve_months(date.today()))}
 
 
+def _reisverslag_context(network) -> dict:
+    from afsluiting.closing import reisverslag
+
+    return {"verslag": reisverslag(network)}
+
+
 def _measure_pdfs(client, world) -> dict[str, tuple[float, float]]:
     """Per PDF: median time of the whole request, and of WeasyPrint alone on the same HTML."""
     from django.template.loader import render_to_string
@@ -122,6 +129,7 @@ def _measure_pdfs(client, world) -> dict[str, tuple[float, float]]:
         ),
         "term_pdf": ({}, "pdf/woordenlijst.html", reports_words.glossary_context, world.network),
         "progress_pdf": ({}, "pdf/voortgangsrapportage.html", _progress_context, world.network),
+        "closing_story_pdf": ({}, "pdf/reisverslag.html", _reisverslag_context, world.network),
         "review_pdf": (
             {"pk": review.pk},
             "pdf/terugblik.html",
@@ -167,6 +175,7 @@ def _grow_startup(world):
     sessions with their tasks, werkvormen of the network's own, a long journey, and ten
     scan rounds."""
     from liso.method import Role
+    from tests.afsluiting.world import grow_closing
     from tests.bijeenkomsten.world import grow_sessions
     from tests.kernelements.world import grow_health
     from tests.opstart.world import grow_startup
@@ -178,6 +187,7 @@ def _grow_startup(world):
     grow_own_werkvormen(world.network)
     grow_journey(world.network)
     grow_health(world.network)
+    grow_closing(world.network)
 
 
 def _logged_in_client(user):

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "phases",
     "kernelements",
     "rapportage",
+    "transfer",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -68,5 +68,6 @@ urlpatterns = [
     path("", include("phases.urls")),
     path("", include("kernelements.urls")),
     path("", include("rapportage.urls")),
+    path("", include("transfer.urls")),  # before the admin: it adds a page under beheer/
     path("beheer/", admin.site.urls),
 ]

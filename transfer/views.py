@@ -37,7 +37,8 @@ def export_download(request):
 
 @staff_member_required
 def import_page(request):
-    form = ImportForm(request.POST or None, request.FILES or None)
+    # A post without a file is still a post: bound, so the form says what is missing.
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     if form.is_bound and form.is_valid():
         try:
             result = network_import(package=form.package, slug=form.cleaned_data["adres"] or None)

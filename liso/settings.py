@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "kernelements",
     "rapportage",
     "afsluiting",
+    "transfer",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -70,5 +70,6 @@ urlpatterns = [
     path("", include("kernelements.urls")),
     path("", include("rapportage.urls")),
     path("", include("afsluiting.urls")),
+    path("", include("transfer.urls")),  # before the admin: it adds a page under beheer/
     path("beheer/", admin.site.urls),
 ]

@@ -25,6 +25,8 @@ from networks.models import Membership, Network
 NETWORK_VIEW = "network.view"
 NETWORK_CHANGE = "network.change"
 NETWORK_ARCHIVE = "network.archive"
+# The whole network as one file, to move it to another install (transfer).
+NETWORK_EXPORT = "network.export"
 MEMBERS_VIEW = "members.view"
 MEMBERS_MANAGE = "members.manage"
 INSIGHT_VIEW = "insight.view"
@@ -68,7 +70,14 @@ EVERYONE |= {LEARNING_TAKE_PART, HEALTH_VIEW, HEALTH_TAKE_PART}
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
     Role.TREKKER: EVERYONE
-    | {NETWORK_CHANGE, NETWORK_ARCHIVE, MEMBERS_MANAGE, MEMBERS_MANAGE_TREKKERS, INSIGHT_VIEW}
+    | {
+        NETWORK_CHANGE,
+        NETWORK_ARCHIVE,
+        NETWORK_EXPORT,
+        MEMBERS_MANAGE,
+        MEMBERS_MANAGE_TREKKERS,
+        INSIGHT_VIEW,
+    }
     | {STARTUP_CHANGE, STARTUP_TALKS, AGENDAS_CHANGE, MONEY_CHANGE, PLANNING_CHANGE}
     | {COMMUNICATION_CHANGE, REPORTS_EXPORT, SESSIONS_CHANGE, WERKVORMEN_CHANGE}
     | {LEARNING_MANAGE, HEALTH_MANAGE, DECISIONS_CHANGE, CLOSING_MANAGE},
@@ -85,7 +94,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
 
 # What still works in an archived (or closed) network: reading, and restoring (reopening) it.
 ARCHIVED_KEEPS = {NETWORK_VIEW, MEMBERS_VIEW, INSIGHT_VIEW, NETWORK_ARCHIVE, STARTUP_VIEW}
-ARCHIVED_KEEPS |= {REPORTS_EXPORT, SESSIONS_VIEW, HEALTH_VIEW}
+ARCHIVED_KEEPS |= {REPORTS_EXPORT, SESSIONS_VIEW, HEALTH_VIEW, NETWORK_EXPORT}
 
 
 def permissions_for(membership: Membership) -> frozenset[str]:

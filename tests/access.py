@@ -16,7 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 PUBLIC = "public"
 LOGGED_IN = "logged-in"
-STAFF = "staff"  # platform staff, in the Django admin
+STAFF = "staff"  # platform staff (user.is_staff): the Django admin and the import page
 NETWORK = "network"
 
 # Placeholders in kwargs, replaced by objects of the test world (tests/networks/world.py).
@@ -126,6 +126,13 @@ ROUTES = {
     "progress_pdf": Route(
         NETWORK, kwargs={"slug": THE_NETWORK}, permission="reports.export", page=False
     ),
+    # The whole network as one file, for another install: the trekker's (also when archived).
+    "network_export": Route(NETWORK, kwargs={"slug": THE_NETWORK}, permission="network.export"),
+    "network_export_zip": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK}, permission="network.export", page=False
+    ),
+    # Platform staff read such a file into this install (others: to the admin's login).
+    "network_import": Route(STAFF),
     # Lists for a spreadsheet: for those who may export documents.
     "member_csv": Route(
         NETWORK, kwargs={"slug": THE_NETWORK}, permission="reports.export", page=False

@@ -6,7 +6,15 @@ from django.utils import timezone
 
 from liso.method import Role
 from networks.permissions import ARCHIVED_KEEPS, ROLE_PERMISSIONS
-from tests.access import LOGGED_IN, NETWORK, PUBLIC, ROUTES, discover_url_names, route_for
+from tests.access import (
+    LOGGED_IN,
+    NETWORK,
+    PUBLIC,
+    ROUTES,
+    STAFF,
+    discover_url_names,
+    route_for,
+)
 from tests.liso.factories import UserFactory
 from tests.networks.world import ACTORS, build_world
 
@@ -122,7 +130,7 @@ def test_anonymous_visitor_reaches_public_url(client, db, name):
     assert response.status_code == ROUTES[name].status
 
 
-@pytest.mark.parametrize("name", [n for n, r in ROUTES.items() if r.access != NETWORK])
+@pytest.mark.parametrize("name", [n for n, r in ROUTES.items() if r.access in (PUBLIC, LOGGED_IN)])
 def test_logged_in_user_reaches_every_public_and_logged_in_url(client, deelnemer, name):
     client.force_login(deelnemer)
     response = _request(client, name)
@@ -133,6 +141,20 @@ def test_logged_in_user_reaches_every_public_and_logged_in_url(client, deelnemer
         assert response.status_code in {200, 302}
     else:
         assert response.status_code == ROUTES[name].status
+
+
+@pytest.mark.parametrize("name", [n for n, r in ROUTES.items() if r.access == STAFF])
+def test_only_platform_staff_reach_the_staff_pages(client, deelnemer, name):
+    url = reverse(name, kwargs=ROUTES[name].kwargs)
+    # Like the admin: anyone else is sent to the admin's login (as someone else).
+    for person in (None, deelnemer):
+        if person:
+            client.force_login(person)
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("admin:login"))
+    client.force_login(UserFactory(email="beheer@example.org", is_staff=True))
+    assert client.get(url).status_code == ROUTES[name].status
 
 
 ADMIN_PAGES = [

@@ -68,6 +68,7 @@ NETWORK_EXPECTED = {
     # The empty search page; a search adds one query (tests/networks/test_search.py)
     "network_search": 4,
     "report_page": 4,  # a form only
+    "network_export": 4,  # what travels and what does not: text only
     "network_history": 6,
     # Health: the struikelblok signals (as the signals panel, 6); the rounds, with whether
     # this member answered each
@@ -232,9 +233,27 @@ EXPORTS_EXPECTED = {
 }
 
 
+# Pages for platform staff, counted as a staff member: session and user, then the page's own.
+STAFF_EXPECTED = {"network_import": 2}  # a form only
+
+
 def test_every_page_has_an_expected_query_count():
     pages = {name for name, route in ROUTES.items() if route.page}
-    assert set(EXPECTED) | set(NETWORK_EXPECTED) == pages
+    assert set(EXPECTED) | set(NETWORK_EXPECTED) | set(STAFF_EXPECTED) == pages
+
+
+def test_staff_pages_make_the_same_queries_on_a_small_and_a_large_database(client):
+    from tests.liso.factories import UserFactory
+
+    client.force_login(UserFactory(email="beheer@example.org", is_staff=True))
+    urls = {name: reverse(name) for name in STAFF_EXPECTED}
+    build_small()
+    small = {name: count_queries(client, url) for name, url in urls.items()}
+    build_large()
+    large = {name: count_queries(client, url) for name, url in urls.items()}
+    expected = {name: (200, count) for name, count in STAFF_EXPECTED.items()}
+    assert small == expected
+    assert large == expected
 
 
 # Pages with a query string, counted like the pages above: (anonymous, logged in).

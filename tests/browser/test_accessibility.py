@@ -7,8 +7,9 @@ from django.urls import reverse
 
 from liso.method import Role
 from networks.permissions import ROLE_PERMISSIONS
-from tests.access import LOGGED_IN, NETWORK, PUBLIC, ROUTES
+from tests.access import LOGGED_IN, NETWORK, PUBLIC, ROUTES, STAFF
 from tests.browser.conftest import WIDTHS, axe_violations
+from tests.liso.factories import UserFactory
 from tests.networks.world import build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("catalogue")]
@@ -32,7 +33,7 @@ FORM_ERROR_STATES = {
 }
 
 
-PERSONAS = ["anoniem", Role.DEELNEMER, Role.TREKKER]
+PERSONAS = ["anoniem", Role.DEELNEMER, Role.TREKKER, "beheerder"]
 
 
 def _pages_for(persona):
@@ -42,10 +43,13 @@ def _pages_for(persona):
     leervraag or reflection is swept as its owner, the deelnemer)."""
     if persona == "anoniem":
         return [name for name in PAGES if ROUTES[name].access == PUBLIC]
+    if persona == "beheerder":  # platform staff: their own pages (the rest as the others)
+        return [name for name in PAGES if ROUTES[name].access == STAFF]
     return [
         name
         for name in PAGES
         if name != "login"
+        and ROUTES[name].access != STAFF
         and (ROUTES[name].access != NETWORK or ROUTES[name].permission in ROLE_PERMISSIONS[persona])
         and persona not in ROUTES[name].not_theirs | ROUTES[name].not_found_for
     ]
@@ -81,7 +85,9 @@ def test_every_page_has_no_accessibility_violations(
     """Each page is opened once and checked at every width in turn (resizing re-lays the
     page out; loading it again would only cost time)."""
     world = build_world()
-    if persona != "anoniem":
+    if persona == "beheerder":
+        log_in(UserFactory(email="beheer@example.org", is_staff=True))
+    elif persona != "anoniem":
         log_in(world.user(persona))
     found = {}
     for name in _pages_for(persona):
@@ -161,5 +167,21 @@ def test_network_form_with_errors_has_no_accessibility_violations(
     page.goto(live_server.url + _url(name, world))
     NETWORK_FORM_ERROR_STATES[name](page)
     page.wait_for_load_state()
+    assert page.locator('[aria-invalid="true"]').count() >= 1
+    _assert_accessible(page)
+
+
+def test_the_import_form_with_an_error_has_no_accessibility_violations(
+    page, live_server, log_in, browser_errors, catalogue
+):
+    log_in(UserFactory(email="beheer@example.org", is_staff=True))
+    page.set_viewport_size({"width": WIDTHS["telefoon"], "height": 900})
+    page.goto(live_server.url + reverse("network_import"))
+    page.get_by_label("Exportbestand (zip)").set_input_files(
+        files=[{"name": "netwerk.zip", "mimeType": "application/zip", "buffer": b"geen zip"}]
+    )
+    page.get_by_role("button", name="Importeren").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Dit is geen zipbestand").count() == 1
     assert page.locator('[aria-invalid="true"]').count() >= 1
     _assert_accessible(page)

@@ -11,7 +11,12 @@ def grow_closing(network) -> None:
     Closing.objects.update_or_create(
         network=network,
         # No story yet: the edit page drafts one from the whole (large) history.
-        defaults={"reason": Closing.Reason.NORMAL_PRACTICE, "version": 1},
+        defaults={
+            "reason": Closing.Reason.NORMAL_PRACTICE,
+            "version": 1,
+            "lessons": {"praktijk": "Eerst luisteren."},
+            "last_session": network.sessions.order_by("-date").first(),
+        },
     )
     subjects = [{"product": product} for product in network.products.all()]
     subjects += [{"organisation": o} for o in member_organisations(network)]

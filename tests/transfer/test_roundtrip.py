@@ -14,6 +14,7 @@ from liso.method import Role
 from networks import history
 from networks.models import Network, Organisation
 from phases.models import Reflection
+from tests.afsluiting.world import grow_closing
 from tests.bijeenkomsten.world import grow_sessions
 from tests.kernelements.world import grow_health
 from tests.networks.world import build_world
@@ -36,6 +37,7 @@ def rich_world():
     grow_own_werkvormen(network)
     grow_journey(network)
     grow_health(network)
+    grow_closing(network)
     goal = network.agenda_goals.first()
     history.record_creation(network=network, instance=goal, by=trekker)
     return world

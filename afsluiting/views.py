@@ -260,6 +260,9 @@ def closing_last_session(request):
 @P.network_permission_required(P.NETWORK_VIEW)
 def closing_close(request):
     network = request.network
+    if request.method == "POST" and network.is_closed:  # a double click: the first closed it
+        messages.info(request, _("Het netwerk was al afgesloten."))
+        return redirect("closing_path", network.slug)
     closing = C.closing_of(network)
     form = None
     if P.CLOSING_MANAGE in request.network_perms:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from afsluiting import closing as C
 from afsluiting.models import Closing, Safeguard
 from bijeenkomsten.models import Session
-from liso import method
+from liso import method, ranges
 from liso.forms import DATE, StyledFormMixin, text_area
 from networks.editing import VersionedForm
 
@@ -92,6 +92,8 @@ class LastSessionForm(VersionedForm):
 
 
 class CloseForm(VersionedForm):
+    DATE_RANGES = {"closed_on": ranges.PAST}
+
     class Meta:
         model = Closing
         fields = ["final_status", "closed_on"]
@@ -113,8 +115,6 @@ class CloseForm(VersionedForm):
 
     def clean_closed_on(self):
         closed_on = self.cleaned_data["closed_on"]
-        if closed_on > date.today():
-            raise forms.ValidationError(_("Sluit af op vandaag of een dag die al voorbij is."))
         if closed_on < self.network.start_date:
             raise forms.ValidationError(
                 _("Het netwerk begon op %(date)s; afsluiten kan niet eerder.")

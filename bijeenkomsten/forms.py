@@ -12,7 +12,7 @@ from bijeenkomsten.models import (
     SessionPhoto,
     SessionReport,
 )
-from liso import uploads
+from liso import ranges, uploads
 from liso.forms import DATE, TIME, StyledFormMixin
 from networks.editing import VersionedForm
 
@@ -57,6 +57,8 @@ class SessionForm(VersionedForm):
             "status",
         ]
         widgets = {"date": DATE, "start_time": TIME}
+
+    DATE_RANGES = {"date": ranges.NEAR}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -122,6 +124,8 @@ class TaskForm(StyledFormMixin, forms.ModelForm):
         fields = ["title", "due_on", "assignee", "explanation"]
         widgets = {"due_on": DATE, "explanation": forms.Textarea(attrs={"rows": 3})}
 
+    DATE_RANGES = {"due_on": ranges.NEAR}
+
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
         choose_from_members(self.fields["assignee"], network, empty_label=_("(nog niemand)"))
@@ -132,6 +136,8 @@ class ActionPointForm(StyledFormMixin, forms.ModelForm):
         model = ActionPoint
         fields = ["what", "owner", "due_on"]
         widgets = {"due_on": DATE}
+
+    DATE_RANGES = {"due_on": ranges.NEAR}
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from liso import method
+from liso import method, ranges
 from liso.markdown import markdown_field
 from networks.models import Membership, Network, Versioned
 
@@ -72,6 +72,7 @@ class Session(Versioned):
     planned_minutes = models.PositiveSmallIntegerField(
         _("duur in minuten"),
         default=180,
+        validators=ranges.between(15, 720),
         help_text=_("Een bijeenkomst duurt vaak tweeënhalf tot drie uur."),
     )
     theme = models.CharField(_("thema"), max_length=200)
@@ -100,7 +101,7 @@ class Session(Versioned):
         verbose_name=_("facilitator(s)"),
     )
     capacity = models.PositiveSmallIntegerField(
-        _("maximaal aantal deelnemers"), null=True, blank=True
+        _("maximaal aantal deelnemers"), null=True, blank=True, validators=ranges.between(1, 1000)
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.GEPLAND
@@ -246,7 +247,7 @@ class DraaiboekBlock(models.Model):
         verbose_name=_("werkvorm"),
     )
     title = models.CharField(_("titel"), max_length=150)
-    minutes = models.PositiveSmallIntegerField(_("minuten"))
+    minutes = models.PositiveSmallIntegerField(_("minuten"), validators=ranges.between(1, 480))
     responsible = models.ForeignKey(
         Membership,
         on_delete=models.SET_NULL,

@@ -18,7 +18,7 @@ from kernelements.models import (
     StruikelblokEntry,
     YearlyReview,
 )
-from liso import method
+from liso import method, ranges
 from liso.forms import DATE, FastCheckboxes, StyledFormMixin, text_area
 from networks.editing import VersionedForm
 from networks.models import Organisation
@@ -144,6 +144,9 @@ class EntryCloseForm(VersionedForm):
 class DecisionForm(VersionedForm):
     """A line of the besluitenlijst."""
 
+    # A proposal may be dated up to a year ahead; a decision taken not after today (clean).
+    DATE_RANGES = {"decided_on": ranges.DateRange(years_back=None, years_ahead=1)}
+
     heard_perspectives = forms.MultipleChoiceField(
         label=_("Wie zijn er gehoord?"),
         choices=method.Perspective.choices,
@@ -192,12 +195,6 @@ class DecisionForm(VersionedForm):
         # A new item's fields are in `initial` already, empty: fill in today.
         self.initial["decided_on"] = self.initial.get("decided_on") or date.today()
 
-    def clean_decided_on(self):
-        decided_on = self.cleaned_data["decided_on"]
-        if decided_on > date.today() + timedelta(days=365) or decided_on.year < 2000:
-            raise forms.ValidationError(_("Kies een datum tussen 2000 en een jaar vanaf nu."))
-        return decided_on
-
     def clean(self):
         cleaned = super().clean()
         decided_on = cleaned.get("decided_on")
@@ -215,6 +212,7 @@ class YearlyReviewForm(VersionedForm):
     what must change (kept together in `findings`)."""
 
     EDITS_ALSO = {"findings"}
+    DATE_RANGES = {"held_on": ranges.PAST}
     SIDE_LABELS = {"goed": _("Wat gaat goed?"), "anders": _("Wat moet anders?")}
 
     class Meta:
@@ -263,12 +261,6 @@ class YearlyReviewForm(VersionedForm):
 
     def clean_held_on(self):
         held_on = self.cleaned_data["held_on"]
-        if held_on > date.today():
-            raise forms.ValidationError(
-                _("Leg een terugblik vast als hij gehouden is: de datum ligt nog niet achter ons.")
-            )
-        if held_on.year < 2000:
-            raise forms.ValidationError(_("Kies een datum vanaf 2000."))
         others = self.network.yearly_reviews.exclude(pk=self.instance.pk)
         if others.filter(held_on=held_on).exists():
             raise forms.ValidationError(_("Op deze datum staat al een terugblik."))

@@ -11,6 +11,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from liso import ranges
 from liso.models import User
 
 # Widgets every form uses alike: a date and time picker in the browser, text areas by height.
@@ -107,6 +108,8 @@ class StyledFormMixin:
     # Say "(niet verplicht)" beside optional fields; a search or filter form, where every
     # field is optional, turns it off.
     mark_optional = True
+    # Date fields with a stricter range than ranges.ANY, by name (liso/ranges.py).
+    DATE_RANGES: dict = {}
 
     @staticmethod
     def _dutch_blank_choice(field) -> None:
@@ -122,7 +125,9 @@ class StyledFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
+            if isinstance(field, forms.DateField):
+                ranges.limit_date_field(field, self.DATE_RANGES.get(name, ranges.ANY))
             if type(field.widget) is forms.Select:
                 field.widget = FastSelect(attrs=field.widget.attrs, choices=field.widget.choices)
             elif type(field.widget) is forms.CheckboxSelectMultiple:

@@ -1,9 +1,7 @@
-from datetime import date
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from liso import method
+from liso import method, ranges
 from liso.forms import StyledFormMixin
 from liso.models import User
 from networks.models import ChecklistItem, Invitation, Membership, Network, Organisation
@@ -261,14 +259,14 @@ class LeaveForm(StyledFormMixin, forms.Form):
         label=_("Vertrokken op"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
+    DATE_RANGES = {"left_on": ranges.PAST}
+
     def __init__(self, *args, joined_on=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.joined_on = joined_on
 
     def clean_left_on(self):
         left_on = self.cleaned_data["left_on"]
-        if left_on > date.today():
-            raise forms.ValidationError(_("Vul de dag in waarop het lid al vertrokken is."))
         if self.joined_on and left_on < self.joined_on:
             raise forms.ValidationError(_("Die dag ligt vóór de dag waarop het lid begon."))
         return left_on

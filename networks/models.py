@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from liso import method
+from liso import method, ranges
 
 
 class RoleProfile(models.Model):
@@ -135,7 +135,9 @@ class Network(models.Model):
     why_network = models.TextField(_("waarom een leernetwerk"))
     level = models.CharField(_("niveau"), max_length=20, choices=Level.choices)
     start_date = models.DateField(_("startdatum"))
-    planned_years = models.PositiveSmallIntegerField(_("geplande looptijd (jaren)"), default=3)
+    planned_years = models.PositiveSmallIntegerField(
+        _("geplande looptijd (jaren)"), default=3, validators=ranges.between(1, 20)
+    )
     rhythm = models.CharField(
         _("ritme van bijeenkomsten"), max_length=20, choices=Rhythm.choices, default=Rhythm.KWARTAAL
     )
@@ -209,7 +211,11 @@ class Membership(models.Model):
     )
     ring = models.CharField(_("ring"), max_length=20, choices=Ring.choices, default=Ring.KERNTEAM)
     hours_per_week = models.DecimalField(
-        _("uren per week"), max_digits=4, decimal_places=1, default=0
+        _("uren per week"),
+        max_digits=4,
+        decimal_places=1,
+        default=0,
+        validators=ranges.HOURS_PER_WEEK,
     )
     joined_on = models.DateField(_("lid sinds"))
     left_on = models.DateField(_("vertrokken op"), null=True, blank=True)
@@ -301,7 +307,11 @@ class Invitation(models.Model):
         verbose_name=_("organisatie"),
     )
     hours_per_week = models.DecimalField(
-        _("uren per week"), max_digits=4, decimal_places=1, default=0
+        _("uren per week"),
+        max_digits=4,
+        decimal_places=1,
+        default=0,
+        validators=ranges.HOURS_PER_WEEK,
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(

@@ -2,7 +2,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from liso import method
+from liso import method, ranges
 from liso.forms import DATE, TIME, StyledFormMixin, text_area
 from networks.editing import VersionedForm
 from networks.models import ChecklistItem, Organisation
@@ -30,6 +30,8 @@ class TalkForm(VersionedForm):
             "open_questions": text_area(3),
             "notes": text_area(5),
         }
+
+    DATE_RANGES = {"held_on": ranges.NEAR}
 
 
 class StartnotitieForm(VersionedForm):
@@ -87,6 +89,8 @@ class GoalForm(VersionedForm):
             "agreement_met",
         ]
         widgets = {"measure": forms.RadioSelect, "measured_on": DATE, "description": text_area(3)}
+
+    DATE_RANGES = {"measured_on": ranges.PAST}
 
     def clean(self):
         cleaned = super().clean()
@@ -193,6 +197,8 @@ class PlannedSessionForm(VersionedForm):
         fields = ["date", "start_time", "theme", "venue"]
         widgets = {"date": DATE, "start_time": TIME}
 
+    DATE_RANGES = {"date": ranges.NEAR}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["venue"].queryset = self.network.venues.all()
@@ -268,6 +274,8 @@ class SignatureForm(StyledFormMixin, forms.ModelForm):
         model = models.Signature
         fields = ["signer_name", "signer_function", "signed_on"]
         widgets = {"signed_on": DATE}
+
+    DATE_RANGES = {"signed_on": ranges.PAST}
 
 
 class SuitabilityForm(StyledFormMixin, forms.Form):

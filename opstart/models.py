@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from liso import method
+from liso import method, ranges
 from liso.markdown import markdown_field
 from networks.models import Network, Organisation, Versioned
 
@@ -115,7 +115,9 @@ class Figure(Versioned):
         help_text=_("Bijvoorbeeld: jongeren in de regio met een jeugdhulptraject."),
     )
     value = models.CharField(_("cijfer"), max_length=60, help_text=_("Bijvoorbeeld: 1.240 of 12%."))
-    year = models.PositiveSmallIntegerField(_("jaar"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("jaar"), null=True, blank=True, validators=ranges.between(1900, 2100)
+    )
     source = models.CharField(_("bron"), max_length=250)
     source_url = models.URLField(_("link naar de bron"), blank=True)
 
@@ -226,7 +228,9 @@ class Funder(Versioned):
         max_length=150,
         help_text=_("Bijvoorbeeld: gemeente, ZonMw, RAAK, een fonds."),
     )
-    amount = models.DecimalField(_("bedrag in euro"), max_digits=12, decimal_places=2)
+    amount = models.DecimalField(
+        _("bedrag in euro"), max_digits=12, decimal_places=2, validators=ranges.MONEY
+    )
     starts_on = models.DateField(_("van"))
     ends_on = models.DateField(_("tot en met"))
     note = models.CharField(_("toelichting"), max_length=250, blank=True)
@@ -248,7 +252,7 @@ class MemberFee(Versioned):
         Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("organisatie")
     )
     amount_per_year = models.DecimalField(
-        _("ledenfee per jaar in euro"), max_digits=10, decimal_places=2
+        _("ledenfee per jaar in euro"), max_digits=10, decimal_places=2, validators=ranges.MONEY
     )
 
     class Meta:
@@ -280,8 +284,10 @@ class BudgetLine(Versioned):
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="budget_lines")
     kind = models.CharField(_("post"), max_length=30, choices=Kind.choices)
-    year = models.PositiveSmallIntegerField(_("jaar"))
-    amount = models.DecimalField(_("bedrag in euro"), max_digits=12, decimal_places=2)
+    year = models.PositiveSmallIntegerField(_("jaar"), validators=ranges.YEARS)
+    amount = models.DecimalField(
+        _("bedrag in euro"), max_digits=12, decimal_places=2, validators=ranges.MONEY
+    )
     description = models.CharField(_("toelichting"), max_length=250, blank=True)
 
     class Meta:

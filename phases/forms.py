@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten.forms import choose_from_members
-from liso import method, uploads
+from liso import method, ranges, uploads
 from liso.forms import DATE, StyledFormMixin, text_area
 from networks.editing import VersionedForm
 from networks.models import Organisation
@@ -45,6 +45,8 @@ class PhaseChangeForm(StyledFormMixin, forms.Form):
 
 class ExperimentForm(VersionedForm):
     """The plan of an experiment; who is in the group is chosen from the current members."""
+
+    DATE_RANGES = {"starts_on": ranges.NEAR}
 
     class Meta:
         model = Experiment
@@ -179,18 +181,14 @@ class ObservationForm(StyledFormMixin, forms.ModelForm):
             "photo": forms.ClearableFileInput(attrs={"accept": uploads.IMAGE_ACCEPT}),
         }
 
+    DATE_RANGES = {"noted_on": ranges.PAST}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["noted_on"].initial = timezone.localdate()
         self.fields["photo"].help_text = _(
             "Een foto (jpg, png of webp), hoogstens %(limit)s MB."
         ) % {"limit": uploads.limit_mb()}
-
-    def clean_noted_on(self):
-        noted_on = self.cleaned_data["noted_on"]
-        if noted_on > timezone.localdate():
-            raise forms.ValidationError(_("Een waarneming kan niet in de toekomst liggen."))
-        return noted_on
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")

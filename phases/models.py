@@ -14,7 +14,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten.models import Session
-from liso import method
+from liso import method, ranges
 from networks.models import Membership, Network, Organisation, Versioned
 from opstart.models import Goal
 
@@ -258,7 +258,9 @@ class Experiment(Versioned):
         verbose_name=_("waar (organisatie)"),
     )
     starts_on = models.DateField(_("start"), null=True, blank=True)
-    weeks = models.PositiveSmallIntegerField(_("duur in weken"), null=True, blank=True)
+    weeks = models.PositiveSmallIntegerField(
+        _("duur in weken"), null=True, blank=True, validators=ranges.between(1, 104)
+    )
     monitoring = models.TextField(
         _("hoe volgen we de effecten?"),
         blank=True,

@@ -24,8 +24,8 @@ class PeriodForm(StyledFormMixin, forms.Form):
         if start and end:
             if start > end:
                 self.add_error("tot", _("De periode eindigt na het begin."))
-            elif start.year < 2000 or (end - start).days > 366 * LONGEST:
-                self.add_error("van", _("Kies een periode vanaf 2000 van hoogstens vijf jaar."))
+            elif (end - start).days > 366 * LONGEST:
+                self.add_error("van", _("Kies een periode van hoogstens vijf jaar."))
         return cleaned
 
     def period(self) -> Period:

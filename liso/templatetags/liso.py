@@ -1,4 +1,8 @@
+from datetime import datetime
+
 from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from liso.markdown import render_markdown
 
@@ -19,3 +23,16 @@ def breadcrumbs(*labels_and_urls):
 def markdown_filter(text: str):
     """Markdown that a member typed, as sanitised HTML (liso/markdown.py)."""
     return render_markdown(text)
+
+
+@register.filter(name="day")
+def day_filter(value, weekday: str = ""):
+    """A date as "7 december", with its year when that is not this year ("7 december
+    2025"), so a date from another year never looks like this year's; `day:"l"` adds the
+    weekday ("maandag 7 december")."""
+    if not value:
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value)
+    shown = "j F" if value.year == timezone.localdate().year else "j F Y"
+    return date_format(value, f"l {shown}" if weekday == "l" else shown)

@@ -172,9 +172,12 @@ def test_a_wrong_date_or_status_closes_nothing(client):
     status = world.network.status
     _as(client, world, Role.TREKKER)
     future = _close(client, world, closed_on=(date.today() + timedelta(days=1)).isoformat())
-    assert "Sluit af op vandaag of een dag die al voorbij is." in future.text
-    before_start = _close(client, world, closed_on="1900-01-01")
+    assert "Deze datum ligt in de toekomst." in future.text
+    day_before = world.network.start_date - timedelta(days=1)
+    before_start = _close(client, world, closed_on=day_before.isoformat())
     assert "afsluiten kan niet eerder" in before_start.text
+    long_ago = _close(client, world, closed_on="1900-01-01")
+    assert "Kies een datum tussen 1 januari 2000 en " in long_ago.text
     no_status = _close(client, world, final_status="")
     assert "Kies afgerond of gestopt." in no_status.text
     world.network.refresh_from_db()

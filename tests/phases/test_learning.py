@@ -219,7 +219,7 @@ def test_an_observation_in_the_future_a_unit_without_number_or_a_wrong_photo_is_
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
     page = deelnemer.post(url, {"noted_on": tomorrow, "text": "x", "unit": "keer"})
     text = page.content.decode()
-    assert "niet in de toekomst" in text and "Vul ook het getal in" in text
+    assert "Deze datum ligt in de toekomst." in text and "Vul ook het getal in" in text
     fake = SimpleUploadedFile("foto.jpg", b"<html>geen foto</html>", content_type="image/jpeg")
     page = deelnemer.post(url, {"noted_on": date.today().isoformat(), "text": "x", "photo": fake})
     assert "Kies een foto" in page.content.decode()

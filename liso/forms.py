@@ -11,7 +11,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from liso import ranges
+from liso import ranges, texts
 from liso.models import User
 
 # Widgets every form uses alike: a date and time picker in the browser, text areas by height.
@@ -125,9 +125,8 @@ class StyledFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            if isinstance(field, forms.DateField):
-                ranges.limit_date_field(field, self.DATE_RANGES.get(name, ranges.ANY))
+        self._apply_input_rules()
+        for field in self.fields.values():
             if type(field.widget) is forms.Select:
                 field.widget = FastSelect(attrs=field.widget.attrs, choices=field.widget.choices)
             elif type(field.widget) is forms.CheckboxSelectMultiple:
@@ -138,6 +137,28 @@ class StyledFormMixin:
             css_class = WIDGET_CLASSES[widget_kind(field.widget)]
             existing = field.widget.attrs.get("class", "")
             field.widget.attrs["class"] = f"{existing} {css_class}".strip()
+
+    def _apply_input_rules(self) -> None:
+        """The ranges of dates (liso/ranges.py) and the rules of text (liso/texts.py), once
+        per field; again before cleaning, for fields a form added after this one's init."""
+        for name, field in self.fields.items():
+            if getattr(field, "input_rules_applied", False):
+                continue
+            if isinstance(field, forms.DateField):
+                ranges.limit_date_field(field, self.DATE_RANGES.get(name, ranges.ANY))
+            texts.limit_text_field(field)
+            field.input_rules_applied = True
+        if self.is_bound:
+            one_line = {
+                self.add_prefix(name)
+                for name, field in self.fields.items()
+                if texts.is_one_line(field)
+            }
+            self.data = texts.cleaned_data_of(self.data, one_line)
+
+    def full_clean(self):
+        self._apply_input_rules()
+        super().full_clean()
 
 
 def _failure_keys(request, email: str) -> list[str]:

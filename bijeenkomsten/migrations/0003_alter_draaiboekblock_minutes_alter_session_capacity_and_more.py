@@ -5,25 +5,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('bijeenkomsten', '0002_action_points_of_the_network'),
+        ("bijeenkomsten", "0002_action_points_of_the_network"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='draaiboekblock',
-            name='minutes',
-            field=models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(480)], verbose_name='minuten'),
+            model_name="draaiboekblock",
+            name="minutes",
+            field=models.PositiveSmallIntegerField(
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(480),
+                ],
+                verbose_name="minuten",
+            ),
         ),
         migrations.AlterField(
-            model_name='session',
-            name='capacity',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000)], verbose_name='maximaal aantal deelnemers'),
+            model_name="session",
+            name="capacity",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(1000),
+                ],
+                verbose_name="maximaal aantal deelnemers",
+            ),
         ),
         migrations.AlterField(
-            model_name='session',
-            name='planned_minutes',
-            field=models.PositiveSmallIntegerField(default=180, help_text='Een bijeenkomst duurt vaak tweeënhalf tot drie uur.', validators=[django.core.validators.MinValueValidator(15), django.core.validators.MaxValueValidator(720)], verbose_name='duur in minuten'),
+            model_name="session",
+            name="planned_minutes",
+            field=models.PositiveSmallIntegerField(
+                default=180,
+                help_text="Een bijeenkomst duurt vaak tweeënhalf tot drie uur.",
+                validators=[
+                    django.core.validators.MinValueValidator(15),
+                    django.core.validators.MaxValueValidator(720),
+                ],
+                verbose_name="duur in minuten",
+            ),
         ),
     ]

@@ -5,25 +5,49 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('networks', '0001_initial'),
+        ("networks", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='invitation',
-            name='hours_per_week',
-            field=models.DecimalField(decimal_places=1, default=0, max_digits=4, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(60)], verbose_name='uren per week'),
+            model_name="invitation",
+            name="hours_per_week",
+            field=models.DecimalField(
+                decimal_places=1,
+                default=0,
+                max_digits=4,
+                validators=[
+                    django.core.validators.MinValueValidator(0),
+                    django.core.validators.MaxValueValidator(60),
+                ],
+                verbose_name="uren per week",
+            ),
         ),
         migrations.AlterField(
-            model_name='membership',
-            name='hours_per_week',
-            field=models.DecimalField(decimal_places=1, default=0, max_digits=4, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(60)], verbose_name='uren per week'),
+            model_name="membership",
+            name="hours_per_week",
+            field=models.DecimalField(
+                decimal_places=1,
+                default=0,
+                max_digits=4,
+                validators=[
+                    django.core.validators.MinValueValidator(0),
+                    django.core.validators.MaxValueValidator(60),
+                ],
+                verbose_name="uren per week",
+            ),
         ),
         migrations.AlterField(
-            model_name='network',
-            name='planned_years',
-            field=models.PositiveSmallIntegerField(default=3, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(20)], verbose_name='geplande looptijd (jaren)'),
+            model_name="network",
+            name="planned_years",
+            field=models.PositiveSmallIntegerField(
+                default=3,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(20),
+                ],
+                verbose_name="geplande looptijd (jaren)",
+            ),
         ),
     ]

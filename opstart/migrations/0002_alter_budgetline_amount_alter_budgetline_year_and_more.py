@@ -5,35 +5,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('opstart', '0001_initial'),
+        ("opstart", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='budgetline',
-            name='amount',
-            field=models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(0)], verbose_name='bedrag in euro'),
+            model_name="budgetline",
+            name="amount",
+            field=models.DecimalField(
+                decimal_places=2,
+                max_digits=12,
+                validators=[django.core.validators.MinValueValidator(0)],
+                verbose_name="bedrag in euro",
+            ),
         ),
         migrations.AlterField(
-            model_name='budgetline',
-            name='year',
-            field=models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='jaar'),
+            model_name="budgetline",
+            name="year",
+            field=models.PositiveSmallIntegerField(
+                validators=[
+                    django.core.validators.MinValueValidator(2000),
+                    django.core.validators.MaxValueValidator(2100),
+                ],
+                verbose_name="jaar",
+            ),
         ),
         migrations.AlterField(
-            model_name='figure',
-            name='year',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1900), django.core.validators.MaxValueValidator(2100)], verbose_name='jaar'),
+            model_name="figure",
+            name="year",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(1900),
+                    django.core.validators.MaxValueValidator(2100),
+                ],
+                verbose_name="jaar",
+            ),
         ),
         migrations.AlterField(
-            model_name='funder',
-            name='amount',
-            field=models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(0)], verbose_name='bedrag in euro'),
+            model_name="funder",
+            name="amount",
+            field=models.DecimalField(
+                decimal_places=2,
+                max_digits=12,
+                validators=[django.core.validators.MinValueValidator(0)],
+                verbose_name="bedrag in euro",
+            ),
         ),
         migrations.AlterField(
-            model_name='memberfee',
-            name='amount_per_year',
-            field=models.DecimalField(decimal_places=2, max_digits=10, validators=[django.core.validators.MinValueValidator(0)], verbose_name='ledenfee per jaar in euro'),
+            model_name="memberfee",
+            name="amount_per_year",
+            field=models.DecimalField(
+                decimal_places=2,
+                max_digits=10,
+                validators=[django.core.validators.MinValueValidator(0)],
+                verbose_name="ledenfee per jaar in euro",
+            ),
         ),
     ]

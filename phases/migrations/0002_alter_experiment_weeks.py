@@ -5,15 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('phases', '0001_initial'),
+        ("phases", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='experiment',
-            name='weeks',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(104)], verbose_name='duur in weken'),
+            model_name="experiment",
+            name="weeks",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(104),
+                ],
+                verbose_name="duur in weken",
+            ),
         ),
     ]

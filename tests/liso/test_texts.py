@@ -1,0 +1,57 @@
+"""What people type is made safe in one place (liso/texts.py): no NUL bytes, one-line
+fields on one line, no reversed reading direction in them, and every text within a
+maximum that the browser knows too."""
+
+import pytest
+from django.urls import reverse
+
+from liso import texts
+from liso.method import Role
+from networks.models import Network
+from phases.models import Success
+from tests.networks.test_networks import _network_form
+from tests.networks.world import build_world
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalogue")]
+
+
+def _success_url(world):
+    return reverse("success_add", args=[world.network.slug])
+
+
+def test_a_megabyte_of_text_is_refused_beside_the_field_and_nothing_is_saved(client):
+    world = build_world()
+    client.force_login(world.user(Role.DEELNEMER))
+    before = Success.objects.count()
+    page = client.post(_success_url(world), {"text": "x" * 1_000_000, "size": "klein"})
+    assert page.status_code == 200
+    assert "niet meer dan 10000 tekens" in page.text
+    assert Success.objects.count() == before
+    assert f'maxlength="{texts.TEXT_LIMIT}"' in page.text
+
+
+def test_a_nul_byte_is_dropped_instead_of_failing(client):
+    world = build_world()
+    client.force_login(world.user(Role.DEELNEMER))
+    response = client.post(_success_url(world), {"text": "Een\x00 goed gesprek", "size": "klein"})
+    assert response.status_code == 302
+    assert Success.objects.filter(text="Een goed gesprek").exists()
+
+
+def test_a_name_keeps_to_one_line_and_refuses_a_reversed_reading_direction(client):
+    world = build_world()
+    client.force_login(world.user(Role.TREKKER))
+    client.post(reverse("network_create"), _network_form(name="Samen\r\ntegen eenzaamheid"))
+    assert Network.objects.filter(name="Samen tegen eenzaamheid").exists()
+    page = client.post(reverse("network_create"), _network_form(name="Gemeente \u202etsiraB"))
+    assert "leesrichting omdraait" in page.text
+    assert not Network.objects.filter(name__contains="\u202e").exists()
+
+
+def test_long_texts_get_more_room_than_short_ones():
+    from afsluiting.forms import StoryForm
+
+    form = StoryForm(network=build_world().network)
+    story = form.fields["story"]
+    assert story.max_length == texts.LONG_TEXT_LIMIT
+    assert form.fields["crucial_moments"].widget.attrs["maxlength"] == str(texts.LONG_TEXT_LIMIT)

@@ -175,6 +175,14 @@ class Network(models.Model):
         return self.archived_at is not None
 
     @property
+    def status_label(self) -> str:
+        """The status as members should read it: an archived network says so, whatever
+        its status was (a closed one says afgerond or gestopt)."""
+        if self.is_archived and not self.is_closed:
+            return str(_("Gearchiveerd"))
+        return self.get_status_display()
+
+    @property
     def is_closed(self) -> bool:
         """Closed through the afsluiting (and so archived): reopening goes that way too."""
         return self.status in {self.Status.AFGEROND, self.Status.GESTOPT}

@@ -282,7 +282,10 @@ def test_an_archived_network_stays_readable_but_nothing_changes(client):
     client.post(reverse("network_archive", args=[slug]), {"actie": "archiveren"})
     client.post(reverse("network_archive", args=[slug]), {"actie": "archiveren"})  # twice
     assert client.get(reverse("network_overview", args=[slug])).status_code == 200
-    assert "gearchiveerd" in client.get(reverse("network_overview", args=[slug])).text
+    overview = client.get(reverse("network_overview", args=[slug])).text
+    assert "gearchiveerd" in overview
+    assert '<span class="liso-facts__key">Status</span> Gearchiveerd' in overview
+    assert "Gearchiveerd" in client.get(reverse("home")).text  # in "Mijn netwerken" too
     assert client.get(reverse("member_invite", args=[slug])).status_code == 403
     assert client.get(reverse("network_edit", args=[slug])).status_code == 403
     client.post(reverse("network_archive", args=[slug]), {"actie": "terugzetten"})

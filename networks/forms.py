@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from liso import method, ranges
@@ -78,13 +79,20 @@ class NetworkCreateForm(NetworkForm):
     )
     my_organisation = forms.ModelChoiceField(
         label=_("Jouw organisatie"),
-        queryset=Organisation.objects.all(),
+        queryset=Organisation.objects.none(),
         required=False,
         empty_label=_("(geen of nog niet bekend)"),
     )
+    my_new_organisation = forms.CharField(
+        label=_("Of: je organisatie staat niet in de lijst"),
+        required=False,
+        max_length=150,
+        help_text=_("Vul de naam in; de organisatie krijgt jouw perspectief."),
+    )
 
-    def __init__(self, *args, criteria: list[ChecklistItem], **kwargs):
+    def __init__(self, *args, criteria: list[ChecklistItem], user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["my_organisation"].queryset = Organisation.objects.known_to(user)
         self.criteria_items = criteria
         self.fields["criteria"].choices = [(item.code, item.question) for item in criteria]
 
@@ -101,6 +109,8 @@ class NetworkCreateForm(NetworkForm):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("my_new_organisation") and cleaned.get("my_organisation"):
+            self.add_error("my_new_organisation", ONE_ORGANISATION)
         if len(cleaned.get("criteria", [])) < SUITABLE_FROM and not cleaned.get("go_on_anyway"):
             self.add_error(
                 "go_on_anyway",
@@ -111,6 +121,9 @@ class NetworkCreateForm(NetworkForm):
                 ),
             )
         return cleaned
+
+
+ONE_ORGANISATION = _("Kies een organisatie uit de lijst óf vul een nieuwe in, niet allebei.")
 
 
 class OrganisationForm(StyledFormMixin, forms.ModelForm):
@@ -193,9 +206,10 @@ class InvitationForm(StyledFormMixin, MembershipFieldsMixin, forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, network, **kwargs):
+    def __init__(self, *args, network, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.network = network
+        self.fields["organisation"].queryset = Organisation.objects.known_to(user)
 
     def clean_email(self):
         email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
@@ -213,17 +227,8 @@ class InvitationForm(StyledFormMixin, MembershipFieldsMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        name = cleaned.get("new_organisation", "").strip()
-        if name and cleaned.get("organisation"):
-            self.add_error(
-                "new_organisation",
-                _("Kies een organisatie uit de lijst óf vul een nieuwe in, niet allebei."),
-            )
-        elif name and Organisation.objects.filter(name__iexact=name).exists():
-            self.add_error(
-                "new_organisation",
-                _("Deze organisatie bestaat al. Kies haar in de lijst hierboven."),
-            )
+        if cleaned.get("new_organisation") and cleaned.get("organisation"):
+            self.add_error("new_organisation", ONE_ORGANISATION)
         return cleaned
 
     def invitation_fields(self) -> dict:
@@ -249,9 +254,15 @@ class MembershipForm(StyledFormMixin, MembershipFieldsMixin, forms.ModelForm):
             "compensation": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("roles", self.instance.role_codes() if self.instance.pk else [])
+        # The organisations of one's own networks, and the member's own in any case.
+        current = Q(pk=self.instance.organisation_id)
+        known = Organisation.objects.known_to(user)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            Q(pk__in=known.values("pk")) | current
+        ).order_by("name")
 
 
 class LeaveForm(StyledFormMixin, forms.Form):

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
@@ -70,8 +71,19 @@ class ChecklistItem(models.Model):
         return self.question
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def known_to(self, user) -> "OrganisationQuerySet":
+        """The organisations someone may see in a list: those of the people and the
+        invitations in the networks they are in. One network does not learn which
+        organisations another works with."""
+        networks = Network.objects.of_user(user)
+        invited = Invitation.objects.filter(network__in=networks).values("organisation")
+        return self.filter(Q(memberships__network__in=networks) | Q(pk__in=invited)).distinct()
+
+
 class Organisation(models.Model):
-    """A member organisation, shared by all networks of an install."""
+    """A member organisation, shared by all networks of an install (its name is unique);
+    a person sees only those of their own networks (`known_to`)."""
 
     class Kind(models.TextChoices):
         PUBLIEK = "publiek", _("Publiek")
@@ -83,6 +95,8 @@ class Organisation(models.Model):
     )
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices, default=Kind.PUBLIEK)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisatie")

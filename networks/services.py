@@ -18,6 +18,7 @@ from networks.models import (
     Membership,
     MembershipRole,
     Network,
+    Organisation,
     PastPeriod,
     Revision,
 )
@@ -41,6 +42,18 @@ def _unique_slug(name: str) -> str:
     while slug in RESERVED_SLUGS or Network.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def organisation_named(*, name: str, perspective: str, kind: str = "") -> Organisation:
+    """The organisation with this name (whatever its case), made when the install does not
+    know it yet. Someone who types a name another network uses gets that organisation, and
+    learns nothing about the other network."""
+    found = Organisation.objects.filter(name__iexact=name).first()
+    if found:
+        return found
+    return Organisation.objects.create(
+        name=name, perspective=perspective, kind=kind or Organisation.Kind.PUBLIEK
+    )
 
 
 @transaction.atomic

@@ -30,7 +30,6 @@ from networks.forms import (
 from networks.insight import active_members, network_insight
 from networks.models import (
     ChecklistItem,
-    Organisation,
 )
 from networks.tasks import send_invitation
 
@@ -40,14 +39,22 @@ def network_create(request):
     criteria met the page says so plainly, and the trekker may still go on."""
     criteria = list(ChecklistItem.objects.filter(checklist=ChecklistItem.Checklist.START))
     form = NetworkCreateForm(
-        request.POST or None, criteria=criteria, initial={"start_date": date.today()}
+        request.POST or None,
+        criteria=criteria,
+        user=request.user,
+        initial={"start_date": date.today()},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        organisation = data["my_organisation"]
+        if name := data["my_new_organisation"].strip():
+            organisation = services.organisation_named(
+                name=name, perspective=data["my_perspective"]
+            )
         network = services.network_create(
             creator=request.user,
             perspective=data["my_perspective"],
-            organisation=data["my_organisation"],
+            organisation=organisation,
             suitability=data["criteria"],
             **{name: data[name] for name in NetworkForm.Meta.fields},
         )
@@ -159,16 +166,16 @@ def member_invite(request):
     network = request.network
     # A name in the link (from a verkennend gesprek) is filled in already.
     initial = {"full_name": request.GET.get("naam", "")[:150]}
-    form = InvitationForm(request.POST or None, network=network, initial=initial)
+    form = InvitationForm(request.POST or None, network=network, user=request.user, initial=initial)
     form.limit_roles(may_manage_trekkers=MANAGE_TREKKERS in request.network_perms)
     if request.method == "POST" and form.is_valid():
         fields = form.invitation_fields()
         with transaction.atomic():
             if name := form.cleaned_data["new_organisation"].strip():
-                fields["organisation"] = Organisation.objects.create(
+                fields["organisation"] = services.organisation_named(
                     name=name,
                     perspective=fields["perspective"],
-                    kind=form.cleaned_data["new_organisation_kind"] or Organisation.Kind.PUBLIEK,
+                    kind=form.cleaned_data["new_organisation_kind"],
                 )
             invitation, token = services.invitation_create(
                 network=network, invited_by=request.user, **fields
@@ -227,7 +234,9 @@ def _managed_membership(request, pk):
 @permissions.network_permission_required(permissions.MEMBERS_MANAGE)
 def member_edit(request, pk):
     membership = _managed_membership(request, pk)
-    form = MembershipForm(request.POST or None, instance=membership, prefix="lid")
+    form = MembershipForm(
+        request.POST or None, instance=membership, prefix="lid", user=request.user
+    )
     form.limit_roles(may_manage_trekkers=MANAGE_TREKKERS in request.network_perms)
     leave_form = LeaveForm(initial={"left_on": date.today()}, prefix="vertrek")
     if request.method == "POST" and form.is_valid():

@@ -586,11 +586,46 @@ def test_a_new_organisation_can_be_named_in_the_invitation_itself(
     organisation = Organisation.objects.get(name="Wijkcentrum De Brug")
     assert organisation.perspective == "doelgroep"
     assert Invitation.objects.get(email="anna@example.org").organisation == organisation
-    again = _invite(
+    # The same name again, in other letters: the organisation the install knows.
+    _invite(
         client,
         world,
         django_capture_on_commit_callbacks,
         email="b@example.org",
         new_organisation="wijkcentrum de brug",
     )
-    assert "bestaat al" in again.context["form"].errors["new_organisation"][0]
+    assert Invitation.objects.get(email="b@example.org").organisation == organisation
+    assert Organisation.objects.filter(name__iexact="wijkcentrum de brug").count() == 1
+
+
+def test_people_see_only_the_organisations_of_their_own_networks(client):
+    world = build_world()
+    secret = OrganisationFactory(name="Geheime Stichting Noord")
+    elsewhere = MembershipFactory(organisation=secret, roles=[Role.TREKKER])
+    client.force_login(world.user(Role.TREKKER))
+    invite = client.get(reverse("member_invite", args=[world.network.slug])).text
+    create = client.get(reverse("network_create")).text
+    member = world.members[Role.DEELNEMER]
+    assert member.organisation.name in invite and member.organisation.name in create
+    assert "Geheime Stichting Noord" not in invite and "Geheime Stichting Noord" not in create
+    # Someone in no network at all sees none, and may name their own.
+    client.force_login(UserFactory())
+    create = client.get(reverse("network_create")).text
+    assert member.organisation.name not in create and "my_new_organisation" in create
+    client.force_login(elsewhere.user)
+    assert "Geheime Stichting Noord" in client.get(reverse("network_create")).text
+
+
+def test_a_trekker_names_an_organisation_that_is_not_in_the_list(client, trekker):
+    client.force_login(trekker)
+    client.post(reverse("network_create"), _network_form(my_new_organisation="Buurtkracht"))
+    membership = Membership.objects.get(user=trekker)
+    assert membership.organisation.name == "Buurtkracht"
+    assert membership.organisation.perspective == "beleid"  # the trekker's perspective
+    both = client.post(
+        reverse("network_create"),
+        _network_form(
+            name="Nog een", my_new_organisation="X", my_organisation=membership.organisation.pk
+        ),
+    )
+    assert "niet allebei" in both.text

@@ -88,9 +88,13 @@ def session_invite(request, pk):
     session = session_of(request, pk)
     if session.is_cancelled:
         raise PermissionDenied
-    rings = [ring for ring in request.POST.getlist("ring") if ring in Membership.Ring.values] or [
-        Membership.Ring.KERNTEAM
-    ]
+    rings = [ring for ring in request.POST.getlist("ring") if ring in Membership.Ring.values]
+    if not rings:  # nothing ticked: nobody is invited, and the planner hears why
+        messages.error(
+            request,
+            _("Er is niemand uitgenodigd: kies het kernteam, de tweede schil of allebei."),
+        )
+        return redirect("session_registrations", request.network.slug, session.pk)
     new = registrations.session_invite(session=session, rings=rings, base_url=base_url_of(request))
     messages.success(
         request,

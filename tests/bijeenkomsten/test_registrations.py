@@ -356,3 +356,15 @@ def test_a_larger_capacity_lets_the_waiting_in_and_a_move_is_mailed_to_those_com
     )
     assert "15:00" in changed[0].body
     assert int(_events(changed[0].attachments[0][1])[0]["SEQUENCE"]) == 1
+
+
+def test_inviting_with_no_group_ticked_invites_nobody_and_says_so(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    world = build_world()
+    session = world.network.sessions.first()
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post(_url("session_invite", world, session), {}, follow=True)
+    assert "Er is niemand uitgenodigd" in page.text
+    assert mailoutbox == [] and not session.registrations.exists()

@@ -124,7 +124,7 @@ FORM_RENDERER = "liso.forms.FormRenderer"
 AUTH_USER_MODEL = "liso.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "liso.passwords.MinimumLength"},  # in Dutch (liso/passwords.py)
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

@@ -55,3 +55,20 @@ def test_long_texts_get_more_room_than_short_ones():
     story = form.fields["story"]
     assert story.max_length == texts.LONG_TEXT_LIMIT
     assert form.fields["crucial_moments"].widget.attrs["maxlength"] == str(texts.LONG_TEXT_LIMIT)
+
+
+def test_every_password_rule_speaks_dutch():
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    from liso.models import User
+
+    user = User(email="anna.jansen@example.org", full_name="Anna Jansen")
+    for password in ["abc", "12345678", "anna.jansen", "password"]:
+        with pytest.raises(ValidationError) as refused:
+            validate_password(password, user)
+        for message in refused.value.messages:
+            assert not message.startswith(("This", "The", "Your")), message
+    with pytest.raises(ValidationError) as short:
+        validate_password("Xq7!", user)
+    assert "Dit wachtwoord is te kort: gebruik minstens 8 tekens." in short.value.messages

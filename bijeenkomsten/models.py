@@ -159,6 +159,13 @@ class Session(Versioned):
         return self.starts_at + timedelta(minutes=self.planned_minutes)
 
     @property
+    def status_label(self) -> str:
+        """The status as time passes: a planned session whose day is over was held."""
+        if self.status == self.Status.GEPLAND and self.date < timezone.localdate():
+            return str(_("Geweest"))
+        return self.get_status_display()
+
+    @property
     def is_cancelled(self) -> bool:
         return self.status == self.Status.AFGELAST
 

@@ -368,3 +368,16 @@ def test_inviting_with_no_group_ticked_invites_nobody_and_says_so(
         page = client.post(_url("session_invite", world, session), {}, follow=True)
     assert "Er is niemand uitgenodigd" in page.text
     assert mailoutbox == [] and not session.registrations.exists()
+
+
+def test_a_planned_session_whose_day_is_over_says_it_was_held(client):
+    world = build_world()
+    session = world.network.sessions.first()
+    client.force_login(world.user(Role.DEELNEMER))
+    url = reverse("session_detail", args=[world.network.slug, session.pk])
+    session.date = timezone.localdate() - timedelta(days=1)
+    session.save(update_fields=["date"])
+    assert '<span class="liso-facts__key">Status</span> Geweest' in client.get(url).text
+    session.date = timezone.localdate() + timedelta(days=1)
+    session.save(update_fields=["date"])
+    assert '<span class="liso-facts__key">Status</span> Gepland' in client.get(url).text

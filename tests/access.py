@@ -473,7 +473,7 @@ ROUTES = {
 }
 
 # The journey, health and the afsluiting declare their routes beside their tests
-# (imported here, after Route and the placeholders exist, which those files use).
+# (imported here, after Route and the stand-in names for objects exist, which those files use).
 from tests.afsluiting import access_closing  # noqa: E402
 from tests.kernelements import access_health  # noqa: E402
 from tests.phases import access_learning, access_products, access_words  # noqa: E402

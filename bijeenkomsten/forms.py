@@ -59,6 +59,10 @@ class SessionForm(VersionedForm):
         widgets = {"date": DATE, "start_time": TIME}
 
     DATE_RANGES = {"date": ranges.NEAR}
+    # Where it is: any one of the three will do.
+    CONDITIONS = dict.fromkeys(
+        ["venue", "place", "online_link"], _("een van locatie, plaats of link is nodig")
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

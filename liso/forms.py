@@ -110,6 +110,10 @@ class StyledFormMixin:
     mark_optional = True
     # Date fields with a stricter range than ranges.ANY, by name (liso/ranges.py).
     DATE_RANGES: dict = {}
+    # Fields the form demands only in some cases, by name, with the case in a few words
+    # ("nodig bij een meetbare indicator"): the label says that instead of "(niet
+    # verplicht)", so it never promises what clean() then refuses.
+    CONDITIONS: dict = {}
 
     @staticmethod
     def _dutch_blank_choice(field) -> None:
@@ -126,7 +130,7 @@ class StyledFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._apply_input_rules()
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             if type(field.widget) is forms.Select:
                 field.widget = FastSelect(attrs=field.widget.attrs, choices=field.widget.choices)
             elif type(field.widget) is forms.CheckboxSelectMultiple:
@@ -134,6 +138,7 @@ class StyledFormMixin:
                     attrs=field.widget.attrs, choices=field.widget.choices
                 )
             self._dutch_blank_choice(field)
+            field.condition = self.CONDITIONS.get(name)
             css_class = WIDGET_CLASSES[widget_kind(field.widget)]
             existing = field.widget.attrs.get("class", "")
             field.widget.attrs["class"] = f"{existing} {css_class}".strip()

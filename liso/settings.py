@@ -122,11 +122,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORM_RENDERER = "liso.forms.FormRenderer"
 
 AUTH_USER_MODEL = "liso.User"
+# Django's four rules, in the product's own Dutch (liso/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "liso.passwords.MinimumLength"},  # in Dutch (liso/passwords.py)
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "liso.passwords.LikeYourDetails"},
+    {"NAME": "liso.passwords.MinimumLength"},
+    {"NAME": "liso.passwords.NotCommon"},
+    {"NAME": "liso.passwords.NotOnlyDigits"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -7,7 +7,7 @@
   that shows as something else than it is);
 - every text has a maximum that fits its use: a long text (Markdown: minutes, stories)
   up to LONG_TEXT_LIMIT, other multi-line text up to TEXT_LIMIT, one-line fields as their
-  model says. The browser counts down beside long fields (static/liso/counter.js).
+  model says. The browser counts down beside long fields (static/liso/forms.js).
 """
 
 from django import forms

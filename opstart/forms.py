@@ -91,6 +91,13 @@ class GoalForm(VersionedForm):
         widgets = {"measure": forms.RadioSelect, "measured_on": DATE, "description": text_area(3)}
 
     DATE_RANGES = {"measured_on": ranges.PAST}
+    CONDITIONS = {
+        "unit": _("nodig bij een meetbare indicator"),
+        "baseline": _("nodig bij een meetbare indicator"),
+        "target": _("nodig bij een meetbare indicator"),
+        "measured_on": _("nodig bij een huidige waarde"),
+        "agreement": _("nodig bij een concrete afspraak"),
+    }
 
     def clean(self):
         cleaned = super().clean()

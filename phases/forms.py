@@ -182,6 +182,7 @@ class ObservationForm(StyledFormMixin, forms.ModelForm):
         }
 
     DATE_RANGES = {"noted_on": ranges.PAST}
+    CONDITIONS = {"value": _("nodig als je zegt waar het getal voor staat")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

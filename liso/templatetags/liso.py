@@ -19,6 +19,26 @@ def breadcrumbs(*labels_and_urls):
     return {"crumbs": pairs}
 
 
+@register.simple_tag
+def error_links(form) -> list[tuple[str, str, str]]:
+    """Each field error of a bound form as (anchor, label, message), for the error summary
+    at the top of the form: a link per error that leads to the control itself."""
+    return [
+        (control_id(field), field.label, error)
+        for field in form
+        if not field.is_hidden
+        for error in field.errors
+    ]
+
+
+def control_id(field) -> str:
+    """The id of the control an error link should focus. A group of radio buttons or
+    checkboxes has no control with the field's own id: the first choice takes its place."""
+    if field.use_fieldset:
+        return f"{field.auto_id}_0"
+    return field.id_for_label or field.auto_id
+
+
 @register.filter(name="markdown")
 def markdown_filter(text: str):
     """Markdown that a member typed, as sanitised HTML (liso/markdown.py)."""

@@ -72,3 +72,15 @@ def test_every_password_rule_speaks_dutch():
     with pytest.raises(ValidationError) as short:
         validate_password("Xq7!", user)
     assert "Dit wachtwoord is te kort: gebruik minstens 8 tekens." in short.value.messages
+    with pytest.raises(ValidationError) as similar:
+        validate_password("anna.jansen@example", user)
+    assert similar.value.messages == ["Dit wachtwoord lijkt te veel op je e-mailadres."]
+
+
+def test_password_help_says_je_like_the_rest_of_the_product():
+    from django.contrib.auth.password_validation import password_validators_help_texts
+
+    help_texts = password_validators_help_texts()
+    assert len(help_texts) == 4
+    for text in help_texts:
+        assert text.startswith(("Je ", "Kies ")), text

@@ -132,7 +132,8 @@ def test_a_required_field_left_empty_is_told_beside_it(client):
     _as(client, world, Role.DEELNEMER)
     response = client.post(_url("product_add", world), _fields(title="", audience=""))
     assert set(response.context["form"].errors) == {"title", "audience"}
-    assert "Niet alles is goed ingevuld" in response.content.decode()
+    assert "2 dingen moeten nog anders" in response.content.decode()
+    assert 'href="#id_title"' in response.content.decode()
 
 
 # --- the file -------------------------------------------------------------------------------

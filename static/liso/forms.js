@@ -1,5 +1,7 @@
-// Counts down beside a long text field (a textarea with a maxlength) once most of its room
-// is used, so nobody is surprised by the limit. The words come from the page
+// Small aids for forms, each of which the server already guarantees without JavaScript.
+//
+// The countdown: beside a long text field (a textarea with a maxlength), once most of its
+// room is used, so nobody is surprised by the limit. The words come from the page
 // (data-counter-text on <body>, translated there). Without JavaScript the limit still
 // holds: the browser's maxlength, and the server's check.
 (function () {
@@ -36,8 +38,17 @@
     root.querySelectorAll("textarea[maxlength]").forEach(watch);
   }
 
+  // The error summary: a form that comes back with errors puts the keyboard on its summary
+  // (the NL Design System pattern), so a screen reader reads what is wrong first and each
+  // link leads to its field. Only the first summary: one form is sent at a time.
+  function focusErrorSummary(root) {
+    var summary = root.querySelector(".liso-error-summary");
+    if (summary) summary.focus();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setUp(document);
+    focusErrorSummary(document);
   });
   document.addEventListener("htmx:load", function (event) {
     setUp(event.detail.elt);

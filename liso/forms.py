@@ -129,30 +129,17 @@ class StyledFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._apply_input_rules()
-        for name, field in self.fields.items():
-            if type(field.widget) is forms.Select:
-                field.widget = FastSelect(attrs=field.widget.attrs, choices=field.widget.choices)
-            elif type(field.widget) is forms.CheckboxSelectMultiple:
-                field.widget = FastCheckboxes(
-                    attrs=field.widget.attrs, choices=field.widget.choices
-                )
-            self._dutch_blank_choice(field)
-            field.condition = self.CONDITIONS.get(name)
-            css_class = WIDGET_CLASSES[widget_kind(field.widget)]
-            existing = field.widget.attrs.get("class", "")
-            field.widget.attrs["class"] = f"{existing} {css_class}".strip()
+        self._prepare_fields()
 
-    def _apply_input_rules(self) -> None:
-        """The ranges of dates (liso/ranges.py) and the rules of text (liso/texts.py), once
-        per field; again before cleaning, for fields a form added after this one's init."""
+    def _prepare_fields(self) -> None:
+        """Each field once: the fast widgets, the design system's classes, the ranges of
+        dates (liso/ranges.py) and the rules of text (liso/texts.py). Run at init, and again
+        before a field is rendered or the form cleaned, for fields a subclass added after
+        this init (a lesson per perspective, a finding per kernelement)."""
         for name, field in self.fields.items():
-            if getattr(field, "input_rules_applied", False):
-                continue
-            if isinstance(field, forms.DateField):
-                ranges.limit_date_field(field, self.DATE_RANGES.get(name, ranges.ANY))
-            texts.limit_text_field(field)
-            field.input_rules_applied = True
+            if not getattr(field, "prepared", False):
+                self._prepare(name, field)
+                field.prepared = True
         if self.is_bound:
             one_line = {
                 self.add_prefix(name)
@@ -161,8 +148,29 @@ class StyledFormMixin:
             }
             self.data = texts.cleaned_data_of(self.data, one_line)
 
+    def _prepare(self, name: str, field: forms.Field) -> None:
+        if type(field.widget) is forms.Select:
+            field.widget = FastSelect(attrs=field.widget.attrs, choices=field.widget.choices)
+        elif type(field.widget) is forms.CheckboxSelectMultiple:
+            field.widget = FastCheckboxes(attrs=field.widget.attrs, choices=field.widget.choices)
+        self._dutch_blank_choice(field)
+        field.condition = self.CONDITIONS.get(name)
+        css_class = WIDGET_CLASSES[widget_kind(field.widget)]
+        existing = field.widget.attrs.get("class", "")
+        field.widget.attrs["class"] = f"{existing} {css_class}".strip()
+        if isinstance(field, forms.DateField):
+            ranges.limit_date_field(field, self.DATE_RANGES.get(name, ranges.ANY))
+        texts.limit_text_field(field)
+
+    def __getitem__(self, name):
+        field = self.fields.get(name)
+        if field is not None and not getattr(field, "prepared", False):
+            self._prepare(name, field)
+            field.prepared = True
+        return super().__getitem__(name)
+
     def full_clean(self):
-        self._apply_input_rules()
+        self._prepare_fields()
         super().full_clean()
 
 

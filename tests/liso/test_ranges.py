@@ -97,7 +97,8 @@ def test_a_signature_from_the_future_and_a_funder_until_9999_are_refused(client)
             "ends_on": "9999-12-31",
         },
     )
-    assert page.text.count("Kies een datum tussen 1 januari 2000") == 2
+    # Each told beside its field (and again in the error summary at the top).
+    assert page.text.count('<p class="liso-error">Kies een datum tussen 1 januari 2000') == 2
     assert Funder.objects.count() == funders
 
 

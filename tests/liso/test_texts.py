@@ -84,3 +84,20 @@ def test_password_help_says_je_like_the_rest_of_the_product():
     assert len(help_texts) == 4
     for text in help_texts:
         assert text.startswith(("Je ", "Kies ")), text
+
+
+def test_a_field_added_after_the_forms_init_gets_the_same_rules_when_rendered():
+    from django import forms
+
+    from liso.forms import StyledFormMixin
+
+    class Late(StyledFormMixin, forms.Form):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields["lesson"] = forms.CharField(widget=forms.Textarea, required=False)
+
+    html = str(Late()["lesson"])
+    assert f'maxlength="{texts.TEXT_LIMIT}"' in html
+    assert "utrecht-textarea" in html
+    bound = Late(data={"lesson": "a\x00b"})
+    assert bound.is_valid() and bound.cleaned_data["lesson"] == "ab"

@@ -100,7 +100,7 @@ ROUTES = {
     # has it (a link that does not work answers 400 with the reason).
     "signup": Route(PUBLIC, logged_in_status=302),
     "signup_done": Route(PUBLIC, logged_in_status=302),
-    "signup_confirm": Route(PUBLIC, kwargs={"token": "geen-geldige-link"}, status=400),
+    "signup_confirm": Route(PUBLIC, kwargs={"token": "geen-geldige-link"}, page=False, status=400),
     # The method catalogue: the library for members, the guide for everyone.
     "werkvorm_list": Route(LOGGED_IN),
     "werkvorm_detail": Route(LOGGED_IN, kwargs={"code": "speeddaten"}),

@@ -22,7 +22,6 @@ EXPECTED = {
     "login": (1, None),  # whether signing up is open; a logged-in person is sent on
     "signup": (1, None),  # whether signing up is open; a logged-in person is sent on
     "signup_done": (0, None),
-    "signup_confirm": (1, 3),  # a link that does not work: whether to offer signing up
     "password_reset": (0, 2),
     "password_reset_done": (0, 2),
     "password_reset_confirm": (1, 3),  # plus: whose link is it?

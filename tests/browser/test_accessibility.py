@@ -139,6 +139,16 @@ def test_not_found_page_has_no_accessibility_violations(page, live_server, trans
     _assert_accessible(page)
 
 
+def test_a_sign_up_link_that_does_not_work_has_no_accessibility_violations(
+    page, live_server, transactional_db
+):
+    # Outside the sweep: the page answers 400, which the sweep's error check would report.
+    response = page.goto(live_server.url + reverse("signup_confirm", args=["kapot:link"]))
+    assert response.status == 400
+    assert page.get_by_text("Deze link klopt niet").count() == 1
+    _assert_accessible(page)
+
+
 def test_the_sweep_covers_every_page_the_product_has():
     swept = {name for persona in PERSONAS for name in _pages_for(persona)}
     assert swept == set(PAGES)

@@ -12,7 +12,7 @@ from liso import signup
 from liso.models import PlatformSettings, User
 from networks.services import invitation_create
 from tests.liso.factories import PASSWORD, UserFactory
-from tests.networks.factories import NetworkFactory
+from tests.networks.factories import MembershipFactory, NetworkFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -291,10 +291,16 @@ def test_the_daily_job_forgets_accounts_never_confirmed(client):
     )
     confirmed = UserFactory(email="lang-geleden@example.org")
     User.objects.filter(pk=confirmed.pk).update(date_joined=timezone.now() - timedelta(days=400))
+    # An unconfirmed address that an imported network found keeps its account and membership.
+    _sign_up(client, email="gevonden@example.org")
+    found = User.objects.get(email="gevonden@example.org")
+    User.objects.filter(pk=found.pk).update(date_joined=timezone.now() - timedelta(days=30))
+    membership = MembershipFactory(user=found)
     assert signup.forget_unconfirmed(timezone.localdate()) == 1
     emails = set(User.objects.values_list("email", flat=True))
     assert "oud@example.org" not in emails
-    assert {"recent@example.org", "lang-geleden@example.org"} <= emails
+    assert {"recent@example.org", "lang-geleden@example.org", "gevonden@example.org"} <= emails
+    membership.refresh_from_db()
 
 
 def test_the_page_says_so_when_the_mail_could_not_be_sent(client, settings):

@@ -112,7 +112,7 @@ def send_confirmation(*, user_id: int, token: str, base_url: str) -> None:
         user=user,
         subject=_("Bevestig je aanmelding bij LISO Leernetwerken"),
         template="liso/mail/signup_confirm.txt",
-        context={"link": link, "days": MAX_AGE // (60 * 60 * 24)},
+        context={"link": link},
     )
 
 

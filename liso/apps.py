@@ -12,11 +12,13 @@ class LisoConfig(AppConfig):
         from liso import (
             checks,  # noqa: F401 (registers the database check)
             demo,
+            signup,
         )
-        from liso.contributions import DEMO_PARTS, PERSONAL_DATA, contribute
+        from liso.contributions import DAILY_JOBS, DEMO_PARTS, PERSONAL_DATA, contribute
         from liso.personal import PersonalSection
 
         contribute(DEMO_PARTS, "people", demo.demo_people)
+        contribute(DAILY_JOBS, "forget-unconfirmed", signup.forget_unconfirmed)
         contribute(
             PERSONAL_DATA,
             "notification-settings",

@@ -54,6 +54,7 @@ ORDER: dict[str, list[str]] = {
     DAILY_JOBS: [
         "close-scan-rounds",  # kernelements: first, so a failing job after it cannot delay it
         "upcoming-reminders",  # bijeenkomsten
+        "forget-unconfirmed",  # liso: accounts whose address was never confirmed
     ],
     # Loaded in this order: phases, aandachtspunten and struikelblokken name werkvormen.
     CATALOGUE_PARTS: ["networks", "werkvormen", "bijeenkomsten", "phases", "kernelements"],

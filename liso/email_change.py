@@ -10,15 +10,20 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from liso import signed_links
 from liso.models import User
 
 SALT = "liso.email-change"
 MAX_AGE = 60 * 60 * 24 * 3
 
 
-class EmailChangeError(Exception):
+class EmailChangeError(signed_links.LinkError):
     """A confirmation link that cannot be used; the message says why, in Dutch."""
+
+    expired = gettext_lazy("Deze link is verlopen. Wijzig je e-mailadres opnieuw.")
+    bad = gettext_lazy("Deze link klopt niet. Gebruik de link uit de mail.")
 
 
 def email_change_request(*, request, user, new_email: str) -> None:
@@ -35,14 +40,7 @@ def email_change_request(*, request, user, new_email: str) -> None:
 
 def email_change_confirm(*, user, token: str) -> str:
     """Apply the change behind a confirmation link for `user`; returns the new address."""
-    try:
-        data = signing.loads(token, salt=SALT, max_age=MAX_AGE)
-    except signing.SignatureExpired as error:
-        raise EmailChangeError(
-            _("Deze link is verlopen. Wijzig je e-mailadres opnieuw.")
-        ) from error
-    except signing.BadSignature as error:
-        raise EmailChangeError(_("Deze link klopt niet. Gebruik de link uit de mail.")) from error
+    data = signed_links.load(token, salt=SALT, max_age=MAX_AGE, error=EmailChangeError)
     if data.get("user") != user.pk:
         raise EmailChangeError(_("Deze link hoort bij een ander account."))
     email = data["email"]

@@ -2,16 +2,15 @@
 account forms (login with throttling, profile)."""
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import forms as auth_forms
-from django.core.cache import cache
+from django.contrib.auth import password_validation
 from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.forms.renderers import TemplatesSetting
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from liso import ranges, texts
+from liso import ranges, texts, throttle
 from liso.models import User
 
 # Widgets every form uses alike: a date and time picker in the browser, text areas by height.
@@ -174,14 +173,15 @@ class StyledFormMixin:
         super().full_clean()
 
 
-def _failure_keys(request, email: str) -> list[str]:
-    client = request.META.get("REMOTE_ADDR", "unknown") if request else "unknown"
-    return [f"login-failures:email:{email.strip().lower()}", f"login-failures:ip:{client}"]
-
-
 class LoginForm(StyledFormMixin, auth_forms.AuthenticationForm):
     """Log in with e-mail and password; after too many failures, for that address or from
-    that client, further attempts are refused for a while without checking the password."""
+    that client, further attempts are refused for a while without checking the password.
+
+    An account that signed up but has not confirmed its address yet is inactive, so Django
+    refuses it like a wrong password. That is on purpose: a separate message would tell
+    anyone who types an address that it signed up here. The message for a wrong password
+    reminds a new person to open the link in their mail first instead.
+    """
 
     username = auth_forms.UsernameField(
         label=_("E-mailadres"),
@@ -190,7 +190,8 @@ class LoginForm(StyledFormMixin, auth_forms.AuthenticationForm):
     error_messages = {
         "invalid_login": _(
             "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer "
-            "het opnieuw."
+            "het opnieuw. Heb je je net aangemeld? Open dan eerst de link in de mail die we "
+            "je stuurden."
         ),
         "inactive": _(
             "Dit account is uitgeschakeld. Neem contact op met de trekker van je netwerk."
@@ -203,17 +204,14 @@ class LoginForm(StyledFormMixin, auth_forms.AuthenticationForm):
 
     def clean(self):
         email = self.cleaned_data.get("username") or ""
-        keys = _failure_keys(self.request, email)
-        if any(cache.get(key, 0) >= settings.LOGIN_FAILURE_LIMIT for key in keys):
+        if throttle.LOGIN.exceeded(self.request, email):
             raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
         try:
             cleaned = super().clean()
         except forms.ValidationError:
-            for key in keys:
-                cache.add(key, 0, settings.LOGIN_FAILURE_WINDOW_SECONDS)
-                cache.incr(key)
+            throttle.LOGIN.count(self.request, email)
             raise
-        cache.delete(keys[0])
+        throttle.LOGIN.forget_address(self.request, email)
         return cleaned
 
 
@@ -248,6 +246,83 @@ class PasswordChangeForm(NewPasswordMixin, StyledFormMixin, auth_forms.PasswordC
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["old_password"].label = _("Huidig wachtwoord")
+
+
+class NewAccountForm(StyledFormMixin, forms.Form):
+    """A name and a password of one's own, for someone new: signing up, or accepting an
+    invitation without an account. The password is checked by the install's rules
+    (AUTH_PASSWORD_VALIDATORS), against the name and the address too."""
+
+    full_name = forms.CharField(
+        label=_("Je naam"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        help_text=_("Zo zien de andere leden van je netwerken je."),
+    )
+    password1 = forms.CharField(
+        label=_("Kies een wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=NEW_PASSWORD_HELP,
+    )
+    password2 = forms.CharField(
+        label=_("Herhaal het wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Typ hetzelfde wachtwoord nog een keer."),
+    )
+
+    def account_email(self) -> str:
+        raise NotImplementedError
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("De twee wachtwoorden zijn niet gelijk."))
+        elif first:
+            person = User(email=self.account_email(), full_name=cleaned.get("full_name", ""))
+            try:
+                password_validation.validate_password(first, person)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class SignupForm(NewAccountForm):
+    """Signing up: the address is confirmed by a link before the account works
+    (liso/signup.py), and whether it has an account already is never told here."""
+
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_("Hiermee log je in. We sturen er een link naar om het te bevestigen."),
+    )
+    field_order = ["full_name", "email", "password1", "password2"]
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def account_email(self) -> str:
+        return self.cleaned_data.get("email", "")
+
+    def clean_email(self):
+        return User.objects.normalize_email(self.cleaned_data["email"])
+
+    def clean(self):
+        email = self.cleaned_data.get("email")
+        if email and throttle.SIGNUP.exceeded(self.request, email):
+            raise forms.ValidationError(
+                _(
+                    "Er is de laatste tijd te vaak een aanmelding verstuurd, voor dit "
+                    "e-mailadres of vanaf deze computer. Wacht een uur en probeer het dan "
+                    "opnieuw. Kijk intussen ook in je mail: misschien is de link er al."
+                ),
+                code="throttled",
+            )
+        return super().clean()
 
 
 class ProfileForm(StyledFormMixin, forms.ModelForm):

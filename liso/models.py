@@ -45,6 +45,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Set when the person removed their account (liso/account.py): the row stays, so what
     # they wrote for their networks keeps an author, shown as REMOVED_NAME.
     removed_at = models.DateTimeField(_("account verwijderd op"), null=True, blank=True)
+    # Set by signing up (liso/signup.py) until the address is confirmed by the link in the
+    # mail; such an account is inactive, so nobody can log in with it before that.
+    awaiting_confirmation = models.BooleanField(_("wacht op bevestiging"), default=False)
 
     objects = UserManager()
 
@@ -83,6 +86,39 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class PlatformSettings(models.Model):
+    """Choices platform staff make for the whole install, in the admin, without a deploy.
+    There is one row (pk 1), made with its defaults the first time it is read."""
+
+    signup_open = models.BooleanField(
+        _("aanmelden staat open"),
+        default=True,
+        help_text=_(
+            "Aan: iedereen kan zelf een account aanmaken. Uit: alleen wie een uitnodiging "
+            "krijgt van een trekker, komt erin. Uitnodigingen werken altijd."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("instellingen van het platform")
+        verbose_name_plural = _("instellingen van het platform")
+
+    def __str__(self):
+        return str(_("Instellingen van het platform"))
+
+    @classmethod
+    def current(cls) -> "PlatformSettings":
+        settings, _created = cls.objects.get_or_create(pk=1)
+        return settings
+
+    @classmethod
+    def signup_is_open(cls) -> bool:
+        """One query, and nothing written: before staff first save the row, the default
+        holds."""
+        chosen = cls.objects.filter(pk=1).values_list("signup_open", flat=True).first()
+        return cls._meta.get_field("signup_open").default if chosen is None else chosen
 
 
 class NotificationSetting(models.Model):

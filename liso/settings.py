@@ -124,7 +124,11 @@ FORM_RENDERER = "liso.forms.FormRenderer"
 AUTH_USER_MODEL = "liso.User"
 # Django's four rules, in the product's own Dutch (liso/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "liso.passwords.LikeYourDetails"},
+    {
+        # Our user has one name field, not Django's first and last name.
+        "NAME": "liso.passwords.LikeYourDetails",
+        "OPTIONS": {"user_attributes": ["full_name", "email"]},
+    },
     {"NAME": "liso.passwords.MinimumLength"},
     {"NAME": "liso.passwords.NotCommon"},
     {"NAME": "liso.passwords.NotOnlyDigits"},
@@ -138,6 +142,9 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3  # three days: long enough to find the
 # cache so that every app server behind a load balancer sees the same count.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
+# Sign-ups (each one sends a mail) per e-mail address and per client address, likewise.
+SIGNUP_LIMIT = env_int("SIGNUP_LIMIT", 5)
+SIGNUP_WINDOW_SECONDS = env_int("SIGNUP_WINDOW_SECONDS", 60 * 60)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",

@@ -5,13 +5,7 @@ from django.urls import include, path
 from liso import forms, views
 
 account_urls = [
-    path(
-        "account/inloggen/",
-        auth_views.LoginView.as_view(
-            authentication_form=forms.LoginForm, redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("account/inloggen/", views.LoginView.as_view(), name="login"),
     path("account/uitloggen/", views.LogoutView.as_view(), name="logout"),
     path(
         "account/wachtwoord-vergeten/",
@@ -52,6 +46,9 @@ account_urls = [
     path("account/verwijderen/", views.account_remove, name="account_remove"),
     path("account/meldingen/", views.notification_settings, name="notification_settings"),
     path("account/e-mailadres-bevestigen/<str:token>/", views.email_confirm, name="email_confirm"),
+    path("account/aanmelden/", views.signup, name="signup"),
+    path("account/aanmelden/verstuurd/", views.signup_done, name="signup_done"),
+    path("account/aanmelden/bevestigen/<str:token>/", views.signup_confirm, name="signup_confirm"),
 ]
 
 admin.site.site_header = "LISO Leernetwerken: beheer"

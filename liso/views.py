@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
@@ -9,16 +9,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from liso import account, email_change, notifications, personal
+from liso import account, email_change, notifications, personal, throttle
 from liso import home as home_sections
-from liso.forms import AccountRemoveForm, ProfileForm
+from liso import signup as signups
+from liso.forms import AccountRemoveForm, LoginForm, ProfileForm, SignupForm
+
+# What the page after a sign-up tells: the address, and whether the mail went out.
+SIGNUP_SESSION_KEY = "liso-signup"
 
 
 @login_not_required
 def home(request):
     """The front door: what the product does for a visitor, "Mijn netwerken" for a member."""
     if not request.user.is_authenticated:
-        return render(request, "liso/landing.html")
+        return render(request, "liso/landing.html", {"signup_open": signups.signup_open()})
     return render(request, "liso/home.html", {"sections": home_sections.sections_for(request)})
 
 
@@ -68,6 +72,67 @@ def email_confirm(request, token):
         return render(request, "liso/email_confirm_failed.html", {"reason": str(error)}, status=400)
     messages.success(request, _("Je e-mailadres is nu %(email)s.") % {"email": email})
     return redirect("profile")
+
+
+@login_not_required
+def signup(request):
+    """Sign up with name, address and password; the account works once the link in the
+    mail is opened (liso/signup.py). Whether the address has an account already, the
+    visitor cannot tell from what follows."""
+    if request.user.is_authenticated:
+        return redirect("home")
+    if not signups.signup_open():
+        status = 403 if request.method == "POST" else 200
+        return render(request, "registration/signup_closed.html", status=status)
+    form = SignupForm(request.POST or None, request=request)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        throttle.SIGNUP.count(request, data["email"])
+        sent = signups.signup_request(
+            full_name=data["full_name"],
+            email=data["email"],
+            password=data["password1"],
+            base_url=notifications.base_url_of(request),
+        )
+        request.session[SIGNUP_SESSION_KEY] = {"email": data["email"], "sent": sent}
+        return redirect("signup_done")
+    return render(request, "registration/signup_form.html", {"form": form})
+
+
+@login_not_required
+def signup_done(request):
+    if request.user.is_authenticated:
+        return redirect("home")
+    context = request.session.get(SIGNUP_SESSION_KEY, {})
+    return render(request, "registration/signup_done.html", context)
+
+
+@login_not_required
+def signup_confirm(request, token):
+    """The link in the confirmation mail: the account starts working, and its owner is
+    logged in and lands on the home page, which says how to go on."""
+    try:
+        user = signups.signup_confirm(token=token)
+    except signups.SignupError as error:
+        context = {"reason": str(error), "signup_open": signups.signup_open()}
+        return render(request, "registration/signup_confirm_failed.html", context, status=400)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(
+        request,
+        _("Welkom, %(name)s! Je e-mailadres is bevestigd en je account is klaar.")
+        % {"name": user.get_short_name()},
+    )
+    return redirect("home")
+
+
+class LoginView(auth_views.LoginView):
+    """Log in; someone without an account is shown the way to one while signing up is open."""
+
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(signup_open=signups.signup_open(), **kwargs)
 
 
 class LogoutView(auth_views.LogoutView):

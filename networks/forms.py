@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from liso import method, ranges
-from liso.forms import StyledFormMixin
+from liso.forms import NewAccountForm, StyledFormMixin
 from liso.models import User
 from networks.models import ChecklistItem, Invitation, Membership, Network, Organisation
 
@@ -283,36 +283,13 @@ class LeaveForm(StyledFormMixin, forms.Form):
         return left_on
 
 
-class AcceptNewAccountForm(StyledFormMixin, forms.Form):
-    """For someone who has no account yet: their name and a password of their own."""
-
-    full_name = forms.CharField(label=_("Je naam"), max_length=150)
-    password1 = forms.CharField(
-        label=_("Kies een wachtwoord"),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("Minstens 8 tekens, niet alleen cijfers en geen veelgebruikt wachtwoord."),
-    )
-    password2 = forms.CharField(
-        label=_("Herhaal het wachtwoord"),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
+class AcceptNewAccountForm(NewAccountForm):
+    """For someone who has no account yet: their name and a password of their own, for
+    the address the invitation was sent to."""
 
     def __init__(self, *args, email: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.email = email
 
-    def clean(self):
-        from django.contrib.auth.password_validation import validate_password
-
-        cleaned = super().clean()
-        first, second = cleaned.get("password1"), cleaned.get("password2")
-        if first and second and first != second:
-            self.add_error("password2", _("De twee wachtwoorden zijn niet gelijk."))
-        elif first:
-            try:
-                validate_password(
-                    first, User(email=self.email, full_name=cleaned.get("full_name", ""))
-                )
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
-        return cleaned
+    def account_email(self) -> str:
+        return self.email

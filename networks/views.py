@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from liso import signup
 from liso.method import Role
 from liso.models import User
 from liso.notifications import base_url_of
@@ -319,7 +320,11 @@ def invitation_accept(request, token):
         return render(
             request, "networks/invitation_invalid.html", {"reason": str(error)}, status=410
         )
-    existing = User.objects.filter(email__iexact=invitation.email).first()
+    # An account that signed up but never confirmed its address counts as none: opening
+    # the invitation's link proves the address, and the new password replaces its own.
+    existing = User.objects.filter(
+        email__iexact=invitation.email, awaiting_confirmation=False
+    ).first()
     user = request.user if request.user.is_authenticated else None
     if user and user.email.lower() != invitation.email.lower():
         return render(
@@ -345,10 +350,10 @@ def invitation_accept(request, token):
         try:
             with transaction.atomic():
                 if form is not None:
-                    user = User.objects.create_user(
-                        invitation.email,
-                        form.cleaned_data["full_name"],
-                        form.cleaned_data["password1"],
+                    user = signup.account_create(
+                        email=invitation.email,
+                        full_name=form.cleaned_data["full_name"],
+                        password=form.cleaned_data["password1"],
                     )
                 services.invitation_accept(invitation=invitation, user=user)
         except (services.InvitationError, IntegrityError):

@@ -35,6 +35,9 @@ class Route:
     permission: str | None = None
     # What an allowed visitor gets (a form that was not filled in answers 200; an action 302).
     status: int = 200
+    # For a PUBLIC page only for visitors without an account: what a logged-in person gets
+    # instead (302: the login and sign-up pages send them on to their home page).
+    logged_in_status: int | None = None
     # Roles that hold the permission but still get 403, because the view also asks whose
     # object it is (e.g. only planners and the task's own assignee may tick a task off).
     not_theirs: frozenset = frozenset()
@@ -75,7 +78,7 @@ def item_routes(kind: str, permission: str, add_kwargs: dict) -> dict[str, "Rout
 ROUTES = {
     "home": Route(PUBLIC),
     "healthz": Route(PUBLIC, page=False),
-    "login": Route(PUBLIC),
+    "login": Route(PUBLIC, logged_in_status=302),
     "logout": Route(LOGGED_IN, method="post", page=False),
     "password_reset": Route(PUBLIC),
     "password_reset_done": Route(PUBLIC),
@@ -93,6 +96,11 @@ ROUTES = {
     "email_confirm": Route(
         LOGGED_IN, kwargs={"token": "geen-geldige-link"}, page=False, status=400
     ),
+    # Signing up (liso/signup.py): for visitors; the link in the mail works for anyone who
+    # has it (a link that does not work answers 400 with the reason).
+    "signup": Route(PUBLIC, logged_in_status=302),
+    "signup_done": Route(PUBLIC, logged_in_status=302),
+    "signup_confirm": Route(PUBLIC, kwargs={"token": "geen-geldige-link"}, page=False, status=400),
     # The method catalogue: the library for members, the guide for everyone.
     "werkvorm_list": Route(LOGGED_IN),
     "werkvorm_detail": Route(LOGGED_IN, kwargs={"code": "speeddaten"}),

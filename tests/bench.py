@@ -61,9 +61,11 @@ def _bench_pages(world):
 
     pages = {"floor": reverse("floor")}
     for name, route in ROUTES.items():
-        # A logged-in visitor is sent on from the login page; the invitation link is not theirs.
+        # A logged-in visitor is sent on from the login and sign-up pages; the invitation
+        # link is not theirs.
         not_theirs = Role.TREKKER in route.not_theirs | route.not_found_for
-        if route.page and name not in {"login", "invitation_accept"} and not not_theirs:
+        sent_on = route.logged_in_status is not None
+        if route.page and name != "invitation_accept" and not sent_on and not not_theirs:
             pages[name] = reverse(name, kwargs=world.kwargs(route.kwargs))
     pages["werkvorm_list (zoeken)"] = reverse("werkvorm_list") + "?q=vertrouwen&fase=2"
     search = reverse("network_search", kwargs=world.kwargs({"slug": "<network>"}))

@@ -17,8 +17,11 @@ MAX_QUERIES = 12
 # A logged-in request reads its session and its user: two queries before the page's own.
 EXPECTED = {
     # and the user's networks, their open tasks and action points, where they may reflect
-    "home": (0, 6),
-    "login": (0, None),  # a logged-in person is sent on to the home page
+    # (for a visitor: whether signing up is open, to offer it)
+    "home": (1, 6),
+    "login": (1, None),  # whether signing up is open; a logged-in person is sent on
+    "signup": (1, None),  # whether signing up is open; a logged-in person is sent on
+    "signup_done": (0, None),
     "password_reset": (0, 2),
     "password_reset_done": (0, 2),
     "password_reset_confirm": (1, 3),  # plus: whose link is it?

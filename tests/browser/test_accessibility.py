@@ -18,6 +18,13 @@ PAGES = [name for name, route in ROUTES.items() if route.page]
 # Extra states of a page that need a sweep of their own, by URL name: (label, action).
 FORM_ERROR_STATES = {
     "login": lambda page: page.get_by_role("button", name="Inloggen").click(),
+    "signup": lambda page: (
+        page.get_by_label("Je naam").fill("Noor Nieuw"),
+        page.get_by_label("E-mailadres").fill("noor@example.org"),
+        page.get_by_label("Kies een wachtwoord").fill("12345"),
+        page.get_by_label("Herhaal het wachtwoord").fill("54321"),
+        page.get_by_role("button", name="Aanmelden").click(),
+    ),
     "profile": lambda page: (
         page.get_by_label("E-mailadres").fill("geen-adres"),
         page.get_by_role("button", name="Opslaan").click(),
@@ -38,7 +45,7 @@ PERSONAS = ["anoniem", Role.DEELNEMER, Role.TREKKER, "beheerder"]
 
 def _pages_for(persona):
     """The pages a persona can open: public ones for everyone, the rest once logged in
-    (a logged-in person asking for the login page is sent on, so that one is skipped),
+    (a logged-in person asking for the login or sign-up page is sent on, so those are skipped),
     network pages as far as their role allows and the object is theirs (someone else's
     leervraag or reflection is swept as its owner, the deelnemer)."""
     if persona == "anoniem":
@@ -48,7 +55,7 @@ def _pages_for(persona):
     return [
         name
         for name in PAGES
-        if name != "login"
+        if ROUTES[name].logged_in_status is None
         and ROUTES[name].access != STAFF
         and (ROUTES[name].access != NETWORK or ROUTES[name].permission in ROLE_PERMISSIONS[persona])
         and persona not in ROUTES[name].not_theirs | ROUTES[name].not_found_for
@@ -129,6 +136,16 @@ def test_form_with_errors_has_no_accessibility_violations(
 def test_not_found_page_has_no_accessibility_violations(page, live_server, transactional_db):
     response = page.goto(live_server.url + "/bestaat-niet/")
     assert response.status == 404
+    _assert_accessible(page)
+
+
+def test_a_sign_up_link_that_does_not_work_has_no_accessibility_violations(
+    page, live_server, transactional_db
+):
+    # Outside the sweep: the page answers 400, which the sweep's error check would report.
+    response = page.goto(live_server.url + reverse("signup_confirm", args=["kapot:link"]))
+    assert response.status == 400
+    assert page.get_by_text("Deze link klopt niet").count() == 1
     _assert_accessible(page)
 
 

@@ -1,0 +1,51 @@
+"""Counting attempts per e-mail address and per client address, to refuse more after a
+limit (failed logins, sign-ups).
+
+The counts live in the database cache, so that every app server behind a load balancer sees
+the same ones; `cache.add` starts a count with the window as its lifetime and `cache.incr`
+raises it, so a count ends by itself when its window is over.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+
+
+def client_address(request) -> str:
+    return request.META.get("REMOTE_ADDR", "unknown") if request else "unknown"
+
+
+@dataclass(frozen=True)
+class Throttle:
+    # The start of each count's cache key, e.g. "login-failures".
+    prefix: str
+    # The names of the settings that hold the limit (per address and per client) and the
+    # window in seconds, read on every use, so a test may change them.
+    limit_setting: str
+    window_setting: str
+
+    def keys(self, request, email: str) -> list[str]:
+        """The address's count first, then the client's."""
+        return [
+            f"{self.prefix}:email:{email.strip().lower()}",
+            f"{self.prefix}:ip:{client_address(request)}",
+        ]
+
+    def exceeded(self, request, email: str) -> bool:
+        limit = getattr(settings, self.limit_setting)
+        return any(cache.get(key, 0) >= limit for key in self.keys(request, email))
+
+    def count(self, request, email: str) -> None:
+        window = getattr(settings, self.window_setting)
+        for key in self.keys(request, email):
+            cache.add(key, 0, window)
+            cache.incr(key)
+
+    def forget_address(self, request, email: str) -> None:
+        """Start the address's count afresh (after a successful login); the client's stays."""
+        cache.delete(self.keys(request, email)[0])
+
+
+LOGIN = Throttle("login-failures", "LOGIN_FAILURE_LIMIT", "LOGIN_FAILURE_WINDOW_SECONDS")
+SIGNUP = Throttle("signups", "SIGNUP_LIMIT", "SIGNUP_WINDOW_SECONDS")

@@ -193,12 +193,12 @@ def test_password_rules_are_told_in_dutch_beside_the_field(client):
     short = _sign_up(client, password="12345")
     assert short.context["form"].errors["password1"] == [
         "Dit wachtwoord is te kort: gebruik minstens 8 tekens.",
-        "Dit wachtwoord is te algemeen.",
-        "Dit wachtwoord bevat alleen cijfers.",
+        "Dit wachtwoord wordt te vaak gebruikt: kies een ander.",
+        "Dit wachtwoord bestaat alleen uit cijfers: gebruik ook letters.",
     ]
     similar = _sign_up(client, name="Noor Vandenberghe", password="noorvandenberghe")
     assert similar.context["form"].errors["password1"] == [
-        "Het wachtwoord lijkt te veel op de naam."
+        "Dit wachtwoord lijkt te veel op je naam."
     ]
     different = client.post(
         reverse("signup"),

@@ -227,3 +227,28 @@ def test_what_is_next_comes_before_the_networks(client, priya):
         )
     ]
     assert order == sorted(order)
+
+
+@pytest.mark.parametrize(
+    "role, plans",
+    [
+        (Role.TREKKER, True),
+        (Role.PROCESBEGELEIDER, True),
+        (Role.PROJECTASSISTENT, True),
+        (Role.COMMUNICATIEADVISEUR, False),
+        (Role.VERBINDINGSFUNCTIONARIS, False),
+        (Role.DEELNEMER, False),
+    ],
+)
+def test_those_who_plan_sessions_see_them_before_anyone_is_invited(client, role, plans):
+    member = MembershipFactory(roles=[role])
+    a_session(member.network, theme="Nog niemand uitgenodigd")
+    assert ("Nog niemand uitgenodigd" in _home(client, member.user)) is plans
+
+
+def test_platform_staff_find_their_way_to_the_beheer(client):
+    staff = UserFactory(is_staff=True)
+    html = _home(client, staff)
+    assert reverse("admin:index") in html and reverse("network_import") in html
+    client.logout()
+    assert reverse("network_import") not in _home(client, UserFactory())

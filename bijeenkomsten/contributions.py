@@ -1,16 +1,19 @@
-"""What the sessions contribute (liso/contributions.py): "Mijn taken" and action points on
-the home page; the next session, attendance and a missing report on the network overview;
-how networks rated a werkvorm on its page; their kinds of mail, the daily mail's tasks and
-reminders; their catalogue and demo parts."""
+"""What the sessions contribute (liso/contributions.py): invitations waiting for an answer,
+the next sessions, "Mijn taken" and action points on the home page; the next session,
+attendance and a missing report on the network overview; how networks rated a werkvorm on
+its page; their kinds of mail, the daily mail's tasks and reminders; their catalogue and
+demo parts."""
 
 from datetime import date
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from bijeenkomsten import catalogue, demo, notices
+from bijeenkomsten import ahead, catalogue, demo, notices
 from bijeenkomsten.followup import open_actions_of, session_without_report
+from bijeenkomsten.forms import AnswerForm
 from bijeenkomsten.models import (
     ActionPoint,
     CalendarKey,
@@ -22,6 +25,7 @@ from bijeenkomsten.models import (
 from bijeenkomsten.registrations import attendance_trend, is_falling
 from bijeenkomsten.services import next_session, open_tasks_of
 from bijeenkomsten.terugblik import rating_text
+from liso import home
 from liso.account import RemovalPart
 from liso.catalogue import Part
 from liso.contributions import (
@@ -56,6 +60,51 @@ def _my_tasks(request):
         "tasks": tasks[:MY_TASKS_SHOWN],
         "more": len(tasks) > MY_TASKS_SHOWN,
         "today": date.today(),
+    }
+
+
+NEXT_SESSIONS_SHOWN = 5
+
+
+def _next_sessions(request):
+    """The next sessions the person is invited to, or plans: when, where, their answer."""
+    taking_part = permissions.memberships_with(request, permissions.SESSIONS_TAKE_PART)
+    if not taking_part:
+        return None
+    planning = permissions.memberships_with(request, permissions.SESSIONS_CHANGE)
+    found = ahead.sessions_ahead(
+        membership_ids=[m.pk for m in taking_part],
+        planner_network_ids=[m.network_id for m in planning],
+        today=timezone.localdate(),
+    )
+    sessions = list(found[: NEXT_SESSIONS_SHOWN + 1])
+    if not sessions:
+        return None
+    for session in sessions:
+        session.answer_label = ahead.answer_label(session)
+    return {
+        "sessions": sessions[:NEXT_SESSIONS_SHOWN],
+        "more": len(sessions) > NEXT_SESSIONS_SHOWN,
+        "networks": [m.network for m in taking_part],
+    }
+
+
+def _sessions_to_answer(request):
+    """Invitations to sessions that wait for the person's answer, with the answers to give
+    (they go through the session's own answer, back to the home page)."""
+    taking_part = permissions.memberships_with(request, permissions.SESSIONS_TAKE_PART)
+    if not taking_part:
+        return None
+    found = ahead.invitations_open(
+        membership_ids=[m.pk for m in taking_part], today=timezone.localdate()
+    )
+    invitations = list(found[: NEXT_SESSIONS_SHOWN + 1])
+    if not invitations:
+        return None
+    return {
+        "invitations": invitations[:NEXT_SESSIONS_SHOWN],
+        "more": len(invitations) > NEXT_SESSIONS_SHOWN,
+        "choices": AnswerForm.base_fields["answer"].choices,
     }
 
 
@@ -193,8 +242,31 @@ def _forget_calendar(user) -> None:
 
 
 CONTRIBUTIONS = [
-    (HOME_SECTIONS, "my-tasks", HomeSection("bijeenkomsten/home_my_tasks.html", _my_tasks)),
-    (HOME_SECTIONS, "my-actions", HomeSection("bijeenkomsten/home_my_actions.html", _my_actions)),
+    (
+        HOME_SECTIONS,
+        "sessions-to-answer",
+        HomeSection(
+            "bijeenkomsten/home_sessions_to_answer.html",
+            _sessions_to_answer,
+            group=home.ANSWER,
+            next=True,
+        ),
+    ),
+    (
+        HOME_SECTIONS,
+        "next-sessions",
+        HomeSection("bijeenkomsten/home_next_sessions.html", _next_sessions, next=True),
+    ),
+    (
+        HOME_SECTIONS,
+        "my-tasks",
+        HomeSection("bijeenkomsten/home_my_tasks.html", _my_tasks, next=True),
+    ),
+    (
+        HOME_SECTIONS,
+        "my-actions",
+        HomeSection("bijeenkomsten/home_my_actions.html", _my_actions, next=True),
+    ),
     (
         OVERVIEW_PANELS,
         "next-session",

@@ -1,6 +1,7 @@
-"""Demo sessions for the running network: one held six weeks ago, one ten weeks ahead,
-each with its preparation tasks (the older ones ticked off), and two earlier ones with
-their attendance, the first with its minutes."""
+"""Demo sessions for the running network: one held six weeks ago, one ten weeks ahead
+(the kernteam invited to it, most answered), each with its preparation tasks (the older
+ones ticked off), and two earlier ones with their attendance, the first with its
+minutes."""
 
 from datetime import date, time, timedelta
 
@@ -10,8 +11,10 @@ from bijeenkomsten import registrations, services
 from bijeenkomsten.models import DraaiboekBlock, Registration, Session, SessionReport
 from liso.method import Phase
 from liso.models import User
-from networks.models import Network
+from networks.models import Membership, Network
 from werkvormen.models import Werkvorm
+
+Answer = Registration.Answer
 
 
 def demo_sessions() -> None:
@@ -45,6 +48,7 @@ def demo_sessions() -> None:
     for session in (held, upcoming):
         services.tasks_generate(session=session)
     _demo_draaiboek(upcoming, network)
+    _demo_invitations(network, upcoming)
     _demo_attendance(network, held, procesbegeleider)
     # What was due before today has been done, except the latest one (to show "te laat").
     open_before_today = held.tasks.filter(due_on__lt=today).order_by("due_on")
@@ -52,6 +56,30 @@ def demo_sessions() -> None:
     held.tasks.filter(pk__in=[t.pk for t in held_done]).update(
         done_at=timezone.now(), done_by=procesbegeleider
     )
+
+
+def _demo_invitations(network, session) -> None:
+    """The kernteam is invited to the next session (without mail: it is demo data). Most
+    answered; the deelnemer did not yet, so her home page asks her."""
+    now = timezone.now()
+    members = network.memberships.filter(left_on__isnull=True, ring=Membership.Ring.KERNTEAM)
+    answers = [Answer.KOMT, Answer.KOMT, Answer.KOMT_NIET, Answer.OPEN]
+    invited = []
+    for n, membership in enumerate(members.select_related("user").order_by("pk")):
+        answer = answers[n % len(answers)]
+        if membership.user.email == "deelnemer@example.org":
+            answer = Answer.OPEN
+        answered = None if answer == Answer.OPEN else now - timedelta(days=2)
+        invited.append(
+            Registration(
+                session=session,
+                membership=membership,
+                invited_at=now - timedelta(days=3),
+                answer=answer,
+                answered_at=answered,
+            )
+        )
+    Registration.objects.bulk_create(invited)
 
 
 # (werkvorm code or free kind, title for a free block, minutes)

@@ -46,6 +46,8 @@ def session_answer(request, pk):
     except registrations.RegistrationError:
         raise PermissionDenied from None
     messages.success(request, _answer_message(registration))
+    if request.POST.get("terug") == "home":  # answered from the home page: back there
+        return redirect("home")
     return _to_session(request, session)
 
 

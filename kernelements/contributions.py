@@ -1,13 +1,16 @@
-"""What the kernelements app contributes (liso/contributions.py): on a werkvorm's page the
-aandachtspunten and struikelblokken it serves; the health panel on the network overview
-(loaded after the page); closing scan rounds past their date with the daily mail, the
-signals and the yearly review's reminder in it; its catalogue part."""
+"""What the kernelements app contributes (liso/contributions.py): on the home page the
+zelfscans that wait for one's answers; on a werkvorm's page the aandachtspunten and
+struikelblokken it serves; the health panel on the network overview (loaded after the
+page); closing scan rounds past their date with the daily mail, the signals and the
+yearly review's reminder in it; its catalogue part."""
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kernelements import catalogue, demo, notices, scans
 from kernelements.models import Aandachtspunt, ScanResponse, Struikelblok
+from liso import home
 from liso.account import RemovalPart
 from liso.catalogue import Part
 from liso.contributions import (
@@ -16,12 +19,14 @@ from liso.contributions import (
     DAILY_JOBS,
     DAILY_MAIL_SECTIONS,
     DEMO_PARTS,
+    HOME_SECTIONS,
     MAIL_KINDS,
     OVERVIEW_PANELS,
     PERSONAL_DATA,
     SEARCH_SOURCES,
     WERKVORM_SECTIONS,
 )
+from liso.home import HomeSection
 from liso.personal import PersonalSection
 from networks import permissions
 from networks.panels import Panel
@@ -50,6 +55,15 @@ def _health_panel(request):
     if permissions.HEALTH_VIEW not in request.network_perms:
         return None
     return {"network": request.network}
+
+
+def _scans_to_answer(request):
+    """Zelfscans open in the person's networks that they have not filled in yet."""
+    memberships = permissions.memberships_with(request, permissions.HEALTH_TAKE_PART)
+    if not memberships:
+        return None
+    rounds = list(scans.rounds_to_answer(memberships, timezone.localdate()))
+    return {"rounds": rounds} if rounds else None
 
 
 DECISIONS_FOUND = SearchSource(
@@ -90,6 +104,16 @@ def _delete_open_scan_answers(user) -> None:
 
 
 CONTRIBUTIONS = [
+    (
+        HOME_SECTIONS,
+        "scans-to-answer",
+        HomeSection(
+            "kernelements/home_scans_to_answer.html",
+            _scans_to_answer,
+            group=home.ANSWER,
+            next=True,
+        ),
+    ),
     (
         WERKVORM_SECTIONS,
         "aandachtspunten",

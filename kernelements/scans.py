@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -177,6 +177,24 @@ def close_overdue_rounds(day: date) -> None:
 
 
 # --- answering --------------------------------------------------------------------------------
+
+
+def rounds_to_answer(memberships, today: date | None = None):
+    """The open rounds in the networks of `memberships` that the member there has not
+    answered yet, the first to close first (one query, for the home page)."""
+    today = today or date.today()
+    ids = [membership.pk for membership in memberships]
+    answered = ScanResponse.objects.filter(round=OuterRef("pk"), membership_id__in=ids)
+    return (
+        ScanRound.objects.filter(
+            network_id__in=[membership.network_id for membership in memberships],
+            closed_at=None,
+            closes_on__gte=today,
+        )
+        .exclude(Exists(answered))
+        .select_related("network")
+        .order_by("closes_on", "pk")
+    )
 
 
 def own_response(scan_round: ScanRound, membership) -> ScanResponse | None:

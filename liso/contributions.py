@@ -32,10 +32,17 @@ ACCOUNT_REMOVAL = "account removal"  # liso/account.py: RemovalPart
 # Each slot's items by key, in the order they appear. An item whose key is not listed here
 # is refused when the app registers it, so a new contribution starts with a line here.
 ORDER: dict[str, list[str]] = {
+    # What is next for the person first; the three that wait for an answer share one
+    # heading (their group in liso/home.py), so they stay together.
     HOME_SECTIONS: [
-        "my-networks",  # networks
+        "sessions-to-answer",  # bijeenkomsten: invitations to sessions
+        "network-invitations",  # networks: invitations to join a network
+        "scans-to-answer",  # kernelements: open zelfscans
+        "next-sessions",  # bijeenkomsten
         "my-tasks",  # bijeenkomsten
         "my-actions",  # bijeenkomsten
+        "my-experiments",  # phases
+        "my-networks",  # networks
         "quick-reflection",  # phases
     ],
     MAIL_KINDS: [

@@ -23,7 +23,8 @@ def home(request):
     """The front door: what the product does for a visitor, "Mijn netwerken" for a member."""
     if not request.user.is_authenticated:
         return render(request, "liso/landing.html", {"signup_open": signups.signup_open()})
-    return render(request, "liso/home.html", {"sections": home_sections.sections_for(request)})
+    blocks, anything_next = home_sections.sections_for(request)
+    return render(request, "liso/home.html", {"blocks": blocks, "anything_next": anything_next})
 
 
 @login_not_required

@@ -1,11 +1,13 @@
-"""What the networks app contributes (liso/contributions.py): "Mijn netwerken" on the home
-page, the members panel and next steps on its own overview, news about the network itself
-as a kind of mail, its catalogue and demo parts."""
+"""What the networks app contributes (liso/contributions.py): "Mijn netwerken" and open
+invitations to join a network on the home page, the members panel and next steps on its
+own overview, news about the network itself as a kind of mail, its catalogue and demo
+parts."""
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from liso import method
+from liso import home, method
 from liso.account import RemovalPart
 from liso.catalogue import Part
 from liso.contributions import (
@@ -22,7 +24,7 @@ from liso.home import HomeSection
 from liso.personal import PersonalSection
 from networks import catalogue, demo, notices, permissions, services
 from networks.insight import network_insight
-from networks.models import Membership, Network
+from networks.models import Invitation, Membership
 from networks.panels import NextStep, Panel
 
 
@@ -34,8 +36,32 @@ def insight_for(request):
 
 
 def _my_networks(request):
-    networks = Network.objects.of_user(request.user).order_by("archived_at", "name")
-    return {"networks": list(networks)}
+    networks = [m.network for m in permissions.memberships_of(request)]
+    # Archived networks last: what one works in now comes first.
+    return {"networks": sorted(networks, key=lambda network: network.is_archived)}
+
+
+NETWORK_INVITATIONS_SHOWN = 5
+
+
+def _network_invitations(request):
+    """Invitations to join a network, mailed to the address this person logs in with, that
+    still work. Only the link in the mail accepts one (it holds the secret), so the home
+    page points to that mail."""
+    member_of = [m.network_id for m in permissions.memberships_of(request)]
+    invitations = list(
+        Invitation.objects.filter(
+            email__iexact=request.user.email,
+            accepted_at=None,
+            revoked_at=None,
+            expires_at__gt=timezone.now(),
+            network__archived_at=None,
+        )
+        .exclude(network_id__in=member_of)
+        .select_related("network", "invited_by")
+        .order_by("-sent_at")[:NETWORK_INVITATIONS_SHOWN]
+    )
+    return {"invitations": invitations} if invitations else None
 
 
 def _members_panel(request):
@@ -101,6 +127,16 @@ def _memberships(user) -> list[dict]:
 
 CONTRIBUTIONS = [
     (HOME_SECTIONS, "my-networks", HomeSection("networks/home_my_networks.html", _my_networks)),
+    (
+        HOME_SECTIONS,
+        "network-invitations",
+        HomeSection(
+            "networks/home_network_invitations.html",
+            _network_invitations,
+            group=home.ANSWER,
+            next=True,
+        ),
+    ),
     (OVERVIEW_PANELS, "members", Panel("networks/panel_members.html", _members_panel)),
     (NEXT_STEPS, "invite-first-people", NextStep(_invite_first_people)),
     (NEXT_STEPS, "find-procesbegeleider", NextStep(_find_procesbegeleider)),

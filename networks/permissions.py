@@ -159,6 +159,26 @@ def networks_with(user, permission: str) -> list:
     return [m.network for m in memberships if permission in permissions_for(m)]
 
 
+def memberships_of(request) -> list[Membership]:
+    """The request's person's current memberships with their network and roles, read once
+    per request (two queries) however many parts of the page ask: the home page's
+    sections each look at the person's networks."""
+    if not hasattr(request, "_current_memberships"):
+        request._current_memberships = list(
+            Membership.objects.filter(user=request.user, left_on__isnull=True)
+            .select_related("network")
+            .prefetch_related("roles")
+            .order_by("network__name", "network__pk")
+        )
+    return request._current_memberships
+
+
+def memberships_with(request, permission: str) -> list[Membership]:
+    """Those of `memberships_of` that hold `permission` now (none in an archived network
+    but reading)."""
+    return [m for m in memberships_of(request) if permission in permissions_for(m)]
+
+
 def require(request, permission: str) -> None:
     """For a page that everyone in the network may read but only some may change: call
     before acting on a POST (403 without the permission)."""

@@ -1,10 +1,14 @@
 """What the phases app contributes (liso/contributions.py): the journey's panels on the
-network overview (loaded after the page, so the overview keeps its query budget), a quick
-reflection on the home page, "write a reflection" and the experiments judged on a
-session's page, the phases a werkvorm is a core werkvorm of, its catalogue and demo parts."""
+network overview (loaded after the page, so the overview keeps its query budget), one's
+experiments in progress and a quick reflection on the home page, "write a reflection" and
+the experiments judged on a session's page, the phases a werkvorm is a core werkvorm of,
+its catalogue and demo parts."""
 
-from django.db.models import Q
+from datetime import timedelta
+
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten.session_links import SessionLink
@@ -28,7 +32,7 @@ from networks.panels import Panel
 from networks.search import SearchSource
 from phases import catalogue, demo
 from phases.forms import ReflectionForm
-from phases.models import Leervraag, Observation, Phase, Reflection, Success
+from phases.models import Experiment, Leervraag, Observation, Phase, Reflection, Success
 from werkvormen.registry import RelatedSection
 
 
@@ -37,10 +41,61 @@ def _journey_panels(request):
 
 
 def _quick_reflection(request):
-    networks = permissions.networks_with(request.user, permissions.LEARNING_TAKE_PART)
-    if not networks:
+    memberships = permissions.memberships_with(request, permissions.LEARNING_TAKE_PART)
+    if not memberships:
         return None
+    networks = [m.network for m in memberships]
     return {"networks": networks, "form": ReflectionForm(auto_id="snel-%s")}
+
+
+MY_EXPERIMENTS_SHOWN = 10
+
+
+def _next_step(experiment, today) -> tuple[str, str]:
+    """What the group does next with a running or planned experiment, and where."""
+    slug = experiment.network.slug
+    detail = reverse("experiment_detail", args=[slug, experiment.pk])
+    if experiment.status == Experiment.Status.PLAN:
+        return _("Nog niet begonnen. Start het experiment als jullie er klaar voor zijn."), detail
+    if (
+        experiment.starts_on
+        and experiment.weeks
+        and (experiment.starts_on + timedelta(weeks=experiment.weeks) <= today)
+    ):
+        return (
+            _("De geplande tijd is om. Schrijf de uitkomst op: klopte de verwachting?"),
+            reverse("experiment_outcome", args=[slug, experiment.pk]),
+        )
+    return _("Schrijf op wat je ziet gebeuren: voeg een waarneming toe."), f"{detail}#waarnemingen"
+
+
+def _my_experiments(request):
+    """The experiments in progress whose group the person is in, with their next step."""
+    memberships = permissions.memberships_with(request, permissions.LEARNING_TAKE_PART)
+    if not memberships:
+        return None
+    last_noted = Observation.objects.filter(experiment=OuterRef("pk")).order_by("-noted_on")
+    found = (
+        Experiment.objects.filter(
+            group__in=[m.pk for m in memberships],
+            status__in=[Experiment.Status.PLAN, Experiment.Status.LOOPT],
+            network__archived_at=None,
+        )
+        .annotate(last_noted=Subquery(last_noted.values("noted_on")[:1]))
+        .select_related("network")
+        .order_by("status", "network__name", "title", "pk")  # running ("loopt") first
+    )
+    experiments = list(found[: MY_EXPERIMENTS_SHOWN + 1])
+    if not experiments:
+        return None
+    today = timezone.localdate()
+    for experiment in experiments:
+        experiment.next_step, experiment.next_url = _next_step(experiment, today)
+    return {
+        "experiments": experiments[:MY_EXPERIMENTS_SHOWN],
+        "more": len(experiments) > MY_EXPERIMENTS_SHOWN,
+        "networks": [m.network for m in memberships],
+    }
 
 
 def _reflect_on_session(request, session):
@@ -182,6 +237,11 @@ def _delete_private_reflections(user) -> None:
 
 CONTRIBUTIONS = [
     (OVERVIEW_PANELS, "journey", Panel("phases/panel_journey.html", _journey_panels)),
+    (
+        HOME_SECTIONS,
+        "my-experiments",
+        HomeSection("phases/home_my_experiments.html", _my_experiments, next=True),
+    ),
     (
         HOME_SECTIONS,
         "quick-reflection",

@@ -16,8 +16,9 @@ MAX_QUERIES = 12
 # Per page: the exact number of queries, as (anonymous visitor, logged-in user).
 # A logged-in request reads its session and its user: two queries before the page's own.
 EXPECTED = {
-    # and the user's networks, their open tasks and action points, where they may reflect
-    # (for a visitor: whether signing up is open, to offer it)
+    # Someone in no network: their memberships (none), invitations to join a network,
+    # their open tasks and action points (a member's home page: HOME_FOR_A_MEMBER); a
+    # visitor: whether signing up is open, to offer it
     "home": (1, 6),
     "login": (1, None),  # whether signing up is open; a logged-in person is sent on
     "signup": (1, None),  # whether signing up is open; a logged-in person is sent on
@@ -293,6 +294,27 @@ def test_pages_make_the_same_queries_on_a_small_and_a_large_database(client, dee
     assert small == expected
     assert large == expected
     assert all(count <= MAX_QUERIES for _, count, _ in cases)
+
+
+# The home page of a member: session and user; their memberships with the networks and
+# their roles (read once for every section); then one query per section: invitations to
+# sessions, to networks, open zelfscans, the next sessions, tasks, action points,
+# experiments (the quick reflection needs none of its own).
+HOME_FOR_A_MEMBER = 11
+
+
+def test_home_page_makes_the_same_queries_in_one_network_or_in_many(client, db):
+    from tests.liso.factories import UserFactory
+    from tests.liso.home_world import fill_home
+
+    user = UserFactory()
+    client.force_login(user)
+    fill_home(user, networks=1)
+    small = count_queries(client, reverse("home"))
+    fill_home(user, networks=25)
+    large = count_queries(client, reverse("home"))
+    assert small == large == (200, HOME_FOR_A_MEMBER)
+    assert HOME_FOR_A_MEMBER <= MAX_QUERIES
 
 
 def test_network_pages_make_the_same_queries_with_5_or_60_members(client, db):

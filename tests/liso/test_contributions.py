@@ -25,5 +25,9 @@ def test_the_order_decides_where_a_contribution_appears():
         "networks/panel_members.html"
     )
     home = [section.template for section in contributions.contributions(HOME_SECTIONS)]
-    assert home[0] == "networks/home_my_networks.html"
+    # What is next for the person comes before their networks.
+    assert home[0] == "bijeenkomsten/home_sessions_to_answer.html"
+    assert home.index("bijeenkomsten/home_next_sessions.html") < home.index(
+        "networks/home_my_networks.html"
+    )
     assert len(contributions.contributions(NEXT_STEPS)) == len(ORDER[NEXT_STEPS])

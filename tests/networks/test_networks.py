@@ -147,7 +147,8 @@ def test_a_new_person_sets_a_password_and_sees_only_this_network(
     membership = Membership.objects.get(user__email="anna@example.org")
     assert (membership.role_codes(), membership.perspective) == ([Role.DEELNEMER], "doelgroep")
     home = client.get(reverse("home"))
-    assert [n.slug for n in home.context["sections"][0][1]["networks"]] == [world.network.slug]
+    mine = next(b.section for b in home.context["blocks"] if "my_networks" in b.template)
+    assert [n.slug for n in mine["networks"]] == [world.network.slug]
     assert client.get(reverse("network_overview", args=["ander-netwerk"])).status_code == 404
 
 

@@ -4,6 +4,7 @@ from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from liso import sources
 from liso.markdown import render_markdown
 
 register = template.Library()
@@ -17,6 +18,22 @@ def breadcrumbs(*labels_and_urls):
         raise template.TemplateSyntaxError("breadcrumbs takes pairs of label and URL")
     pairs = list(zip(labels_and_urls[::2], labels_and_urls[1::2], strict=True))
     return {"crumbs": pairs}
+
+
+@register.inclusion_tag("components/source_note.html")
+def source_note(item_or_items):
+    """Where a text comes from (liso/sources.py): `{% source_note werkvorm %}` for one
+    item; for a list (the preparation tasks), one note naming each source once."""
+    if hasattr(item_or_items, "source_text"):
+        item = item_or_items
+        note = {
+            "sources": [item.source_text],
+            "from_method": item.from_method,
+            "additions": item.additions_text,
+        }
+    else:
+        note = sources.summary(list(item_or_items))
+    return {"note": note}
 
 
 @register.filter(name="markdown")

@@ -219,8 +219,11 @@ def may_change_experiment(request, experiment) -> bool:
 def may_assess_experiment(request, experiment) -> bool:
     """The joint assessment is the participants' shared judgement: those who lead the
     learning record it, and so does any member of the experiment's group."""
-    members = (member.pk for member in experiment.group.all())  # read only when needed
-    return may_change_own(request, members, take_part=LEARNING_TAKE_PART, manage=LEARNING_MANAGE)
+
+    def members():  # a generator function: the group is read only when the role does not decide
+        yield from (member.pk for member in experiment.group.all())
+
+    return may_change_own(request, members(), take_part=LEARNING_TAKE_PART, manage=LEARNING_MANAGE)
 
 
 def may_change_leervraag(request, leervraag) -> bool:

@@ -8,12 +8,16 @@ def _preparation():
     entries = catalogue.read_entries("voorbereiding.toml", "taak")
     for where, entry in entries:
         catalogue.check_keys(
-            entry, where, required=["code", "titel", "weken", "rol"], optional=["toelichting"]
+            entry,
+            where,
+            required=["code", "titel", "weken", "rol"],
+            optional=["toelichting"],
+            sourced=True,
         )
         catalogue.check_codes([entry["rol"]], method.Role.values, where, "rol")
         if not isinstance(entry["weken"], int) or entry["weken"] == 0:
             raise catalogue.CatalogueError(f"{where}: weken must be a whole number, not 0")
-    return [entry for _, entry in entries]
+    return entries
 
 
 def check() -> None:
@@ -21,7 +25,7 @@ def check() -> None:
 
 
 def load(report: catalogue.LoadReport) -> None:
-    for order, entry in enumerate(_preparation(), 1):
+    for order, (where, entry) in enumerate(_preparation(), 1):
         catalogue.sync(
             PreparationStep,
             report,
@@ -32,5 +36,6 @@ def load(report: catalogue.LoadReport) -> None:
                 "weeks": entry["weken"],
                 "role": entry["rol"],
                 "order": order,
+                **catalogue.source_values(entry, where),
             },
         )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from liso import method, ranges
 from liso.markdown import markdown_field
+from liso.sources import Sourced
 from networks.models import Membership, Network, Versioned
 
 
@@ -35,7 +36,7 @@ class StepFields(models.Model):
         return abs(self.weeks)
 
 
-class PreparationStep(StepFields):
+class PreparationStep(Sourced, StepFields):
     """One task of the default preparation timeline for a session (reference content)."""
 
     code = models.SlugField(_("code"), max_length=80, unique=True)

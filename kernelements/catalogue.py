@@ -25,7 +25,10 @@ def _kernelementen():
     )
     for code, data, path in items:
         catalogue.check_keys(
-            data, path, required=["volgorde", "kernzin", "beschrijving", "aandachtspunt"]
+            data,
+            path,
+            required=["volgorde", "kernzin", "beschrijving", "aandachtspunt"],
+            sourced=True,
         )
         expected = [str(a) for a in method.AANDACHTSPUNTEN[method.Kernelement(code)]]
         found = [entry.get("code") for entry in data["aandachtspunt"]]
@@ -35,7 +38,7 @@ def _kernelementen():
             )
         for entry in data["aandachtspunt"]:
             where = f"{path} [[aandachtspunt]] {entry['code']}"
-            catalogue.check_keys(entry, where, required=AANDACHTSPUNT_KEYS)
+            catalogue.check_keys(entry, where, required=AANDACHTSPUNT_KEYS, sourced=True)
             catalogue.check_text_list(entry["werkzame_elementen"], where, "werkzame_elementen")
             catalogue.check_text_list(entry["tips"], where, "tips")
             catalogue.check_codes(entry["werkvormen"], werkvorm_codes, where, "werkvorm")
@@ -58,6 +61,7 @@ def _struikelblokken():
                 "kernelementen",
                 "werkvormen",
             ],
+            sourced=True,
         )
         catalogue.check_text_list(data["tips"], path, "tips")
         catalogue.check_codes(data["kernelementen"], method.Kernelement.values, path, "kernelement")
@@ -73,7 +77,7 @@ def check() -> None:
 def load(report: catalogue.LoadReport) -> None:
     werkvormen = {w.code: w for w in Werkvorm.objects.shared()}
     kernelementen = {}
-    for code, data, _path in _kernelementen():
+    for code, data, path in _kernelementen():
         kernelement = catalogue.sync(
             Kernelement,
             report,
@@ -82,6 +86,7 @@ def load(report: catalogue.LoadReport) -> None:
                 "order": data["volgorde"],
                 "tagline": data["kernzin"],
                 "description": data["beschrijving"].strip(),
+                **catalogue.source_values(data, path),
             },
         )
         kernelementen[code] = kernelement
@@ -97,12 +102,13 @@ def load(report: catalogue.LoadReport) -> None:
                     "description": entry["beschrijving"].strip(),
                     "werkzame_elementen": entry["werkzame_elementen"],
                     "tips": entry["tips"],
+                    **catalogue.source_values(entry, path),
                 },
             )
             catalogue.sync_m2m(
                 aandachtspunt, "werkvormen", [werkvormen[c] for c in entry["werkvormen"]]
             )
-    for code, data, _path in _struikelblokken():
+    for code, data, path in _struikelblokken():
         struikelblok = catalogue.sync(
             Struikelblok,
             report,
@@ -114,6 +120,7 @@ def load(report: catalogue.LoadReport) -> None:
                 "approach": data["aanpak"].strip(),
                 "tips": data["tips"],
                 "shipped": True,
+                **catalogue.source_values(data, path),
             },
         )
         catalogue.sync_m2m(

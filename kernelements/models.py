@@ -6,10 +6,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from liso import method
+from liso.sources import Sourced
 from networks.models import Membership, Network, Versioned
 
 
-class Kernelement(models.Model):
+class Kernelement(Sourced):
     """What the method says about one of its five building blocks (reference content)."""
 
     code = models.CharField(
@@ -28,7 +29,7 @@ class Kernelement(models.Model):
         return self.get_code_display()
 
 
-class Aandachtspunt(models.Model):
+class Aandachtspunt(Sourced):
     code = models.CharField(
         _("aandachtspunt"), max_length=40, choices=method.Aandachtspunt.choices, unique=True
     )
@@ -55,7 +56,7 @@ class Aandachtspunt(models.Model):
         return self.get_code_display()
 
 
-class Struikelblok(models.Model):
+class Struikelblok(Sourced):
     """A known stumbling block of learning networks, with the method's approach and tips.
     The list is data: a tenth can be added without a code change."""
 

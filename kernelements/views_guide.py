@@ -88,10 +88,14 @@ def guide_sessions(request):
     """How the method prepares a session: the timeline of tasks, and the questions of
     gelaagd leren for the reflection at the end."""
     steps = list(PreparationStep.objects.all())
+    prompts = list(ReflectionPrompt.objects.exclude(level="").order_by("level", "order"))
     context = {
+        "steps": steps,
         "before": [step for step in steps if step.weeks < 0],
         "after": [step for step in steps if step.weeks > 0],
-        "prompts": ReflectionPrompt.objects.exclude(level="").order_by("level", "order"),
+        "prompts": prompts,
+        # The method's questions name the source; the platform's own are marked one by one.
+        "prompts_from_method": [prompt for prompt in prompts if prompt.from_method],
         "title": _("Een bijeenkomst voorbereiden"),
     }
     return render(request, "kernelements/guide/sessions.html", context)

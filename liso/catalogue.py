@@ -17,6 +17,7 @@ from pathlib import Path
 from django.conf import settings
 
 from liso.contributions import CATALOGUE_PARTS, contributions
+from liso.sources import METHOD, Addition, Source
 
 
 class CatalogueError(Exception):
@@ -84,14 +85,32 @@ def folder_codes(relative: str) -> set[str]:
     return {path.stem for path in (fixtures_dir() / relative).glob("*.toml")}
 
 
-def check_keys(data: dict, where, *, required: Iterable[str], optional: Iterable[str] = ()):
+# Every item names its source (liso/sources.py): `bron` always, where in it and what the
+# platform added when known.
+SOURCE_REQUIRED = ("bron",)
+SOURCE_OPTIONAL = ("bron_detail", "aanvulling")
+
+
+def check_keys(
+    data: dict,
+    where,
+    *,
+    required: Iterable[str],
+    optional: Iterable[str] = (),
+    sourced: bool = False,
+):
     required, optional = set(required), set(optional)
+    if sourced:
+        required |= set(SOURCE_REQUIRED)
+        optional |= set(SOURCE_OPTIONAL)
     missing = sorted(required - data.keys())
     unknown = sorted(data.keys() - required - optional)
     if missing:
         raise CatalogueError(f"{where}: missing {', '.join(missing)}")
     if unknown:
         raise CatalogueError(f"{where}: unknown field(s) {', '.join(unknown)}")
+    if sourced:
+        source_values(data, where)
 
 
 def check_codes(values: Iterable, allowed: Iterable, where, what: str) -> None:
@@ -102,6 +121,23 @@ def check_codes(values: Iterable, allowed: Iterable, where, what: str) -> None:
             f"{where}: unknown {what} {', '.join(map(str, wrong))} "
             f"(choose from {', '.join(sorted(map(str, allowed)))})"
         )
+
+
+def source_values(data: dict, where) -> dict:
+    """The item's source as model values; an unknown source or addition stops the load.
+    A network's own werkvormen are never shipped, so `netwerk` is no fixture's source."""
+    allowed = [value for value in Source.values if value != Source.NETWERK]
+    check_codes([data.get("bron")], allowed, where, "bron")
+    detail = data.get("bron_detail", "")
+    if not isinstance(detail, str):
+        raise CatalogueError(f"{where}: bron_detail must be a text")
+    additions = data.get("aanvulling", [])
+    if not isinstance(additions, list):
+        raise CatalogueError(f"{where}: aanvulling must be a list of codes")
+    check_codes(additions, Addition.values, where, "aanvulling")
+    if additions and data["bron"] not in METHOD:
+        raise CatalogueError(f"{where}: aanvulling only goes with a bron from the method")
+    return {"source": data["bron"], "source_detail": detail.strip(), "additions": additions}
 
 
 def check_text_list(value, where, name: str) -> None:

@@ -12,24 +12,25 @@ def _roles():
             where,
             required=["code", "samenvatting", "taken", "uren_per_week"],
             optional=["toelichting_uren"],
+            sourced=True,
         )
         catalogue.check_codes([entry["code"]], method.Role.values, where, "rol")
         catalogue.check_text_list(entry["taken"], where, "taken")
     catalogue.check_codes(
         method.Role.values, [e["code"] for _, e in entries], "rollen.toml", "missing rol"
     )
-    return [entry for _, entry in entries]
+    return entries
 
 
 def _perspectives():
     entries = catalogue.read_entries("perspectieven.toml", "perspectief")
     for where, entry in entries:
         catalogue.check_keys(
-            entry, where, required=["code", "samenvatting", "waarom", "voorbeelden"]
+            entry, where, required=["code", "samenvatting", "waarom", "voorbeelden"], sourced=True
         )
         catalogue.check_codes([entry["code"]], method.Perspective.values, where, "perspectief")
         catalogue.check_text_list(entry["voorbeelden"], where, "voorbeelden")
-    return [entry for _, entry in entries]
+    return entries
 
 
 def _checklists():
@@ -38,8 +39,10 @@ def _checklists():
         for order, (where, entry) in enumerate(
             catalogue.read_entries("checklists.toml", checklist), 1
         ):
-            catalogue.check_keys(entry, where, required=["code", "vraag", "toelichting"])
-            items.append((checklist, order, entry))
+            catalogue.check_keys(
+                entry, where, required=["code", "vraag", "toelichting"], sourced=True
+            )
+            items.append((checklist, order, entry, catalogue.source_values(entry, where)))
     return items
 
 
@@ -50,7 +53,7 @@ def check() -> None:
 
 
 def load(report: catalogue.LoadReport) -> None:
-    for order, entry in enumerate(_roles(), 1):
+    for order, (where, entry) in enumerate(_roles(), 1):
         catalogue.sync(
             RoleProfile,
             report,
@@ -61,9 +64,10 @@ def load(report: catalogue.LoadReport) -> None:
                 "min_hours_per_week": entry["uren_per_week"],
                 "hours_note": entry.get("toelichting_uren", ""),
                 "order": order,
+                **catalogue.source_values(entry, where),
             },
         )
-    for order, entry in enumerate(_perspectives(), 1):
+    for order, (where, entry) in enumerate(_perspectives(), 1):
         catalogue.sync(
             PerspectiveProfile,
             report,
@@ -73,9 +77,10 @@ def load(report: catalogue.LoadReport) -> None:
                 "why": entry["waarom"].strip(),
                 "examples": entry["voorbeelden"],
                 "order": order,
+                **catalogue.source_values(entry, where),
             },
         )
-    for checklist, order, entry in _checklists():
+    for checklist, order, entry, source in _checklists():
         catalogue.sync(
             ChecklistItem,
             report,
@@ -85,5 +90,6 @@ def load(report: catalogue.LoadReport) -> None:
                 "order": order,
                 "question": entry["vraag"],
                 "explanation": entry["toelichting"].strip(),
+                **source,
             },
         )

@@ -5,9 +5,10 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from liso import method, ranges
+from liso.sources import Sourced
 
 
-class RoleProfile(models.Model):
+class RoleProfile(Sourced):
     """What the method says about a role: its tasks and the hours it takes (reference)."""
 
     code = models.CharField(_("rol"), max_length=30, choices=method.Role.choices, unique=True)
@@ -28,7 +29,7 @@ class RoleProfile(models.Model):
         return self.get_code_display()
 
 
-class PerspectiveProfile(models.Model):
+class PerspectiveProfile(Sourced):
     """Why the method wants a perspective at the table (reference content)."""
 
     code = models.CharField(
@@ -48,7 +49,7 @@ class PerspectiveProfile(models.Model):
         return self.get_code_display()
 
 
-class ChecklistItem(models.Model):
+class ChecklistItem(Sourced):
     """A question on one of the method's checklists: is the issue suited to a learning
     network (start), and is what the network achieved anchored (afsluiting)."""
 

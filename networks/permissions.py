@@ -236,6 +236,16 @@ def may_change_experiment(request, experiment) -> bool:
     return may_change_own(request, owners(), take_part=LEARNING_TAKE_PART, manage=LEARNING_MANAGE)
 
 
+def may_assess_experiment(request, experiment) -> bool:
+    """The joint assessment is the participants' shared judgement: those who lead the
+    learning record it, and so does any member of the experiment's group."""
+
+    def members():  # a generator function: the group is read only when the role does not decide
+        yield from (member.pk for member in experiment.group.all())
+
+    return may_change_own(request, members(), take_part=LEARNING_TAKE_PART, manage=LEARNING_MANAGE)
+
+
 def may_change_leervraag(request, leervraag) -> bool:
     """A leervraag is its owner's alone: nobody else changes it, the trekker neither."""
     return may_change_own(request, {leervraag.owner_id}, take_part=LEARNING_TAKE_PART, manage=None)

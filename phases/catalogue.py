@@ -13,18 +13,19 @@ def _phases():
             entry,
             where,
             required=["nummer", "doel", "beschrijving", "opbrengsten", "let_op", "werkvormen"],
+            sourced=True,
         )
         catalogue.check_codes([entry["nummer"]], method.Phase.values, where, "fase")
         catalogue.check_codes(entry["werkvormen"], werkvorm_codes, where, "werkvorm")
         for name in ("opbrengsten", "let_op"):
             catalogue.check_text_list(entry[name], where, name)
-    return [entry for _, entry in entries]
+    return entries
 
 
 def _prompts():
     prompts = []
     for where, entry in catalogue.read_entries("reflectievragen.toml", "gelaagd"):
-        catalogue.check_keys(entry, where, required=["code", "niveau", "vraag"])
+        catalogue.check_keys(entry, where, required=["code", "niveau", "vraag"], sourced=True)
         catalogue.check_codes([entry["niveau"]], method.ReflectionLevel.values, where, "niveau")
         prompts.append(
             {
@@ -32,10 +33,11 @@ def _prompts():
                 "level": entry["niveau"],
                 "kernelement": "",
                 "question": entry["vraag"],
+                **catalogue.source_values(entry, where),
             }
         )
     for where, entry in catalogue.read_entries("reflectievragen.toml", "jaarlijks"):
-        catalogue.check_keys(entry, where, required=["code", "kernelement", "vraag"])
+        catalogue.check_keys(entry, where, required=["code", "kernelement", "vraag"], sourced=True)
         catalogue.check_codes(
             [entry["kernelement"]], method.Kernelement.values, where, "kernelement"
         )
@@ -45,6 +47,7 @@ def _prompts():
                 "level": "",
                 "kernelement": entry["kernelement"],
                 "question": entry["vraag"],
+                **catalogue.source_values(entry, where),
             }
         )
     return prompts
@@ -57,7 +60,7 @@ def check() -> None:
 
 def load(report: catalogue.LoadReport) -> None:
     werkvormen = {w.code: w for w in Werkvorm.objects.shared()}
-    for entry in _phases():
+    for where, entry in _phases():
         phase = catalogue.sync(
             Phase,
             report,
@@ -67,6 +70,7 @@ def load(report: catalogue.LoadReport) -> None:
                 "description": entry["beschrijving"].strip(),
                 "outputs": entry["opbrengsten"],
                 "attention_points": entry["let_op"],
+                **catalogue.source_values(entry, where),
             },
         )
         catalogue.sync_m2m(phase, "werkvormen", [werkvormen[c] for c in entry["werkvormen"]])

@@ -141,7 +141,8 @@ class OutcomeForm(VersionedForm):
 
 
 class AssessmentForm(VersionedForm):
-    """The network's joint judgement of what an outcome means, made in a session."""
+    """The participants' shared judgement of what an outcome means, usually made in a
+    session; any of them (or those who lead the learning) writes it down."""
 
     class Meta:
         model = Experiment
@@ -151,6 +152,11 @@ class AssessmentForm(VersionedForm):
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, network=network, **kwargs)
         self.fields["assessment"].required = True
+        self.fields["assessment"].label = _("Jullie gezamenlijke oordeel")
+        self.fields["assessment"].help_text = _(
+            "Wat betekent de uitkomst volgens jullie samen, de deelnemers aan dit experiment? "
+            "Schrijf op waar jullie samen op uitkwamen, ook als niet iedereen het eens was."
+        )
         sessions = network.sessions.filter(date__lte=timezone.localdate()).order_by("-date")
         self.fields["assessment_session"].queryset = sessions
         self.fields["assessment_session"].label_from_instance = lambda session: (

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten.models import Session
 from liso import method, ranges
+from liso.sources import Sourced
 from networks.models import Membership, Network, Organisation, Versioned
 from opstart.models import Goal
 
@@ -40,7 +41,7 @@ def product_path(product: "Kennisproduct", filename: str) -> str:
     )
 
 
-class Phase(models.Model):
+class Phase(Sourced):
     """What the method says about one of its three phases (reference content)."""
 
     number = models.PositiveSmallIntegerField(_("fase"), choices=method.Phase.choices, unique=True)
@@ -61,7 +62,7 @@ class Phase(models.Model):
         return f"{self.number}. {self.get_number_display()}"
 
 
-class ReflectionPrompt(models.Model):
+class ReflectionPrompt(Sourced):
     """A question that helps a member reflect: at a level of gelaagd leren, or about one
     kernelement in the yearly review."""
 

@@ -132,6 +132,7 @@ def experiment_detail(request, pk):
         "observation_form": ObservationForm(),
         "may_delete": P.may_remove_learning_item(request, experiment.created_by_id),
         "may_change": P.may_change_experiment(request, experiment),
+        "may_assess": P.may_assess_experiment(request, experiment),
         "products": list(experiment.products.all()),
         "title": experiment.title,
         **learning_crumb(request),
@@ -200,20 +201,24 @@ def experiment_outcome(request, pk):
     )
 
 
-@P.network_permission_required(P.LEARNING_MANAGE)
+@P.network_permission_required(P.LEARNING_TAKE_PART)
 def experiment_assessment(request, pk):
-    """What the network, together, makes of the outcome (usually in a session)."""
+    """What the participants, together, make of the outcome (usually in a session): any
+    of them writes it down, as do those who lead the learning."""
     experiment = _experiment(request, pk)
+    if not P.may_assess_experiment(request, experiment):
+        raise PermissionDenied
     form = AssessmentForm(request.POST or None, instance=experiment, network=request.network)
     return edit_page(
         request,
         form=form,
-        title=_("Gezamenlijk oordeel"),
+        title=_("Jullie gezamenlijke oordeel"),
         back_url=_detail_url(request, experiment),
         crumb=learning_crumb(request),
         intro=_(
-            "Schrijf op wat jullie samen vinden dat de uitkomst betekent, "
-            "en in welke bijeenkomst jullie dat bespraken."
+            "Dit oordeel is van de deelnemers aan het experiment samen. Ieder van jullie kan "
+            "het vastleggen of bijwerken; schrijf op wat jullie samen vinden dat de uitkomst "
+            "betekent, en in welke bijeenkomst jullie dat bespraken."
         ),
     )
 

@@ -20,8 +20,8 @@ class SharedWerkvormenOnly:
 
 @admin.register(Werkvorm)
 class WerkvormAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "network", "duration_min", "duration_max", "shipped"]
-    list_filter = ["shipped", "network", "labels__kind"]
+    list_display = ["name", "code", "network", "source", "duration_min", "duration_max", "shipped"]
+    list_filter = ["shipped", "source", "network", "labels__kind"]
     list_select_related = ["network"]
     search_fields = ["name", "summary", "code"]
     readonly_fields = ["network", "based_on", "updated_by"]

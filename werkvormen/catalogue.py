@@ -6,7 +6,6 @@ from werkvormen.models import LabelKind, Werkvorm, WerkvormLabel
 FOLDER = "werkvormen"
 REQUIRED = ["naam", "samenvatting", "wat", "wanneer", "opbrengst", "duur_minuten", "groepsgrootte"]
 OPTIONAL = [
-    "bron",
     "fasen",
     "kernelementen",
     "dimensie",
@@ -34,7 +33,7 @@ def _check_range(value, where, name, *, open_end=False):
 def parse() -> list[dict]:
     items = []
     for code, data, path in catalogue.read_folder(FOLDER):
-        catalogue.check_keys(data, path, required=REQUIRED, optional=OPTIONAL)
+        catalogue.check_keys(data, path, required=REQUIRED, optional=OPTIONAL, sourced=True)
         for name in TEXT_LISTS:
             catalogue.check_text_list(data.get(name, []), path, name)
         _check_range(data["duur_minuten"], path, "duur_minuten")
@@ -63,7 +62,7 @@ def parse() -> list[dict]:
                 "values": {
                     "name": data["naam"],
                     "summary": data["samenvatting"],
-                    "source": data.get("bron", ""),
+                    **catalogue.source_values(data, path),
                     "wat": data["wat"].strip(),
                     "wanneer": data["wanneer"].strip(),
                     "voorbereiding": data.get("voorbereiding", []),

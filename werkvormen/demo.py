@@ -2,6 +2,7 @@
 running network works (a wijkkaart on the wall)."""
 
 from liso.models import User
+from liso.sources import Source
 from networks.history import record_creation
 from networks.models import Network
 from werkvormen.forms import own_code
@@ -20,6 +21,7 @@ def demo_own_werkvorm() -> None:
         code=own_code(NAME),
         network=network,
         based_on=original,
+        source=Source.NETWERK,
         name=NAME,
         summary="Iedereen prikt een succes van de afgelopen weken op de kaart van de wijk; "
         "zo ziet het netwerk waar het verschil al zichtbaar is.",

@@ -175,7 +175,7 @@ class OwnWerkvormForm(VersionedForm):
             "group_min",
             "group_max",
             "materials",
-            "source",
+            "source_detail",
         ]
         labels = {
             "name": _("Naam"),
@@ -187,11 +187,11 @@ class OwnWerkvormForm(VersionedForm):
             "duration_max": _("Duur tot (minuten)"),
             "group_min": _("Groep vanaf (personen)"),
             "group_max": _("Groep tot (personen)"),
-            "source": _("Bron"),
+            "source_detail": _("Bron"),
         }
         help_texts = {
             "summary": _("Wat mensen in de lijst van werkvormen lezen."),
-            "source": _("Waar de werkvorm vandaan komt, als iemand anders hem bedacht."),
+            "source_detail": _("Waar de werkvorm vandaan komt, als iemand anders hem bedacht."),
         }
         widgets = {
             "wat": forms.Textarea(attrs={"rows": 4}),
@@ -284,6 +284,10 @@ def copy_of(source: Werkvorm) -> dict:
     """The form's starting point when a network adapts an existing werkvorm: its texts and
     labels (`initial`), and the labels the form does not show (`kept_labels`)."""
     initial = {name: getattr(source, name) for name in OwnWerkvormForm._meta.fields}
+    # Where the library's werkvorm stands in the method is not where the copy comes from:
+    # the copy's page names the werkvorm it was adapted from instead.
+    if not source.network_id:
+        initial["source_detail"] = ""
     for name, kind in OwnWerkvormForm.LABEL_FIELDS.items():
         initial[name] = source.label_values(kind)
     shown = set(OwnWerkvormForm.LABEL_FIELDS.values())

@@ -7,10 +7,11 @@ from django.contrib.postgres.search import (
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Exists, F, OuterRef, Q
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from liso import method
+from liso.sources import Sourced
 from networks.models import Network, Versioned
 
 
@@ -118,7 +119,7 @@ class WerkvormQuerySet(models.QuerySet):
         return matches if people_to is None else matches.filter(group_min__lte=people_to)
 
 
-class Werkvorm(Versioned):
+class Werkvorm(Sourced, Versioned):
     """A way of working together in a session, laid out as the method's own template:
     what it is, when to use it, how it works (before, during, between sessions), and what
     it yields. Most come with the LISO catalogue; a network may add its own (`network`),
@@ -127,7 +128,6 @@ class Werkvorm(Versioned):
     code = models.SlugField(_("code"), max_length=80, unique=True)
     name = models.CharField(_("naam"), max_length=120)
     summary = models.CharField(_("samenvatting"), max_length=300)
-    source = models.CharField(_("bron"), max_length=200, blank=True)
     wat = models.TextField(_("wat is het?"))
     wanneer = models.TextField(_("wanneer gebruik je het?"))
     voorbereiding = models.JSONField(_("hoe: voorbereiding"), default=list, blank=True)
@@ -175,6 +175,8 @@ class Werkvorm(Versioned):
 
     HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {
         "code",
+        "source",  # a network's own is always its own; the catalogue's is loaded
+        "additions",
         "shipped",
         "based_on",
         "search_text",
@@ -201,6 +203,14 @@ class Werkvorm(Versioned):
         copy of Verankeren still opens a session the Verankeren way. Needs `based_on`
         selected with the werkvorm."""
         return self.based_on.code if self.based_on_id and self.based_on else self.code
+
+    @property
+    def source_text(self) -> str:
+        """A network's own werkvorm is its own, whatever it was adapted from (the page says
+        that too). Needs `network` selected with the werkvorm."""
+        if self.network_id:
+            return gettext("Eigen werkvorm van %(network)s") % {"network": self.network.name}
+        return Sourced.source_text.fget(self)
 
     def clean(self):
         if self.shipped and self.network_id:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from liso.sources import Source
 from networks import history
 from networks import permissions as P
 from networks.editing import edit_page
@@ -69,7 +70,7 @@ def own_werkvorm_create(request):
         ) % {"name": source.name}
     # A copy of a copy still points at the library werkvorm it came from.
     based_on = source.based_on if source and source.network_id else source
-    instance = Werkvorm(network=network, based_on=based_on)
+    instance = Werkvorm(network=network, based_on=based_on, source=Source.NETWERK)
     form = OwnWerkvormForm(request.POST or None, network=network, instance=instance, **copy)
     return _form_page(request, form, _("Eigen werkvorm maken"), intro=intro)
 

@@ -167,6 +167,8 @@ NETWORK_FORM_ERROR_STATES = {
     ),
     "opstart_funder_add": lambda page: page.get_by_role("button", name="Opslaan").click(),
     "own_werkvorm_create": lambda page: page.get_by_role("button", name="Opslaan").click(),
+    # The participants' joint assessment, sent empty.
+    "experiment_assessment": lambda page: page.get_by_role("button", name="Opslaan").click(),
     "opstart_sign": lambda page: (
         page.get_by_label("Getekend op").fill(""),
         page.get_by_role("button", name="Handtekening vastleggen").click(),

@@ -66,3 +66,21 @@ def test_the_checklists_page_has_the_five_start_criteria_and_the_borging_questio
     assert len(response.context["start"]) == 5
     assert response.context["closing"]
     assert "projectgroep" in response.text
+
+
+def test_the_guide_pages_name_the_source_of_each_text_and_mark_the_platforms_parts(client):
+    kernelement = client.get(reverse("guide_kernelement", args=["actieleren-als-rode-draad"]))
+    assert "Bron:</span> LISO-handboek, hoofdstuk 3, Actieleren als rode draad." in kernelement.text
+    # The one theme page the method published; the other themes only have their name there.
+    assert "LISO-website, Actieleren als rode draad, Goede werkvormen" in kernelement.text
+    assert "Aanvulling van het platform: de uitleg, wat werkt, de tips" in kernelement.text
+    # The yearly review questions are the platform's own.
+    assert "Eigen aanvulling van het platform, niet uit de LISO-bronnen" in kernelement.text
+    struikelblok = client.get(reverse("guide_struikelblok", args=["overvolle-sessies"]))
+    assert "LISO-handboek, hoofdstuk 6, struikelblok 3" in struikelblok.text
+    assert "een deel van de tips" in struikelblok.text
+    sessions = client.get(reverse("guide_sessions")).text
+    assert "LISO-handboek, hoofdstuk 5, Sessie voorbereiden" in sessions
+    assert "wie de taak doet" in sessions
+    roles = client.get(reverse("guide_roles")).text
+    assert roles.count('class="liso-source"') == 12  # six roles and six perspectives

@@ -49,7 +49,11 @@ ROUTES = {
     "experiment_outcome": Route(
         NETWORK, kwargs=EXPERIMENT, permission=TAKE_PART, not_theirs=OUTSIDE_THE_GROUP
     ),
-    "experiment_assessment": Route(NETWORK, kwargs=EXPERIMENT, permission=MANAGE),
+    # The participants' shared judgement: the group (the world's deelnemer) and those who
+    # lead the learning; a member outside the group gets 403.
+    "experiment_assessment": Route(
+        NETWORK, kwargs=EXPERIMENT, permission=TAKE_PART, not_theirs=OUTSIDE_THE_GROUP
+    ),
     # Those who lead the learning, or whoever planned it.
     "experiment_delete": _post(TAKE_PART, EXPERIMENT, not_theirs=OUTSIDE_THE_GROUP),
     # Posting nothing shows the form again with its messages (200).

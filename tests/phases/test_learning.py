@@ -241,29 +241,82 @@ def test_an_observation_photo_is_shown_to_members_only(client, journey_world):
     assert client.get(url).status_code == 404
 
 
-def test_the_joint_assessment_is_made_by_those_who_lead_and_linked_to_a_session(
-    client, journey_world
-):
-    world = journey_world
-    experiment = _experiment(world, status="klaar", outcome="niet")
-    held = Session.objects.create(
+def _held_session(world):
+    return Session.objects.create(
         network=world.network,
         theme="Uitkomsten bespreken",
         date=date.today() - timedelta(days=2),
         start_time=time(13),
     )
+
+
+def test_the_joint_assessment_is_made_by_those_who_lead_and_linked_to_a_session(
+    client, journey_world
+):
+    world = journey_world
+    experiment = _experiment(world, status="klaar", outcome="niet")
+    held = _held_session(world)
     url = _url(world, "experiment_assessment", pk=experiment.pk)
     data = {
         "version": experiment.version,
         "assessment": "Het lag niet aan de plek.",
         "assessment_session": held.pk,
     }
+    # Nobody's group: a deelnemer is no participant of it.
     assert _as(client, world, Role.DEELNEMER).post(url, data).status_code == 403
     assert _as(client, world, Role.PROCESBEGELEIDER).post(url, data).status_code == 302
     experiment.refresh_from_db()
     assert experiment.assessment_session == held
     page = client.get(_url(world, "experiment_detail", pk=experiment.pk)).content.decode()
     assert "Uitkomsten bespreken" in page and "Het lag niet aan de plek." in page
+
+
+def test_a_participant_records_the_joint_assessment_and_another_changes_it_with_history(
+    client, journey_world
+):
+    world = journey_world
+    experiment = _experiment(world)  # the deelnemer's group
+    colleague = world.members[Role.PROJECTASSISTENT]
+    experiment.group.add(colleague)
+    url = _url(world, "experiment_assessment", pk=experiment.pk)
+    deelnemer = _as(client, world, Role.DEELNEMER)
+    form = deelnemer.get(url).content.decode()
+    assert "Jullie gezamenlijke oordeel" in form and "deelnemers aan dit experiment" in form
+    detail = deelnemer.get(_url(world, "experiment_detail", pk=experiment.pk)).content.decode()
+    assert url in detail  # the participant is offered the link
+    first = {"version": experiment.version, "assessment": "Het werkte in de wijk."}
+    assert deelnemer.post(url, first).status_code == 302
+    experiment.refresh_from_db()
+    assert experiment.assessment == "Het werkte in de wijk."
+    stale = first["version"]
+    colleague_client = _as(client, world, Role.PROJECTASSISTENT)
+    second = {"version": experiment.version, "assessment": "Het werkte, maar niet overal."}
+    assert colleague_client.post(url, second).status_code == 302
+    # A save from the copy the deelnemer opened before is told, not lost.
+    conflict = _as(client, world, Role.DEELNEMER).post(
+        url, {"version": stale, "assessment": "Iets anders."}
+    )
+    assert conflict.status_code == 200
+    experiment.refresh_from_db()
+    assert experiment.assessment == "Het werkte, maar niet overal."
+    revisions = world.network.revisions.filter(object_key=f"experiment:{experiment.pk}")
+    by = [revision.changed_by for revision in revisions.filter(version__gt=stale - 1)]
+    assert by[:2] == [colleague.user, world.user(Role.DEELNEMER)]
+
+
+def test_a_member_outside_the_group_neither_records_the_assessment_nor_sees_the_link(
+    client, journey_world
+):
+    world = journey_world
+    experiment = _experiment(world)  # the deelnemer's group, not the projectassistent's
+    url = _url(world, "experiment_assessment", pk=experiment.pk)
+    outsider = _as(client, world, Role.PROJECTASSISTENT)
+    data = {"version": experiment.version, "assessment": "Mijn mening."}
+    assert outsider.post(url, data).status_code == 403
+    detail = outsider.get(_url(world, "experiment_detail", pk=experiment.pk)).content.decode()
+    assert url not in detail
+    experiment.refresh_from_db()
+    assert experiment.assessment == ""
 
 
 def test_the_experiment_list_makes_the_same_queries_for_2_or_40_experiments(client, journey_world):

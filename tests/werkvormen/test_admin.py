@@ -18,7 +18,7 @@ def _werkvorm_form(**overrides):
         "code": "wandelgesprek",
         "name": "Wandelgesprek",
         "summary": "Twee deelnemers praten tijdens een wandeling over hun leervraag.",
-        "source": "",
+        "source": "platform",
         "wat": "Een gesprek in beweging.",
         "wanneer": "Als het vastzit.",
         "voorbereiding": "[]",

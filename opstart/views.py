@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from liso.pdf import pdf_response
 from networks import permissions as P
 from networks.history import readable_revisions
-from networks.models import ChecklistItem, Network
+from networks.models import ChecklistItem, Network, Suitability
 from opstart import documents, forms, services
 from opstart.editing import section, startup_edit_page
 from opstart.models import Agreement, Infrastructure, Startnotitie, Step
@@ -75,14 +75,13 @@ def suitability(request):
             services.mark_started(network)
             messages.success(request, _("De check is opgeslagen."))
             return redirect("opstart_suitability", network.slug)
-    met = [item for item in criteria if item.code in network.suitability]
     return _page(
         request,
         "opstart/suitability.html",
         Step.GESCHIKTHEID.label,
         form=form,
         criteria=criteria,
-        met=met,
+        check=Suitability.of(criteria, network.suitability),
         step=Step.GESCHIKTHEID,
     )
 

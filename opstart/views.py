@@ -228,7 +228,8 @@ def governance_edit(request):
         intro=_(
             "Spreek vooraf af hoe jullie besluiten nemen. Dan weet "
             "iedereen waar hij aan toe is als het spannend "
-            "wordt."
+            "wordt. De penvoerder is de partij die de besluiten neemt, "
+            "nadat gehoord is wie jullie hier noemen."
         ),
     )
 

@@ -565,8 +565,8 @@ def test_the_agreement_pdf_holds_the_goals_the_parties_and_a_signature_block_eac
         title="Module eenzaamheid in de opleiding",
         agreement="In het tweede jaar",
     )
-    Agreement.objects.create(
-        network=world.network, version=1, innovation_owner=Agreement.InnovationOwner.NETWERK
+    Agreement.objects.filter(network=world.network).update(
+        innovation_owner=Agreement.InnovationOwner.NETWERK
     )
     pdf, filename = documents.agreement_pdf(world.network)
     assert filename == "samenwerkingsovereenkomst-jeugdhulp-dichtbij.pdf"

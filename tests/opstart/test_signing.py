@@ -2,6 +2,7 @@
 on paper as recorded by the trekker, and the scan of the signed paper kept with the
 agreement. Also what the agreement says of the penvoerder."""
 
+import json
 import re
 from datetime import date, timedelta
 
@@ -159,6 +160,22 @@ def test_an_online_signer_who_removes_their_account_is_named_oud_lid(client):
     assert "online, door oud-lid" in page and "Karin Bos" not in page
     history = client.get(_url("network_history", world)).text
     assert "Karin Bos" not in history
+
+
+def test_an_online_signature_is_in_the_signers_own_data_download(client):
+    world = build_world()
+    party = _unsigned(world)
+    client.force_login(_representative(world, party))
+    _sign_online(client, world, party, signer_function="Teamleider")
+    data = json.loads(client.get(reverse("personal_data")).content.decode())
+    assert data["ondertekeningen"] == [
+        {
+            "netwerk": world.network.name,
+            "organisatie": party.name,
+            "getekend_op": date.today().isoformat(),
+            "functie": "Teamleider",
+        }
+    ]
 
 
 # --- on paper -------------------------------------------------------------------------------

@@ -106,6 +106,7 @@ ORDER: dict[str, list[str]] = {
     PERSONAL_DATA: [
         "notification-settings",  # liso
         "memberships",  # networks
+        "signatures",  # opstart: the agreements one signed online for one's organisation
         "registrations",  # bijeenkomsten: answers to invitations, attendance
         "terugblikken",  # bijeenkomsten
         "actions",  # bijeenkomsten: action points and preparation tasks

@@ -5,6 +5,7 @@ photo or a document."""
 from django import forms
 from django.conf import settings
 from django.db import transaction
+from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 from PIL import Image
 
@@ -57,3 +58,18 @@ def forget_on_commit(file) -> None:
     if file:
         storage, name = file.storage, file.name
         transaction.on_commit(lambda: storage.delete(name))
+
+
+def served(file, *, content_type: str, filename: str) -> FileResponse:
+    """A stored upload as the answer to a request that passed its permission check: a
+    photo to look at, a PDF to download; 404 when the file is gone from the storage."""
+    try:
+        handle = file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle,
+        content_type=content_type,
+        filename=filename,
+        as_attachment=not content_type.startswith("image/"),
+    )

@@ -5,10 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from liso import method, ranges
 from liso.forms import NewAccountForm, StyledFormMixin
 from liso.models import User
-from networks.models import ChecklistItem, Invitation, Membership, Network, Organisation
-
-# Below this many of the five criteria, the product advises another form of working.
-SUITABLE_FROM = 3
+from networks.models import (
+    ChecklistItem,
+    Invitation,
+    Membership,
+    Network,
+    Organisation,
+    Suitability,
+)
 
 NETWORK_FIELDS = [
     "name",
@@ -101,17 +105,26 @@ class NetworkCreateForm(NetworkForm):
         return list(zip(self["criteria"], self.criteria_items, strict=True))
 
     @property
-    def met_count(self) -> int:
-        return len(self.cleaned_data.get("criteria", [])) if hasattr(self, "cleaned_data") else 0
-
-    def needs_advice(self) -> bool:
-        return self.is_bound and self.met_count < SUITABLE_FROM
+    def suitability(self) -> Suitability:
+        codes = self.cleaned_data.get("criteria", []) if hasattr(self, "cleaned_data") else []
+        return Suitability.of(self.criteria_items, codes)
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("my_new_organisation") and cleaned.get("my_organisation"):
             self.add_error("my_new_organisation", ONE_ORGANISATION)
-        if len(cleaned.get("criteria", [])) < SUITABLE_FROM and not cleaned.get("go_on_anyway"):
+        suitability = Suitability.of(self.criteria_items, cleaned.get("criteria", []))
+        if cleaned.get("go_on_anyway"):
+            return cleaned
+        if suitability.stop:
+            self.add_error(
+                "go_on_anyway",
+                _(
+                    "Misschien pakt iemand anders dit vraagstuk al aan. Zoek dat eerst uit, "
+                    "of vink aan dat je toch wilt doorgaan."
+                ),
+            )
+        if suitability.advise_other_form:
             self.add_error(
                 "go_on_anyway",
                 _(

@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -70,6 +72,42 @@ class ChecklistItem(Sourced):
 
     def __str__(self):
         return self.question
+
+
+# The start criterion that is no point to score: when someone else already tackles the
+# issue, that is a reason to stop and look (who are they, can we join them?), whatever
+# the other criteria say.
+STOP_AND_LOOK = "nog-niet-aangepakt"
+# Below this many of the criteria that count, the product advises another form of working.
+SUITABLE_FROM = 3
+
+
+@dataclass(frozen=True)
+class Suitability:
+    """The suitability check as the method weighs it: the criteria that count, those
+    the issue has, and whether nobody else is known to tackle it already."""
+
+    scored: list[ChecklistItem]
+    met: list[ChecklistItem]
+    stop_item: ChecklistItem | None
+    # The stop-and-look criterion is not ticked: someone else may already tackle this.
+    stop: bool
+
+    @classmethod
+    def of(cls, criteria: list[ChecklistItem], codes) -> "Suitability":
+        codes = set(codes)
+        scored = [item for item in criteria if item.code != STOP_AND_LOOK]
+        stop_item = next((item for item in criteria if item.code == STOP_AND_LOOK), None)
+        return cls(
+            scored=scored,
+            met=[item for item in scored if item.code in codes],
+            stop_item=stop_item,
+            stop=stop_item is not None and stop_item.code not in codes,
+        )
+
+    @property
+    def advise_other_form(self) -> bool:
+        return len(self.met) < SUITABLE_FROM
 
 
 class OrganisationQuerySet(models.QuerySet):

@@ -36,6 +36,9 @@ MEMBERS_MANAGE_TREKKERS = "members.manage_trekkers"
 STARTUP_VIEW = "startup.view"
 STARTUP_CHANGE = "startup.change"  # startnotitie, steps, governance, agreement, signing
 STARTUP_TALKS = "startup.talks"  # verkennende gesprekken: notes about people, few may read
+# Signing the samenwerkingsovereenkomst online, for one's own organisation only
+# (may_sign_for); recording a signature on paper is startup.change.
+STARTUP_SIGN = "startup.sign"
 AGENDAS_CHANGE = "agendas.change"
 MONEY_CHANGE = "money.change"
 PLANNING_CHANGE = "planning.change"  # year planning and venues
@@ -66,7 +69,7 @@ DECISIONS_CHANGE = "decisions.change"
 CLOSING_MANAGE = "closing.manage"
 
 EVERYONE = {NETWORK_VIEW, MEMBERS_VIEW, STARTUP_VIEW, SESSIONS_VIEW, SESSIONS_TAKE_PART}
-EVERYONE |= {LEARNING_TAKE_PART, HEALTH_VIEW, HEALTH_TAKE_PART}
+EVERYONE |= {LEARNING_TAKE_PART, HEALTH_VIEW, HEALTH_TAKE_PART, STARTUP_SIGN}
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
     Role.TREKKER: EVERYONE
@@ -249,3 +252,15 @@ def may_assess_experiment(request, experiment) -> bool:
 def may_change_leervraag(request, leervraag) -> bool:
     """A leervraag is its owner's alone: nobody else changes it, the trekker neither."""
     return may_change_own(request, {leervraag.owner_id}, take_part=LEARNING_TAKE_PART, manage=None)
+
+
+def may_sign_for(request, organisation_id: int) -> bool:
+    """The samenwerkingsovereenkomst online: a member signs for the organisation they
+    represent in this network (the agreement names its members as its representatives),
+    never for another; nobody may do it for them."""
+
+    def representatives():  # of that organisation, as far as this request can tell
+        if request.membership.organisation_id == organisation_id:
+            yield request.membership.pk
+
+    return may_change_own(request, representatives(), take_part=STARTUP_SIGN, manage=None)

@@ -4,12 +4,13 @@ the path as the overview's hint until the network is running."""
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from liso.contributions import DEMO_PARTS, NEXT_STEPS, OVERVIEW_PANELS
+from liso.contributions import DEMO_PARTS, NEXT_STEPS, OVERVIEW_PANELS, PERSONAL_DATA
+from liso.personal import PersonalSection
 from networks import permissions
 from networks.models import Network
 from networks.panels import NextStep, Panel
 from opstart import demo, services
-from opstart.models import Step
+from opstart.models import Signature, Step
 
 IN_STARTUP = (Network.Status.VERKENNING, Network.Status.OPSTART)
 
@@ -50,9 +51,24 @@ def _next_startup_step(request):
     return text, reverse(url_name, args=[request.network.slug])
 
 
+def _signatures(user) -> list[dict]:
+    """The samenwerkingsovereenkomsten the person signed online, for their organisation."""
+    found = Signature.objects.filter(signed_by=user).select_related("network", "organisation")
+    return [
+        {
+            "netwerk": s.network.name,
+            "organisatie": s.organisation.name,
+            "getekend_op": s.signed_on,
+            "functie": s.signer_function,
+        }
+        for s in found.order_by("signed_on", "pk")
+    ]
+
+
 CONTRIBUTIONS = [
     (OVERVIEW_PANELS, "startup", Panel("opstart/panel_startup.html", _panel)),
     (NEXT_STEPS, "startup", NextStep(_next_startup_step)),
+    (PERSONAL_DATA, "signatures", PersonalSection("ondertekeningen", _signatures)),
     (DEMO_PARTS, "startup-network", demo.demo_startup_network),
     (DEMO_PARTS, "running-network-agreement", demo.demo_running_network_agreement),
 ]

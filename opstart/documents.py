@@ -2,11 +2,14 @@
 samenwerkingsovereenkomst. The page and the PDF of a document share one context and one
 body template, so what a trekker reads on screen is what the partners sign."""
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 from django.utils.text import slugify
 
 from liso import method
@@ -105,6 +108,14 @@ def agreement_context(network) -> dict:
         "funders": funders,
         "fees": fees,
     }
+
+
+def agreement_body(context: dict) -> tuple[SafeString, str]:
+    """The agreement's articles as a page shows them, and their fingerprint: whoever signs
+    online signs this text, and a text that changed after they opened it is not theirs
+    to sign (it is composed from many parts, so the text itself is compared)."""
+    html = render_to_string("opstart/_agreement_body.html", context)
+    return html, hashlib.sha256(html.encode()).hexdigest()
 
 
 def _summary(member: Membership, role: str) -> str:

@@ -1,8 +1,9 @@
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from liso import method, ranges
+from liso import method, ranges, uploads
 from liso.forms import DATE, TIME, StyledFormMixin, text_area
 from networks.editing import VersionedForm
 from networks.models import ChecklistItem, Organisation
@@ -277,12 +278,118 @@ class AgreementForm(VersionedForm):
 
 
 class SignatureForm(StyledFormMixin, forms.ModelForm):
+    """A signature on paper, as the trekker copies it from the signed paper."""
+
     class Meta:
         model = models.Signature
         fields = ["signer_name", "signer_function", "signed_on"]
         widgets = {"signed_on": DATE}
 
     DATE_RANGES = {"signed_on": ranges.PAST}
+
+
+class OnlineSignatureForm(StyledFormMixin, forms.Form):
+    """A representative's own signature: their word, their function, and the text as they
+    read it (`seen`, its fingerprint), so a text that changed meanwhile is not signed."""
+
+    signer_function = forms.CharField(
+        label=_("Je functie"),
+        required=False,
+        max_length=150,
+        help_text=_("Komt onder je naam te staan. Bijvoorbeeld: directeur of teamleider."),
+    )
+    agreed = forms.BooleanField(
+        error_messages={
+            "required": _("Vink aan dat je de overeenkomst hebt gelezen en ermee instemt.")
+        }
+    )
+    seen = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agreed"].label = _(
+            "Ik heb de overeenkomst hierboven gelezen en teken namens %(name)s."
+        ) % {"name": organisation.name}
+
+
+SCAN_ACCEPT = f"{uploads.IMAGE_ACCEPT},{uploads.PDF_TYPE}"
+
+
+class AgreementScanForm(VersionedForm):
+    """The scan of the signed paper, kept with the agreement: a PDF or a photo, checked
+    by its content. Replacing or removing it is told in the agreement's history."""
+
+    remove_scan = forms.BooleanField(label=_("De scan weghalen"), required=False)
+
+    class Meta:
+        model = models.Agreement
+        fields = ["signed_scan"]
+        # No "current file" link: files have no public address (see views.agreement_scan).
+        widgets = {"signed_scan": forms.FileInput(attrs={"accept": SCAN_ACCEPT})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = {"limit": uploads.limit_mb()}
+        if self.instance.signed_scan:
+            self.fields["signed_scan"].label = _("Andere scan")
+            self.fields["signed_scan"].help_text = (
+                _(
+                    "Er is al een scan. Kies een ander bestand om hem te vervangen: een pdf of "
+                    "een foto (jpg, png of webp), hoogstens %(limit)s MB."
+                )
+                % limit
+            )
+        else:
+            del self.fields["remove_scan"]
+            self.fields["signed_scan"].required = True
+            self.fields["signed_scan"].error_messages["required"] = _(
+                "Kies het bestand met de scan."
+            )
+            self.fields["signed_scan"].help_text = (
+                _("Een pdf of een foto (jpg, png of webp), hoogstens %(limit)s MB.") % limit
+            )
+        self.scan_type = None
+
+    def clean_signed_scan(self):
+        upload = self.cleaned_data.get("signed_scan")
+        if isinstance(upload, UploadedFile):
+            self.scan_type = uploads.checked_type(
+                upload,
+                pdf_allowed=True,
+                refusal=_(
+                    "Dit bestand kunnen we niet bewaren. Kies een pdf of een foto (jpg, png of "
+                    "webp) van de getekende overeenkomst."
+                ),
+            )
+            # Stored under a random name anyway; the history need not keep the uploader's.
+            upload.name = f"scan{models.Agreement.SUFFIXES[self.scan_type]}"
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("remove_scan") and not self.scan_type:
+            cleaned["signed_scan"] = False  # the model field then forgets its file
+        return cleaned
+
+    def extra_changes(self, before) -> list[dict]:
+        """The scan in words for the history (the model leaves the column out). Its
+        field comes first: services.latest_agreement_change knows such a change by it."""
+        had = bool(before is not None and before.signed_scan)
+        change = {"field": "signed_scan", "label": str(_("scan van de getekende overeenkomst"))}
+        if self.scan_type:
+            old = str(_("een scan")) if had else ""
+            return [{**change, "old": old, "new": str(_("een nieuwe scan"))}]
+        if had and self.cleaned_data.get("signed_scan") is False:
+            return [{**change, "old": str(_("een scan")), "new": ""}]
+        return []
+
+    def save(self, commit=True):
+        # The upload path takes its suffix from the type, so set it before the file is stored.
+        if self.scan_type:
+            self.instance.signed_scan_type = self.scan_type
+        elif not self.instance.signed_scan:
+            self.instance.signed_scan_type = ""
+        return super().save(commit)
 
 
 class SuitabilityForm(StyledFormMixin, forms.Form):

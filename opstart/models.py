@@ -6,6 +6,7 @@ Everything a network writes here is `Versioned`: each save raises `version` and 
 outdated copy is refused instead of silently overwriting (networks/history.py).
 """
 
+import uuid
 from datetime import date
 from decimal import Decimal
 
@@ -270,6 +271,10 @@ class MemberFee(Versioned):
     def __str__(self):
         return str(self.organisation)
 
+    @property
+    def is_online(self) -> bool:
+        return self.method == self.Method.ONLINE
+
 
 class BudgetLine(Versioned):
     class Kind(models.TextChoices):
@@ -364,7 +369,10 @@ class Infrastructure(Versioned):
         blank=True,
         related_name="+",
         verbose_name=_("penvoerder"),
-        help_text=_("De organisatie die het geld beheert en namens het netwerk tekent."),
+        help_text=_(
+            "De organisatie die de besluiten neemt, zodat iedereen weet wie beslist. Ze "
+            "beheert ook het geld en tekent namens het netwerk."
+        ),
     )
     heard_perspectives = models.JSONField(
         _("wie moet minstens gehoord zijn voor een besluit?"), default=list, blank=True
@@ -392,9 +400,24 @@ class Infrastructure(Versioned):
         return ", ".join(self.heard_labels())
 
 
+def scan_path(agreement: "Agreement", filename: str) -> str:
+    # Nothing of the uploader's file name is kept; the file is served only through a
+    # permission check (views.agreement_scan).
+    suffix = Agreement.SUFFIXES.get(agreement.signed_scan_type, "")
+    return f"overeenkomsten/{agreement.network_id}/{uuid.uuid4().hex}{suffix}"
+
+
 class Agreement(Versioned):
     """The choices of the samenwerkingsovereenkomst that are not already in the network's
-    data: who owns what the network makes, and what else the partners agree."""
+    data: who owns what the network makes, and what else the partners agree; and, once it
+    is signed on paper, the scan of the signed copy."""
+
+    SUFFIXES = {
+        "image/jpeg": ".jpg",
+        "image/png": ".png",
+        "image/webp": ".webp",
+        "application/pdf": ".pdf",
+    }
 
     class InnovationOwner(models.TextChoices):
         NETWERK = "netwerk", _("Het netwerk samen: alle partners delen het eigendom")
@@ -426,6 +449,14 @@ class Agreement(Versioned):
     confidentiality = markdown_field(_("vertrouwelijkheid en privacy"))
     other_agreements = markdown_field(_("overige afspraken"))
     exit_terms = markdown_field(_("tussentijds stoppen"))
+    signed_scan = models.FileField(
+        _("scan van de getekende overeenkomst"), upload_to=scan_path, blank=True
+    )
+    signed_scan_type = models.CharField(max_length=50, blank=True, editable=False)
+
+    # The file's stored name says nothing to a reader; the scan's form tells the change in
+    # words (a change of the scan is no change of the text: see services.SCAN_FIELD).
+    HISTORY_SKIPS = Versioned.HISTORY_SKIPS | {"signed_scan", "signed_scan_type"}
 
     class Meta:
         verbose_name = _("samenwerkingsovereenkomst")
@@ -436,15 +467,28 @@ class Agreement(Versioned):
 
 
 class Signature(models.Model):
-    """An organisation's signature under the samenwerkingsovereenkomst, recorded by hand
-    (the paper or scan is signed elsewhere). It remembers the last change to the
-    agreement's sources it was given for, so a later change can be pointed out."""
+    """An organisation's signature under the samenwerkingsovereenkomst: given online by
+    one of its representatives, logged in as themselves, or signed on paper and recorded
+    by the trekker. It remembers the last change to the agreement's sources it was given
+    for, so a later change can be pointed out."""
+
+    class Method(models.TextChoices):
+        PAPER = "papier", _("op papier")
+        ONLINE = "online", _("online")
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="signatures")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     signer_name = models.CharField(_("getekend door"), max_length=150)
     signer_function = models.CharField(_("functie"), max_length=150, blank=True)
     signed_on = models.DateField(_("getekend op"))
+    method = models.CharField(
+        _("manier van tekenen"), max_length=10, choices=Method.choices, default=Method.PAPER
+    )
+    # Who signed online. Their name is read from the account (so a removed account reads
+    # "oud-lid"); `signer_name` stays empty then.
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     # The newest Revision (pk) of the agreement's sources when this was recorded.
     signed_revision = models.PositiveIntegerField(default=0, editable=False)
     recorded_by = models.ForeignKey(
@@ -461,3 +505,7 @@ class Signature(models.Model):
 
     def __str__(self):
         return str(self.organisation)
+
+    @property
+    def is_online(self) -> bool:
+        return self.method == self.Method.ONLINE

@@ -118,7 +118,14 @@ class Signing:
         return bool(self.parties) and self.signed == len(self.parties)
 
 
-SIGNATURE_FIELDS = ("pk", "signer_name", "signer_function", "signed_on", "signed_revision")
+SIGNATURE_FIELDS = (
+    "pk",
+    "signer_name",
+    "signer_function",
+    "signed_on",
+    "signed_revision",
+    "method",
+)
 
 
 def members_with_signatures(network: Network) -> models.QuerySet:
@@ -134,7 +141,8 @@ def members_with_signatures(network: Network) -> models.QuerySet:
             **{
                 f"signature_{name}": Subquery(signature.values(name)[:1])
                 for name in SIGNATURE_FIELDS
-            }
+            },
+            signature_online_name=Subquery(signature.values("signed_by__full_name")[:1]),
         )
         .order_by("organisation__name", "user__full_name")
     )
@@ -154,6 +162,8 @@ def signing_from(members) -> Signing:
                 organisation=member.organisation,
                 **{name: getattr(member, f"signature_{name}") for name in SIGNATURE_FIELDS},
             )
+            if signature.is_online:  # the signer's name as their account says it now
+                signature.signer_name = member.signature_online_name
         parties[member.organisation_id] = (member.organisation, signature)
     return Signing(sorted(parties.values(), key=lambda party: party[0].name.lower()))
 
@@ -367,12 +377,19 @@ AGREEMENT_SOURCES = (
 )
 
 
+# The agreement's scan of the signed paper: kept with the agreement (and in its history),
+# but a new scan changes nothing the parties agreed to. Its form changes only this field.
+SCAN_FIELD = "signed_scan"
+
+
 def latest_agreement_change(network: Network) -> Revision | None:
-    """The newest saved change to anything the agreement's articles are made of."""
+    """The newest saved change to anything the agreement's articles are made of (a new
+    or removed scan of the signed paper is not one)."""
     keys = Q()
     for source in AGREEMENT_SOURCES:
         keys |= Q(object_key__startswith=f"{source}:")
-    return network.revisions.filter(keys).order_by("-pk").first()
+    scan_only = Q(object_key__startswith="agreement:", changes__0__field=SCAN_FIELD)
+    return network.revisions.filter(keys).exclude(scan_only).order_by("-pk").first()
 
 
 def agreement_gaps(network: Network) -> list[str]:
@@ -395,9 +412,36 @@ class StartupError(Exception):
 
 
 @transaction.atomic
-def signature_record(*, network: Network, organisation: Organisation, by, **details) -> bool:
-    """Record an organisation's signature. When it is the last one missing, the start-up
-    is done and the network becomes lopend; returns True then."""
+def signature_sign_online(
+    *, network: Network, organisation: Organisation, by, signer_function: str = ""
+) -> bool:
+    """`by` signs for their own organisation, today, online (the view has checked that
+    they represent it and read the text as it stands). Returns True when it was the last
+    signature missing and the network became lopend."""
+    return signature_record(
+        network=network,
+        organisation=organisation,
+        by=by,
+        method=Signature.Method.ONLINE,
+        signer_name="",
+        signer_function=signer_function,
+        signed_on=date.today(),
+        signed_by=by,
+    )
+
+
+@transaction.atomic
+def signature_record(
+    *,
+    network: Network,
+    organisation: Organisation,
+    by,
+    method: str = Signature.Method.PAPER,
+    **details,
+) -> bool:
+    """Record an organisation's signature: on paper, as the trekker copies it from the
+    signed paper, unless `method` says online. When it is the last one missing, the
+    start-up is done and the network becomes lopend; returns True then."""
     # Lock the network: of two last signatures at once, one must see the other.
     network = Network.objects.select_for_update().get(pk=network.pk)
     latest = latest_agreement_change(network)
@@ -406,15 +450,27 @@ def signature_record(*, network: Network, organisation: Organisation, by, **deta
         organisation=organisation,
         recorded_by=by,
         signed_revision=latest.pk if latest else 0,
+        method=method,
         **details,
     )
-    changes = [
-        {
+    if signature.is_online:
+        # The name alone, so that removing the account can say "oud-lid" here too.
+        signer = {"field": "signed_by", "label": _("getekend door"), "old": "", "new": by.full_name}
+    else:
+        signer = {
             "field": "signer_name",
             "label": _("getekend door"),
             "old": "",
             "new": f"{signature.signer_name} ({signature.signed_on:%d-%m-%Y})",
         }
+    changes = [
+        signer,
+        {
+            "field": "method",
+            "label": _("manier van tekenen"),
+            "old": "",
+            "new": signature.get_method_display(),
+        },
     ]
     history.record(
         network=network,

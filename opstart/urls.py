@@ -33,6 +33,17 @@ urlpatterns = [
     path(prefix + "overeenkomst/pdf/", views.agreement_pdf, name="opstart_agreement_pdf"),
     path(prefix + "overeenkomst/ondertekenen/<int:organisation>/", views.sign, name="opstart_sign"),
     path(
+        prefix + "overeenkomst/ondertekenen/<int:organisation>/online/",
+        views.sign_online,
+        name="opstart_sign_online",
+    ),
+    path(
+        prefix + "overeenkomst/scan/", views.agreement_scan_edit, name="opstart_agreement_scan_edit"
+    ),
+    path(
+        prefix + "overeenkomst/scan/bestand/", views.agreement_scan, name="opstart_agreement_scan"
+    ),
+    path(
         prefix + "overeenkomst/ondertekenen/<int:organisation>/intrekken/",
         views.sign_withdraw,
         name="opstart_sign_withdraw",

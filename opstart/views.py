@@ -2,18 +2,21 @@ from datetime import date
 
 from django.apps import apps
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from liso import uploads
 from liso.pdf import pdf_response
 from networks import permissions as P
 from networks.history import readable_revisions
-from networks.models import ChecklistItem, Network
+from networks.models import ChecklistItem, Network, Suitability
 from opstart import documents, forms, services
 from opstart.editing import section, startup_edit_page
 from opstart.models import Agreement, Infrastructure, Startnotitie, Step
@@ -75,14 +78,13 @@ def suitability(request):
             services.mark_started(network)
             messages.success(request, _("De check is opgeslagen."))
             return redirect("opstart_suitability", network.slug)
-    met = [item for item in criteria if item.code in network.suitability]
     return _page(
         request,
         "opstart/suitability.html",
         Step.GESCHIKTHEID.label,
         form=form,
         criteria=criteria,
-        met=met,
+        check=Suitability.of(criteria, network.suitability),
         step=Step.GESCHIKTHEID,
     )
 
@@ -229,22 +231,34 @@ def governance_edit(request):
         intro=_(
             "Spreek vooraf af hoe jullie besluiten nemen. Dan weet "
             "iedereen waar hij aan toe is als het spannend "
-            "wordt."
+            "wordt. De penvoerder is de partij die de besluiten neemt, "
+            "nadat gehoord is wie jullie hier noemen."
         ),
     )
 
 
 @P.network_permission_required(P.STARTUP_VIEW)
 def agreement(request):
-    """The last step: the choices, and who has signed."""
+    """The last step: the choices, who has signed, and the scan of the signed paper."""
     network = request.network
     latest = services.latest_agreement_change(network)
+    signing = services.signing_for(network)
+    own = request.membership.organisation_id
     return _page(
         request,
         "opstart/agreement.html",
         Step.OVEREENKOMST.label,
         step=Step.OVEREENKOMST,
-        signing=services.signing_for(network),
+        signing=signing,
+        # The party this member may sign for online, while it has not signed.
+        own_party=next(
+            (
+                organisation
+                for organisation, signature in signing.parties
+                if organisation.pk == own and not signature and P.may_sign_for(request, own)
+            ),
+            None,
+        ),
         agreement=services.document_for(network, Agreement),
         latest_change=latest.pk if latest else 0,
     )
@@ -296,29 +310,17 @@ def sign(request, organisation):
     network = request.network
     party = _party(request, organisation)
     if network.signatures.filter(organisation=party).exists():
-        messages.info(request, _("%(name)s heeft al getekend.") % {"name": party.name})
-        return redirect("opstart_agreement", network.slug)
+        return _already_signed(request, party)
     form = forms.SignatureForm(request.POST or None, initial={"signed_on": date.today()})
     if request.method == "POST" and form.is_valid():
-        try:
-            running = services.signature_record(
+        return _signed(
+            request,
+            party,
+            lambda: services.signature_record(
                 network=network, organisation=party, by=request.user, **form.cleaned_data
-            )
-        except IntegrityError:  # two tabs, or a double click: the other one got there first
-            messages.info(request, _("%(name)s heeft al getekend.") % {"name": party.name})
-            return redirect("opstart_agreement", network.slug)
-        messages.success(
-            request, _("De handtekening van %(name)s is vastgelegd.") % {"name": party.name}
+            ),
+            _("De handtekening van %(name)s is vastgelegd.") % {"name": party.name},
         )
-        if running:
-            messages.success(
-                request,
-                _(
-                    "Alle organisaties hebben getekend. De opstart is "
-                    "klaar: het netwerk is nu lopend."
-                ),
-            )
-        return redirect("opstart_agreement", network.slug)
     context = {
         "network": network,
         "title": _("Handtekening vastleggen"),
@@ -328,6 +330,120 @@ def sign(request, organisation):
         **section(request),
     }
     return render(request, "opstart/sign.html", context)
+
+
+@P.network_permission_required(P.STARTUP_SIGN)
+def sign_online(request, organisation):
+    """A representative signs for their own organisation: the whole text on the page,
+    and their word under it. When the text changed after they opened the page, they are
+    told and nothing is recorded."""
+    network = request.network
+    context = documents.agreement_context(network)
+    party = next((org for org, _s, _m in context["parties"] if org.pk == organisation), None)
+    if party is None:
+        raise Http404
+    if not P.may_sign_for(request, party.pk):
+        raise PermissionDenied
+    if any(signature for org, signature, _m in context["parties"] if org.pk == party.pk):
+        return _already_signed(request, party)
+    body, fingerprint = documents.agreement_body(context)
+    form = forms.OnlineSignatureForm(
+        request.POST or None, organisation=party, initial={"seen": fingerprint}
+    )
+    changed = False
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["seen"] != fingerprint:
+            changed = True
+            form = forms.OnlineSignatureForm(organisation=party, initial={"seen": fingerprint})
+        else:
+            return _signed(
+                request,
+                party,
+                lambda: services.signature_sign_online(
+                    network=network,
+                    organisation=party,
+                    by=request.user,
+                    signer_function=form.cleaned_data["signer_function"],
+                ),
+                _("Je hebt getekend namens %(name)s. Dank je wel!") % {"name": party.name},
+            )
+    return render(
+        request,
+        "opstart/sign_online.html",
+        {
+            "network": network,
+            "title": _("Ondertekenen namens %(name)s") % {"name": party.name},
+            "party": party,
+            "body": body,
+            "form": form,
+            "changed": changed,
+            **section(request),
+        },
+    )
+
+
+def _already_signed(request, party):
+    messages.info(request, _("%(name)s heeft al getekend.") % {"name": party.name})
+    return redirect("opstart_agreement", request.network.slug)
+
+
+def _signed(request, party, record, done: str):
+    """Record a signature (`record` says whether the network became lopend) and tell how
+    it went. A second signature for one organisation keeps the first."""
+    network = request.network
+    try:
+        running = record()
+    except IntegrityError:  # two tabs, a double click, or a colleague just before
+        return _already_signed(request, party)
+    messages.success(request, done)
+    if running:
+        messages.success(
+            request,
+            _("Alle organisaties hebben getekend. De opstart is klaar: het netwerk is nu lopend."),
+        )
+    return redirect("opstart_agreement", network.slug)
+
+
+@P.network_permission_required(P.STARTUP_CHANGE)
+def agreement_scan_edit(request):
+    """Upload, replace or remove the scan of the signed paper."""
+    agreement = services.document_for(request.network, Agreement)
+    old_scan = agreement.signed_scan if agreement.pk else None
+    form = forms.AgreementScanForm(
+        request.POST or None, request.FILES or None, instance=agreement, network=request.network
+    )
+
+    def after_save(saved):
+        if old_scan and saved.signed_scan.name != old_scan.name:
+            uploads.forget_on_commit(old_scan)
+
+    return startup_edit_page(
+        request,
+        form=form,
+        title=_("Scan van de getekende overeenkomst"),
+        back_url=reverse("opstart_agreement", args=[request.network.slug]),
+        intro=_(
+            "Is de overeenkomst op papier getekend? Bewaar de scan hier, bij de "
+            "overeenkomst. Alle leden van het netwerk kunnen hem openen."
+        ),
+        after_save=after_save,
+        success=_("De scan bij de overeenkomst is bijgewerkt."),
+    )
+
+
+@P.network_permission_required(P.STARTUP_VIEW)
+def agreement_scan(request):
+    """The scan, only for the network's members (there is no public media URL): a photo
+    to look at, a PDF to download."""
+    agreement = services.document_for(request.network, Agreement)
+    if not agreement.signed_scan or agreement.signed_scan_type not in Agreement.SUFFIXES:
+        raise Http404
+    suffix = Agreement.SUFFIXES[agreement.signed_scan_type]
+    return uploads.served(
+        agreement.signed_scan,
+        content_type=agreement.signed_scan_type,
+        filename=f"getekende-overeenkomst-{slugify(request.network.name)}{suffix}",
+    )
 
 
 @require_POST

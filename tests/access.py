@@ -224,6 +224,29 @@ ROUTES = {
         kwargs={"slug": THE_NETWORK, "organisation": "<party>"},
         permission="startup.change",
     ),
+    # Online, only for one's own organisation: of the world's roles only the trekker
+    # represents the unsigned party (the deelnemer's organisation has signed already).
+    "opstart_sign_online": Route(
+        NETWORK,
+        kwargs={"slug": THE_NETWORK, "organisation": "<party>"},
+        permission="startup.sign",
+        not_theirs=frozenset(
+            {
+                "procesbegeleider",
+                "projectassistent",
+                "communicatieadviseur",
+                "verbindingsfunctionaris",
+                "deelnemer",
+            }
+        ),
+    ),
+    "opstart_agreement_scan_edit": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK}, permission="startup.change"
+    ),
+    # The scan of the signed paper: every member reads the agreement (the world has one).
+    "opstart_agreement_scan": Route(
+        NETWORK, kwargs={"slug": THE_NETWORK}, page=False, permission="startup.view"
+    ),
     "opstart_sign_withdraw": Route(
         NETWORK,
         method="post",

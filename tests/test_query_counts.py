@@ -128,6 +128,9 @@ NETWORK_EXPECTED = {
     "opstart_agreement_edit": 5,  # the agreement
     # the taking-part organisations; is it signed already? what the agreement lacks (2)
     "opstart_sign": 8,
+    # members (2); agreement and kennisinfrastructuur; goals (2); funders; fees; budget lines
+    "opstart_sign_online": 12,
+    "opstart_agreement_scan_edit": 5,  # the agreement
     "opstart_history": 7,  # steps; how many revisions; a page of them, with who made them
     # An item's form: the item (when editing); a select's options where the form has one.
     **{

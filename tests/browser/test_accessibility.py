@@ -173,6 +173,17 @@ NETWORK_FORM_ERROR_STATES = {
         page.get_by_label("Getekend op").fill(""),
         page.get_by_role("button", name="Handtekening vastleggen").click(),
     ),
+    # Signing online without ticking that one has read the text.
+    "opstart_sign_online": lambda page: page.get_by_role(
+        "button", name="Ondertekenen namens"
+    ).click(),
+    # A web page renamed to .pdf instead of the scan.
+    "opstart_agreement_scan_edit": lambda page: (
+        page.get_by_label("Andere scan").set_input_files(
+            files=[{"name": "scan.pdf", "mimeType": "application/pdf", "buffer": b"<html>"}]
+        ),
+        page.get_by_role("button", name="Opslaan").click(),
+    ),
 }
 
 

@@ -23,7 +23,7 @@ INVITEES = [
 def _start_network(page, live_server):
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Zelf een netwerk starten").click()
-    for criterion in page.locator(".liso-criteria input[type=checkbox]").all()[:4]:
+    for criterion in page.locator(".liso-criteria input[type=checkbox]").all():
         criterion.check()
     page.get_by_label("Naam van het netwerk", exact=True).fill("Samen tegen eenzaamheid")
     page.get_by_label("Het vraagstuk", exact=True).fill("Veel ouderen in de wijk zijn eenzaam.")

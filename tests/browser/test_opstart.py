@@ -179,7 +179,9 @@ def record_signature(page, organisation):
     row = signing_rows(page).filter(has=page.get_by_role("rowheader", name=organisation))
     expect(row.get_by_role("cell").first).to_have_text("nog niet")
     row.get_by_role("link", name="Handtekening vastleggen").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"Handtekening van {organisation}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        f"Handtekening op papier van {organisation}"
+    )
     expect(field(page, "Getekend op")).to_have_value(date.today().isoformat())
     field(page, "Getekend door").fill(f"Directeur van {organisation}")
     field(page, "Functie").fill("Directeur")

@@ -61,11 +61,25 @@ def test_with_few_criteria_met_the_product_advises_and_lets_the_trekker_go_on(cl
     response = client.post(reverse("network_create"), _network_form(criteria=["veel-partijen"]))
     assert response.status_code == 200
     assert "projectgroep" in response.text and "training" in response.text
-    assert "1 van de 5" in response.text
+    assert "1 van de 4" in response.text
     assert not Network.objects.exists()
     client.post(
         reverse("network_create"), _network_form(criteria=["veel-partijen"], go_on_anyway="on")
     )
+    assert Network.objects.filter(name="Samen tegen eenzaamheid").exists()
+
+
+def test_starting_a_network_that_someone_else_may_already_tackle_asks_to_stop_and_look(
+    client, trekker
+):
+    client.force_login(trekker)
+    four = [code for code in ALL_CRITERIA if code != "nog-niet-aangepakt"]
+    response = client.post(reverse("network_create"), _network_form(criteria=four))
+    assert response.status_code == 200
+    assert "Sta dan eerst even stil" in response.text
+    assert "van de 4" not in response.text  # the score itself is fine
+    assert not Network.objects.exists()
+    client.post(reverse("network_create"), _network_form(criteria=four, go_on_anyway="on"))
     assert Network.objects.filter(name="Samen tegen eenzaamheid").exists()
 
 

@@ -270,6 +270,35 @@ def test_a_deelnemer_reads_the_suitability_check_but_cannot_change_it(client):
     assert deelnemer.post(url, {"criteria": ["veel-partijen"]}).status_code == 403
 
 
+SCORED = ["meerdere-oorzaken", "oorzaken-gevolgen-verweven", "veel-partijen", "interdisciplinair"]
+
+
+def _suitability_page(client, world, criteria) -> str:
+    trekker = _client_as(client, world, Role.TREKKER)
+    url = _url("opstart_suitability", world)
+    assert trekker.post(url, {"criteria": criteria}).status_code == 302
+    return trekker.get(url).content.decode()
+
+
+def test_the_suitability_check_counts_four_criteria_and_warns_below_three(client):
+    world = build_world()
+    page = _suitability_page(client, world, [*SCORED[:2], "nog-niet-aangepakt"])
+    assert "Het vraagstuk heeft nu 2 van de 4 kenmerken" in page
+    assert "Sta dan eerst even stil" not in page
+    page = _suitability_page(client, world, [*SCORED[:3], "nog-niet-aangepakt"])
+    assert "van de 4 kenmerken" not in page and "Sta dan eerst even stil" not in page
+
+
+def test_someone_else_tackling_the_issue_is_a_reason_to_stop_and_look_whatever_the_score(client):
+    world = build_world()
+    page = _suitability_page(client, world, SCORED)  # all four, but not "nobody else yet"
+    assert "van de 4 kenmerken" not in page
+    assert "Pakt iemand anders dit vraagstuk al aan? Sta dan eerst even stil." in page
+    assert "aansluiten" in page
+    page = _suitability_page(client, world, ["veel-partijen"])  # both notices, each its own
+    assert "1 van de 4 kenmerken" in page and "Sta dan eerst even stil" in page
+
+
 def test_an_archived_network_keeps_its_documents_readable_but_not_editable(client):
     world = build_world()
     world.network.archived_at = world.network.created_at
@@ -536,8 +565,8 @@ def test_the_agreement_pdf_holds_the_goals_the_parties_and_a_signature_block_eac
         title="Module eenzaamheid in de opleiding",
         agreement="In het tweede jaar",
     )
-    Agreement.objects.create(
-        network=world.network, version=1, innovation_owner=Agreement.InnovationOwner.NETWERK
+    Agreement.objects.filter(network=world.network).update(
+        innovation_owner=Agreement.InnovationOwner.NETWERK
     )
     pdf, filename = documents.agreement_pdf(world.network)
     assert filename == "samenwerkingsovereenkomst-jeugdhulp-dichtbij.pdf"

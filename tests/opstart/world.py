@@ -4,10 +4,18 @@ the access matrix has something to point at."""
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
+
 from liso.method import Agenda, Role
 from networks.models import Revision
 from opstart import models
 from tests.networks.factories import OrganisationFactory
+
+# A small real PDF, as the scan of a signed paper would be (only smaller).
+SCAN_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 # Placeholders in the matrix's kwargs, each naming one object of the start-up world.
 PLACEHOLDERS = (
@@ -49,6 +57,9 @@ def build_startup(network, members: dict) -> dict:
         signed_on=today,
         recorded_by=trekker.user,
     )
+    agreement = models.Agreement(network=network, version=1, signed_scan_type="application/pdf")
+    agreement.signed_scan.save("scan.pdf", ContentFile(SCAN_PDF), save=False)
+    agreement.save()
     objects = {
         "<talk>": models.Talk.objects.create(
             network=network, person_name="Karin Bos", held_on=today
@@ -86,6 +97,14 @@ def build_startup(network, members: dict) -> dict:
 def grow_startup(network, user, n: int = 20) -> None:
     """Many more of every start-up item, for the query-count test's large network."""
     today = date.today()
+    models.Signature.objects.create(
+        network=network,
+        organisation=OrganisationFactory(name="Online getekend"),
+        signed_on=today,
+        method=models.Signature.Method.ONLINE,
+        signed_by=user,
+        recorded_by=user,
+    )
     for i in range(n):
         goal = models.Goal.objects.create(
             network=network, agenda=Agenda.values[i % 3], title=f"Doel {i}", agreement="Afspraak"

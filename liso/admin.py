@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from liso.models import User
+from liso import sitepages
+from liso.models import SitePage, User
 
 
 @admin.register(User)
@@ -19,3 +20,20 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]})
     ]
+
+
+@admin.register(SitePage)
+class SitePageAdmin(admin.ModelAdmin):
+    """The footer's pages. A new one starts from the product's default text, so staff
+    change what needs changing instead of starting from nothing."""
+
+    list_display = ["title", "key", "updated_at"]
+    readonly_fields = ["updated_at"]
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        key = initial.get("key")
+        if key in SitePage.Key.values:
+            initial.setdefault("title", SitePage.Key(key).label)
+            initial.setdefault("body", sitepages.default_body(key))
+        return initial

@@ -4,8 +4,6 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from liso.markdown import markdown_field
-
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -151,7 +149,13 @@ class SitePage(models.Model):
 
     key = models.CharField(_("pagina"), max_length=20, choices=Key.choices, unique=True)
     title = models.CharField(_("titel"), max_length=120)
-    body = markdown_field(_("tekst"))
+    body = models.TextField(
+        _("tekst"),
+        help_text=_(
+            "In Markdown: **vet**, *schuin*, een regel met - voor een opsomming, "
+            "[tekst](https://adres) voor een link, een regel met # voor een kop."
+        ),
+    )
     updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
     class Meta:

@@ -93,6 +93,11 @@ ROUTES = {
     "email_confirm": Route(
         LOGGED_IN, kwargs={"token": "geen-geldige-link"}, page=False, status=400
     ),
+    # The footer's pages about the install: for everyone.
+    "contact": Route(PUBLIC),
+    "privacy": Route(PUBLIC),
+    "accessibility_statement": Route(PUBLIC),
+    "colofon": Route(PUBLIC),
     # The method catalogue: the library for members, the guide for everyone.
     "werkvorm_list": Route(LOGGED_IN),
     "werkvorm_detail": Route(LOGGED_IN, kwargs={"code": "speeddaten"}),

@@ -3,7 +3,8 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
-from liso.models import PlatformSettings, User
+from liso import sitepages
+from liso.models import PlatformSettings, SitePage, User
 
 
 @admin.register(User)
@@ -40,3 +41,20 @@ class PlatformSettingsAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         settings = PlatformSettings.current()
         return redirect("admin:liso_platformsettings_change", settings.pk)
+
+
+@admin.register(SitePage)
+class SitePageAdmin(admin.ModelAdmin):
+    """The footer's pages. A new one starts from the product's default text, so staff
+    change what needs changing instead of starting from nothing."""
+
+    list_display = ["title", "key", "updated_at"]
+    readonly_fields = ["updated_at"]
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        key = initial.get("key")
+        if key in SitePage.Key.values:
+            initial.setdefault("title", SitePage.Key(key).label)
+            initial.setdefault("body", sitepages.default_body(key))
+        return initial

@@ -23,6 +23,7 @@ ALLOWED_TAGS = {
     "ol",
     "li",
     "blockquote",
+    "h2",
     "h3",
     "h4",
     "h5",
@@ -40,22 +41,23 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
-# A member's headings start at h3: the page owns h1 and h2.
+# A member's headings start at h3: the page owns h1 and h2. A page whose whole body is one
+# text (the footer's pages) lets it start at h2.
 
 
-def _shift_headings(html: str) -> str:
+def _shift_headings(html: str, first: int) -> str:
     for level in (6, 5, 4, 3, 2, 1):
-        shifted = min(level + 2, 6)
+        shifted = min(level + first - 1, 6)
         html = html.replace(f"<h{level}>", f"<h{shifted}>").replace(
             f"</h{level}>", f"</h{shifted}>"
         )
     return html
 
 
-def render_markdown(text: str) -> SafeString:
+def render_markdown(text: str, *, first_heading: int = 3) -> SafeString:
     if not text or not text.strip():
         return mark_safe("")
-    html = _shift_headings(_parser.render(text))
+    html = _shift_headings(_parser.render(text), first_heading)
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -170,3 +170,34 @@ class DailyMail(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.day}"
+
+
+class SitePage(models.Model):
+    """The text of one of the footer's public pages (contact, privacy statement,
+    accessibility statement, colofon), as the install sets it in the admin. A page without
+    a row shows the product's own default text (liso/sitepages.py)."""
+
+    class Key(models.TextChoices):
+        CONTACT = "contact", _("Contact")
+        PRIVACY = "privacy", _("Privacyverklaring")
+        ACCESSIBILITY = "toegankelijkheid", _("Toegankelijkheidsverklaring")
+        COLOFON = "colofon", _("Colofon")
+
+    key = models.CharField(_("pagina"), max_length=20, choices=Key.choices, unique=True)
+    title = models.CharField(_("titel"), max_length=120)
+    body = models.TextField(
+        _("tekst"),
+        help_text=_(
+            "In Markdown: **vet**, *schuin*, een regel met - voor een opsomming, "
+            "[tekst](https://adres) voor een link, een regel met # voor een kop."
+        ),
+    )
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("pagina in de voettekst")
+        verbose_name_plural = _("pagina's in de voettekst")
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.title

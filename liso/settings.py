@@ -197,6 +197,8 @@ MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "LISO Leernetwerken <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address the footer's contact page shows; none until the install sets one.
+CONTACT_EMAIL = env_str("CONTACT_EMAIL")
 
 # Content-Security-Policy: everything from our own origin, nothing inline, no eval.
 SECURE_CSP = {

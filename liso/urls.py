@@ -51,6 +51,19 @@ account_urls = [
     path("account/aanmelden/bevestigen/<str:token>/", views.signup_confirm, name="signup_confirm"),
 ]
 
+# The footer's public pages, each with the text the install sets in the admin.
+site_page_urls = [
+    path("contact/", views.site_page, {"key": "contact"}, name="contact"),
+    path("privacy/", views.site_page, {"key": "privacy"}, name="privacy"),
+    path(
+        "toegankelijkheid/",
+        views.site_page,
+        {"key": "toegankelijkheid"},
+        name="accessibility_statement",
+    ),
+    path("colofon/", views.site_page, {"key": "colofon"}, name="colofon"),
+]
+
 admin.site.site_header = "LISO Leernetwerken: beheer"
 admin.site.site_title = "LISO-beheer"
 admin.site.index_title = "Catalogus en gebruikers"
@@ -59,6 +72,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     *account_urls,
+    *site_page_urls,
     path("", include("networks.urls")),
     path("", include("opstart.urls")),
     path("", include("werkvormen.urls")),

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from liso import account, email_change, notifications, personal, throttle
+from liso import account, email_change, notifications, personal, sitepages, throttle
 from liso import home as home_sections
 from liso import signup as signups
 from liso.forms import AccountRemoveForm, LoginForm, ProfileForm, SignupForm
@@ -194,3 +195,18 @@ def account_remove(request):
             return redirect("home")
     context = {"form": form, "refusals": refusals, "title": _("Account verwijderen")}
     return render(request, "liso/account_remove.html", context)
+
+
+@login_not_required
+@require_GET
+def site_page(request, key):
+    """One of the footer's pages (contact, privacy, accessibility, colofon): the install's
+    text, or the product's default until staff write their own in the admin."""
+    return render(
+        request,
+        "liso/site_page.html",
+        {
+            "page": sitepages.site_page(key),
+            "contact_email": settings.CONTACT_EMAIL if key == sitepages.Key.CONTACT else "",
+        },
+    )

@@ -101,6 +101,11 @@ ROUTES = {
     "signup": Route(PUBLIC, logged_in_status=302),
     "signup_done": Route(PUBLIC, logged_in_status=302),
     "signup_confirm": Route(PUBLIC, kwargs={"token": "geen-geldige-link"}, page=False, status=400),
+    # The footer's pages about the install: for everyone.
+    "contact": Route(PUBLIC),
+    "privacy": Route(PUBLIC),
+    "accessibility_statement": Route(PUBLIC),
+    "colofon": Route(PUBLIC),
     # The method catalogue: the library for members, the guide for everyone.
     "werkvorm_list": Route(LOGGED_IN),
     "werkvorm_detail": Route(LOGGED_IN, kwargs={"code": "speeddaten"}),

@@ -33,6 +33,11 @@ EXPECTED = {
     "calendar_settings": (None, 3),  # the calendar address's version
     "notification_settings": (None, 3),  # the person's choices
     "account_remove": (None, 3),  # the networks they are the only trekker of
+    # The footer's pages: the install's text for the page
+    "contact": (1, 3),
+    "privacy": (1, 3),
+    "accessibility_statement": (1, 3),
+    "colofon": (1, 3),
     # count, page of werkvormen, their labels
     "werkvorm_list": (None, 5),
     # werkvorm, labels, where one may make werkvormen (memberships; their roles when there

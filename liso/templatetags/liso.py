@@ -3,6 +3,8 @@ from datetime import datetime
 from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from liso import sources
 from liso.markdown import render_markdown
@@ -17,7 +19,27 @@ def breadcrumbs(*labels_and_urls):
     if len(labels_and_urls) % 2:
         raise template.TemplateSyntaxError("breadcrumbs takes pairs of label and URL")
     pairs = list(zip(labels_and_urls[::2], labels_and_urls[1::2], strict=True))
-    return {"crumbs": pairs}
+    return {"crumbs": pairs, "parent": pairs[-2] if len(pairs) > 1 else None}
+
+
+@register.simple_block_tag
+def scroll_table(content, label="", labelledby=""):
+    """`{% scroll_table labelledby="caption-id" %}<table>...</table>{% endscroll_table %}`:
+    a table that may be wider than a phone scrolls sideways in its own region, which the
+    keyboard can focus (WCAG), named by its caption (or `label`); a shadow and a line of
+    text say there is more to see, shown only while it does not fit (layout.css)."""
+    name = (
+        format_html('aria-labelledby="{}"', labelledby)
+        if labelledby
+        else format_html('aria-label="{}"', label)
+    )
+    return format_html(
+        '<div class="liso-table-scroll" role="region" {} tabindex="0">'
+        '<p class="liso-table-scroll__hint" aria-hidden="true">{}</p>{}</div>',
+        name,
+        _("Schuif opzij om meer te zien"),
+        content,
+    )
 
 
 @register.simple_tag

@@ -85,7 +85,7 @@ DEFAULT_BODIES = {
         "het LISO-handboek, de website van de methode en de factsheet over publiek-private "
         "leernetwerken.\n\n"
         "# De software\n\n"
-        "LISO Leernetwerken is open source. Het is gebouwd met onder meer:\n\n"
+        "LISO Leernetwerken is gebouwd met onder meer deze vrij beschikbare onderdelen:\n\n"
         "- Django, htmx en PostgreSQL voor de pagina's en de gegevens;\n"
         "- het NL Design System (de componenten van de gemeente Utrecht) voor de vormgeving;\n"
         "- WeasyPrint voor de pdf's;\n"

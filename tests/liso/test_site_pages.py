@@ -49,11 +49,11 @@ DEFAULT_TEXTS = {
         "axe-core",
         "Vul hier in welke organisatie deze omgeving aanbiedt",
     ],
-    # the product, the method and who made it, open source, the libraries
+    # the product, the method and who made it, the free parts it is built with
     "colofon": [
         "Leren en Innoveren in het Sociaal Domein",
         "Noortje Pannebakker",
-        "open source",
+        "vrij beschikbare onderdelen",
         "WeasyPrint",
     ],
 }

@@ -18,7 +18,7 @@ def context(session: Session) -> dict:
         "session": session,
         "network": session.network,
         "facilitators": facilitators,
-        "programme": draaiboek.timed(session, blocks),
+        **draaiboek.programme(session, blocks),
     }
 
 

@@ -381,3 +381,23 @@ def test_a_planned_session_whose_day_is_over_says_it_was_held(client):
     session.date = timezone.localdate() + timedelta(days=1)
     session.save(update_fields=["date"])
     assert '<span class="liso-facts__key">Status</span> Gepland' in client.get(url).text
+
+
+def test_the_session_list_and_my_tasks_say_a_past_session_was_held(client):
+    world = build_world()
+    session = world.network.sessions.first()
+    session.date = timezone.localdate() - timedelta(days=1)
+    session.save(update_fields=["date"])
+    Session.objects.create(
+        network=world.network,
+        theme="Niet doorgegaan",
+        date=timezone.localdate() - timedelta(days=3),
+        start_time=time(10, 0),
+        status=Session.Status.AFGELAST,
+    )
+    client.force_login(world.user(Role.DEELNEMER))
+    listing = client.get(reverse("session_list", args=[world.network.slug])).text
+    assert f'{session.theme}</a> <span class="liso-tag">geweest</span>' in listing
+    assert 'Niet doorgegaan</a> <span class="liso-tag">afgelast</span>' in listing
+    home = client.get(reverse("home")).text
+    assert f"{session.theme}</a> (" in home and ", geweest)" in home

@@ -242,7 +242,9 @@ def session_end_with_programme(*, session: Session, seen_version: int, by, base_
         by=by,
         version=session.version,
     )
-    registrations.session_changed(session=session, calendar_changed=True, base_url=base_url)
+    registrations.session_changed(
+        session=session, calendar_changed=True, base_url=base_url, reply_to=by.email
+    )
 
 
 @dataclass

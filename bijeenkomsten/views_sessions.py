@@ -93,6 +93,7 @@ def session_edit(request, pk):
         registrations.session_changed(
             session=saved,
             base_url=base_url_of(request),
+            reply_to=request.user.email,
             calendar_changed=bool(set(form.changed_data) & Session.CALENDAR_FIELDS),
         )
 

@@ -518,3 +518,18 @@ def test_guests_are_on_the_attendance_list_and_count_as_present(client):
     ]
     (point,) = attendance_trend(world.network)
     assert (point.present, point.invited) == (2, 3)
+
+
+def test_guests_hear_when_the_session_is_called_off(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    world = build_world()
+    session = world.network.sessions.first()
+    SessionGuest.objects.create(session=session, name="Sanne de Vries", email="sanne@example.org")
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url("session_cancel", world, session))
+    (mail,) = [m for m in mailoutbox if m.to == ["sanne@example.org"]]
+    assert "Afgelast" in mail.subject and "Beste Sanne de Vries" in mail.body
+    assert _events(mail.attachments[0][1])[0]["STATUS"] == "CANCELLED"
+    assert session.guests.get().mail == "wacht"  # the invitation itself was never sent

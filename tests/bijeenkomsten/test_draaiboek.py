@@ -239,6 +239,7 @@ def test_the_draaiboek_and_invitation_pdfs_hold_times_steps_and_place(client, tm
         "Lid procesbegeleider",
         werkvorm.tijdens[0][:30],
         "Stadhuis",
+        "14:15–16:30 135 minuten zonder programma",
     ):
         assert expected in " ".join(text.split()), expected
     assert name.startswith("draaiboek-") and name.endswith("-jeugdhulp-dichtbij.pdf")

@@ -1,21 +1,82 @@
 """The draaiboek of a session: its blocks in order, their start times, the changes a
 planner makes (each one checked against the version they saw), and the health check."""
 
-from dataclasses import dataclass
+import copy
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import time_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from bijeenkomsten import registrations
 from bijeenkomsten.models import DraaiboekBlock, Session
+from liso.method import Stage
+from networks.history import field_changes, record
+from networks.models import Revision
 from werkvormen.models import Werkvorm
 
-# Werkvormen the health check suggests by code (fixtures/werkvormen/).
-OPENING = "verankeren"
+# Werkvormen the health check suggests by code (fixtures/werkvormen/), per stage of the
+# network as the public-private factsheet pairs them: a starting network opens by
+# brainstorming on what it values and closes with a reflection; a running one opens by
+# anchoring its why (Verankeren) and closes with a reflective dialogue.
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    code: str
+    advice: str
+    link_text: str
+
+
+OPENINGS = {
+    Stage.BIJ_START: Suggestion(
+        "brainstormen",
+        gettext_lazy(
+            "Open met de werkvorm Brainstormen: in een netwerk dat net begint, maakt dat "
+            "zichtbaar wat ieder belangrijk vindt, zodat jullie samen ontdekken wat jullie "
+            "verbindt."
+        ),
+        gettext_lazy("Over Brainstormen"),
+    ),
+    Stage.LOPEND: Suggestion(
+        "verankeren",
+        gettext_lazy(
+            "Open met de werkvorm Verankeren: herhaal kort het waarom van het netwerk, "
+            "zodat iedereen weet waar het om draait."
+        ),
+        gettext_lazy("Over Verankeren"),
+    ),
+}
+CLOSINGS = {
+    Stage.BIJ_START: Suggestion(
+        "reflectie",
+        gettext_lazy(
+            "Sluit af met een reflectie: wat ging goed, en wat heb je nodig voor de volgende stap?"
+        ),
+        gettext_lazy("Over Reflectie"),
+    ),
+    Stage.LOPEND: Suggestion(
+        "reflectieve-dialoog",
+        gettext_lazy(
+            "Sluit af met een reflectieve dialoog: kijk samen terug op wat jullie leerden "
+            "en wat dat zegt over de volgende stap."
+        ),
+        gettext_lazy("Over Reflectieve dialoog"),
+    ),
+}
 CLOSING_REFLECTIONS = ("reflectie", "gelaagd-leren", "reflectieve-dialoog", "successen-delen")
+MINUTES_MIN = 15  # the shortest session (Session.planned_minutes)
+BLOCK_MINUTES_MAX = 480  # the longest block (DraaiboekBlock.minutes)
+# Blocks the health check offers to fill the time left at the end: (kind, title).
+GAP_FILLERS = (
+    (DraaiboekBlock.Kind.ANDERS, gettext_lazy("Afsluiting")),
+    (DraaiboekBlock.Kind.PAUZE, gettext_lazy("Vrije tijd om na te praten")),
+)
 STRUIKELBLOK = "overvolle-sessies"
 # Below this share of learning time a session is mostly logistics.
 LEARNING_SHARE_ADVICE = 0.6
@@ -156,6 +217,68 @@ def block_save(*, session: Session, seen_version: int, form) -> None:
     form.save()
 
 
+@transaction.atomic
+def session_end_with_programme(*, session: Session, seen_version: int, by, base_url: str) -> None:
+    """Let the session end when its programme ends. It is a change of the session like
+    any other: it shows in the history, and those invited get the new time for their
+    calendar."""
+    _claim(session, seen_version)
+    total = sum(session.blocks.values_list("minutes", flat=True))
+    if not MINUTES_MIN <= total < session.planned_minutes:
+        raise ValueError("the programme does not end before the session")
+    before = copy.copy(session)
+    session.planned_minutes = total
+    session.sequence += 1
+    session.version += 1
+    session.updated_by = by
+    session.save(
+        update_fields=["planned_minutes", "sequence", "version", "updated_at", "updated_by"]
+    )
+    record(
+        network=session.network,
+        instance=session,
+        action=Revision.Action.CHANGED,
+        changes=field_changes(before, session),
+        by=by,
+        version=session.version,
+    )
+    registrations.session_changed(
+        session=session, calendar_changed=True, base_url=base_url, reply_to=by.email
+    )
+
+
+@dataclass
+class Gap:
+    """Time at the end of a session that its programme does not fill."""
+
+    starts: datetime
+    ends: datetime
+    minutes: int
+
+
+def gap_at_end(session: Session, timed_blocks: list[TimedBlock]) -> Gap | None:
+    """The time between the end of the programme and the end of the session, if any."""
+    if not timed_blocks:
+        return None
+    programme_end = timed_blocks[-1].ends
+    minutes = session.planned_minutes - sum(item.block.minutes for item in timed_blocks)
+    session_end = programme_end + timedelta(minutes=minutes)
+    return Gap(programme_end, session_end, minutes) if minutes > 0 else None
+
+
+def programme(session: Session, blocks) -> dict:
+    """The timed programme as participants read it, with how it ends beside the session's
+    own end: `gap` (time left without programme) or `over_minutes` (it runs over), so a
+    programme and an end time never disagree without saying so."""
+    items = timed(session, blocks)
+    total = sum(item.block.minutes for item in items)
+    return {
+        "programme": items,
+        "gap": gap_at_end(session, items),
+        "over_minutes": max(0, total - session.planned_minutes) if items else 0,
+    }
+
+
 # --- the health check ------------------------------------------------------------------------
 
 
@@ -165,6 +288,8 @@ class Finding:
     text: str
     link: str = ""
     link_text: str = ""
+    # Changes the planner can make right here: (button text, fields posted with it).
+    actions: list[tuple[str, dict]] = field(default_factory=list)
 
 
 @dataclass
@@ -183,10 +308,36 @@ def _struikelblok_link() -> str:
     return reverse("guide_struikelblok", args=[STRUIKELBLOK])
 
 
+def _gap_finding(gap: Gap, total: int) -> Finding:
+    """Unplanned time at the end, named, with the ways to settle it: end earlier, or make
+    the time explicit with a block (also when the gap is deliberate)."""
+    ends, session_ends = time_format(gap.starts, "H:i"), time_format(gap.ends, "H:i")
+    text = _(
+        "Het programma eindigt om %(ends)s, de bijeenkomst pas om %(session_ends)s: "
+        "%(minutes)s minuten zonder programma aan het eind. Laat de bijeenkomst eerder "
+        "eindigen, of zet in het programma wat er in die tijd gebeurt, ook als die vrij is."
+    ) % {"ends": ends, "session_ends": session_ends, "minutes": gap.minutes}
+    actions = []
+    if total >= MINUTES_MIN:
+        actions.append(
+            (_("Bijeenkomst om %(ends)s laten eindigen") % {"ends": ends}, {"actie": "inkorten"})
+        )
+    minutes = min(gap.minutes, BLOCK_MINUTES_MAX)
+    for kind, title in GAP_FILLERS:
+        label = _("“%(title)s” toevoegen (%(minutes)s minuten)") % {
+            "title": title,
+            "minutes": minutes,
+        }
+        fields = {"actie": "vrij", "soort": kind, "titel": str(title), "minuten": minutes}
+        actions.append((label, fields))
+    return Finding("advice", text, actions=actions)
+
+
 def health(session: Session, blocks: list[DraaiboekBlock]) -> Health:
-    """What the method would say about this draaiboek: does it fit in the time, is there
-    room for learning together, are the announcements at the end, does it open with the
-    network's why and close with a reflection?"""
+    """What the method would say about this draaiboek: does it fit in the time (no more,
+    and no unnamed time left at the end), is there room for learning together, are the
+    announcements at the end, does it open and close with the werkvormen that suit the
+    network's stage?"""
     total = sum(block.minutes for block in blocks)
     learning = sum(block.minutes for block in blocks if block.is_learning)
     findings = []
@@ -222,6 +373,9 @@ def health(session: Session, blocks: list[DraaiboekBlock]) -> Health:
                 overflow,
             )
         )
+    gap = gap_at_end(session, timed(session, blocks))
+    if gap is not None:
+        findings.append(_gap_finding(gap, total))
     kinds = [block.kind for block in blocks]
     if DraaiboekBlock.Kind.MEDEDELINGEN in kinds:
         first_news = kinds.index(DraaiboekBlock.Kind.MEDEDELINGEN)
@@ -236,28 +390,18 @@ def health(session: Session, blocks: list[DraaiboekBlock]) -> Health:
                 )
             )
     codes = [block.werkvorm.lineage_code if block.werkvorm else "" for block in blocks]
-    if blocks and OPENING not in codes[:2]:
-        findings.append(
-            Finding(
-                "advice",
-                _(
-                    "Open met de werkvorm Verankeren: herhaal kort het waarom van het netwerk, "
-                    "zodat iedereen weet waar het om draait."
-                ),
-                reverse("werkvorm_detail", args=[OPENING]),
-                _("Over Verankeren"),
-            )
-        )
+    suggestions = []
+    if blocks and not {s.code for s in OPENINGS.values()} & set(codes[:2]):
+        suggestions.append(OPENINGS[session.network.stage])
     if blocks and not any(code in CLOSING_REFLECTIONS for code in codes[-2:]):
-        findings.append(
-            Finding(
-                "advice",
-                _(
-                    "Sluit af met een reflectie: wat ging goed, en wat heb je nodig voor de "
-                    "volgende stap?"
-                ),
-                reverse("werkvorm_detail", args=["reflectie"]),
-                _("Over Reflectie"),
-            )
+        suggestions.append(CLOSINGS[session.network.stage])
+    findings += [
+        Finding(
+            "advice",
+            str(s.advice),
+            reverse("werkvorm_detail", args=[s.code]),
+            str(s.link_text),
         )
+        for s in suggestions
+    ]
     return Health(total, session.planned_minutes, learning, findings)

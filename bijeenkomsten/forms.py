@@ -1,4 +1,8 @@
+import re
+
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -9,12 +13,14 @@ from bijeenkomsten.models import (
     PreparationTask,
     Registration,
     Session,
+    SessionGuest,
     SessionPhoto,
     SessionReport,
 )
 from liso import ranges, uploads
-from liso.forms import DATE, TIME, StyledFormMixin
+from liso.forms import DATE, TIME, FastCheckboxes, StyledFormMixin, text_area
 from networks.editing import VersionedForm
+from networks.models import Membership
 
 MAX_FACILITATORS = 2  # one, or two for co-facilitatie
 
@@ -120,6 +126,90 @@ class AnswerForm(forms.Form):
         ]
     )
     note = forms.CharField(required=False, max_length=300)
+
+
+# A guest line: a name, then the address between angle brackets ("Naam <adres>").
+GUEST_LINE = re.compile(r"^(?P<name>[^<>]+?)\s*<(?P<email>[^<>\s]+)>$")
+MAX_GUESTS = 50
+
+
+class InvitationForm(StyledFormMixin, forms.Form):
+    """Whom a session's invitation goes to: whole groups, members chosen one by one and
+    guests from outside the network; together, each person once."""
+
+    ring = forms.MultipleChoiceField(
+        label=_("Groepen"),
+        choices=Membership.Ring.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    members = forms.ModelMultipleChoiceField(
+        label=_("Leden apart kiezen"),
+        queryset=Membership.objects.none(),
+        widget=FastCheckboxes,
+        required=False,
+        help_text=_("Ook naast een groep: wie in beide staat, krijgt één uitnodiging."),
+    )
+    guests = forms.CharField(
+        label=_("Gasten van buiten het netwerk"),
+        widget=text_area(3),
+        required=False,
+        help_text=_(
+            "Eén gast per regel: de naam en dan het e-mailadres tussen punthaken, zo: "
+            "Sanne de Vries <sanne@example.org>. Een gast krijgt dezelfde uitnodiging met de "
+            "bijlage voor de agenda, en laat weten of hij of zij komt door de mail te "
+            "beantwoorden; dat antwoord komt bij jou."
+        ),
+    )
+    mark_optional = False
+
+    def __init__(self, *args, network, **kwargs):
+        kwargs.setdefault("initial", {"ring": [Membership.Ring.KERNTEAM]})
+        super().__init__(*args, **kwargs)
+        choose_from_members(self.fields["members"], network)
+
+    def clean_guests(self) -> list[tuple[str, str]]:
+        """The guests as (name, address), each address once; every line that cannot be
+        read is named in the message."""
+        found, problems = {}, []
+        lines = [line.strip() for line in self.cleaned_data["guests"].splitlines()]
+        for number, line in enumerate(lines, start=1):
+            if not line:
+                continue
+            match = GUEST_LINE.match(line)
+            email = match["email"].lower() if match else ""
+            try:
+                validate_email(email)
+            except ValidationError:
+                problems.append(
+                    _(
+                        "Regel %(n)s (“%(line)s”) kunnen we niet lezen: schrijf de naam en dan "
+                        "het e-mailadres tussen punthaken, zo: Sanne de Vries "
+                        "<sanne@example.org>."
+                    )
+                    % {"n": number, "line": line[:80]}
+                )
+                continue
+            name = match["name"].strip()[: SessionGuest._meta.get_field("name").max_length]
+            found.setdefault(email, name)
+        if problems:
+            raise ValidationError(problems)
+        if len(found) > MAX_GUESTS:
+            raise ValidationError(_("Nodig hooguit %(n)s gasten tegelijk uit.") % {"n": MAX_GUESTS})
+        return [(name, email) for email, name in found.items()]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not (
+            cleaned.get("ring") or cleaned.get("members") or cleaned.get("guests")
+        ):
+            raise ValidationError(
+                _(
+                    "Er is niemand uitgenodigd: kies een groep, leden of gasten van buiten "
+                    "het netwerk."
+                )
+            )
+        return cleaned
 
 
 class TaskForm(StyledFormMixin, forms.ModelForm):

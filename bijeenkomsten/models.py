@@ -324,6 +324,36 @@ class Registration(models.Model):
         return self.answer == self.Answer.KOMT and not self.waiting
 
 
+class SessionGuest(models.Model):
+    """Someone from outside the network, invited to one session by name and e-mail
+    address. A guest has no account: the invitation (with the .ics) asks them to answer
+    by replying to the mail. Their name and address belong to this session alone, so
+    they stay behind in a network's export (transfer/graph.py)."""
+
+    class Mail(models.TextChoices):
+        WAITING = "wacht", _("wordt verstuurd")
+        SENT = "verstuurd", _("verstuurd")
+        FAILED = "mislukt", _("niet aangekomen bij de mailserver")
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="guests")
+    name = models.CharField(_("naam"), max_length=150)
+    email = models.EmailField(_("e-mailadres"))  # stored in lower case: one guest per address
+    invited_at = models.DateTimeField(_("uitgenodigd op"), default=timezone.now)
+    mail = models.CharField(
+        _("uitnodiging per mail"), max_length=10, choices=Mail.choices, default=Mail.WAITING
+    )
+    attended = models.BooleanField(_("was er"), null=True, blank=True)  # None: not recorded
+
+    class Meta:
+        verbose_name = _("gast")
+        verbose_name_plural = _("gasten")
+        ordering = ["name", "pk"]
+        constraints = [models.UniqueConstraint(fields=["session", "email"], name="guest_once")]
+
+    def __str__(self):
+        return self.name
+
+
 class CalendarKey(models.Model):
     """Which version of a person's private calendar address is valid. The address itself
     is signed, not stored (bijeenkomsten/calendar.py); resetting raises the version, so every

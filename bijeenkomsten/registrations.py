@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count, Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from bijeenkomsten import tasks
-from bijeenkomsten.models import Registration, Session
+from bijeenkomsten.models import Registration, Session, SessionGuest
 from networks.models import Membership
 
 Answer = Registration.Answer
@@ -29,26 +30,78 @@ def _mail_later(session: Session, membership_ids: list[int], kind: str, base_url
         )
 
 
+def _mail_guests_later(
+    session: Session, guest_ids: list[int], kind: str, base_url: str, reply_to: str
+) -> None:
+    """The same for guests from outside the network (who answer by replying)."""
+    if guest_ids:
+        transaction.on_commit(
+            lambda: tasks.send_guest_mail.enqueue(
+                session_id=session.pk,
+                guest_ids=guest_ids,
+                kind=kind,
+                base_url=base_url,
+                reply_to=reply_to,
+            )
+        )
+
+
 def _current_members(session: Session, rings: list[str]):
     return session.network.memberships.filter(left_on__isnull=True, ring__in=rings)
 
 
+@dataclass(frozen=True)
+class Invited:
+    """Who a call of session_invite invited anew (those invited before are not again)."""
+
+    members: list[Registration]
+    guests: list[SessionGuest]
+
+    def __len__(self) -> int:
+        return len(self.members) + len(self.guests)
+
+
 @transaction.atomic
-def session_invite(*, session: Session, rings: list[str], base_url: str) -> list[Registration]:
-    """Invite the current members of these rings who were not invited yet; each gets the
-    invitation by mail with the session in their calendar. Returns the new invitations."""
+def session_invite(
+    *,
+    session: Session,
+    rings: list[str],
+    members=(),
+    guests: list[tuple[str, str]] = (),
+    base_url: str,
+    reply_to: str = "",
+) -> Invited:
+    """Invite the current members of these rings and these members, and these guests from
+    outside the network as (name, address); each person once, and nobody invited before
+    again. A guest whose address is a current member's is invited as that member. Each
+    gets the invitation by mail with the session in their calendar; guests answer by
+    replying to `reply_to`."""
     now = timezone.now()
+    current = session.network.memberships.filter(left_on__isnull=True)
+    chosen = current.annotate(address=Lower("user__email")).filter(
+        Q(ring__in=rings)
+        | Q(pk__in=[m.pk for m in members])
+        | Q(address__in=[email for _name, email in guests])
+    )
+    chosen = dict(chosen.values_list("pk", "address"))
     invited = set(session.registrations.values_list("membership_id", flat=True))
     new = [
-        Registration(session=session, membership=membership, invited_at=now)
-        for membership in _current_members(session, rings)
-        if membership.pk not in invited
+        Registration(session=session, membership_id=pk, invited_at=now)
+        for pk in chosen
+        if pk not in invited
     ]
     Registration.objects.bulk_create(new)
     # Members who answered on their own before the invitation count as invited now.
     session.registrations.filter(invited_at__isnull=True).update(invited_at=now)
+    known = set(session.guests.values_list("email", flat=True)) | set(chosen.values())
+    new_guests = SessionGuest.objects.bulk_create(
+        SessionGuest(session=session, name=name, email=email, invited_at=now)
+        for name, email in guests
+        if email not in known
+    )
     _mail_later(session, [r.membership_id for r in new], "uitnodiging", base_url)
-    return new
+    _mail_guests_later(session, [g.pk for g in new_guests], "uitnodiging", base_url, reply_to)
+    return Invited(new, new_guests)
 
 
 def _coming(session: Session) -> int:
@@ -105,10 +158,13 @@ def _give_place_to_first_waiting(session: Session, base_url: str) -> bool:
 
 
 @transaction.atomic
-def session_changed(*, session: Session, calendar_changed: bool, base_url: str) -> None:
+def session_changed(
+    *, session: Session, calendar_changed: bool, base_url: str, reply_to: str = ""
+) -> None:
     """After a planner changed a session: places that a larger capacity freed go to the
     waiting list, in turn; and when its time or place changed, everyone invited who did
-    not say no gets the new details, with the update for their calendar."""
+    not say no, and every guest, gets the new details, with the update for their
+    calendar."""
     session = Session.objects.select_for_update().get(pk=session.pk)
     while (session.capacity is None or _coming(session) < session.capacity) and (
         _give_place_to_first_waiting(session, base_url)
@@ -121,6 +177,8 @@ def session_changed(*, session: Session, calendar_changed: bool, base_url: str) 
         _mail_later(
             session, list(told.values_list("membership_id", flat=True)), "gewijzigd", base_url
         )
+        guests = list(session.guests.values_list("pk", flat=True))
+        _mail_guests_later(session, guests, "gewijzigd", base_url, reply_to)
 
 
 @transaction.atomic
@@ -134,9 +192,9 @@ def registration_remind(*, session: Session, base_url: str) -> int:
 
 
 @transaction.atomic
-def session_cancel(*, session: Session, base_url: str) -> int:
+def session_cancel(*, session: Session, base_url: str, reply_to: str = "") -> int:
     """Call a session off: calendars take it out, and everyone invited or registered who
-    did not say no is told. Returns how many were told."""
+    did not say no is told, and every guest. Returns how many were told."""
     session.status = Session.Status.AFGELAST
     session.sequence += 1
     session.version += 1
@@ -146,7 +204,9 @@ def session_cancel(*, session: Session, base_url: str) -> int:
     )
     ids = list(told.values_list("membership_id", flat=True))
     _mail_later(session, ids, "afgelast", base_url)
-    return len(ids)
+    guests = list(session.guests.values_list("pk", flat=True))
+    _mail_guests_later(session, guests, "afgelast", base_url, reply_to)
+    return len(ids) + len(guests)
 
 
 def answers(session: Session) -> dict[str, list[Registration]]:
@@ -163,9 +223,12 @@ def answers(session: Session) -> dict[str, list[Registration]]:
 
 
 @transaction.atomic
-def attendance_record(*, session: Session, present: set[int]) -> None:
-    """Record who was there (membership ids). Someone there without having answered gets
-    a registration; everyone else who was invited or answered is marked absent."""
+def attendance_record(
+    *, session: Session, present: set[int], present_guests: set[int] = frozenset()
+) -> None:
+    """Record who was there (membership ids, and guest ids). Someone there without having
+    answered gets a registration; everyone else who was invited or answered, and every
+    other guest, is marked absent."""
     members = _current_members(session, Membership.Ring.values)
     registrations = {r.membership_id: r for r in session.registrations.select_for_update()}
     for membership in members:
@@ -175,6 +238,8 @@ def attendance_record(*, session: Session, present: set[int]) -> None:
         if registration is not None:
             registration.attended = membership.pk in present
             registration.save()
+    session.guests.exclude(pk__in=present_guests).update(attended=False)
+    session.guests.filter(pk__in=present_guests).update(attended=True)
     session.attendance_recorded_at = timezone.now()
     session.save(update_fields=["attendance_recorded_at"])
 
@@ -200,12 +265,14 @@ TREND_SESSIONS = 8  # the overview looks at this many recorded sessions
 
 
 def attendance_trend(network) -> list[AttendancePoint]:
-    """Attendance of the last recorded sessions, oldest first (one query)."""
+    """Attendance of the last recorded sessions, guests included, oldest first (one
+    query)."""
     sessions = (
         network.sessions.filter(attendance_recorded_at__isnull=False)
         .annotate(
-            present=Count("registrations", filter=Q(registrations__attended=True)),
-            invited=Count("registrations"),
+            present=Count("registrations", filter=Q(registrations__attended=True), distinct=True)
+            + Count("guests", filter=Q(guests__attended=True), distinct=True),
+            invited=Count("registrations", distinct=True) + Count("guests", distinct=True),
         )
         .order_by("-date", "-start_time")[:TREND_SESSIONS]
     )

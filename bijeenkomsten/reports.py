@@ -18,7 +18,7 @@ def context(session: Session) -> dict:
         "session": session,
         "network": session.network,
         "facilitators": facilitators,
-        "programme": draaiboek.timed(session, blocks),
+        **draaiboek.programme(session, blocks),
     }
 
 
@@ -43,18 +43,21 @@ def _data_uri(photo) -> str:
 
 
 def report_context(session: Session) -> dict:
-    """The sessieverslag: the programme as run, who was there, the minutes, the lessons
-    learned, the action points and the photos."""
-    registrations = (
+    """The sessieverslag: the programme as run, who was there (guests too), the minutes,
+    the lessons learned, the action points and the photos."""
+    registrations = list(
         session.registrations.filter(attended=True)
         .select_related("membership__user")
         .order_by("membership__user__full_name")
     )
+    guests = list(session.guests.filter(attended=True))
     photos = list(session.photos.all())
     values = {
         **context(session),
         "report": SessionReport.objects.filter(session=session).first(),
         "present": [registration.membership for registration in registrations],
+        "present_guests": guests,
+        "present_count": len(registrations) + len(guests),
         "actions": list(session.actions.select_related("owner__user")),
         "images": [(photo, _data_uri(photo)) for photo in photos if photo.is_image],
         "documents": [photo for photo in photos if not photo.is_image],

@@ -2,6 +2,9 @@
 cancellation. Each names the date, time and place in the mail itself and carries the
 session as an .ics attachment, so it lands in the reader's calendar."""
 
+import logging
+from smtplib import SMTPException
+
 from django.core.mail import EmailMessage
 from django.tasks import task
 from django.template.loader import render_to_string
@@ -10,9 +13,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten import calendar, reports
-from bijeenkomsten.models import Session
+from bijeenkomsten.models import Session, SessionGuest
 from liso import notifications
 from networks.models import Membership
+
+logger = logging.getLogger(__name__)
 
 SUBJECTS = {
     "uitnodiging": _("Uitnodiging: %(theme)s op %(date)s"),
@@ -61,6 +66,43 @@ def send_session_mail(
             message=message,
             summary=f"{subject}\n{context['url']}",
         )
+
+
+@task
+def send_guest_mail(
+    *, session_id: int, guest_ids: list[int], kind: str, base_url: str, reply_to: str
+) -> None:
+    """A session mail to guests from outside the network: the same text and .ics as
+    members get, but with no link to a page they cannot open; they answer by replying
+    (to `reply_to`). Whether the invitation reached the mail server is kept per guest, so
+    the planner sees it."""
+    session = Session.objects.select_related("network", "venue").get(pk=session_id)
+    method = calendar.session_method(session)
+    base = notifications.site_base(base_url)
+    context = {**reports.context(session), "kind": kind, "guest": True, "reply_to": reply_to}
+    subject = SUBJECTS[kind] % {"theme": session.theme, "date": date_format(session.date, "j F Y")}
+    for guest in SessionGuest.objects.filter(pk__in=guest_ids, session=session):
+        message = EmailMessage(
+            subject=subject,
+            body=render_to_string(
+                "bijeenkomsten/mail/session.txt", {**context, "name": guest.name}
+            ),
+            to=[guest.email],
+            reply_to=[reply_to] if reply_to else None,
+        )
+        ics = calendar.calendar_bytes(
+            [session], absolute=lambda path: base + path, method=method, attendee=guest.email
+        )
+        message.attach("bijeenkomst.ics", ics, f"text/calendar; method={method}")
+        try:
+            message.send()
+        except (OSError, SMTPException):
+            logger.exception("Mail %r to guest %s failed", subject, guest.pk)
+            outcome = SessionGuest.Mail.FAILED
+        else:
+            outcome = SessionGuest.Mail.SENT
+        if kind == "uitnodiging":
+            SessionGuest.objects.filter(pk=guest.pk).update(mail=outcome)
 
 
 @task

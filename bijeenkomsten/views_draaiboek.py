@@ -6,6 +6,8 @@ SortableJS adds dragging."""
 from django.contrib import messages
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,6 +15,7 @@ from bijeenkomsten import draaiboek as service
 from bijeenkomsten.forms import BlockForm
 from bijeenkomsten.models import DraaiboekBlock, Session
 from bijeenkomsten.views_sessions import crumb, session_of
+from liso.notifications import base_url_of
 from networks import permissions as P
 from werkvormen.models import Werkvorm
 
@@ -136,6 +139,11 @@ def _apply(request, session, action: str) -> tuple[int, str] | str | None:
         )
         service.blocks_copy(session=session, seen_version=seen, source=source)
         return None
+    if action == "inkorten":
+        service.session_end_with_programme(
+            session=session, seen_version=seen, by=request.user, base_url=base_url_of(request)
+        )
+        return "kop"
     if action == "verwijderen" and block_id:
         get_object_or_404(session.blocks, pk=block_id)
         service.block_delete(session=session, seen_version=seen, block_id=block_id)
@@ -160,6 +168,15 @@ def draaiboek_change(request, pk):
         return _render(request, session, conflict=conflict, focus=focus)
     if conflict:
         messages.warning(request, CONFLICT_TEXT)
+    elif request.POST.get("actie") == "inkorten":
+        messages.success(
+            request,
+            _(
+                "De bijeenkomst eindigt nu om %(ends)s, met het programma. Wie al is "
+                "uitgenodigd en niet afzei, krijgt de nieuwe tijd voor de agenda."
+            )
+            % {"ends": time_format(timezone.localtime(session.ends_at), "H:i")},
+        )
     return redirect("draaiboek", request.network.slug, session.pk)
 
 

@@ -14,13 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bijeenkomsten import calendar, registrations
-from bijeenkomsten.forms import AnswerForm
+from bijeenkomsten.forms import AnswerForm, InvitationForm
 from bijeenkomsten.models import Registration
 from bijeenkomsten.views_sessions import crumb, session_of
 from liso.notifications import base_url_of
 from liso.spreadsheet import csv_response
 from networks import permissions as P
-from networks.models import Membership
 
 
 def _to_session(request, session):
@@ -64,20 +63,25 @@ def _answer_message(registration: Registration) -> str:
     }[registration.answer]
 
 
-@P.network_permission_required(P.SESSIONS_CHANGE)
-def session_registrations(request, pk):
-    session = session_of(request, pk)
+def _registrations_page(request, session, form):
     groups = registrations.answers(session)
     context = {
         "network": request.network,
         "session": session,
         "groups": groups,
+        "guests": list(session.guests.all()),
+        "form": form,
         "title": _("Aanmeldingen: %(theme)s") % {"theme": session.theme},
         "open_count": len(groups["open"]),
-        "rings": Membership.Ring.choices,
         **crumb(request),
     }
     return render(request, "bijeenkomsten/registrations.html", context)
+
+
+@P.network_permission_required(P.SESSIONS_CHANGE)
+def session_registrations(request, pk):
+    session = session_of(request, pk)
+    return _registrations_page(request, session, InvitationForm(network=request.network))
 
 
 def _planner_action(view):
@@ -87,23 +91,34 @@ def _planner_action(view):
 
 @_planner_action
 def session_invite(request, pk):
+    """Invite groups, chosen members and guests; nobody chosen is told beside the form."""
     session = session_of(request, pk)
     if session.is_cancelled:
         raise PermissionDenied
-    rings = [ring for ring in request.POST.getlist("ring") if ring in Membership.Ring.values]
-    if not rings:  # nothing ticked: nobody is invited, and the planner hears why
-        messages.error(
-            request,
-            _("Er is niemand uitgenodigd: kies het kernteam, de tweede schil of allebei."),
-        )
-        return redirect("session_registrations", request.network.slug, session.pk)
-    new = registrations.session_invite(session=session, rings=rings, base_url=base_url_of(request))
-    messages.success(
-        request,
-        _("%(n)s leden kregen een uitnodiging.") % {"n": len(new)}
-        if new
-        else _("Iedereen in deze groep was al uitgenodigd."),
+    form = InvitationForm(request.POST, network=request.network)
+    if not form.is_valid():
+        return _registrations_page(request, session, form)
+    invited = registrations.session_invite(
+        session=session,
+        rings=form.cleaned_data["ring"],
+        members=form.cleaned_data["members"],
+        guests=form.cleaned_data["guests"],
+        base_url=base_url_of(request),
+        reply_to=request.user.email,
     )
+    if not invited:
+        messages.success(request, _("Wie je koos, was al uitgenodigd."))
+    else:
+        messages.success(
+            request,
+            _(
+                "Uitgenodigd: %(members)s leden en %(guests)s gasten. Hieronder zie je per "
+                "gast of de mail is verstuurd."
+            )
+            % {"members": len(invited.members), "guests": len(invited.guests)}
+            if invited.guests
+            else _("Uitgenodigd: %(members)s leden.") % {"members": len(invited.members)},
+        )
     return redirect("session_registrations", request.network.slug, session.pk)
 
 
@@ -120,7 +135,9 @@ def session_cancel(request, pk):
     session = session_of(request, pk)
     if session.is_cancelled:
         return _to_session(request, session)
-    told = registrations.session_cancel(session=session, base_url=base_url_of(request))
+    told = registrations.session_cancel(
+        session=session, base_url=base_url_of(request), reply_to=request.user.email
+    )
     messages.success(
         request,
         _(
@@ -141,12 +158,19 @@ def session_attendance(request, pk):
         raise PermissionDenied
     members = request.network.memberships.filter(left_on__isnull=True).select_related("user")
     members = members.order_by("ring", "user__full_name")
+    guests = list(session.guests.all())
     if request.method == "POST":
         chosen = {int(v) for v in request.POST.getlist("aanwezig") if v.isdigit()}
         present = chosen & {member.pk for member in members}
-        registrations.attendance_record(session=session, present=present)
+        chosen_guests = {int(v) for v in request.POST.getlist("gast") if v.isdigit()}
+        present_guests = chosen_guests & {guest.pk for guest in guests}
+        registrations.attendance_record(
+            session=session, present=present, present_guests=present_guests
+        )
         messages.success(
-            request, _("De aanwezigheid is bewaard: %(n)s mensen waren er.") % {"n": len(present)}
+            request,
+            _("De aanwezigheid is bewaard: %(n)s mensen waren er.")
+            % {"n": len(present) + len(present_guests)},
         )
         return _to_session(request, session)
     by_member = {r.membership_id: r for r in session.registrations.all()}
@@ -162,6 +186,7 @@ def session_attendance(request, pk):
         "network": request.network,
         "session": session,
         "rows": rows,
+        "guests": guests,
         "not_yet": not_yet,
         "title": _("Wie was er?"),
         **crumb(request),

@@ -93,6 +93,7 @@ def session_edit(request, pk):
         registrations.session_changed(
             session=saved,
             base_url=base_url_of(request),
+            reply_to=request.user.email,
             calendar_changed=bool(set(form.changed_data) & Session.CALENDAR_FIELDS),
         )
 
@@ -160,7 +161,7 @@ def session_detail(request, pk):
         "before": [task for task in tasks if task.due_on <= session.date],
         "after": [task for task in tasks if task.due_on > session.date],
         "today": date.today(),
-        "programme": draaiboek.timed(session, blocks),
+        **draaiboek.programme(session, blocks),
         **crumb(request),
         "mine": session.registrations.filter(membership=request.membership).first(),
         "answerable": not session.is_cancelled and session.date >= date.today(),

@@ -320,8 +320,17 @@ ROUTES = {
             kwargs={"slug": THE_NETWORK, "pk": "<session>"},
             permission="sessions.change",
         )
-        for name in ("session_invite", "session_remind", "session_cancel")
+        for name in ("session_remind", "session_cancel")
     },
+    # An empty invitation (the matrix posts nothing) is shown again with its message.
+    "session_invite": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=200,
+        kwargs={"slug": THE_NETWORK, "pk": "<session>"},
+        permission="sessions.change",
+    ),
     # After the session: the report and its action points.
     "session_report": Route(
         NETWORK, kwargs={"slug": THE_NETWORK, "pk": "<session>"}, permission="sessions.view"

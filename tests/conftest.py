@@ -52,6 +52,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def refusing_mail_server(settings):
+    """Mail goes to a real SMTP connection that nobody answers: sending fails, as when
+    the mail server is down."""
+    unreachable = {"host": "127.0.0.1", "port": 9, "timeout": 2}  # nothing listens on port 9
+    smtp = "django.core.mail.backends.smtp.EmailBackend"
+    settings.MAILERS = {"default": {"BACKEND": smtp, "OPTIONS": unreachable}}
+
+
+@pytest.fixture
 def catalogue(transactional_db):
     from liso import catalogue as method_catalogue
 

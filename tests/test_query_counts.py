@@ -150,8 +150,9 @@ NETWORK_EXPECTED = {
     # session and venue; facilitators with their user; tasks; blocks; one's own answer;
     # open action points of earlier sessions; were experiments judged in it?
     "session_detail": 11,
-    "session_registrations": 6,  # the session; the answers with who gave them
-    "session_attendance": 7,  # the session; members; their answers
+    # the session; the answers with who gave them; the guests; members to choose from
+    "session_registrations": 8,
+    "session_attendance": 8,  # the session; members; their answers; the guests
     # the session; its report; its action points with their owner; its photos
     "session_report": 8,
     "session_report_edit": 6,  # the session; its report

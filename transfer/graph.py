@@ -73,6 +73,13 @@ RULES = {
         ),
         none=True,
     ),
+    "bijeenkomsten.SessionGuest": Rule(
+        why=_(
+            "Gasten van buiten het netwerk die voor een bijeenkomst zijn uitgenodigd. Hun "
+            "naam en e-mailadres gaven ze alleen voor die bijeenkomst."
+        ),
+        none=True,
+    ),
     "bijeenkomsten.WerkvormRating": Rule(
         why=_("Hoe deelnemers werkvormen waardeerden, om dezelfde reden."),
         none=True,

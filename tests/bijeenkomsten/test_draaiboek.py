@@ -8,8 +8,9 @@ import pytest
 from django.urls import reverse
 
 from bijeenkomsten import draaiboek
-from bijeenkomsten.models import DraaiboekBlock, Session
+from bijeenkomsten.models import DraaiboekBlock, Registration, Session
 from liso.method import Role
+from networks.models import Network
 from tests.networks.world import build_world
 from werkvormen.models import Werkvorm
 
@@ -238,6 +239,7 @@ def test_the_draaiboek_and_invitation_pdfs_hold_times_steps_and_place(client, tm
         "Lid procesbegeleider",
         werkvorm.tijdens[0][:30],
         "Stadhuis",
+        "14:15–16:30 135 minuten zonder programma",
     ):
         assert expected in " ".join(text.split()), expected
     assert name.startswith("draaiboek-") and name.endswith("-jeugdhulp-dichtbij.pdf")
@@ -246,10 +248,153 @@ def test_the_draaiboek_and_invitation_pdfs_hold_times_steps_and_place(client, tm
         "Uitnodiging: Experimenten kiezen",
         "13:30",
         "Speeddaten",
-        "14:15 Einde",
+        "14:15 Geen vast programma meer",  # the session lasts until 16:30
+        "16:30 Einde",
         "Stadhuis",
     ):
         assert expected in invitation, expected
     client.force_login(world.user(Role.DEELNEMER))
     url = reverse("session_invitation_pdf", args=[world.network.slug, session.pk])
     assert client.get(url)["Content-Type"] == "application/pdf"
+
+
+def _advice(session, blocks) -> list[draaiboek.Finding]:
+    return [f for f in draaiboek.health(session, blocks).findings if f.level == "advice"]
+
+
+def test_the_advice_on_opening_and_closing_follows_the_networks_stage():
+    world = build_world()
+    session = _session(world, planned_minutes=30)
+    blocks = _blocks(session, 30)
+    session.network.status = Network.Status.OPSTART
+    links = {f.link for f in _advice(session, blocks)}
+    assert links == {
+        reverse("werkvorm_detail", args=["brainstormen"]),
+        reverse("werkvorm_detail", args=["reflectie"]),
+    }
+    session.network.status = Network.Status.LOPEND
+    texts = " ".join(f.text for f in _advice(session, blocks))
+    links = {f.link for f in _advice(session, blocks)}
+    assert links == {
+        reverse("werkvorm_detail", args=["verankeren"]),
+        reverse("werkvorm_detail", args=["reflectieve-dialoog"]),
+    }
+    assert "Open met de werkvorm Verankeren" in texts and "Brainstormen" not in texts
+
+
+def test_a_starting_network_that_opens_with_brainstormen_gets_no_opening_advice():
+    world = build_world()
+    session = _session(world, planned_minutes=45)
+    session.network.status = Network.Status.OPSTART
+    brainstormen = Werkvorm.objects.get(code="brainstormen")
+    blocks = [
+        DraaiboekBlock.objects.create(
+            session=session, position=0, title="B", minutes=30, werkvorm=brainstormen
+        ),
+        *_blocks(session, 15),
+    ]
+    assert not any("Open met" in f.text for f in _advice(session, blocks))
+
+
+def test_the_health_check_names_the_time_left_at_the_end_and_offers_to_fill_it():
+    world = build_world()
+    session = _session(world, start_time=time(13, 30), planned_minutes=180)
+    blocks = _blocks(session, 60, 40, 45)  # ends at 15:55, the session at 16:30
+    (gap,) = [f for f in _advice(session, blocks) if "zonder programma" in f.text]
+    assert "35 minuten zonder programma aan het eind" in gap.text
+    assert "15:55" in gap.text and "16:30" in gap.text
+    assert [fields["actie"] for _label, fields in gap.actions] == ["inkorten", "vrij", "vrij"]
+    assert gap.actions[1][1] == {
+        "actie": "vrij",
+        "soort": "anders",
+        "titel": "Afsluiting",
+        "minuten": 35,
+    }
+    filled = blocks + _blocks(session, 35)
+    assert not [f for f in _advice(session, filled) if "zonder programma" in f.text]
+
+
+def test_the_planner_fills_the_gap_with_a_block_from_the_health_check(client):
+    world = build_world()
+    session = _session(world, start_time=time(13, 30), planned_minutes=180)
+    _blocks(session, 60, 40, 45)
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    page = client.get(reverse("draaiboek", args=[world.network.slug, session.pk]))
+    assert "35 minuten zonder programma aan het eind" in page.content.decode()
+    client.post(
+        reverse("draaiboek_change", args=[world.network.slug, session.pk]),
+        {
+            "versie": session.draaiboek_version,
+            "actie": "vrij",
+            "soort": "pauze",
+            "titel": "Vrije tijd om na te praten",
+            "minuten": 35,
+        },
+    )
+    page = client.get(reverse("draaiboek", args=[world.network.slug, session.pk]))
+    assert "zonder programma" not in page.content.decode()
+    assert session.blocks.last().title == "Vrije tijd om na te praten"
+
+
+def test_ending_the_session_with_its_programme_changes_its_time_and_tells_those_invited(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    world = build_world()
+    session = _session(world, start_time=time(13, 30), planned_minutes=180)
+    _blocks(session, 60, 40, 40)
+    Registration.objects.create(session=session, membership=world.members[Role.DEELNEMER])
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("draaiboek_change", args=[world.network.slug, session.pk]),
+            {"versie": session.draaiboek_version, "actie": "inkorten"},
+            follow=True,
+        )
+    session.refresh_from_db()
+    assert session.planned_minutes == 140 and session.sequence == 1
+    assert "De bijeenkomst eindigt nu om 15:50" in response.content.decode()
+    assert [m.to for m in mailoutbox] == [[world.user(Role.DEELNEMER).email]]
+    assert "13:30–15:50" in mailoutbox[0].body
+    history = world.network.revisions.get(object_key=f"session:{session.pk}")
+    assert history.changes[0]["new"] == "140"
+
+
+def test_the_invitation_names_the_time_after_a_programme_that_ends_early(tmp_path):
+    from bijeenkomsten import reports
+    from tests.pdftext import pdf_text
+
+    world = build_world()
+    session = _session(world, start_time=time(13, 30), planned_minutes=180)
+    _blocks(session, 60, 40)  # the programme ends at 15:10, the session at 16:30
+    text = " ".join(pdf_text(reports.invitation_pdf(session)[0], tmp_path).split())
+    assert "13:30–16:30" in text
+    assert "15:10 Geen vast programma meer: ruimte om na te praten 16:30 Einde" in text
+    assert "15:10 Einde" not in text
+
+
+def test_the_invitation_mail_names_the_time_after_the_programme(mailoutbox):
+    from bijeenkomsten.tasks import send_session_mail
+
+    world = build_world()
+    session = _session(world, start_time=time(13, 30), planned_minutes=180)
+    _blocks(session, 60, 40)
+    send_session_mail.call(
+        session_id=session.pk,
+        membership_ids=[world.members[Role.DEELNEMER].pk],
+        kind="uitnodiging",
+        base_url="",
+    )
+    body = mailoutbox[0].body
+    assert "15:10  Geen vast programma meer: ruimte om na te praten\n16:30  Einde" in body
+
+
+def test_a_programme_that_runs_over_says_so_in_the_invitation(tmp_path):
+    from bijeenkomsten import reports
+    from tests.pdftext import pdf_text
+
+    world = build_world()
+    session = _session(world, start_time=time(13, 30), planned_minutes=60)
+    _blocks(session, 60, 20)
+    text = " ".join(pdf_text(reports.invitation_pdf(session)[0], tmp_path).split())
+    assert "14:50 Einde" in text
+    assert "Het programma loopt 20 minuten langer dan gepland." in text

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 
 from bijeenkomsten import calendar
-from bijeenkomsten.models import Registration, Session
+from bijeenkomsten.models import Registration, Session, SessionGuest
+from bijeenkomsten.registrations import attendance_trend
 from liso.method import Role
 from networks.models import Membership
 from tests.networks.factories import MembershipFactory
@@ -381,3 +382,154 @@ def test_a_planned_session_whose_day_is_over_says_it_was_held(client):
     session.date = timezone.localdate() + timedelta(days=1)
     session.save(update_fields=["date"])
     assert '<span class="liso-facts__key">Status</span> Gepland' in client.get(url).text
+
+
+def test_the_session_list_and_my_tasks_say_a_past_session_was_held(client):
+    world = build_world()
+    session = world.network.sessions.first()
+    session.date = timezone.localdate() - timedelta(days=1)
+    session.save(update_fields=["date"])
+    Session.objects.create(
+        network=world.network,
+        theme="Niet doorgegaan",
+        date=timezone.localdate() - timedelta(days=3),
+        start_time=time(10, 0),
+        status=Session.Status.AFGELAST,
+    )
+    client.force_login(world.user(Role.DEELNEMER))
+    listing = client.get(reverse("session_list", args=[world.network.slug])).text
+    assert f'{session.theme}</a> <span class="liso-tag">geweest</span>' in listing
+    assert 'Niet doorgegaan</a> <span class="liso-tag">afgelast</span>' in listing
+    home = client.get(reverse("home")).text
+    assert f"{session.theme}</a> (" in home and ", geweest)" in home
+
+
+def _invite(client, world, session, **data):
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    return client.post(_url("session_invite", world, session), data, follow=True)
+
+
+def test_inviting_chosen_members_mails_only_them(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    world = build_world()
+    session = world.network.sessions.first()
+    chosen = [world.members[Role.DEELNEMER], world.members[Role.TREKKER]]
+    with django_capture_on_commit_callbacks(execute=True):
+        page = _invite(client, world, session, members=[m.pk for m in chosen])
+    assert "Uitgenodigd: 2 leden." in page.text
+    assert {r.membership for r in session.registrations.all()} == set(chosen)
+    assert sorted(address for mail in mailoutbox for address in mail.to) == sorted(
+        m.user.email for m in chosen
+    )
+
+
+def test_a_guest_gets_the_same_invitation_with_the_session_for_the_calendar(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    world = build_world()
+    session = _session(world, place="Stadhuis, zaal 3", start_time=time(13, 30))
+    with django_capture_on_commit_callbacks(execute=True):
+        page = _invite(client, world, session, guests="Sanne de Vries <Sanne@Example.org>\n")
+    assert "Uitgenodigd: 0 leden en 1 gasten." in page.text
+    (mail,) = mailoutbox
+    assert mail.to == ["sanne@example.org"]
+    assert mail.reply_to == [world.user(Role.PROCESBEGELEIDER).email]
+    assert session.theme in mail.subject
+    for expected in (
+        "Beste Sanne de Vries",
+        "13:30",
+        "Stadhuis, zaal 3",
+        "Beantwoord dan deze mail",
+    ):
+        assert expected in mail.body
+    assert "/bijeenkomsten/" not in mail.body  # no link to a page a guest cannot open
+    filename, ics, mimetype = mail.attachments[0]
+    assert (filename, mimetype) == ("bijeenkomst.ics", "text/calendar; method=REQUEST")
+    assert str(_events(ics)[0]["ATTENDEE"]) == "mailto:sanne@example.org"
+    guest = session.guests.get()
+    assert (guest.name, guest.mail) == ("Sanne de Vries", "verstuurd")
+    listing = client.get(_url("session_registrations", world, session)).text
+    assert "Sanne de Vries" in listing and "uitnodiging verstuurd" in listing
+
+
+def test_a_guest_invitation_the_mail_server_refuses_is_told(
+    client, refusing_mail_server, django_capture_on_commit_callbacks
+):
+    world = build_world()
+    session = world.network.sessions.first()
+    with django_capture_on_commit_callbacks(execute=True):
+        _invite(client, world, session, guests="Sanne de Vries <sanne@example.org>")
+    assert session.guests.get().mail == "mislukt"
+    listing = client.get(_url("session_registrations", world, session)).text
+    assert "uitnodiging niet aangekomen bij de mailserver" in listing
+
+
+def test_a_bad_guest_line_is_named_and_nobody_is_invited(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    world = build_world()
+    session = world.network.sessions.first()
+    guests = "Sanne de Vries <sanne@example.org>\nPiet zonder adres\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        page = _invite(client, world, session, ring=["kernteam"], guests=guests)
+    assert "Regel 2 (“Piet zonder adres”) kunnen we niet lezen" in page.text
+    assert "&lt;sanne@example.org&gt;\nPiet zonder adres" in page.text  # what was typed stays
+    assert mailoutbox == []
+    assert not session.registrations.exists() and not session.guests.exists()
+
+
+def test_everyone_is_invited_once_however_often_they_are_chosen(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    world = build_world()
+    session = world.network.sessions.first()
+    trekker = world.members[Role.TREKKER]
+    guests = (
+        "Sanne de Vries <sanne@example.org>\n"
+        "Sanne <SANNE@example.org>\n"
+        f"De trekker <{trekker.user.email.upper()}>\n"
+    )
+    data = {"ring": ["kernteam"], "members": [trekker.pk], "guests": guests}
+    with django_capture_on_commit_callbacks(execute=True):
+        _invite(client, world, session, **data)
+        _invite(client, world, session, **data)
+    addresses = [address for mail in mailoutbox for address in mail.to]
+    assert len(addresses) == len(set(addresses))
+    assert addresses.count("sanne@example.org") == 1 and trekker.user.email in addresses
+    assert session.guests.count() == 1
+    assert session.registrations.filter(membership=trekker).count() == 1
+
+
+def test_guests_are_on_the_attendance_list_and_count_as_present(client):
+    world = build_world()
+    session = _session(world, date=timezone.localdate() - timedelta(days=1))
+    guest = SessionGuest.objects.create(session=session, name="Sanne de Vries", email="s@x.nl")
+    SessionGuest.objects.create(session=session, name="Bas Bakker", email="b@x.nl")
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    url = _url("session_attendance", world, session)
+    assert "Sanne de Vries" in client.get(url).text
+    member = world.members[Role.DEELNEMER]
+    page = client.post(url, {"aanwezig": [member.pk], "gast": [guest.pk]}, follow=True)
+    assert "2 mensen waren er" in page.text
+    assert list(session.guests.values_list("name", "attended")) == [
+        ("Bas Bakker", False),
+        ("Sanne de Vries", True),
+    ]
+    (point,) = attendance_trend(world.network)
+    assert (point.present, point.invited) == (2, 3)
+
+
+def test_guests_hear_when_the_session_is_called_off(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    world = build_world()
+    session = world.network.sessions.first()
+    SessionGuest.objects.create(session=session, name="Sanne de Vries", email="sanne@example.org")
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url("session_cancel", world, session))
+    (mail,) = [m for m in mailoutbox if m.to == ["sanne@example.org"]]
+    assert "Afgelast" in mail.subject and "Beste Sanne de Vries" in mail.body
+    assert _events(mail.attachments[0][1])[0]["STATUS"] == "CANCELLED"
+    assert session.guests.get().mail == "wacht"  # the invitation itself was never sent

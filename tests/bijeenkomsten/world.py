@@ -7,7 +7,14 @@ from django.core.files.base import ContentFile
 from PIL import Image
 
 from bijeenkomsten import services
-from bijeenkomsten.models import ActionPoint, DraaiboekBlock, Registration, Session, SessionPhoto
+from bijeenkomsten.models import (
+    ActionPoint,
+    DraaiboekBlock,
+    Registration,
+    Session,
+    SessionGuest,
+    SessionPhoto,
+)
 from liso.method import Role
 from werkvormen.models import Werkvorm
 
@@ -80,6 +87,10 @@ def grow_sessions(network, n: int = 30) -> None:
             note="Ik kom wat later" if i % 3 else "",
         )
         for i, membership in enumerate(network.memberships.filter(left_on__isnull=True))
+    )
+    SessionGuest.objects.bulk_create(
+        SessionGuest(session=first, name=f"Gast {i}", email=f"gast{i}@example.org")
+        for i in range(5)
     )
     for i in range(n):
         session = Session.objects.create(

@@ -184,6 +184,10 @@ NETWORK_FORM_ERROR_STATES = {
         ),
         page.get_by_role("button", name="Opslaan").click(),
     ),
+    "session_registrations": lambda page: (
+        page.get_by_label("Gasten van buiten het netwerk").fill("Piet zonder adres"),
+        page.get_by_role("button", name="Uitnodigingen versturen").click(),
+    ),
 }
 
 

@@ -330,11 +330,8 @@ def test_archiving_asks_first_and_every_member_hears_of_it(
 
 
 def test_a_refusing_mail_server_does_not_stop_the_archiving(
-    client, settings, django_capture_on_commit_callbacks
+    client, refusing_mail_server, django_capture_on_commit_callbacks
 ):
-    unreachable = {"host": "127.0.0.1", "port": 9, "timeout": 2}  # nothing listens on port 9
-    smtp = "django.core.mail.backends.smtp.EmailBackend"
-    settings.MAILERS = {"default": {"BACKEND": smtp, "OPTIONS": unreachable}}
     world = build_world()
     client.force_login(world.user(Role.TREKKER))
     with django_capture_on_commit_callbacks(execute=True):
@@ -564,10 +561,9 @@ def test_someone_who_left_and_comes_back_keeps_the_earlier_period(client):
     assert (period.joined_on, period.left_on) == (started, date.today() - timedelta(days=30))
 
 
-def test_a_mail_that_cannot_be_sent_is_reported_and_the_invitation_kept(client, settings):
-    unreachable = {"host": "127.0.0.1", "port": 9, "timeout": 2}  # nothing listens on port 9
-    smtp = "django.core.mail.backends.smtp.EmailBackend"
-    settings.MAILERS = {"default": {"BACKEND": smtp, "OPTIONS": unreachable}}
+def test_a_mail_that_cannot_be_sent_is_reported_and_the_invitation_kept(
+    client, refusing_mail_server
+):
     world = build_world()
     client.force_login(world.user(Role.TREKKER))
     data = {

@@ -162,6 +162,15 @@ def test_who_answered_a_scan_and_who_looked_back_do_not_travel():
     assert tables["bijeenkomsten.WerkvormRating"] == []
 
 
+def test_guests_from_outside_the_network_do_not_travel():
+    world = rich_world()
+    content = export_bytes(world.network)
+    data = json.loads(zipfile.ZipFile(io.BytesIO(content)).read("data.json"))
+    tables = {table["model"]: table["rows"] for table in data["models"]}
+    assert world.network.sessions.filter(guests__isnull=False).exists()
+    assert tables["bijeenkomsten.SessionGuest"] == []
+
+
 def test_no_password_travels():
     world = build_world()
     content = export_bytes(world.network)

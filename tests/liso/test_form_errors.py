@@ -87,3 +87,18 @@ def test_fields_that_clean_demands_in_some_cases_say_so(form_path, conditional):
     for field_name in conditional:
         assert field_name in form_class.CONDITIONS, field_name
         assert form_class.CONDITIONS[field_name], field_name
+
+
+def test_every_form_leaves_the_checking_to_the_server():
+    """The browser's own bubbles speak the browser's language (often English) and come
+    before the server's Dutch message beside the field: every form turns them off."""
+    from django.conf import settings
+
+    form_tag = re.compile(r"<form\b[^>]*>", re.S)
+    missing = [
+        f"{path.relative_to(settings.BASE_DIR)}: {tag[:60]}"
+        for path in (settings.BASE_DIR / "templates").rglob("*.html")
+        for tag in form_tag.findall(path.read_text())
+        if "novalidate" not in tag
+    ]
+    assert not missing, missing

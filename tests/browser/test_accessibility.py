@@ -162,7 +162,7 @@ def test_the_sweep_would_catch_a_form_field_without_a_label(page):
 # Network forms in their error state, filled in by the trekker (who may use them all).
 NETWORK_FORM_ERROR_STATES = {
     "opstart_goal_add": lambda page: (
-        page.get_by_label("Een meetbare indicator").check(),
+        page.get_by_label("Een meetbare indicator", exact=True).check(),
         page.get_by_role("button", name="Opslaan").click(),
     ),
     "opstart_funder_add": lambda page: page.get_by_role("button", name="Opslaan").click(),
@@ -216,6 +216,8 @@ def test_the_import_form_with_an_error_has_no_accessibility_violations(
     )
     page.get_by_role("button", name="Importeren").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Dit is geen zipbestand").count() == 1
+    # Told beside the field, and in the error summary at the top.
+    assert page.locator(".liso-error").get_by_text("Dit is geen zipbestand").count() == 1
+    assert page.locator(".liso-error-summary").get_by_text("Dit is geen zipbestand").count() == 1
     assert page.locator('[aria-invalid="true"]').count() >= 1
     _assert_accessible(page)

@@ -2,8 +2,6 @@
 writes the minutes with a photo of a flip-over, adds two action points and shares the
 report; the next session's preparation lists the open action points."""
 
-import re
-
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
@@ -12,6 +10,7 @@ from kernelements.demo import AGREEMENTS
 from liso.models import User
 from tests.bijeenkomsten.world import png_bytes
 from tests.browser.conftest import axe_violations
+from tests.browser.forms import field
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("catalogue")]
 
@@ -39,10 +38,6 @@ def open_session(page, live_server, theme):
     page.goto(f"{live_server.url}/netwerken/{SLUG}/bijeenkomsten/")
     page.get_by_role("link", name=theme).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(theme)
-
-
-def field(page, label):
-    return page.get_by_label(re.compile(rf"^{re.escape(label)}( \(niet verplicht\))?$"))
 
 
 def test_the_procesbegeleider_follows_up_a_session(

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from liso.models import User
 from tests.browser.conftest import axe_violations
+from tests.browser.forms import field
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("catalogue")]
 
@@ -18,10 +19,6 @@ SLUG = "jeugdhulp-dichtbij"
 QUESTION = "Hoe betrek ik broers en zussen bij het eerste gesprek?"
 TITLE = "Broers en zussen uitnodigen"
 PRIVATE = "Ik merk dat ik de ouders nog steeds het eerst aankijk."
-
-
-def field(page, label):
-    return page.get_by_label(re.compile(rf"^{re.escape(label)}( \(niet verplicht\))?$"))
 
 
 def the_message(page):

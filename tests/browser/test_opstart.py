@@ -15,6 +15,7 @@ from liso.method import Role
 from liso.models import User
 from networks.models import MembershipRole
 from tests.browser.conftest import axe_violations, session_cookie
+from tests.browser.forms import field
 from tests.pdftext import pdf_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("catalogue")]
@@ -53,11 +54,6 @@ def trekker_page(demo, page, live_server, log_in, browser_errors):
 
 
 # --- small helpers, named for what a person does ---------------------------------------------
-
-
-def field(page, label):
-    """A form control by its visible label; optional fields say "(niet verplicht)"."""
-    return page.get_by_label(re.compile(rf"^{re.escape(label)}( \(niet verplicht\))?$"))
 
 
 def report_errors_of(page, errors):

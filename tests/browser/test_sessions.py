@@ -21,6 +21,7 @@ from bijeenkomsten.demo import DRAAIBOEK
 from bijeenkomsten.models import Session
 from liso.models import User
 from tests.browser.conftest import axe_violations
+from tests.browser.forms import field
 from tests.pdftext import pdf_text
 from werkvormen.models import Werkvorm
 
@@ -58,11 +59,6 @@ def deelnemer_page(demo, page, log_in, browser_errors):
 
 
 # --- small helpers, named for what a person does ---------------------------------------------
-
-
-def field(page, label):
-    """A form control by its visible label; optional fields say "(niet verplicht)"."""
-    return page.get_by_label(re.compile(rf"^{re.escape(label)}( \(niet verplicht\))?$"))
 
 
 def the_message(page):

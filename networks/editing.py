@@ -3,14 +3,18 @@ apps: the form with a Markdown preview, the save with history and conflict check
 (networks/history.py), and on a conflict the other person's version beside this one's,
 with nothing lost."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib import messages
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from liso import uploads
 from liso.forms import StyledFormMixin
 from liso.markdown import MARKDOWN_HELP, render_markdown
 from networks import history
@@ -31,6 +35,86 @@ class VersionedForm(StyledFormMixin, forms.ModelForm):
 
     def opened_version(self) -> int:
         return self.cleaned_data["version"]
+
+
+@dataclass(frozen=True)
+class KeptFile:
+    """A file a form keeps with its object (a kennisproduct's file, the agreement's scan):
+    the model's names for it and the words a person reads about it."""
+
+    field: str  # the model's FileField
+    type_field: str  # the model field that keeps the type its content was checked as
+    remove: str  # the form's checkbox that removes the file
+    stem: str  # the stored name before its suffix; the uploader's name is not kept
+    suffixes: dict  # content type -> suffix, the model's
+    history_label: str  # "bestand", in the history
+    one: str  # "een bestand"
+    new: str  # "een nieuw bestand"
+    other: str  # the field's label once there is a file: "Ander bestand"
+    help_first: str  # the field's help before there is a file; %(limit)s is the size in MB
+    help_other: str  # and once there is one
+    refusal: str  # for content of another type
+    required: str = ""  # when set, the form demands a file and says this without one
+
+
+class KeptFileForm(VersionedForm):
+    """A versioned form with one file that is checked by its content (a PDF or an image),
+    stored under a neutral name, replaced or removed, and told in words in the history.
+    Subclasses name their file in KEPT and list its field and the KEPT.remove checkbox."""
+
+    KEPT: KeptFile
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kept, field = self.KEPT, self.fields[self.KEPT.field]
+        limit = {"limit": uploads.limit_mb()}
+        if getattr(self.instance, kept.field):
+            field.label = kept.other
+            field.help_text = kept.help_other % limit
+        else:
+            del self.fields[kept.remove]
+            field.help_text = kept.help_first % limit
+            if kept.required:
+                field.required = True
+                field.error_messages["required"] = kept.required
+        self.kept_type = None
+
+    def clean(self):
+        cleaned = super().clean()
+        kept = self.KEPT
+        upload = cleaned.get(kept.field)
+        if isinstance(upload, UploadedFile):
+            try:
+                self.kept_type = uploads.checked_type(
+                    upload, pdf_allowed=True, refusal=kept.refusal
+                )
+            except forms.ValidationError as refused:
+                self.add_error(kept.field, refused)
+                return cleaned
+            upload.name = f"{kept.stem}{kept.suffixes[self.kept_type]}"
+        if cleaned.get(kept.remove) and not self.kept_type:
+            cleaned[kept.field] = False  # the model field then forgets its file
+        return cleaned
+
+    def extra_changes(self, before) -> list[dict]:
+        """The file in words for the history: its stored name says nothing to a reader
+        (the model leaves the column out of the history). The file's change comes first."""
+        kept = self.KEPT
+        had = bool(before is not None and getattr(before, kept.field))
+        change = {"field": kept.field, "label": str(kept.history_label)}
+        if self.kept_type:
+            return [{**change, "old": str(kept.one) if had else "", "new": str(kept.new)}]
+        if had and self.cleaned_data.get(kept.field) is False:
+            return [{**change, "old": str(kept.one), "new": ""}]
+        return []
+
+    def save(self, commit=True):
+        # The upload path takes its suffix from the type, so set it before the file is stored.
+        if self.kept_type:
+            setattr(self.instance, self.KEPT.type_field, self.kept_type)
+        elif not getattr(self.instance, self.KEPT.field):
+            setattr(self.instance, self.KEPT.type_field, "")
+        return super().save(commit)
 
 
 def _markdown_fields(form) -> list[str]:

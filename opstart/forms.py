@@ -1,11 +1,10 @@
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from liso import method, ranges, uploads
 from liso.forms import DATE, TIME, StyledFormMixin, text_area
-from networks.editing import VersionedForm
+from networks.editing import KeptFile, KeptFileForm, VersionedForm
 from networks.models import ChecklistItem, Organisation
 from opstart import models
 from opstart.services import participating_organisations
@@ -315,9 +314,33 @@ class OnlineSignatureForm(StyledFormMixin, forms.Form):
 SCAN_ACCEPT = f"{uploads.IMAGE_ACCEPT},{uploads.PDF_TYPE}"
 
 
-class AgreementScanForm(VersionedForm):
+class AgreementScanForm(KeptFileForm):
     """The scan of the signed paper, kept with the agreement: a PDF or a photo, checked
-    by its content. Replacing or removing it is told in the agreement's history."""
+    by its content. Replacing or removing it is told in the agreement's history; the
+    scan's change comes first there, which is how services.latest_agreement_change
+    tells it from a change of the text."""
+
+    KEPT = KeptFile(
+        field="signed_scan",
+        type_field="signed_scan_type",
+        remove="remove_scan",
+        stem="scan",
+        suffixes=models.Agreement.SUFFIXES,
+        history_label=_("scan van de getekende overeenkomst"),
+        one=_("een scan"),
+        new=_("een nieuwe scan"),
+        other=_("Andere scan"),
+        help_first=_("Een pdf of een foto (jpg, png of webp), hoogstens %(limit)s MB."),
+        help_other=_(
+            "Er is al een scan. Kies een ander bestand om hem te vervangen: een pdf of "
+            "een foto (jpg, png of webp), hoogstens %(limit)s MB."
+        ),
+        refusal=_(
+            "Dit bestand kunnen we niet bewaren. Kies een pdf of een foto (jpg, png of "
+            "webp) van de getekende overeenkomst."
+        ),
+        required=_("Kies het bestand met de scan."),
+    )
 
     remove_scan = forms.BooleanField(label=_("De scan weghalen"), required=False)
 
@@ -326,70 +349,6 @@ class AgreementScanForm(VersionedForm):
         fields = ["signed_scan"]
         # No "current file" link: files have no public address (see views.agreement_scan).
         widgets = {"signed_scan": forms.FileInput(attrs={"accept": SCAN_ACCEPT})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        limit = {"limit": uploads.limit_mb()}
-        if self.instance.signed_scan:
-            self.fields["signed_scan"].label = _("Andere scan")
-            self.fields["signed_scan"].help_text = (
-                _(
-                    "Er is al een scan. Kies een ander bestand om hem te vervangen: een pdf of "
-                    "een foto (jpg, png of webp), hoogstens %(limit)s MB."
-                )
-                % limit
-            )
-        else:
-            del self.fields["remove_scan"]
-            self.fields["signed_scan"].required = True
-            self.fields["signed_scan"].error_messages["required"] = _(
-                "Kies het bestand met de scan."
-            )
-            self.fields["signed_scan"].help_text = (
-                _("Een pdf of een foto (jpg, png of webp), hoogstens %(limit)s MB.") % limit
-            )
-        self.scan_type = None
-
-    def clean_signed_scan(self):
-        upload = self.cleaned_data.get("signed_scan")
-        if isinstance(upload, UploadedFile):
-            self.scan_type = uploads.checked_type(
-                upload,
-                pdf_allowed=True,
-                refusal=_(
-                    "Dit bestand kunnen we niet bewaren. Kies een pdf of een foto (jpg, png of "
-                    "webp) van de getekende overeenkomst."
-                ),
-            )
-            # Stored under a random name anyway; the history need not keep the uploader's.
-            upload.name = f"scan{models.Agreement.SUFFIXES[self.scan_type]}"
-        return upload
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("remove_scan") and not self.scan_type:
-            cleaned["signed_scan"] = False  # the model field then forgets its file
-        return cleaned
-
-    def extra_changes(self, before) -> list[dict]:
-        """The scan in words for the history (the model leaves the column out). Its
-        field comes first: services.latest_agreement_change knows such a change by it."""
-        had = bool(before is not None and before.signed_scan)
-        change = {"field": "signed_scan", "label": str(_("scan van de getekende overeenkomst"))}
-        if self.scan_type:
-            old = str(_("een scan")) if had else ""
-            return [{**change, "old": old, "new": str(_("een nieuwe scan"))}]
-        if had and self.cleaned_data.get("signed_scan") is False:
-            return [{**change, "old": str(_("een scan")), "new": ""}]
-        return []
-
-    def save(self, commit=True):
-        # The upload path takes its suffix from the type, so set it before the file is stored.
-        if self.scan_type:
-            self.instance.signed_scan_type = self.scan_type
-        elif not self.instance.signed_scan:
-            self.instance.signed_scan_type = ""
-        return super().save(commit)
 
 
 class SuitabilityForm(StyledFormMixin, forms.Form):

@@ -2,20 +2,40 @@
 content), a barrier with what helps, which organisations use a product, and a success."""
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liso import uploads
 from liso.forms import DATE, StyledFormMixin, text_area
-from networks.editing import VersionedForm
+from networks.editing import KeptFile, KeptFileForm
 from phases.models import Adoption, Barrier, Kennisproduct, Success
 
 FILE_ACCEPT = f"{uploads.IMAGE_ACCEPT},{uploads.PDF_TYPE}"
 
 
-class KennisproductForm(VersionedForm):
-    """A product; its goal and experiments are chosen from this network's own."""
+class KennisproductForm(KeptFileForm):
+    """A product; its goal and experiments are chosen from this network's own, its file
+    is a PDF or an image."""
+
+    KEPT = KeptFile(
+        field="file",
+        type_field="file_type",
+        remove="remove_file",
+        stem="bestand",
+        suffixes=Kennisproduct.SUFFIXES,
+        history_label=_("bestand"),
+        one=_("een bestand"),
+        new=_("een nieuw bestand"),
+        other=_("Ander bestand"),
+        help_first=_("Een pdf of een afbeelding (jpg, png of webp), hoogstens %(limit)s MB."),
+        help_other=_(
+            "Er hoort al een bestand bij. Kies een ander bestand om het te vervangen: een "
+            "pdf of een afbeelding (jpg, png of webp), hoogstens %(limit)s MB."
+        ),
+        refusal=_(
+            "Dit bestand kunnen we niet bewaren. Kies een pdf of een afbeelding (jpg, png of webp)."
+        ),
+    )
 
     remove_file = forms.BooleanField(label=_("Het bestand weghalen"), required=False)
 
@@ -56,70 +76,8 @@ class KennisproductForm(VersionedForm):
         self.fields["experiments"].help_text = _(
             "Kies de experimenten waar het product uit voortkomt."
         )
-        limit = {"limit": uploads.limit_mb()}
         if self.instance.file:
             self.order_fields([*self.Meta.fields, "remove_file"])
-            self.fields["file"].label = _("Ander bestand")
-            self.fields["file"].help_text = (
-                _(
-                    "Er hoort al een bestand bij. Kies een ander bestand om het te vervangen: een "
-                    "pdf of een afbeelding (jpg, png of webp), hoogstens %(limit)s MB."
-                )
-                % limit
-            )
-        else:
-            del self.fields["remove_file"]
-            self.fields["file"].help_text = (
-                _("Een pdf of een afbeelding (jpg, png of webp), hoogstens %(limit)s MB.") % limit
-            )
-        self.file_type = None
-
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if isinstance(upload, UploadedFile):
-            self.file_type = uploads.checked_type(
-                upload,
-                pdf_allowed=True,
-                refusal=_(
-                    "Dit bestand kunnen we niet bewaren. Kies een pdf of een afbeelding (jpg, png "
-                    "of webp)."
-                ),
-            )
-            # Stored under a random name anyway; the history need not keep the uploader's.
-            upload.name = f"bestand{Kennisproduct.SUFFIXES[self.file_type]}"
-        return upload
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("remove_file") and not self.file_type:
-            cleaned["file"] = False  # the model field then forgets its file
-        return cleaned
-
-    def extra_changes(self, before) -> list[dict]:
-        """The file in words for the history: its stored name says nothing to a reader
-        (the model leaves the column out of the history)."""
-        had = bool(before is not None and before.file)
-        label = str(_("bestand"))
-        if self.file_type:
-            return [
-                {
-                    "field": "file",
-                    "label": label,
-                    "old": str(_("een bestand")) if had else "",
-                    "new": str(_("een nieuw bestand")),
-                }
-            ]
-        if had and self.cleaned_data.get("file") is False:
-            return [{"field": "file", "label": label, "old": str(_("een bestand")), "new": ""}]
-        return []
-
-    def save(self, commit=True):
-        # The upload path takes its suffix from the type, so set it before the file is stored.
-        if self.file_type:
-            self.instance.file_type = self.file_type
-        elif not self.instance.file:
-            self.instance.file_type = ""
-        return super().save(commit)
 
 
 class BarrierForm(StyledFormMixin, forms.ModelForm):

@@ -352,9 +352,8 @@ class ProfileForm(StyledFormMixin, forms.ModelForm):
         return email
 
 
-class AccountRemoveForm(StyledFormMixin, forms.Form):
-    """Removing one's account asks for the password: whoever finds a computer still logged
-    in cannot do it."""
+class PasswordCheckForm(StyledFormMixin, forms.Form):
+    """Asks for the person's own password before a step only they may take."""
 
     password = forms.CharField(
         label=_("Je wachtwoord"),
@@ -362,6 +361,7 @@ class AccountRemoveForm(StyledFormMixin, forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         help_text=_("Ter bevestiging dat jij het bent."),
     )
+    WRONG = _("Dit wachtwoord klopt niet.")
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -370,8 +370,25 @@ class AccountRemoveForm(StyledFormMixin, forms.Form):
     def clean_password(self):
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
-            raise forms.ValidationError(
-                _("Dit wachtwoord klopt niet. Je account is niet verwijderd."),
-                code="wrong_password",
-            )
+            raise forms.ValidationError(self.WRONG, code="wrong_password")
         return password
+
+
+class AccountRemoveForm(PasswordCheckForm):
+    """Removing one's account asks for the password: whoever finds a computer still logged
+    in cannot do it."""
+
+    WRONG = _("Dit wachtwoord klopt niet. Je account is niet verwijderd.")
+
+
+class SignupConfirmForm(PasswordCheckForm):
+    """Confirming a sign-up asks for the password chosen then (liso/signup.py says why)."""
+
+    WRONG = _(
+        "Dit is niet het wachtwoord dat bij deze aanmelding hoort. Heb jij je niet zelf "
+        "aangemeld? Meld je dan opnieuw aan met je eigen wachtwoord: deze link vervalt dan."
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = _("Het wachtwoord dat je bij het aanmelden koos.")

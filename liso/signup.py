@@ -57,6 +57,9 @@ def _fingerprint(user) -> str:
     return salted_hmac(SALT, user.password, algorithm="sha256").hexdigest()[:20]
 
 
+ALREADY_USED = _("Deze link is al gebruikt. Je account werkt al: log in met je e-mailadres.")
+
+
 def confirmation_token(user) -> str:
     return signing.dumps({"user": user.pk, "state": _fingerprint(user)}, salt=SALT)
 
@@ -130,16 +133,16 @@ def send_signup_notice(*, user_id: int, base_url: str) -> None:
     )
 
 
-def signup_confirm(*, token: str):
-    """Activate the account behind a confirmation link, once; returns it, to log in."""
+def confirmable(*, token: str):
+    """The account behind a confirmation link that may still be confirmed, or SignupError
+    with the reason. Opening the link changes nothing (a mail scanner that follows links
+    must not use it up): confirming is a POST with the password (signup_confirm)."""
     data = signed_links.load(token, salt=SALT, max_age=MAX_AGE, error=SignupError)
     user = User.objects.filter(pk=data.get("user")).first()
     if user is None:
         raise SignupError(_("Deze link werkt niet meer. Meld je opnieuw aan."))
     if not user.awaiting_confirmation:
-        raise SignupError(
-            _("Deze link is al gebruikt. Je account werkt al: log in met je e-mailadres.")
-        )
+        raise SignupError(ALREADY_USED)
     if not constant_time_compare(data.get("state", ""), _fingerprint(user)):
         raise SignupError(
             _(
@@ -147,16 +150,21 @@ def signup_confirm(*, token: str):
                 "e-mailadres. Gebruik de link uit de nieuwste mail."
             )
         )
-    # Only one request ends the wait, however many open the link at the same moment.
+    return user
+
+
+def signup_confirm(user) -> None:
+    """Activate an account that `confirmable` returned and whose owner gave the password
+    chosen at sign-up. Asking for it means that someone who signed up with another
+    person's address cannot hand them an account whose password they know, and that
+    nobody is logged in to someone else's account by opening that person's link."""
+    # Only one request ends the wait, however many send the form at the same moment.
     activated = User.objects.filter(
         pk=user.pk, awaiting_confirmation=True, password=user.password
     ).update(awaiting_confirmation=False, is_active=True)
     if not activated:
-        raise SignupError(
-            _("Deze link is al gebruikt. Je account werkt al: log in met je e-mailadres.")
-        )
+        raise SignupError(ALREADY_USED)
     user.refresh_from_db()
-    return user
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from liso import account, email_change, notifications, personal, sitepages, throttle
 from liso import home as home_sections
 from liso import signup as signups
-from liso.forms import AccountRemoveForm, LoginForm, ProfileForm, SignupForm
+from liso.forms import AccountRemoveForm, LoginForm, ProfileForm, SignupConfirmForm, SignupForm
 
 # What the page after a sign-up tells: the address, and whether the mail went out.
 SIGNUP_SESSION_KEY = "liso-signup"
@@ -111,20 +111,31 @@ def signup_done(request):
 
 @login_not_required
 def signup_confirm(request, token):
-    """The link in the confirmation mail: the account starts working, and its owner is
-    logged in and lands on the home page, which says how to go on."""
+    """The link in the confirmation mail: a page that asks for the password chosen at
+    sign-up; with it, the account starts working and its owner is logged in."""
     try:
-        user = signups.signup_confirm(token=token)
+        user = signups.confirmable(token=token)
     except signups.SignupError as error:
-        context = {"reason": str(error), "signup_open": signups.signup_open()}
-        return render(request, "registration/signup_confirm_failed.html", context, status=400)
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    messages.success(
-        request,
-        _("Welkom, %(name)s! Je e-mailadres is bevestigd en je account is klaar.")
-        % {"name": user.get_short_name()},
-    )
-    return redirect("home")
+        return _signup_link_failed(request, error)
+    form = SignupConfirmForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            signups.signup_confirm(user)
+        except signups.SignupError as error:
+            return _signup_link_failed(request, error)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request,
+            _("Welkom, %(name)s! Je e-mailadres is bevestigd en je account is klaar.")
+            % {"name": user.get_short_name()},
+        )
+        return redirect("home")
+    return render(request, "registration/signup_confirm.html", {"form": form, "email": user.email})
+
+
+def _signup_link_failed(request, error):
+    context = {"reason": str(error), "signup_open": signups.signup_open()}
+    return render(request, "registration/signup_confirm_failed.html", context, status=400)
 
 
 class LoginView(auth_views.LoginView):

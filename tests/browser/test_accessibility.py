@@ -149,6 +149,25 @@ def test_a_sign_up_link_that_does_not_work_has_no_accessibility_violations(
     _assert_accessible(page)
 
 
+def test_confirming_a_sign_up_has_no_accessibility_violations_also_with_a_wrong_password(
+    page, live_server, transactional_db
+):
+    from liso import signup
+    from tests.liso.factories import UserFactory
+
+    waiting = UserFactory(email="wacht@example.org", is_active=False, awaiting_confirmation=True)
+    page.set_viewport_size({"width": WIDTHS["telefoon"], "height": 900})
+    page.goto(
+        live_server.url + reverse("signup_confirm", args=[signup.confirmation_token(waiting)])
+    )
+    _assert_accessible(page)
+    page.get_by_label("Je wachtwoord").fill("niet-het-goede")
+    page.get_by_role("button", name="Bevestigen").click()
+    page.wait_for_load_state()
+    assert page.locator(".liso-error-summary").count() == 1
+    _assert_accessible(page)
+
+
 def test_the_sweep_covers_every_page_the_product_has():
     swept = {name for persona in PERSONAS for name in _pages_for(persona)}
     assert swept == set(PAGES)

@@ -35,6 +35,13 @@ def _link(message) -> str:
     return re.search(r"http://testserver(/account/aanmelden/bevestigen/\S+/)", message.body)[1]
 
 
+def _confirm(client, link, password=NEW_PASSWORD, **kw):
+    """Open the link in the mail and confirm with the password chosen at sign-up."""
+    page = client.get(link)
+    assert page.status_code == 200 and "Aanmelding bevestigen" in page.text
+    return client.post(link, {"password": password}, **kw)
+
+
 def _log_in(client, email, password=NEW_PASSWORD):
     return client.post(reverse("login"), {"username": email, "password": password})
 
@@ -55,7 +62,11 @@ def test_signing_up_mails_a_link_that_activates_the_account_and_logs_in(client):
     assert "Bevestig je aanmelding" in message.subject
     assert "Beste Noor" in message.body
 
-    home = client.get(_link(message), follow=True)
+    # Opening the link changes nothing (a mail scanner may follow it); the password does.
+    client.get(_link(message))
+    account.refresh_from_db()
+    assert account.awaiting_confirmation
+    home = _confirm(client, _link(message), follow=True)
     assert home.redirect_chain[-1][0] == reverse("home")
     assert home.context["user"] == account
     assert "Je e-mailadres is bevestigd" in home.text
@@ -83,7 +94,7 @@ def test_an_unconfirmed_account_cannot_log_in_and_is_told_like_a_wrong_password(
 def test_a_used_link_is_told_in_dutch_and_logs_nobody_in(client):
     _sign_up(client)
     link = _link(mail.outbox[0])
-    client.get(link)
+    _confirm(client, link)
     client.post(reverse("logout"))
     again = client.get(link)
     assert again.status_code == 400
@@ -147,7 +158,7 @@ def test_signing_up_again_before_confirming_sends_a_new_link_and_voids_the_old(c
     old = client.get(first)
     assert old.status_code == 400
     assert "Gebruik de link uit de nieuwste mail" in old.text
-    client.get(_link(mail.outbox[1]))
+    _confirm(client, _link(mail.outbox[1]), password="een-ander-wachtwoord-9")
     account = User.objects.get(email="nieuw@example.org")
     assert account.is_active and account.full_name == "Noor Nieuw"
     assert account.check_password("een-ander-wachtwoord-9")
@@ -310,3 +321,22 @@ def test_the_page_says_so_when_the_mail_could_not_be_sent(client, settings):
     response = _sign_up(client, follow=True)
     assert "De mail kon niet worden verstuurd" in response.text
     assert "We hebben een mail gestuurd" not in response.text
+
+
+def test_confirming_needs_the_password_chosen_at_sign_up(client):
+    """Someone who signs up with another person's address cannot hand them an account whose
+    password they know, nor log a person in to their own account through the link."""
+    _sign_up(client, email="anna@example.org", password="Iemand-anders-koos-dit-1")
+    link = _link(mail.outbox[0])
+    wrong = client.post(link, {"password": NEW_PASSWORD})
+    assert wrong.status_code == 200
+    assert "Dit is niet het wachtwoord dat bij deze aanmelding hoort" in wrong.text
+    assert not wrong.context["user"].is_authenticated
+    account = User.objects.get(email="anna@example.org")
+    assert account.awaiting_confirmation and not account.is_active
+    # Anna signs up herself: the first link no longer works, hers does.
+    _sign_up(client, email="anna@example.org")
+    assert client.get(link).status_code == 400
+    assert _confirm(client, _link(mail.outbox[-1])).url == reverse("home")
+    account.refresh_from_db()
+    assert account.is_active and account.check_password(NEW_PASSWORD)

@@ -76,10 +76,14 @@ def session_event(session: Session, *, url: str) -> icalendar.Event:
     return event
 
 
-def calendar_bytes(sessions, *, absolute, method: str | None = None, attendee: str = "") -> bytes:
+def calendar_bytes(
+    sessions, *, absolute, method: str | None = None, attendee: str = "", organizer: str = ""
+) -> bytes:
     """A calendar with these sessions. `absolute` turns a path into a full URL (the
     request's build_absolute_uri). A mailed invitation or cancellation has a METHOD, an
-    organiser and its reader as attendee, so mail programs offer to add or remove it."""
+    organiser and its reader as attendee, so mail programs offer to add or remove it. The
+    organiser is the platform's address, or `organizer`: a guest's calendar answers the
+    planner who invited them, as their mail says, not a mailbox nobody reads."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -91,14 +95,15 @@ def calendar_bytes(sessions, *, absolute, method: str | None = None, attendee: s
         url = absolute(reverse("session_detail", args=[session.network.slug, session.pk]))
         event = session_event(session, url=url)
         if method:
-            _address_event(event, attendee)
+            _address_event(event, attendee, organizer)
         calendar.add_component(event)
     return calendar.to_ical()
 
 
-def _address_event(event: icalendar.Event, attendee: str) -> None:
-    """Who sends the invitation (our mail address) and to whom, as RFC 5546 asks."""
-    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+def _address_event(event: icalendar.Event, attendee: str, organizer: str = "") -> None:
+    """Who sends the invitation (our mail address, or the given organiser's) and to whom,
+    as RFC 5546 asks."""
+    name, address = parseaddr(organizer or settings.DEFAULT_FROM_EMAIL)
     organizer = icalendar.vCalAddress(f"mailto:{address}")
     organizer.params["cn"] = icalendar.vText(name or address)
     event.add("organizer", organizer)

@@ -76,6 +76,9 @@ def session_invite(
     again. A guest whose address is a current member's is invited as that member. Each
     gets the invitation by mail with the session in their calendar; guests answer by
     replying to `reply_to`."""
+    # One invitation round at a time per session: a double click must not invite (and
+    # mail) the same people twice, nor break on the once-per-session constraints.
+    Session.objects.select_for_update().filter(pk=session.pk).first()
     now = timezone.now()
     current = session.network.memberships.filter(left_on__isnull=True)
     chosen = current.annotate(address=Lower("user__email")).filter(

@@ -91,7 +91,11 @@ def send_guest_mail(
             reply_to=[reply_to] if reply_to else None,
         )
         ics = calendar.calendar_bytes(
-            [session], absolute=lambda path: base + path, method=method, attendee=guest.email
+            [session],
+            absolute=lambda path: base + path,
+            method=method,
+            attendee=guest.email,
+            organizer=reply_to,
         )
         message.attach("bijeenkomst.ics", ics, f"text/calendar; method={method}")
         try:

@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from bijeenkomsten import calendar, registrations
@@ -89,6 +90,20 @@ def _planner_action(view):
     return require_POST(P.network_permission_required(P.SESSIONS_CHANGE)(view))
 
 
+def _invited_message(invited) -> str:
+    members = ngettext("%(n)s lid", "%(n)s leden", len(invited.members)) % {
+        "n": len(invited.members)
+    }
+    if not invited.guests:
+        return _("Uitgenodigd: %(members)s.") % {"members": members}
+    guests = ngettext("%(n)s gast", "%(n)s gasten", len(invited.guests)) % {
+        "n": len(invited.guests)
+    }
+    return _(
+        "Uitgenodigd: %(members)s en %(guests)s. Hieronder zie je per gast of de mail is verstuurd."
+    ) % {"members": members, "guests": guests}
+
+
 @_planner_action
 def session_invite(request, pk):
     """Invite groups, chosen members and guests; nobody chosen is told beside the form."""
@@ -109,16 +124,7 @@ def session_invite(request, pk):
     if not invited:
         messages.success(request, _("Wie je koos, was al uitgenodigd."))
     else:
-        messages.success(
-            request,
-            _(
-                "Uitgenodigd: %(members)s leden en %(guests)s gasten. Hieronder zie je per "
-                "gast of de mail is verstuurd."
-            )
-            % {"members": len(invited.members), "guests": len(invited.guests)}
-            if invited.guests
-            else _("Uitgenodigd: %(members)s leden.") % {"members": len(invited.members)},
-        )
+        messages.success(request, _invited_message(invited))
     return redirect("session_registrations", request.network.slug, session.pk)
 
 
@@ -141,7 +147,7 @@ def session_cancel(request, pk):
     messages.success(
         request,
         _(
-            "De bijeenkomst is afgelast. %(n)s mensen kregen bericht, met "
+            "De bijeenkomst is afgelast. We sturen %(n)s mensen bericht, met "
             "de afzegging voor hun agenda."
         )
         % {"n": told},

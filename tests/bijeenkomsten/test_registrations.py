@@ -431,7 +431,7 @@ def test_a_guest_gets_the_same_invitation_with_the_session_for_the_calendar(
     session = _session(world, place="Stadhuis, zaal 3", start_time=time(13, 30))
     with django_capture_on_commit_callbacks(execute=True):
         page = _invite(client, world, session, guests="Sanne de Vries <Sanne@Example.org>\n")
-    assert "Uitgenodigd: 0 leden en 1 gasten." in page.text
+    assert "Uitgenodigd: 0 leden en 1 gast." in page.text
     (mail,) = mailoutbox
     assert mail.to == ["sanne@example.org"]
     assert mail.reply_to == [world.user(Role.PROCESBEGELEIDER).email]
@@ -447,6 +447,9 @@ def test_a_guest_gets_the_same_invitation_with_the_session_for_the_calendar(
     filename, ics, mimetype = mail.attachments[0]
     assert (filename, mimetype) == ("bijeenkomst.ics", "text/calendar; method=REQUEST")
     assert str(_events(ics)[0]["ATTENDEE"]) == "mailto:sanne@example.org"
+    # Her calendar's answer goes to the planner who invited her, as the mail says.
+    planner = world.user(Role.PROCESBEGELEIDER).email
+    assert str(_events(ics)[0]["ORGANIZER"]) == f"mailto:{planner}"
     guest = session.guests.get()
     assert (guest.name, guest.mail) == ("Sanne de Vries", "verstuurd")
     listing = client.get(_url("session_registrations", world, session)).text

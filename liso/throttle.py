@@ -6,6 +6,7 @@ the same ones; `cache.add` starts a count with the window as its lifetime and `c
 raises it, so a count ends by itself when its window is over.
 """
 
+import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -26,9 +27,12 @@ class Throttle:
     window_setting: str
 
     def keys(self, request, email: str) -> list[str]:
-        """The address's count first, then the client's."""
+        """The address's count first, then the client's. The address goes in as a hash: a
+        cache key has a length limit that a typed address need not keep to (an address of
+        300 characters made the count fail), and the cache need not hold addresses."""
+        address = hashlib.sha256(email.strip().lower().encode()).hexdigest()
         return [
-            f"{self.prefix}:email:{email.strip().lower()}",
+            f"{self.prefix}:email:{address}",
             f"{self.prefix}:ip:{client_address(request)}",
         ]
 
@@ -39,8 +43,12 @@ class Throttle:
     def count(self, request, email: str) -> None:
         window = getattr(settings, self.window_setting)
         for key in self.keys(request, email):
-            cache.add(key, 0, window)
-            cache.incr(key)
+            if cache.add(key, 1, window):
+                continue
+            try:
+                cache.incr(key)
+            except ValueError:  # the count's window ended just now: a new one starts
+                cache.set(key, 1, window)
 
     def forget_address(self, request, email: str) -> None:
         """Start the address's count afresh (after a successful login); the client's stays."""

@@ -4,8 +4,9 @@ The forms are not listed by hand: each page of the access matrix is opened as a 
 may use it, every form on it that posts is read from the HTML, and its fields are sent back
 emptied and with values that once broke pages (NUL bytes, a reading-direction override,
 line breaks, far too much text, dates in the year 1 and 9999, numbers beyond any column,
-impossible times). Whatever the form thinks of them, the answer is below 500. A new page
-with a form joins by being in tests/access.py.
+impossible times). Whatever the form thinks of them, the answer is below 500. The public
+forms (login, sign-up, password reset) are sent by an anonymous visitor. A new page with a
+form joins by being in tests/access.py.
 """
 
 from html.parser import HTMLParser
@@ -16,7 +17,7 @@ from django.urls import reverse
 
 from liso.method import Role
 from networks.permissions import ROLE_PERMISSIONS
-from tests.access import LOGGED_IN, NETWORK, ROUTES
+from tests.access import LOGGED_IN, NETWORK, PUBLIC, ROUTES
 from tests.test_access_matrix import world  # noqa: F401 (the matrix's module-wide world)
 
 LONG = "x" * 20_000  # twice the ordinary text limit, without a single space
@@ -121,7 +122,7 @@ FORM_PAGES = [
     if route.page
     and route.method == "get"
     and route.status == 200
-    and (route.access == LOGGED_IN or (route.access == NETWORK and _acting_role(route)))
+    and (route.access in (PUBLIC, LOGGED_IN) or (route.access == NETWORK and _acting_role(route)))
 ]
 
 
@@ -132,7 +133,9 @@ def test_no_form_gives_a_server_error_whatever_is_sent(client, world, db, name):
         client.force_login(world.user(_acting_role(route)))
         url = reverse(name, kwargs=world.kwargs(route.kwargs))
     else:
-        client.force_login(world.user(Role.DEELNEMER))
+        # The public forms (login, sign-up, password reset) as the visitors they are for.
+        if route.access == LOGGED_IN:
+            client.force_login(world.user(Role.DEELNEMER))
         url = reverse(name, kwargs=route.kwargs)
     page = client.get(url)
     assert page.status_code == 200

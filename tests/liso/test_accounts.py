@@ -43,6 +43,17 @@ def test_login_is_refused_after_too_many_failures_even_with_the_right_password(
     assert _login(client, deelnemer.email).status_code == 302
 
 
+def test_failures_with_an_address_of_any_length_are_counted(client, settings):
+    """The count's key holds a hash of the address: a 300-character address once broke
+    the count (a server error) instead of being refused like any other."""
+    cache.clear()
+    long_address = "x" * 300 + "@example.org"
+    for _ in range(settings.LOGIN_FAILURE_LIMIT):
+        assert _login(client, long_address, "fout").status_code == 200
+    assert "te vaak een verkeerd wachtwoord" in _login(client, long_address, "fout").text
+    cache.clear()
+
+
 def test_login_redirects_to_the_page_asked_for(client, deelnemer):
     response = client.post(
         reverse("login") + "?next=/account/profiel/",

@@ -18,6 +18,7 @@ from bijeenkomsten import calendar, registrations
 from bijeenkomsten.forms import AnswerForm, InvitationForm
 from bijeenkomsten.models import Registration
 from bijeenkomsten.views_sessions import crumb, session_of
+from liso import throttle
 from liso.notifications import base_url_of
 from liso.spreadsheet import csv_response
 from networks import permissions as P
@@ -111,6 +112,15 @@ def session_invite(request, pk):
     if session.is_cancelled:
         raise PermissionDenied
     form = InvitationForm(request.POST, network=request.network)
+    guests = form.cleaned_data["guests"] if form.is_valid() else []
+    if guests and not throttle.GUESTS.allows(request, request.user.email, len(guests)):
+        form.add_error(
+            "guests",
+            _(
+                "Je hebt vandaag al veel gasten uitgenodigd. Nodig deze gasten morgen uit, of "
+                "vraag een andere planner van het netwerk."
+            ),
+        )
     if not form.is_valid():
         return _registrations_page(request, session, form)
     invited = registrations.session_invite(
@@ -121,6 +131,7 @@ def session_invite(request, pk):
         base_url=base_url_of(request),
         reply_to=request.user.email,
     )
+    throttle.GUESTS.count(request, request.user.email, len(invited.guests))
     if not invited:
         messages.success(request, _("Wie je koos, was al uitgenodigd."))
     else:

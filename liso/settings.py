@@ -145,6 +145,9 @@ LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
 # Sign-ups (each one sends a mail) per e-mail address and per client address, likewise.
 SIGNUP_LIMIT = env_int("SIGNUP_LIMIT", 5)
 SIGNUP_WINDOW_SECONDS = env_int("SIGNUP_WINDOW_SECONDS", 60 * 60)
+# Guests from outside a network that one planner may invite to sessions per window.
+GUEST_INVITE_LIMIT = env_int("GUEST_INVITE_LIMIT", 100)
+GUEST_INVITE_WINDOW_SECONDS = env_int("GUEST_INVITE_WINDOW_SECONDS", 24 * 60 * 60)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",

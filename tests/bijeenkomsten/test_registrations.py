@@ -456,6 +456,27 @@ def test_a_guest_gets_the_same_invitation_with_the_session_for_the_calendar(
     assert "Sanne de Vries" in listing and "uitnodiging verstuurd" in listing
 
 
+def test_one_planner_invites_a_bounded_number_of_guests_a_day(
+    client, mailoutbox, settings, django_capture_on_commit_callbacks
+):
+    """Guests get mail in the platform's name; an account made to send mail cannot send
+    much of it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.GUEST_INVITE_LIMIT = 2
+    world = build_world()
+    session = world.network.sessions.first()
+    guests = "Ann <ann@example.org>\nBas <bas@example.org>"
+    with django_capture_on_commit_callbacks(execute=True):
+        _invite(client, world, session, guests=guests)
+        refused = _invite(client, world, session, guests="Cor <cor@example.org>")
+    assert "Je hebt vandaag al veel gasten uitgenodigd" in refused.text
+    assert sorted(m.to[0] for m in mailoutbox) == ["ann@example.org", "bas@example.org"]
+    assert session.guests.count() == 2
+    cache.clear()
+
+
 def test_a_guest_invitation_the_mail_server_refuses_is_told(
     client, refusing_mail_server, django_capture_on_commit_callbacks
 ):

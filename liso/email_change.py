@@ -7,6 +7,8 @@ for three days.
 
 from django.core import signing
 from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -38,14 +40,23 @@ def email_change_request(*, request, user, new_email: str) -> None:
     )
 
 
+@transaction.atomic
 def email_change_confirm(*, user, token: str) -> str:
-    """Apply the change behind a confirmation link for `user`; returns the new address."""
+    """Apply the change behind a confirmation link for `user`; returns the new address.
+    A sign-up that never confirmed this address gives way: whoever opened this link has
+    just proved the address is theirs (so nobody keeps an address by signing up with it)."""
     data = signed_links.load(token, salt=SALT, max_age=MAX_AGE, error=EmailChangeError)
     if data.get("user") != user.pk:
         raise EmailChangeError(_("Deze link hoort bij een ander account."))
     email = data["email"]
-    if User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
-        raise EmailChangeError(_("Er is inmiddels al een account met dit e-mailadres."))
+    others = User.objects.select_for_update().filter(email__iexact=email).exclude(pk=user.pk)
+    taken = EmailChangeError(_("Er is inmiddels al een account met dit e-mailadres."))
+    if any(not other.awaiting_confirmation for other in others):
+        raise taken
+    try:
+        others.delete()
+    except (ProtectedError, RestrictedError) as kept:  # records of its own keep it
+        raise taken from kept
     user.email = email
     user.save(update_fields=["email"])
     return email

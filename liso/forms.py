@@ -342,9 +342,29 @@ class ProfileForm(StyledFormMixin, forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
 
+    # The address is checked in clean_email, where a sign-up never confirmed does not
+    # count; the model's own checks would count it. The change itself waits for the link
+    # (liso/email_change.py), so the saved row never holds the new address here.
+    def validate_unique(self):
+        self._validate_without_email(self.instance.validate_unique)
+
+    def validate_constraints(self):
+        self._validate_without_email(self.instance.validate_constraints)
+
+    def _validate_without_email(self, validate) -> None:
+        try:
+            validate(exclude=self._get_validation_exclusions() | {"email"})
+        except forms.ValidationError as error:
+            self._update_errors(error)
+
     def clean_email(self):
         email = User.objects.normalize_email(self.cleaned_data["email"])
-        taken = User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists()
+        # A sign-up never confirmed does not hold the address (email_change says why).
+        taken = (
+            User.objects.filter(email__iexact=email, awaiting_confirmation=False)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        )
         if taken:
             raise forms.ValidationError(
                 _("Er is al een account met dit e-mailadres."), code="email_taken"

@@ -161,6 +161,24 @@ def test_a_new_email_address_counts_only_once_confirmed_from_that_address(client
     assert client.get(link[:-4] + "xyz/").status_code == 400
 
 
+def test_a_sign_up_never_confirmed_does_not_keep_an_address_from_its_owner(client, deelnemer):
+    squatter = UserFactory(
+        email="dewi@nieuw.example.org", is_active=False, awaiting_confirmation=True
+    )
+    client.force_login(deelnemer)
+    response = client.post(
+        reverse("profile"), {"full_name": "Dewi", "email": "dewi@nieuw.example.org"}
+    )
+    assert response.status_code == 302  # not "taken"
+    link = re.search(
+        r"http://testserver(/account/e-mailadres-bevestigen/\S+/)", mail.outbox[-1].body
+    )
+    client.get(link[1])
+    deelnemer.refresh_from_db()
+    assert deelnemer.email == "dewi@nieuw.example.org"
+    assert not User.objects.filter(pk=squatter.pk).exists()
+
+
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [

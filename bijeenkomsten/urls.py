@@ -66,6 +66,11 @@ urlpatterns = [
         sessions + "<int:pk>/herinneren/", views_registrations.session_remind, name="session_remind"
     ),
     path(
+        sessions + "<int:pk>/gasten/<int:guest>/weghalen/",
+        views_registrations.session_guest_remove,
+        name="session_guest_remove",
+    ),
+    path(
         sessions + "<int:pk>/afgelasten/", views_registrations.session_cancel, name="session_cancel"
     ),
     path(

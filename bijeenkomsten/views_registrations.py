@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -143,7 +143,28 @@ def session_invite(request, pk):
 def session_remind(request, pk):
     session = session_of(request, pk)
     count = registrations.registration_remind(session=session, base_url=base_url_of(request))
-    messages.success(request, _("%(n)s leden kregen een herinnering.") % {"n": count})
+    messages.success(
+        request,
+        ngettext(
+            "We sturen %(n)s lid een herinnering.", "We sturen %(n)s leden een herinnering.", count
+        )
+        % {"n": count},
+    )
+    return redirect("session_registrations", request.network.slug, session.pk)
+
+
+@_planner_action
+def session_guest_remove(request, pk, guest):
+    """Take a guest off the list, for instance when they ask for no more mail: they get
+    none about this session from then on."""
+    session = session_of(request, pk)
+    guest = get_object_or_404(session.guests, pk=guest)
+    guest.delete()
+    messages.success(
+        request,
+        _("%(name)s staat niet meer op de lijst en krijgt geen mail meer over deze bijeenkomst.")
+        % {"name": guest.name},
+    )
     return redirect("session_registrations", request.network.slug, session.pk)
 
 

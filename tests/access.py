@@ -322,6 +322,14 @@ ROUTES = {
         )
         for name in ("session_remind", "session_cancel")
     },
+    "session_guest_remove": Route(
+        NETWORK,
+        method="post",
+        page=False,
+        status=302,
+        kwargs={"slug": THE_NETWORK, "pk": "<session>", "guest": "<guest>"},
+        permission="sessions.change",
+    ),
     # An empty invitation (the matrix posts nothing) is shown again with its message.
     "session_invite": Route(
         NETWORK,

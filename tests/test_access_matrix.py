@@ -74,7 +74,12 @@ def world(django_db_setup, django_db_blocker):
     own savepoint inside it (the `db` fixture), so what one request changes, the next
     case does not see."""
     with django_db_blocker.unblock(), transaction.atomic():
-        yield build_world()
+        world = build_world()
+        # A guest from outside, only here: other tests count who a session has.
+        session = world.network.sessions.get(pk=world.startup["<session>"])
+        guest = session.guests.create(name="Sanne de Gast", email="sanne.gast@example.org")
+        world.startup["<guest>"] = guest.pk
+        yield world
         transaction.set_rollback(True)
 
 

@@ -477,6 +477,25 @@ def test_one_planner_invites_a_bounded_number_of_guests_a_day(
     cache.clear()
 
 
+def test_a_guest_taken_off_the_list_gets_no_more_mail(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    world = build_world()
+    session = world.network.sessions.first()
+    with django_capture_on_commit_callbacks(execute=True):
+        _invite(client, world, session, guests="Ann <ann@example.org>")
+    assert "Beantwoord deze mail, dan haalt wie je uitnodigde je van de lijst" in (
+        mailoutbox[-1].body
+    )
+    ann = session.guests.get(email="ann@example.org")
+    page = client.post(_url("session_guest_remove", world, session, guest=ann.pk), follow=True)
+    assert "Ann staat niet meer op de lijst" in page.text
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url("session_cancel", world, session))
+    assert "ann@example.org" not in [m.to[0] for m in mailoutbox]
+
+
 def test_a_guest_invitation_the_mail_server_refuses_is_told(
     client, refusing_mail_server, django_capture_on_commit_callbacks
 ):

@@ -157,15 +157,25 @@ class MembershipFieldsMixin(forms.Form):
         error_messages={"required": _("Kies minstens één rol.")},
     )
 
-    def clean_roles(self):
-        return sorted(set(self.cleaned_data["roles"]))
+    # The member's roles this person may not give or take away: they stay as they are.
+    kept_roles: list[str] = []
 
-    def limit_roles(self, *, may_manage_trekkers: bool) -> None:
-        """Who may not make someone trekker does not see that choice."""
-        if not may_manage_trekkers:
-            self.fields["roles"].choices = [
-                (code, label) for code, label in method.Role.choices if code != method.Role.TREKKER
-            ]
+    def clean_roles(self):
+        return sorted(set(self.cleaned_data["roles"]) | set(self.kept_roles))
+
+    def limit_roles(self, grantable: list[str], kept: list[str] = ()) -> None:
+        """Offer only the roles this person may grant (permissions.grantable_roles); the
+        member's other roles are kept and named beside the choice."""
+        self.fields["roles"].choices = [
+            (code, label) for code, label in method.Role.choices if code in grantable
+        ]
+        self.kept_roles = list(kept)
+        if self.kept_roles:
+            self.fields["roles"].required = False
+            names = ", ".join(str(method.Role(code).label).lower() for code in self.kept_roles)
+            self.fields["roles"].help_text = _(
+                "Blijft ook: %(roles)s. Dat kun jij niet geven of afnemen."
+            ) % {"roles": names}
 
     def clean_hours_per_week(self):
         hours = self.cleaned_data["hours_per_week"]

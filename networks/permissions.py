@@ -100,6 +100,19 @@ ARCHIVED_KEEPS = {NETWORK_VIEW, MEMBERS_VIEW, INSIGHT_VIEW, NETWORK_ARCHIVE, STA
 ARCHIVED_KEEPS |= {REPORTS_EXPORT, SESSIONS_VIEW, HEALTH_VIEW, NETWORK_EXPORT}
 
 
+def grantable_roles(perms) -> list[str]:
+    """The roles someone with these permissions may give or take away: those whose every
+    permission they hold already, so nobody gains a right by granting a role (a
+    procesbegeleider cannot make themselves projectassistent to reach the money). Only who
+    may manage trekkers grants or removes the trekker role."""
+    return [
+        role
+        for role in Role.values
+        if ROLE_PERMISSIONS[role] <= perms
+        and (role != Role.TREKKER or MEMBERS_MANAGE_TREKKERS in perms)
+    ]
+
+
 def permissions_for(membership: Membership) -> frozenset[str]:
     perms = set()
     for role in membership.role_codes():

@@ -168,7 +168,7 @@ def member_invite(request):
     # A name in the link (from a verkennend gesprek) is filled in already.
     initial = {"full_name": request.GET.get("naam", "")[:150]}
     form = InvitationForm(request.POST or None, network=network, user=request.user, initial=initial)
-    form.limit_roles(may_manage_trekkers=MANAGE_TREKKERS in request.network_perms)
+    form.limit_roles(permissions.grantable_roles(request.network_perms))
     if request.method == "POST" and form.is_valid():
         fields = form.invitation_fields()
         with transaction.atomic():
@@ -238,7 +238,9 @@ def member_edit(request, pk):
     form = MembershipForm(
         request.POST or None, instance=membership, prefix="lid", user=request.user
     )
-    form.limit_roles(may_manage_trekkers=MANAGE_TREKKERS in request.network_perms)
+    grantable = permissions.grantable_roles(request.network_perms)
+    kept = [code for code in membership.role_codes() if code not in grantable]
+    form.limit_roles(grantable, kept)
     leave_form = LeaveForm(initial={"left_on": date.today()}, prefix="vertrek")
     if request.method == "POST" and form.is_valid():
         try:

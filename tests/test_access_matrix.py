@@ -5,7 +5,12 @@ from django.urls import resolve, reverse
 from django.utils import timezone
 
 from liso.method import Role
-from networks.permissions import ARCHIVED_KEEPS, ROLE_PERMISSIONS
+from networks.permissions import (
+    ARCHIVED_KEEPS,
+    MEMBERS_MANAGE,
+    MEMBERS_MANAGE_TREKKERS,
+    ROLE_PERMISSIONS,
+)
 from tests.access import (
     LOGGED_IN,
     NETWORK,
@@ -16,6 +21,7 @@ from tests.access import (
     route_for,
 )
 from tests.liso.factories import UserFactory
+from tests.networks.test_networks import _edit_roles
 from tests.networks.world import ACTORS, build_world
 
 
@@ -186,3 +192,46 @@ def test_only_platform_staff_reach_the_admin(client, deelnemer, name):
     staff = UserFactory(email="beheer@example.org", is_staff=True, is_superuser=True)
     client.force_login(staff)
     assert client.get(url).status_code == 200
+
+
+# --- granting roles ------------------------------------------------------------------------
+# Nobody gains a right by granting a role: a member who manages members may give or take
+# away only the roles whose every permission they hold already; the trekker role needs the
+# right to manage trekkers. (A procesbegeleider once made themselves projectassistent, and
+# so reached the money and the planning.)
+MANAGERS = [role for role in Role.values if MEMBERS_MANAGE in ROLE_PERMISSIONS[role]]
+
+
+def _may_grant(actor: str, role: str) -> bool:
+    held = ROLE_PERMISSIONS[actor]
+    return ROLE_PERMISSIONS[role] <= held and (
+        role != Role.TREKKER or MEMBERS_MANAGE_TREKKERS in held
+    )
+
+
+@pytest.mark.parametrize("granted", Role.values)
+@pytest.mark.parametrize("actor", MANAGERS)
+def test_a_role_is_granted_only_by_who_holds_its_rights(client, world, db, actor, granted):
+    member = world.members[Role.DEELNEMER]
+    client.force_login(world.user(actor))
+    _edit_roles(client, world, member, [Role.DEELNEMER, granted])
+    assert (granted in member.role_codes()) == _may_grant(actor, granted)
+
+
+@pytest.mark.parametrize("actor", MANAGERS)
+def test_nobody_grants_themselves_more_rights(client, world, db, actor):
+    own = world.members[actor]
+    client.force_login(own.user)
+    _edit_roles(client, world, own, list(Role.values))
+    for role in own.role_codes():
+        assert ROLE_PERMISSIONS[role] <= ROLE_PERMISSIONS[actor], role
+
+
+def test_a_role_one_may_not_grant_is_kept_when_one_edits_its_member(client, world, db):
+    member = world.members[Role.PROJECTASSISTENT]
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    page = client.get(reverse("member_edit", args=[world.network.slug, member.pk]))
+    assert "Blijft ook: projectassistent" in page.text
+    response = _edit_roles(client, world, member, [Role.DEELNEMER])
+    assert response.status_code == 302
+    assert set(member.role_codes()) == {Role.PROJECTASSISTENT, Role.DEELNEMER}

@@ -4,6 +4,9 @@ from django.urls import include, path
 
 from liso import forms, views
 
+# The database away answers 503 with Retry-After instead of 500 (liso/views.py).
+handler500 = views.server_error
+
 account_urls = [
     path("account/inloggen/", views.LoginView.as_view(), name="login"),
     path("account/uitloggen/", views.LogoutView.as_view(), name="logout"),

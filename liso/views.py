@@ -1,12 +1,16 @@
+import sys
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -221,3 +225,19 @@ def site_page(request, key):
             "contact_email": settings.CONTACT_EMAIL if key == sitepages.Key.CONTACT else "",
         },
     )
+
+
+# How long a browser (or a person) should wait before trying again when the database is away.
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request):
+    """The 500 page, except when the database cannot be reached (a restart, an outage):
+    then 503 with Retry-After and a page that says the service is briefly away and that
+    what was just sent was not saved. Rendered without the request, as Django's own 500
+    page is, so it needs no database to show."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return defaults.server_error(request)

@@ -273,7 +273,9 @@ class NewAccountForm(StyledFormMixin, forms.Form):
     )
 
     def account_email(self) -> str:
-        raise NotImplementedError
+        """The address the account will have, for the password check: the one typed on
+        the form (an invitation's form knows it from the invitation instead)."""
+        return self.cleaned_data.get("email", "")
 
     def clean(self):
         cleaned = super().clean()
@@ -304,9 +306,6 @@ class SignupForm(NewAccountForm):
     def __init__(self, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
         self.request = request
-
-    def account_email(self) -> str:
-        return self.cleaned_data.get("email", "")
 
     def clean_email(self):
         return User.objects.normalize_email(self.cleaned_data["email"])

@@ -201,3 +201,41 @@ class SitePage(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class OutgoingMail(models.Model):
+    """One mail to one address, kept from the moment it is written until the mail server
+    took it (or we gave up): the worker sends it, tries again later when the server
+    refuses, and pages tell from it whether a mail went out (liso/outbox.py)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "wacht", _("wacht op versturen")
+        SENT = "verstuurd", _("aangekomen bij de mailserver")
+        FAILED = "mislukt", _("niet verstuurd")
+
+    # What the mail is about, so a page can list who got mail about it, e.g.
+    # "bijeenkomst-12-uitnodiging" (liso/outbox.py).
+    topic = models.CharField(max_length=100, blank=True, db_index=True)
+    user = models.ForeignKey(
+        "liso.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    to = models.EmailField(max_length=254)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    html = models.TextField(blank=True)
+    reply_to = models.EmailField(max_length=254, blank=True)
+    # [{"filename", "mimetype", "content" (base64)}]: a calendar file, say.
+    attachments = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="mail_due")]
+
+    def __str__(self):
+        return f"{self.to}: {self.subject}"

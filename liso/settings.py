@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.forms",
     "django_htmx",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -197,6 +198,12 @@ if _email_backend == EMAIL_BACKENDS["smtp"]:
         "timeout": env_int("EMAIL_TIMEOUT", 20),
     }
 MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}
+# Background work (all mail, for one) waits in the database until the worker
+# (`manage.py worker`) does it: no other server is needed, and nothing is lost when the
+# web server or the mail server stops. Tests run each task at once (tests/settings.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The hour (local time) from which the worker sends the day's daily mail.
+DAILY_MAIL_HOUR = env_int("DAILY_MAIL_HOUR", 7)
 # Where the product lives, for links in mail sent outside a request (the daily mail).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "LISO Leernetwerken <noreply@localhost>")

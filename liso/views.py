@@ -94,13 +94,13 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         throttle.SIGNUP.count(request, data["email"])
-        sent = signups.signup_request(
+        signups.signup_request(
             full_name=data["full_name"],
             email=data["email"],
             password=data["password1"],
             base_url=notifications.base_url_of(request),
         )
-        request.session[SIGNUP_SESSION_KEY] = {"email": data["email"], "sent": sent}
+        request.session[SIGNUP_SESSION_KEY] = {"email": data["email"]}
         return redirect("signup_done")
     return render(request, "registration/signup_form.html", {"form": form})
 

@@ -11,7 +11,7 @@ HOST_PORT ?= 127.0.0.1:8000
 .PHONY: help install setup run test lint format migrations-check pytest bench lock clean
 
 help:
-	@echo "make run    set up (venv, database, demo data) and serve on http://$(HOST_PORT)"
+	@echo "make run    set up (venv, database, demo data), serve on http://$(HOST_PORT) with the worker"
 	@echo "make setup  everything 'make run' does except serving"
 	@echo "make test   lint, migration check and all tests (PostgreSQL and Chromium)"
 	@echo "make bench  page timings against the floor page, small and large database"
@@ -50,7 +50,10 @@ setup: $(VENV)/.installed-runtime
 	$(DEV_ENV) $(BIN)/python manage.py load_catalogue
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 
+# The worker (mail, the daily mail) runs beside the web server and stops with it.
 run: setup
+	$(DEV_ENV) $(BIN)/python manage.py worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST_PORT)
 
 lint: $(VENV)/.installed-dev

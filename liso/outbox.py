@@ -19,7 +19,7 @@ from smtplib import SMTPException
 
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
-from django.tasks import default_task_backend, task
+from django.tasks import task
 from django.utils import timezone
 
 from liso.models import OutgoingMail
@@ -142,7 +142,7 @@ def _record_failure(mail: OutgoingMail, error: Exception) -> None:
 def _retry_later(mail: OutgoingMail) -> None:
     """Queue the next try for its time. A queue that cannot wait (the one tests use runs
     every task at once) leaves it to `tick()`."""
-    if default_task_backend.supports_defer:
+    if deliver.get_backend().supports_defer:
         deliver.using(run_after=mail.next_attempt_at).enqueue(mail_id=mail.pk)
 
 
@@ -190,4 +190,4 @@ def send_due(now=None) -> int:
 
 def _lost_after() -> timedelta:
     # A queue that cannot schedule retries leaves them all to the tick, at their time.
-    return STALE_AFTER if default_task_backend.supports_defer else timedelta(0)
+    return STALE_AFTER if deliver.get_backend().supports_defer else timedelta(0)

@@ -20,6 +20,7 @@ from liso import notifications, outbox, schedule
 from liso.method import Role
 from liso.models import DailyMail, OutgoingMail, QueuedNotice
 from tests import mailserver
+from tests.liso.factories import UserFactory
 from tests.networks.factories import MembershipFactory
 from tests.networks.world import build_world
 
@@ -227,3 +228,20 @@ def test_a_day_without_the_worker_still_brings_the_reminders_that_were_due(
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_daily_mail", verbosity=0)  # once only
     assert len([m for m in mail.outbox if "Binnenkort" in m.subject]) == 1
+
+
+def test_staff_see_every_mail_and_send_failed_ones_again(client, db):
+    failed = OutgoingMail.objects.create(
+        to="a@example.org",
+        subject="Uitnodiging",
+        body="Tekst",
+        status=Status.FAILED,
+        last_error="Connection refused",
+    )
+    client.force_login(UserFactory(email="beheer@example.org", is_staff=True, is_superuser=True))
+    listing = client.get(reverse("admin:liso_outgoingmail_changelist"))
+    assert listing.status_code == 200 and "Connection refused" in listing.text
+    data = {"action": "resend", "_selected_action": [failed.pk]}
+    client.post(reverse("admin:liso_outgoingmail_changelist"), data)
+    failed.refresh_from_db()
+    assert failed.status == Status.SENT and [m.to for m in mail.outbox] == [["a@example.org"]]

@@ -245,3 +245,16 @@ def test_staff_see_every_mail_and_send_failed_ones_again(client, db):
     client.post(reverse("admin:liso_outgoingmail_changelist"), data)
     failed.refresh_from_db()
     assert failed.status == Status.SENT and [m.to for m in mail.outbox] == [["a@example.org"]]
+
+
+def test_a_password_reset_request_never_waits_for_the_mail_server(client, db, database_queue, smtp):
+    """Nothing listens at the mail server's port: the request still answers at once,
+    the same as for an unknown address, and the mail waits for the worker."""
+    user = UserFactory(email="anna@example.org")
+    url = reverse("password_reset")
+    known = client.post(url, {"email": user.email})
+    unknown = client.post(url, {"email": "niemand@example.org"})
+    assert known.status_code == unknown.status_code == 302
+    assert known.url == unknown.url
+    (waiting,) = OutgoingMail.objects.all()
+    assert (waiting.to, waiting.status, waiting.attempts) == (user.email, Status.QUEUED, 0)

@@ -8,7 +8,7 @@ import pytest
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
 from liso import uploads
 from tests.bijeenkomsten.world import pdf_bytes, png_bytes
@@ -105,3 +105,18 @@ def test_a_pdf_where_only_photos_are_taken_is_refused_as_before():
 def test_an_image_that_passes_the_first_look_but_does_not_decode_is_refused():
     truncated = _image((400, 300), "JPEG")[:600]
     assert _refusal(truncated).messages == [REFUSAL]
+
+
+def _encrypted_pdf(user_password: str) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes())))
+    writer.encrypt(user_password, owner_password="eigenaar", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_a_pdf_with_a_password_is_refused_and_one_that_opens_without_is_kept():
+    refused = _refusal(_encrypted_pdf("geheim"))
+    assert refused.code == "locked_pdf" and "wachtwoord" in refused.messages[0]
+    stored, _type = _kept(_encrypted_pdf(""))  # only the owner's rights are locked
+    assert len(PdfReader(io.BytesIO(stored)).pages) == 1

@@ -76,6 +76,7 @@ def account_remove(*, user) -> None:
     locked.user_permissions.clear()
     locked.full_name = User.REMOVED_NAME
     locked.email = removed_address(locked)
+    locked.email_changed_at = None
     locked.set_unusable_password()
     locked.is_active = False
     locked.is_staff = False

@@ -360,9 +360,10 @@ class ProfileForm(StyledFormMixin, forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
 
-    # The address is checked in clean_email, where a sign-up never confirmed does not
-    # count; the model's own checks would count it. The change itself waits for the link
-    # (liso/email_change.py), so the saved row never holds the new address here.
+    # The model's own checks would tell whether the new address has an account; this
+    # form takes any valid address, and liso/email_change.py tells only the address's
+    # owner. The change itself waits for the link, so the saved row never holds the new
+    # address here.
     def validate_unique(self):
         self._validate_without_email(self.instance.validate_unique)
 
@@ -376,18 +377,7 @@ class ProfileForm(StyledFormMixin, forms.ModelForm):
             self._update_errors(error)
 
     def clean_email(self):
-        email = User.objects.normalize_email(self.cleaned_data["email"])
-        # A sign-up never confirmed does not hold the address (email_change says why).
-        taken = (
-            User.objects.filter(email__iexact=email, awaiting_confirmation=False)
-            .exclude(pk=self.instance.pk)
-            .exists()
-        )
-        if taken:
-            raise forms.ValidationError(
-                _("Er is al een account met dit e-mailadres."), code="email_taken"
-            )
-        return email
+        return User.objects.normalize_email(self.cleaned_data["email"])
 
 
 class PasswordCheckForm(StyledFormMixin, forms.Form):

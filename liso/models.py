@@ -48,6 +48,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Set by signing up (liso/signup.py) until the address is confirmed by the link in the
     # mail; such an account is inactive, so nobody can log in with it before that.
     awaiting_confirmation = models.BooleanField(_("wacht op bevestiging"), default=False)
+    # Set when a new address is confirmed (liso/email_change.py): a confirmation link is
+    # signed with it, so a link works once, also after changing back.
+    email_changed_at = models.DateTimeField(_("e-mailadres gewijzigd op"), null=True, blank=True)
 
     objects = UserManager()
 

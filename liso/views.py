@@ -10,6 +10,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -46,6 +47,12 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+EMAIL_CHANGE_QUEUED = gettext_lazy(
+    "Je naam is opgeslagen. We sturen een mail naar %(email)s: open de link daarin om je "
+    "nieuwe e-mailadres te bevestigen. Tot dan blijft je oude adres gelden."
+)
+
+
 def profile(request):
     """Name and e-mail address. A new address only counts once it is confirmed by mail."""
     user = request.user
@@ -56,15 +63,9 @@ def profile(request):
         user.email = current_email
         user.save(update_fields=["full_name"])
         if new_email.lower() != current_email.lower():
+            # The same answer whether the address is taken or not (email_change says why).
             email_change.email_change_request(request=request, user=user, new_email=new_email)
-            messages.info(
-                request,
-                _(
-                    "Je naam is opgeslagen. We hebben een mail gestuurd naar %(email)s: open "
-                    "de link daarin om je nieuwe e-mailadres te bevestigen."
-                )
-                % {"email": new_email},
-            )
+            messages.info(request, EMAIL_CHANGE_QUEUED % {"email": new_email})
         else:
             messages.success(request, _("Je gegevens zijn opgeslagen."))
         return redirect("profile")
@@ -73,10 +74,13 @@ def profile(request):
 
 def email_confirm(request, token):
     try:
-        email = email_change.email_change_confirm(user=request.user, token=token)
+        email = email_change.email_change_confirm(request=request, user=request.user, token=token)
     except email_change.EmailChangeError as error:
         return render(request, "liso/email_confirm_failed.html", {"reason": str(error)}, status=400)
-    messages.success(request, _("Je e-mailadres is nu %(email)s.") % {"email": email})
+    text = _(
+        "Je e-mailadres is nu %(email)s. We sturen je oude adres een mail dat het is gewijzigd."
+    ) % {"email": email}
+    messages.success(request, text)
     return redirect("profile")
 
 

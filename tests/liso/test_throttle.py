@@ -257,6 +257,10 @@ def test_reset_mails_to_one_address_are_limited_and_the_page_tells_nothing(
     assert {(answer.status_code, answer.url) for answer in answers} == {
         (302, reverse("password_reset_done"))
     }
+    # The page after it promises no mail it did not send.
+    done = Client().get(reverse("password_reset_done")).text
+    assert "Hoort het e-mailadres bij een account" in done
+    assert "We sturen niet onbeperkt zulke mails" in done
     # Another person's mail still goes out.
     UserFactory(email="ander@example.org")
     _reset(client, "ander@example.org", REMOTE_ADDR="203.0.113.1")

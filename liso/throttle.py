@@ -4,7 +4,7 @@
 The counts are rows of ThrottleCount in the database, so every app server behind a load
 balancer sees the same ones. An attempt is counted first, in one statement that adds to the
 count and returns the new value (INSERT ... ON CONFLICT DO UPDATE ... RETURNING), and judged
-by that value: of thirty attempts at once, exactly the limit get through. A read followed
+by that value: of thirty attempts at once, exactly the limit gets through. A read followed
 by a write would let every attempt that reads before the others write through.
 
 django-axes was considered and not taken: it checks a lock-out before authenticating and
@@ -13,7 +13,6 @@ sign-ups, reset mail and guest invitations need the same counting; and it would 
 second way of finding the client's address beside the one below.
 """
 
-import hashlib
 import ipaddress
 from dataclasses import dataclass
 from datetime import timedelta
@@ -23,6 +22,7 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import F
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from liso.models import ThrottleCount
 
@@ -76,8 +76,9 @@ def client_address(request) -> str:
 
 def _digest(text: str) -> str:
     # A key of fixed length whatever was typed (an address of 300 characters once broke the
-    # count), and no address kept in the table.
-    return hashlib.sha256(text.encode()).hexdigest()[:40]
+    # count), and no address kept in the table: keyed with SECRET_KEY, so the table alone
+    # cannot be turned back into addresses by trying them all.
+    return salted_hmac("liso.throttle", text, algorithm="sha256").hexdigest()[:40]
 
 
 def _add(key: str, amount: int, window: int) -> int:

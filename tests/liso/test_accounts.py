@@ -94,6 +94,8 @@ def test_password_reset_mails_a_working_single_use_link(client, deelnemer):
     assert done.url == reverse("password_reset_complete")
     deelnemer.refresh_from_db()
     assert deelnemer.check_password(new_password)
+    # The link proved who they are: they are logged in at once.
+    assert client.get(reverse("password_reset_complete")).context["user"] == deelnemer
     assert "werkt niet meer" in client.get(link, follow=True).text
 
 

@@ -177,9 +177,27 @@ def test_a_completed_password_reset_lifts_the_accounts_block(
     done = _choose_new_password(owner, mail.outbox[0])
     assert done.url == reverse("password_reset_complete")
 
-    assert _login(owner, deelnemer.email, NEW_PASSWORD, client_address="198.51.100.7").url == (
-        reverse("home")
+    # On another computer of theirs, the owner logs in as usual.
+    elsewhere = _login(Client(), deelnemer.email, NEW_PASSWORD, client_address="198.51.100.8")
+    assert elsewhere.url == reverse("home")
+
+
+def test_a_new_password_logs_its_owner_in_even_while_someone_keeps_guessing(
+    client, behind_the_proxy, settings, deelnemer
+):
+    owner = Client()
+    _reset(owner, deelnemer.email, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="198.51.100.7")
+    link = re.search(r"http://testserver(/account/nieuw-wachtwoord/\S+/)", mail.outbox[0].body)[1]
+    form_page = owner.get(link, follow=True)
+    for n in range(settings.LOGIN_FAILURE_LIMIT + 3):
+        _login(client, deelnemer.email, "fout", client_address=f"203.0.113.{n}")
+    owner.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
     )
+    complete = owner.get(reverse("password_reset_complete"))
+    assert complete.context["user"] == deelnemer
+    assert "Je bent nu ingelogd" in complete.text
 
 
 def test_someone_who_forgot_their_password_gets_in_after_a_reset_from_the_same_computer(
@@ -190,7 +208,8 @@ def test_someone_who_forgot_their_password_gets_in_after_a_reset_from_the_same_c
     assert _refused(_login(client, deelnemer.email))
     _reset(client, deelnemer.email)
     _choose_new_password(client, mail.outbox[0])
-    assert _login(client, deelnemer.email, NEW_PASSWORD).status_code == 302
+    client.post(reverse("logout"))
+    assert _login(client, deelnemer.email, NEW_PASSWORD).url == reverse("home")
 
 
 def test_a_block_ends_when_its_window_is_over(client, settings, deelnemer):

@@ -13,12 +13,14 @@ class LisoConfig(AppConfig):
             checks,  # noqa: F401 (registers the database check)
             demo,
             signup,
+            throttle,
         )
         from liso.contributions import DAILY_JOBS, DEMO_PARTS, PERSONAL_DATA, contribute
         from liso.personal import PersonalSection
 
         contribute(DEMO_PARTS, "people", demo.demo_people)
         contribute(DAILY_JOBS, "forget-unconfirmed", signup.forget_unconfirmed)
+        contribute(DAILY_JOBS, "forget-expired-counts", throttle.forget_expired)
         contribute(
             PERSONAL_DATA,
             "notification-settings",

@@ -242,3 +242,16 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return f"{self.to}: {self.subject}"
+
+
+class ThrottleCount(models.Model):
+    """How often something was tried in a window (failed logins, sign-ups, password-reset
+    mail...) for one address or one client, counted by liso/throttle.py. The key holds
+    hashes, never an address itself; the daily job forgets a count once its window is over."""
+
+    key = models.CharField(max_length=100, primary_key=True)
+    count = models.PositiveIntegerField()
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

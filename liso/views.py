@@ -15,7 +15,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from liso import account, email_change, notifications, personal, sitepages, throttle
+from liso import account, email_change, notifications, personal, sitepages
 from liso import home as home_sections
 from liso import signup as signups
 from liso.forms import AccountRemoveForm, LoginForm, ProfileForm, SignupConfirmForm, SignupForm
@@ -97,7 +97,6 @@ def signup(request):
     form = SignupForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        throttle.SIGNUP.count(request, data["email"])
         signups.signup_request(
             full_name=data["full_name"],
             email=data["email"],

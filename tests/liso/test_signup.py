@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail, signing
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,13 +16,6 @@ from tests.networks.factories import MembershipFactory, NetworkFactory
 pytestmark = pytest.mark.django_db
 
 NEW_PASSWORD = "fietsen-langs-de-vecht-7"
-
-
-@pytest.fixture(autouse=True)
-def fresh_counts():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _sign_up(client, email="nieuw@example.org", name="Noor Nieuw", password=NEW_PASSWORD, **kw):

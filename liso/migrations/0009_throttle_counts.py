@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("liso", "0007_outgoing_mail"),
+        ("liso", "0008_user_email_changed_at"),
     ]
 
     operations = [

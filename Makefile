@@ -8,7 +8,7 @@ DEV_ENV := DEBUG=true
 HOST_PORT ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test lint format migrations-check pytest bench profile lock clean
+.PHONY: help install setup run test lint format migrations-check pytest bench profile soak lock clean
 
 help:
 	@echo "make run    set up (venv, database, demo data), serve on http://$(HOST_PORT) with the worker"
@@ -16,6 +16,7 @@ help:
 	@echo "make test   lint, migration check and all tests (PostgreSQL and Chromium)"
 	@echo "make bench  page timings against the floor page, small and large database"
 	@echo "make profile PAGES=\"a b\"  where the server time of these bench pages goes"
+	@echo "make soak   50 people on gunicorn and PostgreSQL, calmly and through a database restart"
 	@echo "make lock   recompute requirements*.txt from pyproject.toml and requirements-pip.in"
 
 $(BIN)/python:
@@ -83,6 +84,11 @@ bench: $(VENV)/.installed-dev
 # Where the time of some pages goes: make profile PAGES="session_detail draaiboek"
 profile: $(VENV)/.installed-dev
 	$(BIN)/python -m tests.bench --profile $(PAGES)
+
+# The load and fault runs (tests/soak): about three minutes, all on 127.0.0.1; .ci/run runs
+# it after `make test`. Fails on a lost or duplicated write or when the app does not recover.
+soak: $(VENV)/.installed-dev
+	$(BIN)/python -m tests.soak
 
 # Locks name no package index or local folder of the machine that made them.
 PIP_COMPILE = $(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe \

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -58,9 +59,40 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+@dataclass
+class Cluster:
+    """A throwaway PostgreSQL cluster: Django connection settings, and a restart."""
+
+    settings: dict
+    bin_dir: Path
+    base: str
+    as_user: list[str]
+
+    def pg_ctl(self, *args: str, check: bool = True):
+        data = os.path.join(self.base, "data")
+        subprocess.run(
+            [*self.as_user, str(self.bin_dir / "pg_ctl"), "-D", data, *args],
+            check=check,
+            stdout=subprocess.DEVNULL,
+            stderr=None if check else subprocess.DEVNULL,
+        )
+
+    def restart(self):
+        """Stop (ending every connection, as an outage would) and start again with the same
+        options; returns when the server accepts connections."""
+        self.pg_ctl("-l", f"{self.base}/log", "-w", "-m", "fast", "restart")
+
+
 @contextlib.contextmanager
 def throwaway_postgres() -> Iterator[dict]:
-    """Start a PostgreSQL cluster of our own and yield Django connection settings for it.
+    """Start a PostgreSQL cluster of our own and yield Django connection settings for it."""
+    with throwaway_cluster() as cluster:
+        yield cluster.settings
+
+
+@contextlib.contextmanager
+def throwaway_cluster() -> Iterator[Cluster]:
+    """Start a PostgreSQL cluster of our own on a free loopback port, removed afterwards.
 
     initdb refuses to run as root, so as root the cluster runs as the `postgres` user.
     """
@@ -72,7 +104,6 @@ def throwaway_postgres() -> Iterator[dict]:
     if as_user:
         shutil.chown(base, "postgres", "postgres")
     data, port = os.path.join(base, "data"), _free_port()
-    quiet = {"check": True, "stdout": subprocess.DEVNULL}
     subprocess.run(
         [
             *as_user,
@@ -89,34 +120,18 @@ def throwaway_postgres() -> Iterator[dict]:
             "--no-sync",
             "--no-instructions",
         ],
-        **quiet,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     options = (
         f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
         "-c synchronous_commit=off -c full_page_writes=off"
     )
-    subprocess.run(
-        [
-            *as_user,
-            str(bin_dir / "pg_ctl"),
-            "-D",
-            data,
-            "-l",
-            f"{base}/log",
-            "-w",
-            "-o",
-            options,
-            "start",
-        ],
-        **quiet,
-    )
+    settings = {"HOST": "127.0.0.1", "PORT": str(port), "USER": "postgres", "PASSWORD": ""}
+    cluster = Cluster(settings, bin_dir, base, as_user)
+    cluster.pg_ctl("-l", f"{base}/log", "-w", "-o", options, "start")
     try:
-        yield {"HOST": "127.0.0.1", "PORT": str(port), "USER": "postgres", "PASSWORD": ""}
+        yield cluster
     finally:
-        subprocess.run(
-            [*as_user, str(bin_dir / "pg_ctl"), "-D", data, "-m", "immediate", "stop"],
-            check=False,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        cluster.pg_ctl("-m", "immediate", "stop", check=False)
         shutil.rmtree(base, ignore_errors=True)

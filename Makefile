@@ -85,10 +85,13 @@ bench: $(VENV)/.installed-dev
 profile: $(VENV)/.installed-dev
 	$(BIN)/python -m tests.bench --profile $(PAGES)
 
-# The load and fault runs (tests/soak): about three minutes, all on 127.0.0.1; .ci/run runs
-# it after `make test`. Fails on a lost or duplicated write or when the app does not recover.
+# The load and fault runs (tests/soak, about three minutes, all on 127.0.0.1), then the tests
+# marked `soak` (the stored-script corpus in Chromium, two or three minutes). .ci/run runs it
+# after `make test`. Fails on a lost or duplicated write, when the app does not recover, or
+# when a stored script runs.
 soak: $(VENV)/.installed-dev
 	$(BIN)/python -m tests.soak
+	$(BIN)/pytest -m soak -p no:xdist tests
 
 # Locks name no package index or local folder of the machine that made them.
 PIP_COMPILE = $(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe \

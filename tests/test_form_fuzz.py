@@ -67,10 +67,18 @@ class FormReader(HTMLParser):
                     "name": attrs["name"],
                     "kind": (attrs.get("type") or "text").lower(),
                     "value": attrs.get("value") or "on",
+                    "maxlength": int(attrs.get("maxlength") or 0),
                 }
             )
         elif tag == "textarea":
-            self._form["fields"].append({"name": attrs["name"], "kind": "textarea", "value": ""})
+            self._form["fields"].append(
+                {
+                    "name": attrs["name"],
+                    "kind": "textarea",
+                    "value": "",
+                    "maxlength": int(attrs.get("maxlength") or 0),
+                }
+            )
         elif tag == "select":
             self._select = {"name": attrs["name"], "kind": "select", "value": "", "options": []}
             self._form["fields"].append(self._select)

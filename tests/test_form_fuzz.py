@@ -238,17 +238,22 @@ def field_strategies(fields: list[dict]) -> dict:
     return strategies
 
 
+# Tables that a refused submit rightly writes: Django's sessions (the session's own
+# messages) and the throttle's counts, where a wrong password counts as a try (issue 18,
+# part 2).
+BOOKKEEPING = {"django_session", "liso_throttlecount"}
+
+
 def table_fingerprint() -> dict[str, str]:
     """Per table of the product: its row count and a sum of its rows' hashes, in one query,
-    so a refused submit that added, changed or removed a row is caught. Django's session
-    table is left out: it changes with the session's own messages."""
+    so a refused submit that added, changed or removed a row is caught."""
     tables = sorted(
         {
             model._meta.db_table
             for model in apps.get_models()
             if model._meta.managed and not model._meta.proxy
         }
-        - {"django_session"}
+        - BOOKKEEPING
     )
     columns = ", ".join(
         f"(SELECT count(*) || ':' || coalesce(sum(hashtext(t::text)), 0) FROM {quoted} t)"

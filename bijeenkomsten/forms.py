@@ -239,7 +239,7 @@ class ActionPointForm(StyledFormMixin, OnceFormMixin, VersionCheckMixin, forms.M
         choose_from_members(self.fields["owner"], network, empty_label=_("(nog niemand)"))
 
 
-class PhotoForm(StyledFormMixin, forms.ModelForm):
+class PhotoForm(StyledFormMixin, OnceFormMixin, forms.ModelForm):
     """A photo of a flip-over or a drawing (JPEG, PNG, WebP) or a PDF, within the size
     limit. The content decides, not the name: a renamed file is refused."""
 

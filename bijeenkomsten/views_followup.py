@@ -65,11 +65,13 @@ def photo_add(request, pk):
         request.FILES,
         instance=SessionPhoto(session=session, uploaded_by=request.user),
     )
-    if not form.is_valid():
-        return _report_page(request, session, photo_form=form)
-    form.save()
-    messages.success(request, _("Het bestand is bij het verslag gezet."))
-    return redirect(_report_url(request, session))
+    saved = save_form(
+        request,
+        form,
+        next_url=_report_url(request, session),
+        success=_("Het bestand is bij het verslag gezet."),
+    )
+    return saved or _report_page(request, session, photo_form=form)
 
 
 def _of_session(request, model, pk, item_pk):

@@ -12,6 +12,7 @@ class LisoConfig(AppConfig):
         from liso import (
             checks,  # noqa: F401 (registers the database check)
             demo,
+            once,
             signup,
         )
         from liso.contributions import DAILY_JOBS, DEMO_PARTS, PERSONAL_DATA, contribute
@@ -19,6 +20,7 @@ class LisoConfig(AppConfig):
 
         contribute(DEMO_PARTS, "people", demo.demo_people)
         contribute(DAILY_JOBS, "forget-unconfirmed", signup.forget_unconfirmed)
+        contribute(DAILY_JOBS, "forget-submissions", once.forget_old)
         contribute(
             PERSONAL_DATA,
             "notification-settings",

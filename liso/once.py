@@ -11,16 +11,21 @@ first made (the address has an open invitation now): `repeat_of` answers it the 
 """
 
 import secrets
+from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liso.models import Submission
 
 FIELD = "submission"
+# How long a used token is remembered: a form sent again later than this (a page kept open
+# for a week, then its POST resent) creates again.
+KEPT = timedelta(days=7)
 
 
 class Repeated(Exception):
@@ -93,3 +98,8 @@ def repeated(request, error: Repeated, fallback: str):
         _("Dit formulier was al verstuurd. We hebben het één keer bewaard, niet twee keer."),
     )
     return redirect(error.url or fallback)
+
+
+def forget_old(day) -> None:
+    """Daily: forget the tokens used longer ago than KEPT."""
+    Submission.objects.filter(created_at__lt=timezone.now() - KEPT).delete()

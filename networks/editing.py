@@ -217,16 +217,24 @@ def _conflict(form, current) -> dict:
     (components/conflict.html), whichever page it is on."""
     form.data = form.data.copy()
     form.data[form.add_prefix("version")] = current.version
+    # What keeps no history does not know who saved: someone else, or this person in
+    # another tab (their own reflection).
+    by = getattr(current, "updated_by", None)
     form.add_error(
         None,
         _(
             "Iemand anders heeft dit intussen opgeslagen. Je wijzigingen zijn "
             "nog niet bewaard: ze staan hieronder nog."
+        )
+        if by
+        else _(
+            "Dit is intussen opgeslagen, door iemand anders of in een ander venster. "
+            "Je wijzigingen zijn nog niet bewaard: ze staan hieronder nog."
         ),
     )
     edited = history.fields_of(form)
     form.conflict = {
-        "by": getattr(current, "updated_by", None),
+        "by": by,
         "at": getattr(current, "updated_at", None),
         "differences": [
             change
@@ -237,10 +245,11 @@ def _conflict(form, current) -> dict:
     return form.conflict
 
 
-def save_form(request, form, *, next_url: str, success: str, save=None):
+def save_form(request, form, *, next_url: str, success, save=None):
     """When the request posts a valid form of something that keeps no history (a member,
     a task, one's own reflection, a success): save it and go on to `next_url`, saying
-    `success`. Returns that response, or None: show the form (again).
+    `success` (a text, or a function of the saved object that gives one). Returns that
+    response, or None: show the form (again).
 
     An edit saved by someone else after this person opened it saves nothing: the form
     says so and shows what is stored now, with what this person typed kept (None). A new
@@ -263,7 +272,7 @@ def save_form(request, form, *, next_url: str, success: str, save=None):
     except history.ConflictError as error:
         _conflict(form, error.current)
         return None
-    messages.success(request, success)
+    messages.success(request, success(form.instance) if callable(success) else success)
     return redirect(next_url)
 
 

@@ -142,7 +142,7 @@ class NetworkCreateForm(OnceFormMixin, NetworkForm):
 ONE_ORGANISATION = _("Kies een organisatie uit de lijst óf vul een nieuwe in, niet allebei.")
 
 
-class OrganisationForm(StyledFormMixin, forms.ModelForm):
+class OrganisationForm(StyledFormMixin, OnceFormMixin, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "perspective", "kind"]

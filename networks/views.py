@@ -327,12 +327,15 @@ def member_coverage(request):
 @permissions.network_permission_required(permissions.MEMBERS_MANAGE)
 def organisation_create(request):
     form = OrganisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        organisation = form.save()
-        messages.success(
-            request, _("De organisatie %(name)s is toegevoegd.") % {"name": organisation.name}
-        )
-        return redirect("member_list", request.network.slug)
+    if saved := save_form(
+        request,
+        form,
+        next_url=reverse("member_list", args=[request.network.slug]),
+        success=lambda organisation: (
+            _("De organisatie %(name)s is toegevoegd.") % {"name": organisation.name}
+        ),
+    ):
+        return saved
     context = {"form": form, "network": request.network, "title": _("Organisatie toevoegen")}
     return render(request, "networks/organisation_create.html", context)
 

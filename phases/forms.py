@@ -175,7 +175,7 @@ class StartForm(VersionedForm):
         widgets = {"status": forms.HiddenInput}
 
 
-class ObservationForm(StyledFormMixin, forms.ModelForm):
+class ObservationForm(StyledFormMixin, OnceFormMixin, forms.ModelForm):
     """What someone noticed: a few words, and if it helps a number or a photo."""
 
     class Meta:

@@ -84,9 +84,11 @@ def _saved(request, form, next_url):
         request,
         form,
         next_url=next_url,
-        success=_("Je reflectie is gedeeld met het netwerk.")
-        if form.is_valid() and form.cleaned_data["share"]
-        else _("Je reflectie is bewaard. Alleen jij kunt hem lezen."),
+        success=lambda reflection: (
+            _("Je reflectie is gedeeld met het netwerk.")
+            if reflection.is_shared
+            else _("Je reflectie is bewaard. Alleen jij kunt hem lezen.")
+        ),
     )
 
 

@@ -106,7 +106,7 @@ def test_a_save_from_an_outdated_copy_is_told_and_loses_nothing(case):
 
     assert refused.status_code == 200
     body = refused.content.decode()
-    assert "Iemand anders heeft dit intussen opgeslagen" in body
+    assert "Dit is intussen opgeslagen, door iemand anders of in een ander venster" in body
     assert "Wat de eerste opsloeg." in body  # what the other person saved
     assert "Wat de tweede typte." in body  # this person's text, still in the form
     assert getattr(stored.get(), model_field) == "Wat de eerste opsloeg."

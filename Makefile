@@ -8,13 +8,14 @@ DEV_ENV := DEBUG=true
 HOST_PORT ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test lint format migrations-check pytest bench lock clean
+.PHONY: help install setup run test lint format migrations-check pytest bench profile lock clean
 
 help:
-	@echo "make run    set up (venv, database, demo data) and serve on http://$(HOST_PORT)"
+	@echo "make run    set up (venv, database, demo data), serve on http://$(HOST_PORT) with the worker"
 	@echo "make setup  everything 'make run' does except serving"
 	@echo "make test   lint, migration check and all tests (PostgreSQL and Chromium)"
 	@echo "make bench  page timings against the floor page, small and large database"
+	@echo "make profile PAGES=\"a b\"  where the server time of these bench pages goes"
 	@echo "make lock   recompute requirements*.txt from pyproject.toml and requirements-pip.in"
 
 $(BIN)/python:
@@ -50,7 +51,10 @@ setup: $(VENV)/.installed-runtime
 	$(DEV_ENV) $(BIN)/python manage.py load_catalogue
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 
+# The worker (mail, the daily mail) runs beside the web server and stops with it.
 run: setup
+	$(DEV_ENV) $(BIN)/python manage.py worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST_PORT)
 
 lint: $(VENV)/.installed-dev
@@ -75,6 +79,10 @@ test: lint migrations-check pytest
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m tests.bench
+
+# Where the time of some pages goes: make profile PAGES="session_detail draaiboek"
+profile: $(VENV)/.installed-dev
+	$(BIN)/python -m tests.bench --profile $(PAGES)
 
 # Locks name no package index or local folder of the machine that made them.
 PIP_COMPILE = $(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe \

@@ -241,7 +241,8 @@ class ActionPointForm(StyledFormMixin, OnceFormMixin, VersionCheckMixin, forms.M
 
 class PhotoForm(StyledFormMixin, OnceFormMixin, forms.ModelForm):
     """A photo of a flip-over or a drawing (JPEG, PNG, WebP) or a PDF, within the size
-    limit. The content decides, not the name: a renamed file is refused."""
+    limit. The content decides, not the name: a renamed file is refused; what is kept is
+    the file as liso/uploads.py rewrites it."""
 
     class Meta:
         model = SessionPhoto
@@ -261,15 +262,14 @@ class PhotoForm(StyledFormMixin, OnceFormMixin, forms.ModelForm):
         ) % {"limit": uploads.limit_mb()}
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        self.content_type = uploads.checked_type(
-            upload,
+        stored, self.content_type = uploads.kept(
+            self.cleaned_data["file"],
             pdf_allowed=True,
             refusal=_(
                 "Dit bestand kunnen we niet bewaren. Kies een foto (jpg, png of webp) of een pdf."
             ),
         )
-        return upload
+        return stored
 
     def save(self, commit=True):
         photo = super().save(commit=False)

@@ -328,20 +328,13 @@ class SessionGuest(models.Model):
     """Someone from outside the network, invited to one session by name and e-mail
     address. A guest has no account: the invitation (with the .ics) asks them to answer
     by replying to the mail. Their name and address belong to this session alone, so
-    they stay behind in a network's export (transfer/graph.py)."""
-
-    class Mail(models.TextChoices):
-        WAITING = "wacht", _("wordt verstuurd")
-        SENT = "verstuurd", _("verstuurd")
-        FAILED = "mislukt", _("niet aangekomen bij de mailserver")
+    they stay behind in a network's export (transfer/graph.py). Whether their mail went
+    out is kept with the mail itself (liso.OutgoingMail)."""
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="guests")
     name = models.CharField(_("naam"), max_length=150)
     email = models.EmailField(_("e-mailadres"))  # stored in lower case: one guest per address
     invited_at = models.DateTimeField(_("uitgenodigd op"), default=timezone.now)
-    mail = models.CharField(
-        _("uitnodiging per mail"), max_length=10, choices=Mail.choices, default=Mail.WAITING
-    )
     attended = models.BooleanField(_("was er"), null=True, blank=True)  # None: not recorded
 
     class Meta:

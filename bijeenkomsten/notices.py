@@ -75,8 +75,11 @@ TASKS_SECTION = DailySection(TASKS.code, _task_recipients, _task_text)
 
 def upcoming_reminders(day) -> None:
     """Remind those who come or have not answered, a few days before the session; each
-    once (the daily mail may run more than once a day)."""
-    sessions = Session.objects.filter(date=day + REMINDER_AHEAD, status=Session.Status.GEPLAND)
+    once (the daily mail may run more than once a day). A session closer than that is
+    reminded of too: a day the daily mail did not run is made up for the next."""
+    sessions = Session.objects.filter(
+        date__gt=day, date__lte=day + REMINDER_AHEAD, status=Session.Status.GEPLAND
+    )
     for session in sessions:
         with transaction.atomic():
             due = session.registrations.select_for_update().filter(

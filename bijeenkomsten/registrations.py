@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from bijeenkomsten import tasks
 from bijeenkomsten.models import Registration, Session, SessionGuest
+from liso import outbox
+from liso.models import OutgoingMail
 from networks.models import Membership
 
 Answer = Registration.Answer
@@ -44,6 +46,20 @@ def _mail_guests_later(
                 reply_to=reply_to,
             )
         )
+
+
+def mails(session: Session):
+    """The mails about this session, newest first: to whom, and whether they went out."""
+    return (
+        OutgoingMail.objects.filter(topic=tasks.mail_topic(session))
+        .select_related("user")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def mails_resend(session: Session, mail_ids: list[int]) -> int:
+    """Queue these failed mails about the session again; returns how many."""
+    return outbox.resend(mails(session).filter(pk__in=mail_ids))
 
 
 def _current_members(session: Session, rings: list[str]):

@@ -2,9 +2,6 @@
 cancellation. Each names the date, time and place in the mail itself and carries the
 session as an .ics attachment, so it lands in the reader's calendar."""
 
-import logging
-from smtplib import SMTPException
-
 from django.core.mail import EmailMessage
 from django.tasks import task
 from django.template.loader import render_to_string
@@ -14,10 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten import calendar, reports
 from bijeenkomsten.models import Session, SessionGuest
-from liso import notifications
+from liso import notifications, outbox
 from networks.models import Membership
-
-logger = logging.getLogger(__name__)
 
 SUBJECTS = {
     "uitnodiging": _("Uitnodiging: %(theme)s op %(date)s"),
@@ -27,6 +22,11 @@ SUBJECTS = {
     "binnenkort": _("Binnenkort: %(theme)s op %(date)s"),
     "gewijzigd": _("Gewijzigd: %(theme)s, nu op %(date)s"),
 }
+
+
+def mail_topic(session: Session) -> str:
+    """What a session's mails are filed under, so its registrations page lists them."""
+    return f"bijeenkomst-{session.pk}"
 
 
 @task
@@ -60,11 +60,12 @@ def send_session_mail(
             [session], absolute=absolute, method=method, attendee=membership.user.email
         )
         message.attach("bijeenkomst.ics", ics, f"text/calendar; method={method}")
-        notifications.deliver_each(
+        notifications.deliver(
             user=membership.user,
             kind="bijeenkomsten",
             message=message,
             summary=f"{subject}\n{context['url']}",
+            topic=mail_topic(session),
         )
 
 
@@ -74,8 +75,8 @@ def send_guest_mail(
 ) -> None:
     """A session mail to guests from outside the network: the same text and .ics as
     members get, but with no link to a page they cannot open; they answer by replying
-    (to `reply_to`). Whether the invitation reached the mail server is kept per guest, so
-    the planner sees it."""
+    (to `reply_to`). Whether each mail reached the mail server is kept with the mail
+    (liso/outbox.py), so the planner sees it."""
     session = Session.objects.select_related("network", "venue").get(pk=session_id)
     method = calendar.session_method(session)
     base = notifications.site_base(base_url)
@@ -98,15 +99,7 @@ def send_guest_mail(
             organizer=reply_to,
         )
         message.attach("bijeenkomst.ics", ics, f"text/calendar; method={method}")
-        try:
-            message.send()
-        except (OSError, SMTPException):
-            logger.exception("Mail %r to guest %s failed", subject, guest.pk)
-            outcome = SessionGuest.Mail.FAILED
-        else:
-            outcome = SessionGuest.Mail.SENT
-        if kind == "uitnodiging":
-            SessionGuest.objects.filter(pk=guest.pk).update(mail=outcome)
+        outbox.queue(message, topic=mail_topic(session))
 
 
 @task

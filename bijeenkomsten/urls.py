@@ -66,6 +66,11 @@ urlpatterns = [
         sessions + "<int:pk>/herinneren/", views_registrations.session_remind, name="session_remind"
     ),
     path(
+        sessions + "<int:pk>/mail-opnieuw/",
+        views_registrations.session_mail_resend,
+        name="session_mail_resend",
+    ),
+    path(
         sessions + "<int:pk>/gasten/<int:guest>/weghalen/",
         views_registrations.session_guest_remove,
         name="session_guest_remove",

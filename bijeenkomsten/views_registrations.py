@@ -7,6 +7,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,8 +18,10 @@ from django.views.decorators.http import require_POST
 from bijeenkomsten import calendar, registrations
 from bijeenkomsten.forms import AnswerForm, InvitationForm
 from bijeenkomsten.models import Registration
+from bijeenkomsten.tasks import mail_topic
 from bijeenkomsten.views_sessions import crumb, session_of
-from liso import throttle
+from liso import outbox, throttle
+from liso.models import OutgoingMail
 from liso.notifications import base_url_of
 from liso.spreadsheet import csv_response
 from networks import permissions as P
@@ -67,11 +70,14 @@ def _answer_message(registration: Registration) -> str:
 
 def _registrations_page(request, session, form):
     groups = registrations.answers(session)
+    mails = list(registrations.mails(session))
     context = {
         "network": request.network,
         "session": session,
         "groups": groups,
         "guests": list(session.guests.all()),
+        "mails": mails,
+        "failed_mails": sum(mail.status == OutgoingMail.Status.FAILED for mail in mails),
         "form": form,
         "title": _("Aanmeldingen: %(theme)s") % {"theme": session.theme},
         "open_count": len(groups["open"]),
@@ -96,12 +102,16 @@ def _invited_message(invited) -> str:
         "n": len(invited.members)
     }
     if not invited.guests:
-        return _("Uitgenodigd: %(members)s.") % {"members": members}
+        return _(
+            "Uitgenodigd: %(members)s. De uitnodigingen staan klaar om te versturen; onder "
+            "‘Mail over deze bijeenkomst’ zie je of ze zijn aangekomen."
+        ) % {"members": members}
     guests = ngettext("%(n)s gast", "%(n)s gasten", len(invited.guests)) % {
         "n": len(invited.guests)
     }
     return _(
-        "Uitgenodigd: %(members)s en %(guests)s. Hieronder zie je per gast of de mail is verstuurd."
+        "Uitgenodigd: %(members)s en %(guests)s. De uitnodigingen staan klaar om te versturen; "
+        "onder ‘Mail over deze bijeenkomst’ zie je of ze zijn aangekomen."
     ) % {"members": members, "guests": guests}
 
 
@@ -146,7 +156,9 @@ def session_remind(request, pk):
     messages.success(
         request,
         ngettext(
-            "We sturen %(n)s lid een herinnering.", "We sturen %(n)s leden een herinnering.", count
+            "Een herinnering voor %(n)s lid staat klaar om te versturen.",
+            "Herinneringen voor %(n)s leden staan klaar om te versturen.",
+            count,
         )
         % {"n": count},
     )
@@ -159,12 +171,38 @@ def session_guest_remove(request, pk, guest):
     none about this session from then on."""
     session = session_of(request, pk)
     guest = get_object_or_404(session.guests, pk=guest)
-    guest.delete()
+    with transaction.atomic():
+        guest.delete()
+        outbox.withdraw(topic=mail_topic(session), to=guest.email)
     messages.success(
         request,
         _("%(name)s staat niet meer op de lijst en krijgt geen mail meer over deze bijeenkomst.")
         % {"name": guest.name},
     )
+    return redirect("session_registrations", request.network.slug, session.pk)
+
+
+@_planner_action
+def session_mail_resend(request, pk):
+    """Send the failed mails about the session again: one (`mail`) or all of them."""
+    session = session_of(request, pk)
+    failed = registrations.mails(session).filter(status=OutgoingMail.Status.FAILED)
+    chosen = request.POST.get("mail", "")
+    if chosen != "alle":
+        failed = failed.filter(pk=int(chosen) if chosen.isdigit() else 0)
+    count = registrations.mails_resend(session, list(failed.values_list("pk", flat=True)))
+    if count:
+        messages.success(
+            request,
+            ngettext(
+                "%(n)s mail staat weer klaar om te versturen.",
+                "%(n)s mails staan weer klaar om te versturen.",
+                count,
+            )
+            % {"n": count},
+        )
+    else:
+        messages.info(request, _("Er was geen mislukte mail om opnieuw te versturen."))
     return redirect("session_registrations", request.network.slug, session.pk)
 
 

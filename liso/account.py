@@ -14,10 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from liso.contributions import ACCOUNT_REMOVAL, contributions
-from liso.models import DailyMail, NotificationSetting, QueuedNotice, User
+from liso.models import DailyMail, NotificationSetting, OutgoingMail, QueuedNotice, User
 
 # A reserved top-level domain (RFC 2606): no mail to it can ever be delivered.
 REMOVED_DOMAIN = "verwijderd.invalid"
@@ -68,10 +69,14 @@ def account_remove(*, user) -> None:
     NotificationSetting.objects.filter(user=locked).delete()
     QueuedNotice.objects.filter(user=locked).delete()
     DailyMail.objects.filter(user=locked).delete()
+    # Mail to them: the record of what went out holds their address, and what waits
+    # must not go out any more.
+    OutgoingMail.objects.filter(Q(user=locked) | Q(to__iexact=locked.email)).delete()
     locked.groups.clear()
     locked.user_permissions.clear()
     locked.full_name = User.REMOVED_NAME
     locked.email = removed_address(locked)
+    locked.email_changed_at = None
     locked.set_unusable_password()
     locked.is_active = False
     locked.is_staff = False

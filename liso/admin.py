@@ -3,8 +3,8 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
-from liso import sitepages
-from liso.models import PlatformSettings, SitePage, User
+from liso import outbox, sitepages
+from liso.models import OutgoingMail, PlatformSettings, SitePage, User
 
 
 @admin.register(User)
@@ -58,3 +58,30 @@ class SitePageAdmin(admin.ModelAdmin):
             initial.setdefault("title", SitePage.Key(key).label)
             initial.setdefault("body", sitepages.default_body(key))
         return initial
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(admin.ModelAdmin):
+    """Every mail of the install and whether it went out (liso/outbox.py): staff look,
+    and send failed ones again; nobody writes or edits a mail here."""
+
+    list_display = ["to", "subject", "status", "attempts", "last_error", "created_at", "sent_at"]
+    list_filter = ["status"]
+    search_fields = ["to", "subject", "topic"]
+    date_hierarchy = "created_at"
+    fields = ["to", "subject", "topic", "status", "attempts", "last_error", "next_attempt_at"]
+    readonly_fields = fields
+    actions = ["resend"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Mislukte mails opnieuw versturen"))
+    def resend(self, request, queryset):
+        count = outbox.resend(queryset)
+        self.message_user(
+            request, _("%(n)s mails staan weer klaar om te versturen.") % {"n": count}
+        )

@@ -14,6 +14,7 @@ class LisoConfig(AppConfig):
             demo,
             once,
             signup,
+            throttle,
         )
         from liso.contributions import DAILY_JOBS, DEMO_PARTS, PERSONAL_DATA, contribute
         from liso.personal import PersonalSection
@@ -21,6 +22,7 @@ class LisoConfig(AppConfig):
         contribute(DEMO_PARTS, "people", demo.demo_people)
         contribute(DAILY_JOBS, "forget-unconfirmed", signup.forget_unconfirmed)
         contribute(DAILY_JOBS, "forget-submissions", once.forget_old)
+        contribute(DAILY_JOBS, "forget-expired-counts", throttle.forget_expired)
         contribute(
             PERSONAL_DATA,
             "notification-settings",

@@ -1,4 +1,7 @@
-"""A database made by an older layout of the code is told, not half-migrated.
+"""Checks of an install: a database of an older layout, and a proxy whose clients all
+look alike.
+
+A database made by an older layout of the code is told, not half-migrated.
 
 The migrations were started afresh when the apps were renamed (the sessions left
 `phases` for `bijeenkomsten`, the journey left `journey` for `phases`). A development
@@ -6,13 +9,17 @@ database from before still records the old migrations, and some of their names (
 `phases 0001_initial`) now mean something else, so `migrate` would skip tables it never
 made. This check runs with `migrate` (it is tagged for the database) and stops it with
 what to do instead.
+
+Behind a TLS proxy, every request comes from the proxy's address. Without TRUSTED_PROXIES
+the throttles cannot tell one client from another, so a few wrong passwords from anyone
+would hold up everyone's login; `check --deploy` warns.
 """
 
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
 from django.db import connections
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
@@ -66,3 +73,20 @@ def _error(alias, unknown) -> Error:
         ),
         id="liso.E001",
     )
+
+
+@register(Tags.security, deploy=True)
+def proxy_names_the_client(app_configs=None, **kwargs):
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None) and not settings.TRUSTED_PROXIES:
+        return [
+            Warning(
+                "BEHIND_TLS_PROXY is on but TRUSTED_PROXIES is empty: every request seems to "
+                "come from the proxy, so the login throttle counts all clients as one.",
+                hint=(
+                    "Set TRUSTED_PROXIES to the proxy's address (or network), and let the "
+                    "proxy append the client's address to X-Forwarded-For."
+                ),
+                id="liso.W001",
+            )
+        ]
+    return []

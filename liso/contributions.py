@@ -63,6 +63,7 @@ ORDER: dict[str, list[str]] = {
         "upcoming-reminders",  # bijeenkomsten
         "forget-unconfirmed",  # liso: accounts whose address was never confirmed
         "forget-submissions",  # liso: one-time form tokens older than a week
+        "forget-expired-counts",  # liso: throttle counts whose window is over
     ],
     # Loaded in this order: phases, aandachtspunten and struikelblokken name werkvormen.
     CATALOGUE_PARTS: ["networks", "werkvormen", "bijeenkomsten", "phases", "kernelements"],

@@ -2,15 +2,20 @@
 account forms (login with throttling, profile)."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
+from django.core.mail import EmailMessage
+from django.db import transaction
 from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.forms.renderers import TemplatesSetting
 from django.forms.utils import flatatt
+from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
-from liso import ranges, texts, throttle
+from liso import outbox, ranges, texts, throttle
 from liso.models import User
 
 # Widgets every form uses alike: a date and time picker in the browser, text areas by height.
@@ -174,13 +179,18 @@ class StyledFormMixin:
 
 
 class LoginForm(StyledFormMixin, auth_forms.AuthenticationForm):
-    """Log in with e-mail and password; after too many failures, for that address or from
-    that client, further attempts are refused for a while without checking the password.
+    """Log in with e-mail and password. Every try is counted before the password is checked
+    (liso/throttle.py): after too many failures for that address, or from that client, a
+    try is refused for a while without checking the password. A login that works takes its
+    try back; a new password chosen through "Wachtwoord vergeten?" lifts the address's
+    block (SetPasswordForm), so whoever guesses at someone's account cannot keep its owner
+    out.
 
     An account that signed up but has not confirmed its address yet is inactive, so Django
     refuses it like a wrong password. That is on purpose: a separate message would tell
     anyone who types an address that it signed up here. The message for a wrong password
-    reminds a new person to open the link in their mail first instead.
+    reminds a new person to open the link in their mail first instead. An address without
+    an account costs the same work as one with: Django hashes the typed password either way.
     """
 
     username = auth_forms.UsernameField(
@@ -196,31 +206,76 @@ class LoginForm(StyledFormMixin, auth_forms.AuthenticationForm):
         "inactive": _(
             "Dit account is uitgeschakeld. Neem contact op met de trekker van je netwerk."
         ),
-        "throttled": _(
-            "Er is te vaak een verkeerd wachtwoord ingevuld. Wacht een kwartier en probeer het "
-            "dan opnieuw, of vraag een nieuw wachtwoord aan."
+        throttle.ADDRESS: ngettext_lazy(
+            "Er is te vaak een verkeerd wachtwoord ingevuld voor dit e-mailadres. Probeer het "
+            "over %(minutes)s minuut opnieuw. Is dit jouw account? Kies dan via “Wachtwoord "
+            "vergeten?” een nieuw wachtwoord: daarna kun je meteen weer inloggen.",
+            "Er is te vaak een verkeerd wachtwoord ingevuld voor dit e-mailadres. Probeer het "
+            "over %(minutes)s minuten opnieuw. Is dit jouw account? Kies dan via “Wachtwoord "
+            "vergeten?” een nieuw wachtwoord: daarna kun je meteen weer inloggen.",
+            "minutes",
+        ),
+        throttle.CLIENT: ngettext_lazy(
+            "Vanaf deze internetverbinding is te vaak een verkeerd wachtwoord ingevuld. "
+            "Probeer het over %(minutes)s minuut opnieuw.",
+            "Vanaf deze internetverbinding is te vaak een verkeerd wachtwoord ingevuld. "
+            "Probeer het over %(minutes)s minuten opnieuw.",
+            "minutes",
         ),
     }
 
     def clean(self):
-        email = self.cleaned_data.get("username") or ""
-        if throttle.LOGIN.exceeded(self.request, email):
-            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            throttle.LOGIN.count(self.request, email)
-            raise
-        throttle.LOGIN.forget_address(self.request, email)
+        email = self.cleaned_data.get("username")
+        if not (email and self.cleaned_data.get("password")):
+            return super().clean()  # nothing is checked; the fields say what is missing
+        refused = throttle.LOGIN.attempt(self.request, email)
+        if refused:
+            minutes = max(1, settings.LOGIN_FAILURE_WINDOW_SECONDS // 60)
+            raise forms.ValidationError(
+                self.error_messages[refused], code="throttled", params={"minutes": minutes}
+            )
+        cleaned = super().clean()  # a wrong password raises here and stays counted
+        throttle.LOGIN.forgive(self.request, email)
         return cleaned
 
 
 class PasswordResetForm(StyledFormMixin, auth_forms.PasswordResetForm):
+    """Ask for a link to choose a new password. What follows is the same page whether the
+    address has an account or not, and whether or not a mail goes out."""
+
     email = forms.EmailField(
         label=_("E-mailadres"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+    def save(self, **kwargs):
+        if self.mail_allowed(kwargs.get("request")):
+            super().save(**kwargs)
+
+    def mail_allowed(self, request) -> bool:
+        """Whether this request may send its mail: a few per address and per client in a
+        window (PASSWORD_RESET_LIMIT, PASSWORD_RESET_CLIENT_LIMIT). Every request counts
+        alike, before anyone is looked up, so the limit tells nothing about which addresses
+        have an account and costs the same for both."""
+        return throttle.PASSWORD_RESETS.attempt(request, self.cleaned_data["email"]) is None
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        """Queued like every mail (liso/outbox.py): the request never waits for the mail
+        server, so how long it takes tells nothing about whether the address has an
+        account."""
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        body = render_to_string(email_template_name, context)
+        message = EmailMessage(subject, body, from_email, [to_email])
+        outbox.queue(message, user=context.get("user"))
 
 
 NEW_PASSWORD_HELP = _(
@@ -239,7 +294,15 @@ class NewPasswordMixin:
 
 
 class SetPasswordForm(NewPasswordMixin, StyledFormMixin, auth_forms.SetPasswordForm):
-    pass
+    """A new password through the link mailed by "Wachtwoord vergeten?". Whoever opened
+    that link holds the account's mailbox, so the block that failed logins put on the
+    address ends here: a stranger's wrong guesses cannot keep the owner out."""
+
+    @transaction.atomic
+    def save(self, commit=True):
+        user = super().save(commit=commit)
+        throttle.LOGIN.forget_address(user.email)
+        return user
 
 
 class PasswordChangeForm(NewPasswordMixin, StyledFormMixin, auth_forms.PasswordChangeForm):
@@ -311,8 +374,11 @@ class SignupForm(NewAccountForm):
         return User.objects.normalize_email(self.cleaned_data["email"])
 
     def clean(self):
-        email = self.cleaned_data.get("email")
-        if email and throttle.SIGNUP.exceeded(self.request, email):
+        cleaned = super().clean()
+        email = cleaned.get("email")
+        # Counted only for a sign-up that goes through (each sends a mail), and counted
+        # before it does, so sign-ups sent at once cannot pass the limit together.
+        if email and not self.errors and throttle.SIGNUP.attempt(self.request, email):
             raise forms.ValidationError(
                 _(
                     "Er is de laatste tijd te vaak een aanmelding verstuurd, voor dit "
@@ -321,7 +387,7 @@ class SignupForm(NewAccountForm):
                 ),
                 code="throttled",
             )
-        return super().clean()
+        return cleaned
 
 
 class ProfileForm(StyledFormMixin, forms.ModelForm):
@@ -341,9 +407,10 @@ class ProfileForm(StyledFormMixin, forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
 
-    # The address is checked in clean_email, where a sign-up never confirmed does not
-    # count; the model's own checks would count it. The change itself waits for the link
-    # (liso/email_change.py), so the saved row never holds the new address here.
+    # The model's own checks would tell whether the new address has an account; this
+    # form takes any valid address, and liso/email_change.py tells only the address's
+    # owner. The change itself waits for the link, so the saved row never holds the new
+    # address here.
     def validate_unique(self):
         self._validate_without_email(self.instance.validate_unique)
 
@@ -357,18 +424,7 @@ class ProfileForm(StyledFormMixin, forms.ModelForm):
             self._update_errors(error)
 
     def clean_email(self):
-        email = User.objects.normalize_email(self.cleaned_data["email"])
-        # A sign-up never confirmed does not hold the address (email_change says why).
-        taken = (
-            User.objects.filter(email__iexact=email, awaiting_confirmation=False)
-            .exclude(pk=self.instance.pk)
-            .exists()
-        )
-        if taken:
-            raise forms.ValidationError(
-                _("Er is al een account met dit e-mailadres."), code="email_taken"
-            )
-        return email
+        return User.objects.normalize_email(self.cleaned_data["email"])
 
 
 class PasswordCheckForm(StyledFormMixin, forms.Form):

@@ -48,6 +48,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Set by signing up (liso/signup.py) until the address is confirmed by the link in the
     # mail; such an account is inactive, so nobody can log in with it before that.
     awaiting_confirmation = models.BooleanField(_("wacht op bevestiging"), default=False)
+    # Set when a new address is confirmed (liso/email_change.py): a confirmation link is
+    # signed with it, so a link works once, also after changing back.
+    email_changed_at = models.DateTimeField(_("e-mailadres gewijzigd op"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -201,6 +204,57 @@ class SitePage(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class OutgoingMail(models.Model):
+    """One mail to one address, kept from the moment it is written until the mail server
+    took it (or we gave up): the worker sends it, tries again later when the server
+    refuses, and pages tell from it whether a mail went out (liso/outbox.py)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "wacht", _("wacht op versturen")
+        SENT = "verstuurd", _("aangekomen bij de mailserver")
+        FAILED = "mislukt", _("niet verstuurd")
+
+    # What the mail is about, so a page can list who got mail about it, e.g.
+    # "bijeenkomst-12-uitnodiging" (liso/outbox.py).
+    topic = models.CharField(max_length=100, blank=True, db_index=True)
+    user = models.ForeignKey(
+        "liso.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    to = models.EmailField(max_length=254)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    html = models.TextField(blank=True)
+    reply_to = models.EmailField(max_length=254, blank=True)
+    # [{"filename", "mimetype", "content" (base64)}]: a calendar file, say.
+    attachments = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="mail_due")]
+
+    def __str__(self):
+        return f"{self.to}: {self.subject}"
+
+
+class ThrottleCount(models.Model):
+    """How often something was tried in a window (failed logins, sign-ups, password-reset
+    mail...) for one address or one client, counted by liso/throttle.py. The key holds
+    hashes, never an address itself; the daily job forgets a count once its window is over."""
+
+    key = models.CharField(max_length=100, primary_key=True)
+    count = models.PositiveIntegerField()
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"
 
 
 class Submission(models.Model):

@@ -1,8 +1,8 @@
 """How people hear about things: per kind of news, right away, in one mail a day, or not.
 
 Apps send their mail through `deliver()`, which looks at the person's setting: right away
-the mail goes out as it is; for the daily mail only its short summary is kept
-(QueuedNotice); "off" sends nothing. The kinds of news, the daily mail's sections (a
+the mail is queued as it is (liso/outbox.py sends it); for the daily mail only its short
+summary is kept (QueuedNotice); "off" sends nothing. The kinds of news, the daily mail's sections (a
 person's due and overdue preparation tasks, say) and the jobs that run with it (reminders
 a few days before a session) are contributed by the apps (liso/contributions.py). The
 `send_daily_mail` command runs it all; a second run on the same day sends nothing twice
@@ -11,10 +11,8 @@ a few days before a session) are contributed by the apps (liso/contributions.py)
 Every mail ends with a link to the settings page, where each kind can be changed.
 """
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from smtplib import SMTPException
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -24,10 +22,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from liso import outbox
 from liso.contributions import DAILY_JOBS, DAILY_MAIL_SECTIONS, MAIL_KINDS, contributions
 from liso.models import DailyMail, NotificationSetting, QueuedNotice, User
-
-logger = logging.getLogger(__name__)
 
 DIRECT, DAILY, OFF = "direct", "dagelijks", "uit"
 FREQUENCY_LABELS = {DIRECT: _("Meteen"), DAILY: _("In één mail per dag"), OFF: _("Niet")}
@@ -93,36 +90,27 @@ def footer(base_url: str = "") -> str:
     return render_to_string("liso/mail/footer.txt", {"url": settings_url(base_url)}).strip()
 
 
-def deliver(*, user, kind: str, message: EmailMessage, summary: str) -> None:
-    """Send `message` now, keep `summary` for the daily mail, or drop it: as the person
-    chose for this kind. A removed (inactive) account gets nothing: its address is not a
-    person's any more."""
+def deliver(*, user, kind: str, message: EmailMessage, summary: str, topic: str = "") -> None:
+    """Queue `message` now (liso/outbox.py), keep `summary` for the daily mail, or drop
+    it: as the person chose for this kind. A removed (inactive) account gets nothing: its
+    address is not a person's any more. `topic` lets a page find the mail again."""
     if not user.is_active:
         return
     frequency = settings_of(user)[kind]
     if frequency == DIRECT:
-        message.send()
+        outbox.queue(message, topic=topic, user=user)
     elif frequency == DAILY:
         QueuedNotice.objects.create(user=user, kind=kind, text=summary)
 
 
-def deliver_each(*, user, kind: str, message: EmailMessage, summary: str) -> None:
-    """`deliver()` for one of many recipients: a refusal by the mail server is logged and
-    the others still get theirs."""
-    try:
-        deliver(user=user, kind=kind, message=message, summary=summary)
-    except (OSError, SMTPException):
-        logger.exception("Mail %r to user %s failed", message.subject, user.pk)
-
-
 def mail_members(*, memberships, kind: str, subject: str, template: str, context, summary):
     """The same mail to each of these memberships, addressed by name, as each chose for
-    this kind (`deliver_each`)."""
+    this kind (`deliver`)."""
     for membership in memberships.select_related("user"):
         user = membership.user
         body = render_to_string(template, {**context, "name": user.full_name})
         message = EmailMessage(subject=subject, to=[user.email], body=body)
-        deliver_each(user=user, kind=kind, message=message, summary=summary)
+        deliver(user=user, kind=kind, message=message, summary=summary)
 
 
 def _recipients(day) -> set[int]:
@@ -152,8 +140,9 @@ def _daily_text(user, day) -> tuple[str, list[int]]:
 
 
 def send_daily_mail(*, day) -> int:
-    """Run the daily jobs, then send each person their daily mail of `day`, once.
-    Returns how many mails went out."""
+    """Run the daily jobs, then queue each person's daily mail of `day`, once (the
+    outbox sends it, and tries again while the mail server refuses). Returns how many
+    mails were queued."""
     for job in contributions(DAILY_JOBS):
         job(day)
     sent = 0
@@ -162,10 +151,6 @@ def send_daily_mail(*, day) -> int:
             sent += _send_daily(user, day)
         except IntegrityError:
             continue  # already sent today
-        except (OSError, SMTPException):
-            # The mail server refused this one: log it, go on with the others; nothing
-            # was marked, so the next run tries again.
-            logger.exception("Daily mail to user %s failed", user.pk)
     return sent
 
 
@@ -179,6 +164,7 @@ def _send_daily(user, day) -> int:
     body = render_to_string(
         "liso/mail/daily.txt", {"name": user.full_name, "text": text, "footer": footer()}
     )
-    EmailMessage(subject=str(_("Je overzicht van vandaag")), body=body, to=[user.email]).send()
+    message = EmailMessage(subject=str(_("Je overzicht van vandaag")), body=body, to=[user.email])
+    outbox.queue(message, topic=f"dagmail-{day}", user=user)
     QueuedNotice.objects.filter(pk__in=notice_ids).update(sent_at=timezone.now())
     return 1

@@ -45,6 +45,7 @@ def personal_data(user) -> dict:
             "naam": user.full_name,
             "e-mailadres": user.email,
             "account_sinds": user.date_joined,
+            "e-mailadres_gewijzigd_op": user.email_changed_at,
             "laatst_ingelogd": user.last_login,
         },
         **{str(section.title): section.rows(user) for section in contributions(PERSONAL_DATA)},

@@ -4,6 +4,7 @@ Every setting an operator may change is read here through the small typed helper
 below, so the README's configuration table and this file tell the same story.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -43,6 +44,19 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
+def env_networks(name: str) -> list[str]:
+    """Addresses or networks (10.0.0.5, 10.0.0.0/24, 2001:db8::/32), comma-separated."""
+    networks = []
+    for item in env_list(name):
+        try:
+            networks.append(str(ipaddress.ip_network(item, strict=False)))
+        except ValueError as error:
+            raise ImproperlyConfigured(
+                f"{name} holds addresses or networks such as 10.0.0.5 or 10.0.0.0/24, not {item!r}"
+            ) from error
+    return networks
+
+
 DEBUG = env_bool("DEBUG", default=False)
 
 # Without DEBUG an explicit key is required: a guessable key would make sessions and
@@ -76,6 +90,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.forms",
     "django_htmx",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -139,10 +154,21 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3  # three days: long enough to find the mail
 
-# Failed logins per e-mail address and per client address, counted in the database
-# cache so that every app server behind a load balancer sees the same count.
+# The proxies in front of the app servers (the TLS proxy), whose X-Forwarded-For names the
+# real client (liso/throttle.py client_address). Empty: the header is ignored, as anyone
+# can send it, and every request counts as coming from REMOTE_ADDR.
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
+# Failed logins per e-mail address and per client, counted in the database so that every
+# app server behind a load balancer sees the same count (liso/throttle.py). A client may
+# fail more often than one address: a whole office may share one address.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_CLIENT_FAILURE_LIMIT = env_int("LOGIN_CLIENT_FAILURE_LIMIT", 20)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
+# Mails with a link for a new password per e-mail address and per client; a request over
+# the limit gets the same page, and no mail goes out.
+PASSWORD_RESET_LIMIT = env_int("PASSWORD_RESET_LIMIT", 3)
+PASSWORD_RESET_CLIENT_LIMIT = env_int("PASSWORD_RESET_CLIENT_LIMIT", 10)
+PASSWORD_RESET_WINDOW_SECONDS = env_int("PASSWORD_RESET_WINDOW_SECONDS", 60 * 60)
 # Sign-ups (each one sends a mail) per e-mail address and per client address, likewise.
 SIGNUP_LIMIT = env_int("SIGNUP_LIMIT", 5)
 SIGNUP_WINDOW_SECONDS = env_int("SIGNUP_WINDOW_SECONDS", 60 * 60)
@@ -197,6 +223,12 @@ if _email_backend == EMAIL_BACKENDS["smtp"]:
         "timeout": env_int("EMAIL_TIMEOUT", 20),
     }
 MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}
+# Background work (all mail, for one) waits in the database until the worker
+# (`manage.py worker`) does it: no other server is needed, and nothing is lost when the
+# web server or the mail server stops. Tests run each task at once (tests/settings.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The hour (local time) from which the worker sends the day's daily mail.
+DAILY_MAIL_HOUR = env_int("DAILY_MAIL_HOUR", 7)
 # Where the product lives, for links in mail sent outside a request (the daily mail).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "LISO Leernetwerken <noreply@localhost>")

@@ -24,7 +24,7 @@ from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, RestrictedError
-from django.tasks import TaskResultStatus, task
+from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -32,7 +32,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from liso import notifications, signed_links
+from liso import notifications, outbox, signed_links
 from liso.models import PlatformSettings, User
 
 SALT = "liso.signup"
@@ -64,17 +64,15 @@ def confirmation_token(user) -> str:
     return signing.dumps({"user": user.pk, "state": _fingerprint(user)}, salt=SALT)
 
 
-def signup_request(*, full_name: str, email: str, password: str, base_url: str) -> bool:
-    """Handle a sign-up as the module docstring says; True when the mail went out (or is
-    queued), False when sending failed at once. The mail is sent once the account is
-    stored, so a worker never looks for an account that is not there yet."""
+def signup_request(*, full_name: str, email: str, password: str, base_url: str) -> None:
+    """Handle a sign-up as the module docstring says. The mail is queued once the account
+    is stored, so a worker never looks for an account that is not there yet."""
     user, confirm = _signup_record(full_name=full_name, email=email, password=password)
     if confirm:
         token = confirmation_token(user)
-        result = send_confirmation.enqueue(user_id=user.pk, token=token, base_url=base_url)
+        send_confirmation.enqueue(user_id=user.pk, token=token, base_url=base_url)
     else:
-        result = send_signup_notice.enqueue(user_id=user.pk, base_url=base_url)
-    return result.status != TaskResultStatus.FAILED
+        send_signup_notice.enqueue(user_id=user.pk, base_url=base_url)
 
 
 @transaction.atomic
@@ -104,7 +102,7 @@ def _signup_record(*, full_name: str, email: str, password: str) -> tuple[User, 
 
 def _mail(*, user, subject: str, template: str, context: dict) -> None:
     body = render_to_string(template, {"user": user, **context})
-    EmailMessage(subject=subject, body=body, to=[user.email]).send()
+    outbox.queue(EmailMessage(subject=subject, body=body, to=[user.email]), user=user)
 
 
 @task

@@ -26,7 +26,11 @@ account_urls = [
     ),
     path(
         "account/nieuw-wachtwoord/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(form_class=forms.SetPasswordForm),
+        # Whoever chose a new password through the mailed link is logged in straight away,
+        # so someone guessing at the account cannot block its owner in between.
+        auth_views.PasswordResetConfirmView.as_view(
+            form_class=forms.SetPasswordForm, post_reset_login=True
+        ),
         name="password_reset_confirm",
     ),
     path(

@@ -10,11 +10,12 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from liso import account, email_change, notifications, personal, sitepages, throttle
+from liso import account, email_change, notifications, personal, sitepages
 from liso import home as home_sections
 from liso import signup as signups
 from liso.forms import AccountRemoveForm, LoginForm, ProfileForm, SignupConfirmForm, SignupForm
@@ -46,6 +47,12 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+EMAIL_CHANGE_QUEUED = gettext_lazy(
+    "Je naam is opgeslagen. We sturen een mail naar %(email)s: open de link daarin om je "
+    "nieuwe e-mailadres te bevestigen. Tot dan blijft je oude adres gelden."
+)
+
+
 def profile(request):
     """Name and e-mail address. A new address only counts once it is confirmed by mail."""
     user = request.user
@@ -56,15 +63,9 @@ def profile(request):
         user.email = current_email
         user.save(update_fields=["full_name"])
         if new_email.lower() != current_email.lower():
+            # The same answer whether the address is taken or not (email_change says why).
             email_change.email_change_request(request=request, user=user, new_email=new_email)
-            messages.info(
-                request,
-                _(
-                    "Je naam is opgeslagen. We hebben een mail gestuurd naar %(email)s: open "
-                    "de link daarin om je nieuwe e-mailadres te bevestigen."
-                )
-                % {"email": new_email},
-            )
+            messages.info(request, EMAIL_CHANGE_QUEUED % {"email": new_email})
         else:
             messages.success(request, _("Je gegevens zijn opgeslagen."))
         return redirect("profile")
@@ -73,10 +74,13 @@ def profile(request):
 
 def email_confirm(request, token):
     try:
-        email = email_change.email_change_confirm(user=request.user, token=token)
+        email = email_change.email_change_confirm(request=request, user=request.user, token=token)
     except email_change.EmailChangeError as error:
         return render(request, "liso/email_confirm_failed.html", {"reason": str(error)}, status=400)
-    messages.success(request, _("Je e-mailadres is nu %(email)s.") % {"email": email})
+    text = _(
+        "Je e-mailadres is nu %(email)s. We sturen je oude adres een mail dat het is gewijzigd."
+    ) % {"email": email}
+    messages.success(request, text)
     return redirect("profile")
 
 
@@ -93,14 +97,13 @@ def signup(request):
     form = SignupForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        throttle.SIGNUP.count(request, data["email"])
-        sent = signups.signup_request(
+        signups.signup_request(
             full_name=data["full_name"],
             email=data["email"],
             password=data["password1"],
             base_url=notifications.base_url_of(request),
         )
-        request.session[SIGNUP_SESSION_KEY] = {"email": data["email"], "sent": sent}
+        request.session[SIGNUP_SESSION_KEY] = {"email": data["email"]}
         return redirect("signup_done")
     return render(request, "registration/signup_form.html", {"form": form})
 

@@ -70,9 +70,10 @@ class KeptFile:
 
 
 class KeptFileForm(VersionedForm):
-    """A versioned form with one file that is checked by its content (a PDF or an image),
-    stored under a neutral name, replaced or removed, and told in words in the history.
-    Subclasses name their file in KEPT and list its field and the KEPT.remove checkbox."""
+    """A versioned form with one file that is checked by its content (a PDF or an image)
+    and kept as liso/uploads.py rewrites it, stored under a neutral name, replaced or
+    removed, and told in words in the history. Subclasses name their file in KEPT and list
+    its field and the KEPT.remove checkbox."""
 
     KEPT: KeptFile
 
@@ -97,13 +98,14 @@ class KeptFileForm(VersionedForm):
         upload = cleaned.get(kept.field)
         if isinstance(upload, UploadedFile):
             try:
-                self.kept_type = uploads.checked_type(
+                stored, self.kept_type = uploads.kept(
                     upload, pdf_allowed=True, refusal=kept.refusal
                 )
             except forms.ValidationError as refused:
                 self.add_error(kept.field, refused)
                 return cleaned
-            upload.name = f"{kept.stem}{kept.suffixes[self.kept_type]}"
+            stored.name = f"{kept.stem}{kept.suffixes[self.kept_type]}"
+            cleaned[kept.field] = stored
         if cleaned.get(kept.remove) and not self.kept_type:
             cleaned[kept.field] = False  # the model field then forgets its file
         return cleaned

@@ -1,4 +1,5 @@
-"""Mail goes out as a task: immediately by default, on a worker once one is configured."""
+"""Mails about a network, written by tasks on the worker and sent through the outbox
+(liso/outbox.py)."""
 
 from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
@@ -6,7 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from liso import notifications
+from liso import notifications, outbox
 from networks.models import Invitation, Membership, Network
 from networks.notices import NETWORK
 
@@ -25,7 +26,12 @@ def send_invitation(*, invitation_id: int, link: str) -> None:
     message.attach_alternative(
         render_to_string("networks/mail/invitation.html", context), "text/html"
     )
-    message.send()
+    outbox.queue(message, topic=invitation_topic(invitation))
+
+
+def invitation_topic(invitation: Invitation) -> str:
+    """What an invitation's mails are filed under, so the member list can tell them."""
+    return f"uitnodiging-{invitation.pk}"
 
 
 def mail_network_news(*, network, membership_ids, base_url, subject, template, extra=None):

@@ -6,13 +6,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.tasks import TaskResultStatus
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from liso import once, signup
+from liso import once, outbox, signup
 from liso.method import Role
 from liso.models import User
 from liso.notifications import base_url_of
@@ -33,7 +33,7 @@ from networks.insight import active_members, network_insight
 from networks.models import (
     ChecklistItem,
 )
-from networks.tasks import send_invitation
+from networks.tasks import invitation_topic, send_invitation
 
 
 def network_create(request):
@@ -133,13 +133,7 @@ def member_list(request):
     context = {
         "network": network,
         "members": active_members(network),
-        "invitations": (
-            network.invitations.filter(
-                accepted_at__isnull=True, revoked_at__isnull=True
-            ).select_related("organisation")
-            if can_manage
-            else []
-        ),
+        "invitations": _open_invitations(network) if can_manage else [],
         "former": network.memberships.filter(left_on__isnull=False)
         .select_related("user")
         .order_by("-left_on"),
@@ -149,30 +143,38 @@ def member_list(request):
     return render(request, "networks/member_list.html", context)
 
 
+QUEUED = gettext_lazy(
+    "De uitnodiging voor %(email)s staat klaar om te versturen. Bij ‘Openstaande "
+    "uitnodigingen’ zie je of de mail is aangekomen."
+)
+QUEUED_AGAIN = gettext_lazy(
+    "Een nieuwe uitnodiging voor %(email)s staat klaar om te versturen; de link uit de "
+    "vorige werkt niet meer."
+)
+
+
+def _open_invitations(network) -> list:
+    """The open invitations, each with its latest mail (`mail`, None before the worker
+    wrote it), so the list tells whether it went out."""
+    invitations = list(
+        network.invitations.filter(
+            accepted_at__isnull=True, revoked_at__isnull=True
+        ).select_related("organisation")
+    )
+    mails = outbox.latest_by_topic([invitation_topic(i) for i in invitations])
+    for invitation in invitations:
+        invitation.mail = mails.get(invitation_topic(invitation))
+    return invitations
+
+
 def _invitation_link(request, token: str) -> str:
     return request.build_absolute_uri(reverse("invitation_accept", args=[token]))
 
 
-def _send(request, invitation, token) -> bool:
-    """Send (or queue) the invitation mail; False when sending failed at once."""
-    result = send_invitation.enqueue(
-        invitation_id=invitation.pk, link=_invitation_link(request, token)
-    )
-    return result.status != TaskResultStatus.FAILED
-
-
-def _report_sending(request, invitation, sent: bool, text: str) -> None:
-    if sent:
-        messages.success(request, text % {"email": invitation.email})
-    else:
-        messages.warning(
-            request,
-            _(
-                "De uitnodiging voor %(email)s is opgeslagen, maar de mail kon niet worden "
-                "verstuurd. Probeer het later opnieuw met ‘Opnieuw sturen’."
-            )
-            % {"email": invitation.email},
-        )
+def _send(request, invitation, token, text: str) -> None:
+    """Queue the invitation mail and say so: the member list tells when it went out."""
+    send_invitation.enqueue(invitation_id=invitation.pk, link=_invitation_link(request, token))
+    messages.success(request, text % {"email": invitation.email})
 
 
 @permissions.network_permission_required(permissions.MEMBERS_MANAGE)
@@ -203,9 +205,7 @@ def member_invite(request):
         except services.InvitationError as error:
             form.add_error("email", str(error))
         else:
-            sent = _send(request, invitation, token)
-            text = _("De uitnodiging is verstuurd naar %(email)s.")
-            _report_sending(request, invitation, sent, text)
+            _send(request, invitation, token, QUEUED)
             return redirect(members)
     elif request.method == "POST" and (
         repeat := once.repeat_of(request, form, reverse("member_list", args=[network.slug]))
@@ -221,11 +221,11 @@ def invitation_resend(request, pk):
     invitation = get_object_or_404(
         request.network.invitations, pk=pk, accepted_at__isnull=True, revoked_at__isnull=True
     )
-    token = services.invitation_renew(invitation=invitation)
-    sent = _send(request, invitation, token)
-    _report_sending(
-        request, invitation, sent, _("De uitnodiging is opnieuw verstuurd naar %(email)s.")
-    )
+    with transaction.atomic():
+        token = services.invitation_renew(invitation=invitation)
+        # A mail still waiting carries the old link, which no longer works.
+        outbox.withdraw(topic=invitation_topic(invitation), to=invitation.email)
+    _send(request, invitation, token, QUEUED_AGAIN)
     return redirect("member_list", request.network.slug)
 
 

@@ -201,7 +201,7 @@ class ObservationForm(StyledFormMixin, OnceFormMixin, forms.ModelForm):
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
         if photo and hasattr(photo, "content_type"):  # a new upload
-            self.instance.photo_type = uploads.checked_type(
+            photo, self.instance.photo_type = uploads.kept(
                 photo,
                 pdf_allowed=False,
                 refusal=_("Dit bestand kunnen we niet bewaren. Kies een foto (jpg, png of webp)."),

@@ -320,7 +320,7 @@ ROUTES = {
             kwargs={"slug": THE_NETWORK, "pk": "<session>"},
             permission="sessions.change",
         )
-        for name in ("session_remind", "session_cancel")
+        for name in ("session_remind", "session_cancel", "session_mail_resend")
     },
     "session_guest_remove": Route(
         NETWORK,

@@ -11,6 +11,7 @@ import os
 import statistics
 import sys
 import time
+from contextlib import contextmanager
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 
@@ -57,7 +58,7 @@ def _bench_pages(world):
     from django.urls import reverse
 
     from liso.method import Role
-    from tests.access import ROUTES
+    from tests.access import ROUTES, STAFF
 
     pages = {"floor": reverse("floor")}
     for name, route in ROUTES.items():
@@ -65,7 +66,8 @@ def _bench_pages(world):
         # link is not theirs.
         not_theirs = Role.TREKKER in route.not_theirs | route.not_found_for
         sent_on = route.logged_in_status is not None
-        if route.page and name != "invitation_accept" and not sent_on and not not_theirs:
+        staff_only = route.access == STAFF  # platform staff's pages, like the admin's
+        if route.page and name != "invitation_accept" and not (sent_on or not_theirs or staff_only):
             pages[name] = reverse(name, kwargs=world.kwargs(route.kwargs))
     pages["werkvorm_list (zoeken)"] = reverse("werkvorm_list") + "?q=vertrouwen&fase=2"
     search = reverse("network_search", kwargs=world.kwargs({"slug": "<network>"}))
@@ -206,7 +208,11 @@ def _query_counts(client, world):
     return {name: count_queries(client, url)[1] for name, url in _bench_pages(world).items()}
 
 
-def main() -> int:
+@contextmanager
+def _large_world():
+    """A throwaway PostgreSQL with the catalogue, the small data, the bench network grown
+    large, and the network's trekker logged in: yields (client, world, queries counted on
+    the small data)."""
     import django
 
     from tests import machine
@@ -241,13 +247,43 @@ def main() -> int:
             build_large()
             _grow_network(world)
             _grow_startup(world)
-            large_queries = _query_counts(client, world)
-            large_times = _measure(client, _bench_pages(world))
-            pdf_times = _measure_pdfs(client, world)
+            yield client, world, small_queries
         connection.creation.destroy_test_db("test_liso", verbosity=0)
         connection.close()
+
+
+def main() -> int:
+    with _large_world() as (client, world, small_queries):
+        large_queries = _query_counts(client, world)
+        large_times = _measure(client, _bench_pages(world))
+        pdf_times = _measure_pdfs(client, world)
     failures = _report(small_queries, large_queries, large_times)
     return 1 if failures + _report_pdfs(pdf_times) else 0
+
+
+def profile(names: list[str], rounds: int = 50) -> int:
+    """`make profile PAGES="a b"`: where the server time of these pages goes, on the same
+    large database as the bench (cProfile, the functions that take the most time)."""
+    import cProfile
+    import pstats
+
+    with _large_world() as (client, world, _queries):
+        pages = _bench_pages(world)
+        for name in names:
+            if name not in pages:
+                raise SystemExit(f"No page named {name}; the bench's pages: {', '.join(pages)}")
+            for _round in range(WARMUP):  # warm caches, as the bench does
+                client.get(pages[name])
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _round in range(rounds):
+                client.get(pages[name])
+            profiler.disable()
+            print(f"\n=== {name}: {rounds} requests ===")
+            stats = pstats.Stats(profiler).strip_dirs()
+            stats.sort_stats("tottime").print_stats(25)
+            stats.sort_stats("cumulative").print_stats(40)
+    return 0
 
 
 def _report(small_queries, large_queries, times) -> int:
@@ -300,4 +336,6 @@ def _report_pdfs(pdf_times) -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--profile"]:
+        sys.exit(profile(sys.argv[2:]))
     sys.exit(main())

@@ -36,6 +36,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+# Each task runs at once, inside the request that queues it; the tests about the queue
+# itself switch to the database backend and run the real worker.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_AUTOREFRESH = True
 # Uploads go to a folder of this test run, never into the project.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="liso-test-media-"))

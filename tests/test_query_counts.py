@@ -109,7 +109,7 @@ NETWORK_EXPECTED = {
     "struikelblok_entry_close": 5,
     # the signals (6) and the log, to show what the signal says; the struikelblok
     "signal_take_up": 12,  # how many revisions (for the pages); a page of them, with who
-    "member_list": 8,  # members (2), open invitations, former members
+    "member_list": 9,  # members (2), open invitations with their latest mail, former members
     "member_invite": 5,  # organisations for the select
     "member_coverage": 7,  # members (2), role norms
     "member_edit": 7,  # the membership and its roles; organisations for the select
@@ -151,7 +151,7 @@ NETWORK_EXPECTED = {
     # open action points of earlier sessions; were experiments judged in it?
     "session_detail": 11,
     # the session; the answers with who gave them; the guests; members to choose from
-    "session_registrations": 8,
+    "session_registrations": 9,  # with the mails about the session
     "session_attendance": 8,  # the session; members; their answers; the guests
     # the session; its report; its action points with their owner; its photos
     "session_report": 8,

@@ -2,16 +2,18 @@
 back in the next session's preparation and on their owner's list, sharing the report by
 mail, and the nudge when a report is missing."""
 
+import io
 import os
 from datetime import date, time, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from bijeenkomsten.models import ActionPoint, DraaiboekBlock, Session
 from liso.method import Role
-from tests.bijeenkomsten.world import png_bytes
+from tests.bijeenkomsten.world import pdf_bytes, png_bytes
 from tests.networks.world import build_world
 from tests.pdftext import pdf_image_count, pdf_text
 from werkvormen.models import Werkvorm
@@ -209,7 +211,7 @@ def test_a_pdf_is_offered_as_a_download(client):
     world = build_world()
     held = _held(world)
     client.force_login(world.user(Role.PROCESBEGELEIDER))
-    _upload(client, world, held, "tekening.pdf", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n")
+    _upload(client, world, held, "tekening.pdf", pdf_bytes())
     photo = held.photos.get()
     served = client.get(_url("photo_file", world, held, photo=photo.pk))
     assert served["Content-Type"] == "application/pdf"
@@ -226,6 +228,45 @@ def test_a_wrong_type_or_a_file_over_the_limit_is_told_and_nothing_is_kept(clien
     too_big = _upload(client, world, held, "groot.png", png_bytes() + b"\0" * (1024 * 1024))
     assert "Het mag hoogstens 1 MB zijn." in too_big.content.decode()
     assert too_big.context["photo_form"].errors["file"]
+    assert not held.photos.exists()
+
+
+def test_an_image_of_too_many_pixels_is_refused_beside_the_field_and_nothing_is_kept(client):
+    world = build_world()
+    held = _held(world)
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    buffer = io.BytesIO()
+    Image.new("1", (10_000, 10_000)).save(buffer, "PNG")  # a few KB, 100 megapixels
+    response = _upload(client, world, held, "flap.png", buffer.getvalue())
+    assert response.status_code == 200
+    assert "te veel beeldpunten" in " ".join(response.context["photo_form"].errors["file"])
+    assert 'id="id_file_error"' in response.text
+    assert not held.photos.exists()
+
+
+def test_a_photo_is_kept_shrunk_and_without_what_was_appended_and_a_pdf_without_its_tail(
+    client,
+):
+    world = build_world()
+    held = _held(world)
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    appended = b"<html><script>alert(1)</script></html>"
+    _upload(client, world, held, "groot.png", png_bytes((3000, 2000)) + appended)
+    _upload(client, world, held, "verslag.pdf", pdf_bytes() + appended)
+    image, document = held.photos.order_by("pk")
+    stored = image.file.open("rb").read()
+    assert b"script" not in stored and image.size == len(stored)
+    assert Image.open(io.BytesIO(stored)).size == (2000, 1333)
+    stored = document.file.open("rb").read()
+    assert stored.startswith(b"%PDF-") and b"script" not in stored
+
+
+def test_a_file_that_only_starts_like_a_pdf_is_refused(client):
+    world = build_world()
+    held = _held(world)
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    response = _upload(client, world, held, "x.pdf", b"%PDF-<html><script>x</script></html>")
+    assert "Deze pdf kunnen we niet lezen" in response.text
     assert not held.photos.exists()
 
 

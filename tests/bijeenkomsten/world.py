@@ -5,6 +5,7 @@ from datetime import date, time, timedelta
 
 from django.core.files.base import ContentFile
 from PIL import Image
+from pypdf import PdfWriter
 
 from bijeenkomsten import services
 from bijeenkomsten.models import (
@@ -58,6 +59,16 @@ def png_bytes(size: tuple[int, int] = (4, 3)) -> bytes:
     """A small real PNG, as a phone photo of a flip-over would be (only smaller)."""
     buffer = io.BytesIO()
     Image.new("RGB", size, (20, 108, 128)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def pdf_bytes(pages: int = 1) -> bytes:
+    """A small real PDF of blank A4 pages, as a scan would be (only emptier)."""
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(595, 842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
     return buffer.getvalue()
 
 

@@ -170,6 +170,23 @@ def test_confirming_a_sign_up_has_no_accessibility_violations_also_with_a_wrong_
     _assert_accessible(page)
 
 
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_a_blocked_login_has_no_accessibility_violations(
+    page, live_server, settings, transactional_db, width
+):
+    """The message after too many wrong passwords, with its way back (a new password)."""
+    person = UserFactory(email="geblokkeerd@example.org")
+    settings.LOGIN_FAILURE_LIMIT = 0
+    page.set_viewport_size({"width": WIDTHS[width], "height": 900})
+    page.goto(live_server.url + reverse("login"))
+    page.get_by_label("E-mailadres").fill(person.email)
+    page.get_by_label("Wachtwoord").fill("fout")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("meteen weer inloggen").count() == 1
+    _assert_accessible(page)
+
+
 def test_the_sweep_covers_every_page_the_product_has():
     swept = {name for persona in PERSONAS for name in _pages_for(persona)}
     assert swept == set(PAGES)

@@ -50,7 +50,7 @@ def _invite_by_keyboard(page, name, email, role, perspective):
     page.get_by_label("Perspectief", exact=True).select_option(label=perspective)
     page.get_by_label("Uren per week", exact=True).fill("4")
     page.get_by_label("Uren per week", exact=True).press("Enter")
-    expect(page.get_by_role("status")).to_contain_text(f"verstuurd naar {email}")
+    expect(page.get_by_role("status")).to_contain_text(f"De uitnodiging voor {email} staat klaar")
 
 
 def test_a_trekker_starts_a_network_invites_three_and_one_joins(

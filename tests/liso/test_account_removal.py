@@ -12,10 +12,10 @@ from django.utils import timezone
 from bijeenkomsten import tasks as session_tasks
 from bijeenkomsten.models import CalendarKey, DraaiboekBlock, Registration, SessionReport
 from kernelements.models import ScanResponse
-from liso import notifications
+from liso import notifications, outbox
 from liso.account import AccountRemovalRefused, account_remove
 from liso.method import Role
-from liso.models import NotificationSetting, User
+from liso.models import NotificationSetting, OutgoingMail, User
 from networks import history
 from networks.models import Invitation, Membership, Network, Revision
 from phases.models import Experiment, Reflection
@@ -190,6 +190,16 @@ def test_no_mail_reaches_the_removed_account_afterwards(world, deelnemer):
     recipients = [address for message in mail.outbox for address in message.to]
     assert recipients  # the others still hear of the session
     assert not any(address.endswith(".invalid") or address == OLD_EMAIL for address in recipients)
+
+
+def test_mail_waiting_for_the_removed_account_does_not_go_out(deelnemer, refusing_mail_server):
+    """A mail the server refused waits for another try: removing the account drops it,
+    and with it the record of their address."""
+    user = deelnemer.user
+    outbox.queue(EmailMessage(subject="Nieuws", body="Nieuws", to=[user.email]), user=user)
+    assert OutgoingMail.objects.filter(to=OLD_EMAIL, status="wacht").exists()
+    account_remove(user=user)
+    assert not OutgoingMail.objects.filter(to__iexact=OLD_EMAIL).exists()
 
 
 def _shared_record(world, deelnemer):

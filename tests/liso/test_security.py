@@ -36,6 +36,23 @@ def test_deploy_check_is_clean_with_production_settings():
     assert "no issues" in result.stdout
 
 
+def test_deploy_check_warns_behind_a_proxy_that_is_not_trusted_to_name_the_client():
+    behind = {**PRODUCTION_ENV, "BEHIND_TLS_PROXY": "true"}
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", **behind)
+    assert result.returncode != 0
+    assert "liso.W001" in result.stderr
+    trusted = _manage(
+        "check", "--deploy", "--fail-level", "WARNING", **behind, TRUSTED_PROXIES="10.0.0.1"
+    )
+    assert trusted.returncode == 0, trusted.stdout + trusted.stderr
+
+
+def test_a_trusted_proxy_that_is_not_an_address_stops_the_start():
+    result = _manage("check", **{**PRODUCTION_ENV, "TRUSTED_PROXIES": "proxy.internal"})
+    assert result.returncode != 0
+    assert "TRUSTED_PROXIES" in result.stderr
+
+
 def test_deploy_check_refuses_the_console_mail_backend():
     result = _manage("check", "--deploy", **{**PRODUCTION_ENV, "EMAIL_BACKEND": "console"})
     assert result.returncode != 0

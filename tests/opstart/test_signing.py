@@ -255,6 +255,10 @@ def test_a_scan_is_checked_by_its_content_kept_with_the_agreement_and_in_its_his
     assert response.status_code == 200
     assert "Dit bestand kunnen we niet bewaren" in response.context["form"].errors["signed_scan"][0]
     assert not Agreement.objects.get(network=world.network).signed_scan
+    fake = SimpleUploadedFile("scan.pdf", b"%PDF-<html><script>x</script></html>")
+    response = _scan(client, world, fake)
+    assert "Deze pdf kunnen we niet lezen" in response.context["form"].errors["signed_scan"][0]
+    assert not Agreement.objects.get(network=world.network).signed_scan
 
     assert _scan(client, world, SimpleUploadedFile("x.pdf", SCAN_PDF)).status_code == 302
     agreement = Agreement.objects.get(network=world.network)

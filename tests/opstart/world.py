@@ -9,13 +9,11 @@ from django.core.files.base import ContentFile
 from liso.method import Agenda, Role
 from networks.models import Revision
 from opstart import models
+from tests.bijeenkomsten.world import pdf_bytes
 from tests.networks.factories import OrganisationFactory
 
 # A small real PDF, as the scan of a signed paper would be (only smaller).
-SCAN_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+SCAN_PDF = pdf_bytes()
 
 # Placeholders in the matrix's kwargs, each naming one object of the start-up world.
 PLACEHOLDERS = (

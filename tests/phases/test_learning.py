@@ -1,11 +1,13 @@
 """The journey's learning part: moving between phases, rounds, experiments from plan to
 joint assessment, observations, and reflections that stay private until shared."""
 
+import io
 from datetime import date, time, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from bijeenkomsten.models import Session
 from liso.method import Role
@@ -239,6 +241,21 @@ def test_an_observation_photo_is_shown_to_members_only(client, journey_world):
     assert deelnemer.get(url)["Content-Type"] == "image/png"
     client.force_login(world.outsider)
     assert client.get(url).status_code == 404
+
+
+def test_an_observation_photo_is_kept_upright_small_and_without_what_was_appended(
+    client, journey_world
+):
+    world = journey_world
+    experiment = _experiment(world)
+    deelnemer = _as(client, world, Role.DEELNEMER)
+    content = png_bytes((2500, 100)) + b"<html><script>x()</script></html>"
+    photo = SimpleUploadedFile("flap.png", content, content_type="image/png")
+    data = {"noted_on": date.today().isoformat(), "text": "De flap", "photo": photo}
+    deelnemer.post(_url(world, "observation_add", pk=experiment.pk), data)
+    stored = experiment.observations.latest("pk").photo.open("rb").read()
+    assert b"script" not in stored
+    assert Image.open(io.BytesIO(stored)).size == (2000, 80)
 
 
 def _held_session(world):

@@ -2,6 +2,7 @@
 served only to members, barriers, which organisations use them (all saved or nothing),
 the wall of successes, and the panels for the network overview."""
 
+import io
 import os
 from datetime import date, timedelta
 
@@ -11,11 +12,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
 from liso.method import Role
 from phases.models import Adoption, Barrier, Experiment, Kennisproduct, Success
 from phases.products import PAGE_SIZE, products_panel, successes_panel
-from tests.bijeenkomsten.world import png_bytes
+from tests.bijeenkomsten.world import pdf_bytes, png_bytes
 from tests.networks.factories import MembershipFactory, NetworkFactory, OrganisationFactory
 from tests.networks.world import build_world
 from tests.phases.world_products import grow_products
@@ -23,7 +25,7 @@ from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n"
+PDF = pdf_bytes()
 
 
 def _url(name, world, **kwargs):
@@ -179,6 +181,22 @@ def test_a_pdf_is_offered_as_a_download(client):
     assert served["Content-Type"] == "application/pdf"
     assert served["Content-Disposition"].startswith("attachment;")
     assert 'filename="gespreksleidraad.pdf"' in served["Content-Disposition"]
+
+
+def test_a_pdf_is_kept_without_what_trailed_after_it_and_an_image_shrunk(client):
+    world = build_world()
+    _as(client, world, Role.DEELNEMER)
+    tail = b"<html><script>x()</script></html>"
+    client.post(_url("product_add", world), _fields(file=_upload("leidraad.pdf", PDF + tail)))
+    product = world.network.products.get(title="Gespreksleidraad")
+    stored = product.file.open("rb").read()
+    assert stored.startswith(b"%PDF-") and b"script" not in stored
+    url = _url("product_edit", world, pk=product.pk)
+    client.post(url, _fields(version=1, file=_upload("foto.png", png_bytes((4000, 40)) + tail)))
+    product.refresh_from_db()
+    stored = product.file.open("rb").read()
+    assert product.file_type == "image/png" and b"script" not in stored
+    assert Image.open(io.BytesIO(stored)).size == (2000, 20)
 
 
 def test_a_file_that_is_no_pdf_or_image_is_refused_and_nothing_is_saved(client, settings):

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("bijeenkomsten", "0005_session_guests"),
+        ("bijeenkomsten", "0006_guest_mail_kept_with_the_mail"),
     ]
 
     operations = [

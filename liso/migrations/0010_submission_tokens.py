@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("liso", "0006_site_pages"),
+        ("liso", "0009_throttle_counts"),
     ]
 
     operations = [

@@ -19,7 +19,8 @@ from bijeenkomsten.models import (
 )
 from liso import ranges, uploads
 from liso.forms import DATE, TIME, FastCheckboxes, StyledFormMixin, text_area
-from networks.editing import VersionedForm
+from liso.once import OnceFormMixin
+from networks.editing import VersionCheckMixin, VersionedForm
 from networks.models import Membership
 
 MAX_FACILITATORS = 2  # one, or two for co-facilitatie
@@ -212,7 +213,7 @@ class InvitationForm(StyledFormMixin, forms.Form):
         return cleaned
 
 
-class TaskForm(StyledFormMixin, forms.ModelForm):
+class TaskForm(StyledFormMixin, OnceFormMixin, VersionCheckMixin, forms.ModelForm):
     class Meta:
         model = PreparationTask
         fields = ["title", "due_on", "assignee", "explanation"]
@@ -225,7 +226,7 @@ class TaskForm(StyledFormMixin, forms.ModelForm):
         choose_from_members(self.fields["assignee"], network, empty_label=_("(nog niemand)"))
 
 
-class ActionPointForm(StyledFormMixin, forms.ModelForm):
+class ActionPointForm(StyledFormMixin, OnceFormMixin, VersionCheckMixin, forms.ModelForm):
     class Meta:
         model = ActionPoint
         fields = ["what", "owner", "due_on"]
@@ -238,7 +239,7 @@ class ActionPointForm(StyledFormMixin, forms.ModelForm):
         choose_from_members(self.fields["owner"], network, empty_label=_("(nog niemand)"))
 
 
-class PhotoForm(StyledFormMixin, forms.ModelForm):
+class PhotoForm(StyledFormMixin, OnceFormMixin, forms.ModelForm):
     """A photo of a flip-over or a drawing (JPEG, PNG, WebP) or a PDF, within the size
     limit. The content decides, not the name: a renamed file is refused; what is kept is
     the file as liso/uploads.py rewrites it."""
@@ -288,7 +289,7 @@ class SessionReportForm(VersionedForm):
         }
 
 
-class PreparationStepForm(StyledFormMixin, forms.ModelForm):
+class PreparationStepForm(StyledFormMixin, OnceFormMixin, VersionCheckMixin, forms.ModelForm):
     class Meta:
         model = NetworkPreparationStep
         fields = ["title", "weeks", "role", "explanation"]

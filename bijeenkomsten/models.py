@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from liso import method, ranges
 from liso.markdown import markdown_field
 from liso.sources import Sourced
-from networks.models import Membership, Network, Versioned
+from networks.models import Membership, Network, VersionChecked, Versioned
 
 
 class StepFields(models.Model):
@@ -177,7 +177,7 @@ class Session(Versioned):
         return " · ".join(part for part in parts if part)
 
 
-class NetworkPreparationStep(StepFields):
+class NetworkPreparationStep(StepFields, VersionChecked):
     """A network's own preparation template: a copy of the catalogue's, to change freely."""
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="preparation_steps")
@@ -188,7 +188,7 @@ class NetworkPreparationStep(StepFields):
         ordering = ["weeks", "order", "pk"]
 
 
-class PreparationTask(models.Model):
+class PreparationTask(VersionChecked):
     """A task for one session, due on a date and assigned to a member."""
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="tasks")
@@ -384,7 +384,7 @@ class SessionReport(Versioned):
         return str(_("Verslag van %(theme)s") % {"theme": self.session.theme})
 
 
-class ActionPoint(models.Model):
+class ActionPoint(VersionChecked):
     """Something agreed: what, who, by when, and whether it is done. Most are agreed at a
     session; others in another talk of the network, such as its yearly review. Open ones
     come back in the next session's preparation and on their owner's task list."""

@@ -21,7 +21,7 @@ from bijeenkomsten.views_sessions import crumb, session_of
 from liso.notifications import base_url_of
 from liso.pdf import pdf_response
 from networks import permissions as P
-from networks.editing import edit_page
+from networks.editing import edit_page, save_form
 
 
 def _report_url(request, session) -> str:
@@ -65,11 +65,13 @@ def photo_add(request, pk):
         request.FILES,
         instance=SessionPhoto(session=session, uploaded_by=request.user),
     )
-    if not form.is_valid():
-        return _report_page(request, session, photo_form=form)
-    form.save()
-    messages.success(request, _("Het bestand is bij het verslag gezet."))
-    return redirect(_report_url(request, session))
+    saved = save_form(
+        request,
+        form,
+        next_url=_report_url(request, session),
+        success=_("Het bestand is bij het verslag gezet."),
+    )
+    return saved or _report_page(request, session, photo_form=form)
 
 
 def _of_session(request, model, pk, item_pk):
@@ -146,10 +148,13 @@ def session_report_share(request, pk):
 
 
 def _action_form_page(request, session, form, title):
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Het actiepunt is opgeslagen."))
-        return redirect(_report_url(request, session))
+    if saved := save_form(
+        request,
+        form,
+        next_url=_report_url(request, session),
+        success=_("Het actiepunt is opgeslagen."),
+    ):
+        return saved
     instance = form.instance
     delete_url = (
         reverse("action_delete", args=[request.network.slug, session.pk, instance.pk])

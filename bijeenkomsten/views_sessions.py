@@ -18,7 +18,7 @@ from liso.notifications import base_url_of
 from liso.pdf import pdf_response
 from networks import history
 from networks import permissions as P
-from networks.editing import edit_page
+from networks.editing import edit_page, save_form
 from networks.models import Membership
 
 PAST_SHOWN = 30  # the most recent past sessions on the list
@@ -208,10 +208,13 @@ def task_toggle(request, session_pk, pk):
 
 def _task_page(request, session, task, title):
     form = TaskForm(request.POST or None, instance=task, network=request.network)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("De taak is opgeslagen."))
-        return redirect("session_detail", request.network.slug, session.pk)
+    if saved := save_form(
+        request,
+        form,
+        next_url=reverse("session_detail", args=[request.network.slug, session.pk]),
+        success=_("De taak is opgeslagen."),
+    ):
+        return saved
     context = {
         "network": request.network,
         "form": form,
@@ -249,16 +252,16 @@ def preparation_template(request):
 
 def _step_page(request, step, title):
     form = PreparationStepForm(request.POST or None, instance=step)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(
-            request,
-            _(
-                "De planning is aangepast. Pas haar toe op de komende "
-                "bijeenkomsten als die mee moeten veranderen."
-            ),
-        )
-        return redirect("preparation_template", request.network.slug)
+    if saved := save_form(
+        request,
+        form,
+        next_url=reverse("preparation_template", args=[request.network.slug]),
+        success=_(
+            "De planning is aangepast. Pas haar toe op de komende "
+            "bijeenkomsten als die mee moeten veranderen."
+        ),
+    ):
+        return saved
     context = {
         "network": request.network,
         "form": form,

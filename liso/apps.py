@@ -12,6 +12,7 @@ class LisoConfig(AppConfig):
         from liso import (
             checks,  # noqa: F401 (registers the database check)
             demo,
+            once,
             signup,
             throttle,
         )
@@ -20,6 +21,7 @@ class LisoConfig(AppConfig):
 
         contribute(DEMO_PARTS, "people", demo.demo_people)
         contribute(DAILY_JOBS, "forget-unconfirmed", signup.forget_unconfirmed)
+        contribute(DAILY_JOBS, "forget-submissions", once.forget_old)
         contribute(DAILY_JOBS, "forget-expired-counts", throttle.forget_expired)
         contribute(
             PERSONAL_DATA,

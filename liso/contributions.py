@@ -62,6 +62,7 @@ ORDER: dict[str, list[str]] = {
         "close-scan-rounds",  # kernelements: first, so a failing job after it cannot delay it
         "upcoming-reminders",  # bijeenkomsten
         "forget-unconfirmed",  # liso: accounts whose address was never confirmed
+        "forget-submissions",  # liso: one-time form tokens older than a week
         "forget-expired-counts",  # liso: throttle counts whose window is over
     ],
     # Loaded in this order: phases, aandachtspunten and struikelblokken name werkvormen.

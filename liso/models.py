@@ -255,3 +255,19 @@ class ThrottleCount(models.Model):
 
     def __str__(self):
         return f"{self.key}: {self.count}"
+
+
+class Submission(models.Model):
+    """That someone sent a creation form with this one-time token, and where it led: the
+    same form sent again (a double click, a resent POST) creates nothing new (liso/once.py)."""
+
+    user = models.ForeignKey("liso.User", on_delete=models.CASCADE, related_name="+")
+    token = models.CharField(max_length=64)
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "token"], name="submission_once")]
+
+    def __str__(self):
+        return f"{self.user}: {self.token}"

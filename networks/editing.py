@@ -14,27 +14,39 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from liso import uploads
+from liso import once, uploads
 from liso.forms import StyledFormMixin
 from liso.markdown import MARKDOWN_HELP, render_markdown
+from liso.once import OnceFormMixin
 from networks import history
 
 
-class VersionedForm(StyledFormMixin, forms.ModelForm):
-    """Carries the version the person opened, so a save can tell whether someone else
-    saved in between (networks/history.py, item_save)."""
+class VersionCheckMixin(forms.Form):
+    """For a ModelForm of a `VersionChecked` object: carries the version the person
+    opened, so a save can tell whether someone else saved in between (`save_form`,
+    or `history.item_save` for what keeps a history)."""
 
     version = forms.IntegerField(
-        label=gettext_lazy("versie"), widget=forms.HiddenInput, min_value=0
+        label=gettext_lazy("versie"), widget=forms.HiddenInput, min_value=0, required=False
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+        # Something new has no version to check yet (a quick form may leave it out).
+        self.fields["version"].required = self.instance.pk is not None
+
+    def opened_version(self) -> int:
+        return self.cleaned_data.get("version") or 0
+
+
+class VersionedForm(StyledFormMixin, OnceFormMixin, VersionCheckMixin, forms.ModelForm):
+    """The form of something a network writes together (`Versioned`): the version check,
+    and when it creates, a one-time token so that sending it twice creates once."""
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
         self.network = network
-        self.fields["version"].initial = self.instance.version
-
-    def opened_version(self) -> int:
-        return self.cleaned_data["version"]
 
 
 @dataclass(frozen=True)
@@ -165,6 +177,7 @@ def edit_page(
     elif request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
+                submission = once.claim(request, form)
                 revision = history.item_save(
                     form=form,
                     network=network,
@@ -174,11 +187,16 @@ def edit_page(
                 if revision and on_change:
                     on_change(form.instance)
                 next_url = after_save(form.instance) if after_save else None
+                once.finish(submission, next_url or back_url)
+        except once.Repeated as repeated:
+            return once.repeated(request, repeated, back_url)
         except history.ConflictError as error:
             conflict = _conflict(form, error.current)
         else:
             messages.success(request, success or _("Opgeslagen."))
             return redirect(next_url or back_url)
+    elif request.method == "POST" and (repeat := once.repeat_of(request, form, back_url)):
+        return repeat
     context = {
         "network": network,
         "form": form,
@@ -197,21 +215,67 @@ def edit_page(
 
 def _conflict(form, current) -> dict:
     """Tell who saved in between and what they saved; keep this person's text in the
-    form and let the next save knowingly replace the stored version."""
+    form and let the next save knowingly replace the stored version. The form shows it
+    (components/conflict.html), whichever page it is on."""
     form.data = form.data.copy()
-    form.data["version"] = current.version
+    form.data[form.add_prefix("version")] = current.version
+    # What keeps no history does not know who saved: someone else, or this person in
+    # another tab (their own reflection).
+    by = getattr(current, "updated_by", None)
     form.add_error(
         None,
         _(
             "Iemand anders heeft dit intussen opgeslagen. Je wijzigingen zijn "
             "nog niet bewaard: ze staan hieronder nog."
+        )
+        if by
+        else _(
+            "Dit is intussen opgeslagen, door iemand anders of in een ander venster. "
+            "Je wijzigingen zijn nog niet bewaard: ze staan hieronder nog."
         ),
     )
-    return {
-        "by": current.updated_by,
-        "at": current.updated_at,
-        "differences": history.field_changes(current, form.instance),
+    edited = history.fields_of(form)
+    form.conflict = {
+        "by": by,
+        "at": getattr(current, "updated_at", None),
+        "differences": [
+            change
+            for change in history.field_changes(current, form.instance)
+            if change["field"] in edited
+        ],
     }
+    return form.conflict
+
+
+def save_form(request, form, *, next_url: str, success, save=None):
+    """When the request posts a valid form of something that keeps no history (a member,
+    a task, one's own reflection, a success): save it and go on to `next_url`, saying
+    `success` (a text, or a function of the saved object that gives one). Returns that
+    response, or None: show the form (again).
+
+    An edit saved by someone else after this person opened it saves nothing: the form
+    says so and shows what is stored now, with what this person typed kept (None). A new
+    object is made once per form: the same form sent again goes where the first went
+    (liso/once.py). `save` saves (the form's own save by default), in the same
+    transaction as the checks."""
+    if request.method != "POST":
+        return None
+    if not form.is_valid():
+        return once.repeat_of(request, form, next_url)
+    try:
+        with transaction.atomic():
+            submission = once.claim(request, form)
+            if isinstance(form, VersionCheckMixin):
+                history.version_check(form.instance, form.opened_version())
+            (save or form.save)()
+            once.finish(submission, next_url)
+    except once.Repeated as repeated:
+        return once.repeated(request, repeated, next_url)
+    except history.ConflictError as error:
+        _conflict(form, error.current)
+        return None
+    messages.success(request, success(form.instance) if callable(success) else success)
+    return redirect(next_url)
 
 
 def history_url(request, instance) -> str | None:

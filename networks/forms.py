@@ -2,10 +2,13 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from liso import method, ranges
+from liso import method, once, ranges
 from liso.forms import NewAccountForm, StyledFormMixin
 from liso.models import User
+from liso.once import OnceFormMixin
+from networks.editing import VersionCheckMixin
 from networks.models import (
+    OPEN_INVITATION,
     ChecklistItem,
     Invitation,
     Membership,
@@ -52,7 +55,7 @@ NETWORK_WIDGETS = {
 }
 
 
-class NetworkForm(StyledFormMixin, forms.ModelForm):
+class NetworkForm(StyledFormMixin, VersionCheckMixin, forms.ModelForm):
     class Meta:
         model = Network
         fields = NETWORK_FIELDS
@@ -67,7 +70,7 @@ class NetworkForm(StyledFormMixin, forms.ModelForm):
         return years
 
 
-class NetworkCreateForm(NetworkForm):
+class NetworkCreateForm(OnceFormMixin, NetworkForm):
     """A new network, after the suitability check, with the creator's own place in it."""
 
     criteria = forms.MultipleChoiceField(
@@ -139,7 +142,7 @@ class NetworkCreateForm(NetworkForm):
 ONE_ORGANISATION = _("Kies een organisatie uit de lijst óf vul een nieuwe in, niet allebei.")
 
 
-class OrganisationForm(StyledFormMixin, forms.ModelForm):
+class OrganisationForm(StyledFormMixin, OnceFormMixin, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "perspective", "kind"]
@@ -184,7 +187,7 @@ class MembershipFieldsMixin(forms.Form):
         return hours
 
 
-class InvitationForm(StyledFormMixin, MembershipFieldsMixin, forms.ModelForm):
+class InvitationForm(StyledFormMixin, MembershipFieldsMixin, OnceFormMixin, forms.ModelForm):
     new_organisation = forms.CharField(
         label=_("Of: een organisatie die nog niet in de lijst staat"),
         required=False,
@@ -243,9 +246,7 @@ class InvitationForm(StyledFormMixin, MembershipFieldsMixin, forms.ModelForm):
         if self.network.invitations.filter(
             email__iexact=email, accepted_at__isnull=True, revoked_at__isnull=True
         ).exists():
-            raise forms.ValidationError(
-                _("Deze persoon heeft al een open uitnodiging. Stuur die opnieuw als dat nodig is.")
-            )
+            raise forms.ValidationError(OPEN_INVITATION)
         return email
 
     def clean(self):
@@ -256,11 +257,11 @@ class InvitationForm(StyledFormMixin, MembershipFieldsMixin, forms.ModelForm):
 
     def invitation_fields(self) -> dict:
         """The cleaned data that belongs on the invitation itself."""
-        extra = {"new_organisation", "new_organisation_kind"}
+        extra = {"new_organisation", "new_organisation_kind", once.FIELD}
         return {key: value for key, value in self.cleaned_data.items() if key not in extra}
 
 
-class MembershipForm(StyledFormMixin, MembershipFieldsMixin, forms.ModelForm):
+class MembershipForm(StyledFormMixin, MembershipFieldsMixin, VersionCheckMixin, forms.ModelForm):
     class Meta:
         model = Membership
         fields = [

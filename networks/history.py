@@ -15,13 +15,13 @@ from django.db import IntegrityError, transaction
 from django.utils.formats import date_format, number_format, time_format
 from django.utils.translation import gettext as _
 
-from networks.models import Network, Revision, Versioned
+from networks.models import Network, Revision, VersionChecked, Versioned
 
 
 class ConflictError(Exception):
     """Someone else saved the same thing after this person opened it."""
 
-    def __init__(self, current: Versioned):
+    def __init__(self, current: VersionChecked):
         super().__init__("conflicting save")
         self.current = current
 
@@ -130,10 +130,22 @@ def _changed_since(network, instance, version: int) -> set[str]:
     }
 
 
-def _fields_of(form) -> set[str]:
+def fields_of(form) -> set[str]:
     """The model fields a form edits: its own, and those it fills from fields under other
     names (`EDITS_ALSO`: the yearly review's findings, typed per kernelement)."""
     return set(form.fields) | set(getattr(form, "EDITS_ALSO", ()))
+
+
+def version_check(instance: VersionChecked, expected_version: int) -> None:
+    """For what keeps no history: lock the stored row, refuse (ConflictError) when it is
+    no longer the version this person opened, and raise the version for this save. Call
+    inside the save's transaction."""
+    if instance.pk is None:
+        return
+    current = type(instance).objects.select_for_update().get(pk=instance.pk)
+    if current.version != expected_version:
+        raise ConflictError(current)
+    instance.version = current.version + 1
 
 
 def item_save(*, form, network: Network, by, expected_version: int) -> Revision | None:
@@ -153,7 +165,7 @@ def item_save(*, form, network: Network, by, expected_version: int) -> Revision 
                 if before.version != expected_version:
                     others = _changed_since(network, instance, expected_version)
                     # Without a history to tell which fields moved, assume they all did.
-                    if not others or others & _fields_of(form):
+                    if not others or others & fields_of(form):
                         raise ConflictError(before)
             changes = field_changes(before, instance) + _form_changes(form, before)
             if before is not None and not changes:

@@ -10,6 +10,20 @@ from liso import method, ranges
 from liso.sources import Sourced
 
 
+class VersionChecked(models.Model):
+    """Something several people may edit in a form. Each save raises `version`, so a save
+    from a copy that someone else changed in between is told, never silently written over
+    it (networks/editing.py, `save_form`; `Versioned` adds a history)."""
+
+    version = models.PositiveIntegerField(default=0, editable=False)
+
+    # Fields a comparison of two versions leaves out (bookkeeping, not content).
+    HISTORY_SKIPS = {"id", "version", "network"}
+
+    class Meta:
+        abstract = True
+
+
 class RoleProfile(Sourced):
     """What the method says about a role: its tasks and the hours it takes (reference)."""
 
@@ -159,7 +173,7 @@ class NetworkQuerySet(models.QuerySet):
         return self.filter(memberships__user=user, memberships__left_on__isnull=True)
 
 
-class Network(models.Model):
+class Network(VersionChecked):
     """A leernetwerk: people from several perspectives working on one vraagstuk for years."""
 
     class Status(models.TextChoices):
@@ -247,7 +261,7 @@ class Network(models.Model):
         return method.Stage.BIJ_START if self.status in starting else method.Stage.LOPEND
 
 
-class Membership(models.Model):
+class Membership(VersionChecked):
     """Someone's place in a network. Leaving sets `left_on`; nothing is deleted, so the
     history stays and turnover can be measured."""
 
@@ -343,6 +357,11 @@ class MembershipRole(models.Model):
         return self.get_role_display()
 
 
+OPEN_INVITATION = _(
+    "Deze persoon heeft al een open uitnodiging. Stuur die opnieuw als dat nodig is."
+)
+
+
 class Invitation(models.Model):
     """An invitation by e-mail to join a network with the given role(s). The link holds a
     random token; only its hash is stored, it works once and expires."""
@@ -391,6 +410,17 @@ class Invitation(models.Model):
         verbose_name = _("uitnodiging")
         verbose_name_plural = _("uitnodigingen")
         ordering = ["-created_at"]
+        constraints = [
+            # One open invitation per address: a second would mean a second mail and
+            # two links. An expired one still counts (it is sent again, not replaced).
+            models.UniqueConstraint(
+                "network",
+                Lower("email"),
+                condition=Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="one_open_invitation_per_address",
+                violation_error_message=OPEN_INVITATION,
+            )
+        ]
 
     def __str__(self):
         return f"{self.email} voor {self.network}"
@@ -403,12 +433,11 @@ class Invitation(models.Model):
         return [str(method.Role(role).label) for role in self.roles]
 
 
-class Versioned(models.Model):
+class Versioned(VersionChecked):
     """Something a network writes together and edits over time. Each save raises
     `version` and leaves a `Revision` (networks/history.py), so the history shows who
     changed what, and a save from an outdated copy is told instead of overwriting."""
 
-    version = models.PositiveIntegerField(default=0, editable=False)
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -420,7 +449,7 @@ class Versioned(models.Model):
     )
 
     # Fields that the history leaves out (bookkeeping, not content).
-    HISTORY_SKIPS = {"id", "version", "updated_at", "updated_by", "network"}
+    HISTORY_SKIPS = VersionChecked.HISTORY_SKIPS | {"updated_at", "updated_by"}
     # A kind whose history only some may read names that permission (notes about people).
     HISTORY_PERMISSION = ""
     # A kind that holds personal notes: deleting an item also empties its history (AVG).

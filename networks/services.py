@@ -4,7 +4,7 @@ import hashlib
 import secrets
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -14,6 +14,7 @@ from liso.account import AccountRemovalRefused, removed_address
 from liso.method import Role
 from networks import tasks
 from networks.models import (
+    OPEN_INVITATION,
     Invitation,
     Membership,
     MembershipRole,
@@ -86,17 +87,23 @@ def _new_token() -> tuple[str, str]:
 @transaction.atomic
 def invitation_create(*, network, invited_by, **fields) -> tuple[Invitation, str]:
     """Store an invitation and return it with the raw token for the link in the mail
-    (only its hash is kept, so the link cannot be read back from the database)."""
+    (only its hash is kept, so the link cannot be read back from the database). An
+    address with an open invitation gets no second one (InvitationError)."""
     token, token_hash = _new_token()
     now = timezone.now()
-    invitation = Invitation.objects.create(
-        network=network,
-        invited_by=invited_by,
-        token_hash=token_hash,
-        sent_at=now,
-        expires_at=now + timedelta(days=Invitation.VALID_DAYS),
-        **fields,
-    )
+    try:
+        with transaction.atomic():
+            invitation = Invitation.objects.create(
+                network=network,
+                invited_by=invited_by,
+                token_hash=token_hash,
+                sent_at=now,
+                expires_at=now + timedelta(days=Invitation.VALID_DAYS),
+                **fields,
+            )
+    except IntegrityError:
+        # Someone invited the same address a moment ago (one open invitation each).
+        raise InvitationError(OPEN_INVITATION) from None
     return invitation, token
 
 

@@ -12,13 +12,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from liso import outbox, signup
+from liso import once, outbox, signup
 from liso.method import Role
 from liso.models import User
 from liso.notifications import base_url_of
 from liso.spreadsheet import csv_response
 from networks import panels, permissions, services
 from networks.contributions import insight_for
+from networks.editing import save_form
 from networks.forms import (
     AcceptNewAccountForm,
     InvitationForm,
@@ -47,20 +48,29 @@ def network_create(request):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        organisation = data["my_organisation"]
-        if name := data["my_new_organisation"].strip():
-            organisation = services.organisation_named(
-                name=name, perspective=data["my_perspective"]
-            )
-        network = services.network_create(
-            creator=request.user,
-            perspective=data["my_perspective"],
-            organisation=organisation,
-            suitability=data["criteria"],
-            **{name: data[name] for name in NetworkForm.Meta.fields},
-        )
+        try:
+            with transaction.atomic():
+                submission = once.claim(request, form)
+                organisation = data["my_organisation"]
+                if name := data["my_new_organisation"].strip():
+                    organisation = services.organisation_named(
+                        name=name, perspective=data["my_perspective"]
+                    )
+                network = services.network_create(
+                    creator=request.user,
+                    perspective=data["my_perspective"],
+                    organisation=organisation,
+                    suitability=data["criteria"],
+                    **{name: data[name] for name in NetworkForm.Meta.fields},
+                )
+                overview = reverse("network_overview", args=[network.slug])
+                once.finish(submission, overview)
+        except once.Repeated as repeated:
+            return once.repeated(request, repeated, reverse("home"))
         messages.success(request, _("Het netwerk is aangemaakt. Jij bent de trekker."))
-        return redirect("network_overview", network.slug)
+        return redirect(overview)
+    if request.method == "POST" and (repeat := once.repeat_of(request, form, reverse("home"))):
+        return repeat
     return render(request, "networks/network_create.html", {"form": form})
 
 
@@ -79,10 +89,13 @@ def network_overview(request):
 @permissions.network_permission_required(permissions.NETWORK_CHANGE)
 def network_edit(request):
     form = NetworkForm(request.POST or None, instance=request.network)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("De gegevens van het netwerk zijn opgeslagen."))
-        return redirect("network_overview", request.network.slug)
+    if saved := save_form(
+        request,
+        form,
+        next_url=reverse("network_overview", args=[request.network.slug]),
+        success=_("De gegevens van het netwerk zijn opgeslagen."),
+    ):
+        return saved
     context = {"form": form, "network": request.network, "title": _("Instellingen")}
     return render(request, "networks/network_edit.html", context)
 
@@ -172,19 +185,32 @@ def member_invite(request):
     form = InvitationForm(request.POST or None, network=network, user=request.user, initial=initial)
     form.limit_roles(permissions.grantable_roles(request.network_perms))
     if request.method == "POST" and form.is_valid():
+        members = reverse("member_list", args=[network.slug])
         fields = form.invitation_fields()
-        with transaction.atomic():
-            if name := form.cleaned_data["new_organisation"].strip():
-                fields["organisation"] = services.organisation_named(
-                    name=name,
-                    perspective=fields["perspective"],
-                    kind=form.cleaned_data["new_organisation_kind"],
+        try:
+            with transaction.atomic():
+                submission = once.claim(request, form)
+                if name := form.cleaned_data["new_organisation"].strip():
+                    fields["organisation"] = services.organisation_named(
+                        name=name,
+                        perspective=fields["perspective"],
+                        kind=form.cleaned_data["new_organisation_kind"],
+                    )
+                invitation, token = services.invitation_create(
+                    network=network, invited_by=request.user, **fields
                 )
-            invitation, token = services.invitation_create(
-                network=network, invited_by=request.user, **fields
-            )
-        _send(request, invitation, token, QUEUED)
-        return redirect("member_list", network.slug)
+                once.finish(submission, members)
+        except once.Repeated as repeated:  # sent twice: one invitation, one mail
+            return once.repeated(request, repeated, members)
+        except services.InvitationError as error:
+            form.add_error("email", str(error))
+        else:
+            _send(request, invitation, token, QUEUED)
+            return redirect(members)
+    elif request.method == "POST" and (
+        repeat := once.repeat_of(request, form, reverse("member_list", args=[network.slug]))
+    ):
+        return repeat
     context = {"form": form, "network": network, "title": _("Iemand uitnodigen")}
     return render(request, "networks/member_invite.html", context)
 
@@ -243,22 +269,23 @@ def member_edit(request, pk):
     kept = [code for code in membership.role_codes() if code not in grantable]
     form.limit_roles(grantable, kept)
     leave_form = LeaveForm(initial={"left_on": date.today()}, prefix="vertrek")
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                form.save()
-                services.membership_set_roles(
-                    membership=membership, roles=form.cleaned_data["roles"]
-                )
-        except services.MembershipError as error:
-            form.add_error("roles", str(error))
-        else:
-            messages.success(
-                request,
-                _("De gegevens van %(name)s zijn opgeslagen.")
-                % {"name": membership.user.full_name},
-            )
-            return redirect("member_list", request.network.slug)
+
+    def save():
+        form.save()
+        services.membership_set_roles(membership=membership, roles=form.cleaned_data["roles"])
+
+    try:
+        if saved := save_form(
+            request,
+            form,
+            next_url=reverse("member_list", args=[request.network.slug]),
+            success=_("De gegevens van %(name)s zijn opgeslagen.")
+            % {"name": membership.user.full_name},
+            save=save,
+        ):
+            return saved
+    except services.MembershipError as error:
+        form.add_error("roles", str(error))
     context = {
         "form": form,
         "leave_form": leave_form,
@@ -300,12 +327,15 @@ def member_coverage(request):
 @permissions.network_permission_required(permissions.MEMBERS_MANAGE)
 def organisation_create(request):
     form = OrganisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        organisation = form.save()
-        messages.success(
-            request, _("De organisatie %(name)s is toegevoegd.") % {"name": organisation.name}
-        )
-        return redirect("member_list", request.network.slug)
+    if saved := save_form(
+        request,
+        form,
+        next_url=reverse("member_list", args=[request.network.slug]),
+        success=lambda organisation: (
+            _("De organisatie %(name)s is toegevoegd.") % {"name": organisation.name}
+        ),
+    ):
+        return saved
     context = {"form": form, "network": request.network, "title": _("Organisatie toevoegen")}
     return render(request, "networks/organisation_create.html", context)
 

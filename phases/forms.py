@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from bijeenkomsten.forms import choose_from_members
 from liso import method, ranges, uploads
 from liso.forms import DATE, StyledFormMixin, text_area
-from networks.editing import VersionedForm
+from liso.once import OnceFormMixin
+from networks.editing import VersionCheckMixin, VersionedForm
 from networks.models import Organisation
 from phases.models import Experiment, Observation, Reflection
 from phases.products import current_organisation_ids
@@ -174,7 +175,7 @@ class StartForm(VersionedForm):
         widgets = {"status": forms.HiddenInput}
 
 
-class ObservationForm(StyledFormMixin, forms.ModelForm):
+class ObservationForm(StyledFormMixin, OnceFormMixin, forms.ModelForm):
     """What someone noticed: a few words, and if it helps a number or a photo."""
 
     class Meta:
@@ -214,7 +215,7 @@ class ObservationForm(StyledFormMixin, forms.ModelForm):
         return cleaned
 
 
-class ReflectionForm(StyledFormMixin, forms.ModelForm):
+class ReflectionForm(StyledFormMixin, OnceFormMixin, VersionCheckMixin, forms.ModelForm):
     """A reflection: the level, the text, and whether to share it (not by default)."""
 
     share = forms.BooleanField(

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from liso import uploads
 from liso.forms import DATE, StyledFormMixin, text_area
-from networks.editing import KeptFile, KeptFileForm
+from liso.once import OnceFormMixin
+from networks.editing import KeptFile, KeptFileForm, VersionCheckMixin
 from phases.models import Adoption, Barrier, Kennisproduct, Success
 
 FILE_ACCEPT = f"{uploads.IMAGE_ACCEPT},{uploads.PDF_TYPE}"
@@ -80,7 +81,7 @@ class KennisproductForm(KeptFileForm):
             self.order_fields([*self.Meta.fields, "remove_file"])
 
 
-class BarrierForm(StyledFormMixin, forms.ModelForm):
+class BarrierForm(StyledFormMixin, OnceFormMixin, VersionCheckMixin, forms.ModelForm):
     class Meta:
         model = Barrier
         fields = ["barrier", "remedy"]
@@ -170,7 +171,7 @@ class AdoptionForms:
         }
 
 
-class SuccessForm(StyledFormMixin, forms.ModelForm):
+class SuccessForm(StyledFormMixin, OnceFormMixin, forms.ModelForm):
     mark_optional = False
 
     class Meta:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from bijeenkomsten.models import Session
 from liso import method, ranges
 from liso.sources import Sourced
-from networks.models import Membership, Network, Organisation, Versioned
+from networks.models import Membership, Network, Organisation, VersionChecked, Versioned
 from opstart.models import Goal
 
 
@@ -345,7 +345,7 @@ class ReflectionQuerySet(models.QuerySet):
         return self.filter(shared_at__isnull=False)
 
 
-class Reflection(models.Model):
+class Reflection(VersionChecked):
     """A member's reflection at one of the levels of gelaagd leren, on a session, an
     experiment or the network. Private until its author shares it; never in a history
     others can read."""
@@ -459,7 +459,7 @@ class Kennisproduct(Versioned):
         return self.title
 
 
-class Barrier(models.Model):
+class Barrier(VersionChecked):
     """What could stand in the way of a product being used, and what helps."""
 
     product = models.ForeignKey(Kennisproduct, on_delete=models.CASCADE, related_name="barriers")

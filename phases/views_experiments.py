@@ -18,7 +18,7 @@ from liso import uploads
 from liso.spreadsheet import csv_response
 from networks import history
 from networks import permissions as P
-from networks.editing import edit_page
+from networks.editing import edit_page, save_form
 from phases import services
 from phases.forms import AssessmentForm, ExperimentForm, ObservationForm, OutcomeForm, StartForm
 from phases.models import Experiment, Observation
@@ -250,20 +250,23 @@ def observation_add(request, pk):
         request.FILES,
         instance=Observation(experiment=experiment, author=request.membership),
     )
-    if not form.is_valid():
-        context = {
-            "network": request.network,
-            "form": form,
-            "title": _("Waarneming toevoegen"),
-            "lead": _("Bij het experiment “%(title)s”.") % {"title": experiment.title},
-            "back_url": _detail_url(request, experiment),
-            "submit_label": _("Waarneming bewaren"),
-            **learning_crumb(request),
-        }
-        return render(request, "components/network_form_page.html", context)
-    form.save()
-    messages.success(request, _("Je waarneming is bewaard."))
-    return redirect(_detail_url(request, experiment) + "#waarnemingen")
+    if saved := save_form(
+        request,
+        form,
+        next_url=_detail_url(request, experiment) + "#waarnemingen",
+        success=_("Je waarneming is bewaard."),
+    ):
+        return saved
+    context = {
+        "network": request.network,
+        "form": form,
+        "title": _("Waarneming toevoegen"),
+        "lead": _("Bij het experiment “%(title)s”.") % {"title": experiment.title},
+        "back_url": _detail_url(request, experiment),
+        "submit_label": _("Waarneming bewaren"),
+        **learning_crumb(request),
+    }
+    return render(request, "components/network_form_page.html", context)
 
 
 def _observation(request, pk, observation) -> Observation:

@@ -17,10 +17,10 @@ from django.views.decorators.http import require_POST
 from liso import uploads
 from liso.spreadsheet import csv_response
 from networks import permissions as P
-from networks.editing import edit_page
+from networks.editing import edit_page, save_form
 from phases import products
 from phases.forms_products import AdoptionForms, BarrierForm, KennisproductForm, SuccessForm
-from phases.models import Adoption, Barrier, Kennisproduct
+from phases.models import Adoption, Barrier, Kennisproduct, Success
 from phases.sections import results_crumb
 
 
@@ -181,10 +181,13 @@ def _barrier(request, pk, barrier) -> Barrier:
 
 def _barrier_page(request, barrier, title):
     form = BarrierForm(request.POST or None, instance=barrier)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("De belemmering is opgeslagen."))
-        return redirect(_detail_url(request, barrier.product))
+    if saved := save_form(
+        request,
+        form,
+        next_url=_detail_url(request, barrier.product),
+        success=_("De belemmering is opgeslagen."),
+    ):
+        return saved
     product = barrier.product
     delete_url = (
         reverse("barrier_delete", args=[request.network.slug, product.pk, barrier.pk])
@@ -250,13 +253,16 @@ def success_list(request):
 @require_POST
 @P.network_permission_required(P.LEARNING_TAKE_PART)
 def success_add(request):
-    form = SuccessForm(request.POST)
-    if not form.is_valid():
-        return _wall(request, form)
-    form.instance.network, form.instance.author = request.network, request.membership
-    form.save()
-    messages.success(request, _("Je succes staat op de muur. Goed gedaan!"))
-    return redirect("success_list", request.network.slug)
+    form = SuccessForm(
+        request.POST, instance=Success(network=request.network, author=request.membership)
+    )
+    saved = save_form(
+        request,
+        form,
+        next_url=reverse("success_list", args=[request.network.slug]),
+        success=_("Je succes staat op de muur. Goed gedaan!"),
+    )
+    return saved or _wall(request, form)
 
 
 @require_POST

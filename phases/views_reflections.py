@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from liso import method
 from networks import permissions as P
+from networks.editing import save_form
 from phases.forms import ReflectionForm
 from phases.models import Reflection
 from phases.sections import learning_crumb
@@ -76,20 +77,26 @@ def reflection_list(request):
     return render(request, "phases/reflection_list.html", context)
 
 
-def _saved(request, form) -> None:
-    reflection = form.save()
-    messages.success(
+def _saved(request, form, next_url):
+    """Save a posted reflection and go to `next_url`; None to show the form again (with
+    its errors, or because another tab saved this reflection since it was opened)."""
+    return save_form(
         request,
-        _("Je reflectie is gedeeld met het netwerk.")
-        if reflection.is_shared
-        else _("Je reflectie is bewaard. Alleen jij kunt hem lezen."),
+        form,
+        next_url=next_url,
+        success=lambda reflection: (
+            _("Je reflectie is gedeeld met het netwerk.")
+            if reflection.is_shared
+            else _("Je reflectie is bewaard. Alleen jij kunt hem lezen.")
+        ),
     )
 
 
 def _form_page(request, form, title, about, action=""):
-    if request.method == "POST" and form.is_valid() and not action:
-        _saved(request, form)
-        return redirect("reflection_list", request.network.slug)
+    if not action and (
+        saved := _saved(request, form, reverse("reflection_list", args=[request.network.slug]))
+    ):
+        return saved
     instance = form.instance
     delete_url = (
         reverse("reflection_delete", args=[request.network.slug, instance.pk])
@@ -161,9 +168,8 @@ def reflection_quick(request):
         return redirect("home")
     membership = network.memberships.select_related("network").get(user=request.user, left_on=None)
     form = ReflectionForm(request.POST, instance=Reflection(network=network, author=membership))
-    if form.is_valid():
-        _saved(request, form)
-        return redirect("home")
+    if saved := _saved(request, form, reverse("home")):
+        return saved
     # Shown again as the network's own reflection page, with what was typed kept; the next
     # try goes to that page.
     request.membership, request.network = membership, network

@@ -286,7 +286,12 @@ def test_a_changed_template_reaches_future_sessions_and_keeps_done_tasks(client)
     services.task_set_done(task=done, done=True, by=world.user(Role.TREKKER))
     planner = _as(client, world, Role.PROCESBEGELEIDER)
     agenda = _step(world, "Agenda delen")
-    changed = {"title": "Agenda rondsturen", "weeks": -3, "role": Role.PROCESBEGELEIDER}
+    changed = {
+        "title": "Agenda rondsturen",
+        "weeks": -3,
+        "role": Role.PROCESBEGELEIDER,
+        "version": 0,
+    }
     planner.post(_url("preparation_step_edit", world, pk=agenda.pk), changed)
     planner.post(
         _url("preparation_step_add", world),

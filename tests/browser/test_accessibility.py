@@ -3,10 +3,12 @@ laptop width, for each persona that can see it; axe-core must find nothing, and 
 stick out sideways at 360 px. New pages join by being declared in tests/access.py."""
 
 import pytest
+from django.db.models import F
 from django.urls import reverse
 
 from liso.method import Role
 from networks.permissions import ROLE_PERMISSIONS
+from phases.models import Reflection
 from tests.access import LOGGED_IN, NETWORK, PUBLIC, ROUTES, STAFF
 from tests.browser.conftest import WIDTHS, axe_violations
 from tests.liso.factories import UserFactory
@@ -239,6 +241,39 @@ def test_network_form_with_errors_has_no_accessibility_violations(
     page.wait_for_load_state()
     assert page.locator('[aria-invalid="true"]').count() >= 1
     _assert_accessible(page)
+
+
+# A save from an outdated copy: the notice of what is stored now, above the form that
+# still holds what this person typed (networks/editing.py, components/conflict.html).
+CONFLICT_STATES = {
+    "network_edit": (Role.TREKKER, "Het vraagstuk", "Opslaan", lambda world: world.network),
+    "reflection_edit": (
+        Role.DEELNEMER,
+        "Je reflectie",
+        "Bewaren",
+        lambda world: Reflection.objects.get(pk=world.startup["<reflection>"]),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CONFLICT_STATES))
+def test_a_conflict_shown_on_a_form_has_no_accessibility_violations(
+    page, live_server, log_in, browser_errors, name
+):
+    role, label, button, stored = CONFLICT_STATES[name]
+    world = build_world()
+    log_in(world.user(role))
+    page.goto(live_server.url + _url(name, world))
+    # Someone else saves while this page is open.
+    item = stored(world)
+    type(item).objects.filter(pk=item.pk).update(version=F("version") + 1)
+    page.get_by_label(label).fill("Mijn eigen tekst")
+    page.get_by_role("button", name=button, exact=True).click()
+    page.wait_for_load_state()
+    assert page.get_by_text("terwijl jij aan het bewerken was").is_visible()
+    for width, pixels in WIDTHS.items():
+        page.set_viewport_size({"width": pixels, "height": 900})
+        assert _problems(page) == [], width
 
 
 def test_the_import_form_with_an_error_has_no_accessibility_violations(

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core import mail
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -245,6 +246,7 @@ def test_changing_roles_and_marking_a_member_as_left_keeps_history(client):
     client.post(
         url,
         {
+            "lid-version": member.version,
             "lid-roles": [Role.DEELNEMER, Role.VERBINDINGSFUNCTIONARIS],
             "lid-ring": "tweede-schil",
             "lid-perspective": "praktijk",
@@ -378,6 +380,7 @@ def test_people_with_lived_experience_can_have_support_and_compensation_recorded
     client.post(
         reverse("member_edit", args=[world.network.slug, member.pk]),
         {
+            "lid-version": member.version,
             "lid-roles": [Role.DEELNEMER],
             "lid-ring": "kernteam",
             "lid-perspective": "doelgroep",
@@ -408,6 +411,7 @@ def _edit_roles(client, world, member, roles):
     return client.post(
         reverse("member_edit", args=[world.network.slug, member.pk]),
         {
+            "lid-version": type(member).objects.get(pk=member.pk).version,
             "lid-roles": roles,
             "lid-ring": "kernteam",
             "lid-perspective": "praktijk",
@@ -471,6 +475,35 @@ def test_a_network_called_nieuw_gets_an_address_of_its_own(client, trekker):
     network = Network.objects.get(name="Nieuw")
     assert network.slug != "nieuw"
     assert client.get(reverse("network_overview", args=[network.slug])).status_code == 200
+
+
+def test_one_open_invitation_per_address_is_a_rule_of_the_database():
+    world = build_world()  # nieuw@example.org has an open invitation
+    same = {
+        "network": world.network,
+        "invited_by": world.user(Role.TREKKER),
+        "full_name": "Nieuw Lid",
+        "perspective": "praktijk",
+        "sent_at": timezone.now(),
+        "expires_at": timezone.now(),
+    }
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Invitation.objects.create(email="Nieuw@Example.org", token_hash="a" * 64, **same)
+    # The service says it in Dutch, for the form to show beside the address.
+    with pytest.raises(services.InvitationError, match="al een open uitnodiging"):
+        services.invitation_create(
+            network=world.network,
+            invited_by=world.user(Role.TREKKER),
+            email="NIEUW@example.org",
+            full_name="Nieuw Lid",
+            perspective="praktijk",
+        )
+    # A withdrawn or accepted one does not count; another network's neither.
+    world.invitation.revoked_at = timezone.now()
+    world.invitation.save(update_fields=["revoked_at"])
+    Invitation.objects.create(email="nieuw@example.org", token_hash="b" * 64, **same)
+    other = {**same, "network": MembershipFactory().network}
+    Invitation.objects.create(email="nieuw@example.org", token_hash="c" * 64, **other)
 
 
 def test_a_doubled_role_in_an_invitation_is_stored_once(client, django_capture_on_commit_callbacks):

@@ -293,7 +293,7 @@ def test_barriers_with_what_helps_are_added_changed_and_deleted(client):
     barrier = product.barriers.get(barrier="Teams kennen het niet")
     client.post(
         _url("barrier_edit", world, pk=product.pk, barrier=barrier.pk),
-        {"barrier": "Teams kennen het niet", "remedy": "Een filmpje van 2 minuten"},
+        {"barrier": "Teams kennen het niet", "remedy": "Een filmpje van 2 minuten", "version": 0},
     )
     page = client.get(response.url).content.decode()
     assert "Een filmpje van 2 minuten" in page and "Geen tijd voor de training" in page

@@ -154,8 +154,9 @@ QUEUED_AGAIN = gettext_lazy(
 
 
 def _open_invitations(network) -> list:
-    """The open invitations, each with its latest mail (`mail`, None before the worker
-    wrote it), so the list tells whether it went out."""
+    """The open invitations, each with its latest mail (`mail`: None before the worker
+    wrote it, and for invitations from before mail was recorded), so the list tells
+    whether it went out."""
     invitations = list(
         network.invitations.filter(
             accepted_at__isnull=True, revoked_at__isnull=True

@@ -11,6 +11,7 @@ import os
 import statistics
 import sys
 import time
+from collections import Counter
 from contextlib import contextmanager
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
@@ -264,6 +265,23 @@ def main() -> int:
     return 1 if failures + _report_pdfs(pdf_times) else 0
 
 
+def _templates_rendered(client, url) -> Counter:
+    """How often each template is rendered for one request of `url`."""
+    from django.test.signals import template_rendered
+
+    counts = Counter()
+
+    def count(sender, template, **kwargs):
+        counts[template.name or "(from a string)"] += 1
+
+    template_rendered.connect(count)
+    try:
+        client.get(url)
+    finally:
+        template_rendered.disconnect(count)
+    return counts
+
+
 def profile(names: list[str], rounds: int = 50) -> int:
     """`make profile PAGES="a b"`: where the server time of these pages goes, on the same
     large database as the bench (cProfile, the functions that take the most time)."""
@@ -277,12 +295,16 @@ def profile(names: list[str], rounds: int = 50) -> int:
                 raise SystemExit(f"No page named {name}; the bench's pages: {', '.join(pages)}")
             for _round in range(WARMUP):  # warm caches, as the bench does
                 client.get(pages[name])
+            templates = _templates_rendered(client, pages[name])
             profiler = cProfile.Profile()
             profiler.enable()
             for _round in range(rounds):
                 client.get(pages[name])
             profiler.disable()
             print(f"\n=== {name}: {rounds} requests ===")
+            print("Templates rendered for one request (times):")
+            for template, times in templates.most_common(15):
+                print(f"{times:>6}  {template}")
             stats = pstats.Stats(profiler).strip_dirs()
             stats.sort_stats("tottime").print_stats(25)
             stats.sort_stats("cumulative").print_stats(40)

@@ -225,10 +225,13 @@ def _large_world():
         django.setup()
         from django.conf import settings
         from django.db import connection
-        from django.test.utils import override_settings, setup_test_environment
+        from django.test.utils import override_settings
 
         settings.DATABASES["default"].update(pg)
-        setup_test_environment()
+        # No setup_test_environment(): it makes every template render (each include, too)
+        # send a signal for the test client, a cost production never pays and that weighed
+        # on template-heavy pages more than on the floor. tests/settings.py already allows
+        # the test client's host and keeps mail in memory.
         connection.creation.create_test_db(verbosity=0)
         with override_settings(ROOT_URLCONF="tests.bench_urls", DEBUG=False):
             from liso import catalogue
@@ -266,19 +269,25 @@ def main() -> int:
 
 
 def _templates_rendered(client, url) -> Counter:
-    """How often each template is rendered for one request of `url`."""
+    """How often each template is rendered for one request of `url` (with Django's test
+    instrumentation switched on for that request only)."""
+    from django.template.base import PartialTemplate, Template
     from django.test.signals import template_rendered
+    from django.test.utils import instrumented_test_render
 
     counts = Counter()
 
     def count(sender, template, **kwargs):
         counts[template.name or "(from a string)"] += 1
 
+    renders = Template._render, PartialTemplate._render
+    Template._render = PartialTemplate._render = instrumented_test_render
     template_rendered.connect(count)
     try:
         client.get(url)
     finally:
         template_rendered.disconnect(count)
+        Template._render, PartialTemplate._render = renders
     return counts
 
 

@@ -164,9 +164,11 @@ def resend(mails) -> int:
 
 
 def withdraw(*, topic: str, to: str) -> None:
-    """Drop the mails about `topic` to this address that did not go out yet (a guest
-    taken off a session's list gets nothing more about it)."""
-    OutgoingMail.objects.filter(topic=topic, to__iexact=to, status=Status.QUEUED).delete()
+    """Drop the mails about `topic` to this address that did not go out, waiting or
+    failed (a guest taken off a session's list gets nothing more about it, not even by
+    "opnieuw versturen")."""
+    not_sent = [Status.QUEUED, Status.FAILED]
+    OutgoingMail.objects.filter(topic=topic, to__iexact=to, status__in=not_sent).delete()
 
 
 def latest_by_topic(topics: list[str]) -> dict[str, OutgoingMail]:

@@ -496,6 +496,21 @@ def test_a_guest_taken_off_the_list_gets_no_more_mail(
     assert "ann@example.org" not in [m.to[0] for m in mailoutbox]
 
 
+def test_a_guest_taken_off_the_list_is_not_mailed_by_a_later_try(
+    client, refusing_mail_server, django_capture_on_commit_callbacks
+):
+    """Her invitation waits for another try when she is taken off the list: it is
+    dropped, so neither the worker nor "opnieuw versturen" sends it."""
+    world = build_world()
+    session = world.network.sessions.first()
+    with django_capture_on_commit_callbacks(execute=True):
+        _invite(client, world, session, guests="Ann <ann@example.org>")
+    assert OutgoingMail.objects.filter(to="ann@example.org", status="wacht").exists()
+    ann = session.guests.get(email="ann@example.org")
+    client.post(_url("session_guest_remove", world, session, guest=ann.pk))
+    assert not OutgoingMail.objects.filter(to="ann@example.org").exists()
+
+
 def test_a_guest_invitation_the_mail_server_refuses_is_told(
     client, refusing_mail_server, django_capture_on_commit_callbacks
 ):

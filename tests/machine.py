@@ -53,7 +53,7 @@ def chromium_path() -> str | None:
     )
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -103,7 +103,7 @@ def throwaway_cluster() -> Iterator[Cluster]:
     base = tempfile.mkdtemp(prefix="liso-pg-")
     if as_user:
         shutil.chown(base, "postgres", "postgres")
-    data, port = os.path.join(base, "data"), _free_port()
+    data, port = os.path.join(base, "data"), free_port()
     subprocess.run(
         [
             *as_user,

@@ -2,18 +2,11 @@
 refuse for a while, or be away altogether, as real mail servers are."""
 
 import asyncio
-import socket
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email import message_from_bytes
 
 from aiosmtpd.controller import Controller
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass

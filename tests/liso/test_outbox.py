@@ -19,7 +19,7 @@ from bijeenkomsten.models import Registration, Session
 from liso import notifications, outbox, schedule
 from liso.method import Role
 from liso.models import DailyMail, OutgoingMail, QueuedNotice
-from tests import mailserver
+from tests import machine, mailserver
 from tests.liso.factories import UserFactory
 from tests.networks.factories import MembershipFactory
 from tests.networks.world import build_world
@@ -38,7 +38,7 @@ def database_queue(settings):
 @pytest.fixture
 def smtp(settings):
     """A real SMTP server's port, not yet listening: `mailserver.running` starts it."""
-    port = mailserver.free_port()
+    port = machine.free_port()
     settings.MAILERS = mailserver.smtp_settings(port)
     return port
 

@@ -2,7 +2,6 @@
 gunicorn with whitenoise serving pages and compressed static files."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -11,15 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests import machine
 from tests.liso.test_security import PRODUCTION_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +47,7 @@ def production_env(tmp_path_factory, django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="module")
 def gunicorn(production_env):
-    port = _free_port()
+    port = machine.free_port()
     server = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),

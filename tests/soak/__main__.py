@@ -291,9 +291,9 @@ def prepare(cluster_settings) -> tuple[dict, list[str]]:
 
 
 def start_gunicorn(env: dict, log) -> tuple[subprocess.Popen, int]:
-    from tests.machine import _free_port
+    from tests.machine import free_port
 
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [
             sys.executable,

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from liso.method import Role
 from networks.permissions import ROLE_PERMISSIONS
@@ -131,7 +132,8 @@ def test_a_wide_table_says_it_scrolls_only_while_it_does_not_fit(
     page.keyboard.press("ArrowRight")
     page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle())
     page.set_viewport_size({"width": 1280, "height": 800})
-    assert not hint.is_visible()
+    # The scroll-state query is answered after the next layout, not at once: wait for it.
+    expect(hint).to_be_hidden()
 
 
 def test_an_observation_photo_stays_inside_the_page_on_a_phone(page, live_server, browser_errors):

@@ -15,6 +15,7 @@ help:
 	@echo "make setup  everything 'make run' does except serving"
 	@echo "make test   lint, migration check and all tests (PostgreSQL and Chromium)"
 	@echo "make bench  page timings against the floor page, small and large database"
+	@echo "            (make bench PAGES=\"a b\": only those pages, no PDFs, to try a change)"
 	@echo "make profile PAGES=\"a b\"  where the server time of these bench pages goes"
 	@echo "make soak   50 people on gunicorn and PostgreSQL, calmly and through a database restart"
 	@echo "make lock   recompute requirements*.txt from pyproject.toml and requirements-pip.in"
@@ -79,7 +80,7 @@ pytest: $(VENV)/.installed-dev
 test: lint migrations-check pytest
 
 bench: $(VENV)/.installed-dev
-	$(BIN)/python -m tests.bench
+	BENCH_PAGES="$(PAGES)" $(BIN)/python -m tests.bench
 
 # Where the time of some pages goes: make profile PAGES="session_detail draaiboek"
 profile: $(VENV)/.installed-dev

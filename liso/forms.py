@@ -15,7 +15,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from liso import outbox, ranges, texts, throttle
+from liso import form_markup, outbox, ranges, texts, throttle
 from liso.models import User
 
 # Widgets every form uses alike: a date and time picker in the browser, text areas by height.
@@ -29,10 +29,17 @@ def text_area(rows: int = 6) -> forms.Textarea:
 
 class FormRenderer(TemplatesSetting):
     """Renders `{{ form }}` and `{{ field.as_field_group }}` with the design system's
-    form-field component, so no template repeats the label/help/error markup."""
+    form-field markup, so no template repeats the label/help/error markup. The field and the
+    plain controls are made in Python (liso/form_markup.py), the rest by the templates."""
 
     form_template_name = "components/form.html"
-    field_template_name = "components/field.html"
+    field_template_name = form_markup.FIELD_TEMPLATE
+
+    def render(self, template_name, context, request=None):
+        in_python = form_markup.IN_PYTHON.get(template_name)
+        if in_python is not None:
+            return in_python(context)
+        return super().render(template_name, context, request)
 
 
 # The design system's class per kind of control; one place decides how a widget looks.

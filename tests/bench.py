@@ -19,6 +19,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "200"))
 PDF_ROUNDS = int(os.environ.get("BENCH_PDF_ROUNDS", "10"))
 PDF_LIMIT = 1.5
+# `make bench PAGES="a b"`: only these pages (and the floor), without the PDFs, to try a change.
+ONLY = os.environ.get("BENCH_PAGES", "").split()
 # PDF endpoints; _measure_pdfs says which document each renders.
 PDFS = [
     "opstart_startnotitie_pdf",
@@ -76,6 +78,11 @@ def _bench_pages(world):
     pages["werkvorm_list (zoeken)"] = reverse("werkvorm_list") + "?q=vertrouwen&fase=2"
     search = reverse("network_search", kwargs=world.kwargs({"slug": "<network>"}))
     pages["network_search (zoeken)"] = search + "?q=bijeenkomst+experiment"
+    if ONLY:
+        unknown = set(ONLY) - set(pages)
+        if unknown:
+            raise SystemExit(f"No page named {', '.join(sorted(unknown))}")
+        return {name: url for name, url in pages.items() if name == "floor" or name in ONLY}
     return pages
 
 
@@ -263,7 +270,7 @@ def main() -> int:
     with _large_world() as (client, world, small_queries):
         large_queries = _query_counts(client, world)
         large_times = _measure(client, _bench_pages(world))
-        pdf_times = _measure_pdfs(client, world)
+        pdf_times = {} if ONLY else _measure_pdfs(client, world)
     failures = _report(small_queries, large_queries, large_times)
     return 1 if failures + _report_pdfs(pdf_times) else 0
 
@@ -372,6 +379,8 @@ def _summary(ratios: dict[str, float]) -> int:
 
 
 def _report_pdfs(pdf_times) -> int:
+    if not pdf_times:  # only some pages were asked for
+        return 0
     print(
         f"\nPDF reports of the large network ({PDF_ROUNDS} rounds), whole request against "
         f"WeasyPrint alone on the same HTML:\n"

@@ -1,11 +1,15 @@
 """The fast widgets render what Django's templates would, only quicker."""
 
 import re
+from datetime import date, time
 from html.parser import HTMLParser
+from unittest.mock import ANY
 
+import pytest
 from django import forms
+from django.forms.renderers import DjangoTemplates
 
-from liso.forms import FastCheckboxes, FastRadios, FastSelect, StyledFormMixin
+from liso.forms import FastCheckboxes, FastRadios, FastSelect, FormRenderer, StyledFormMixin
 
 CHOICES = [("1", "Ann & co"), ("2", "Bob <b>"), ("3", "Cas")]
 
@@ -73,3 +77,78 @@ def test_a_styled_form_uses_the_fast_select():
         who = forms.ChoiceField(choices=CHOICES)
 
     assert isinstance(Choose().fields["who"].widget, FastSelect)
+
+
+def _django_renders(widget, value) -> str:
+    return widget.render("x", value, attrs={"id": "id_x"}, renderer=DjangoTemplates())
+
+
+def _ours(widget, value) -> str:
+    return widget.render("x", value, attrs={"id": "id_x"}, renderer=FormRenderer())
+
+
+CONTROLS = [
+    (forms.TextInput(attrs={"class": "c", "maxlength": 200, "required": True}), 'a & <b> "'),
+    (forms.TextInput(attrs={"disabled": False, "data-x": "y"}), None),
+    (forms.NumberInput(attrs={"min": 0}), 0),
+    (forms.EmailInput(), "ann@example.org"),
+    (forms.URLInput(), "https://example.org/?a=1&b=2"),
+    (forms.PasswordInput(), "secret"),  # not rendered back
+    (forms.HiddenInput(), "7"),
+    (forms.CheckboxInput(), True),
+    (forms.CheckboxInput(), False),
+    (forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), date(1900, 1, 2)),
+    (forms.TimeInput(attrs={"type": "time"}, format="%H:%M"), time(9, 30)),
+    (forms.Textarea(attrs={"rows": 4}), "\nstarts with a newline & has <tags>"),
+    (forms.Textarea(), ""),
+    (forms.Textarea(), None),
+]
+
+
+@pytest.mark.parametrize(("widget", "value"), CONTROLS)
+def test_controls_made_in_python_are_what_djangos_templates_make(widget, value):
+    assert _ours(widget, value) == _django_renders(widget, value)
+
+
+class Fields(StyledFormMixin, forms.Form):
+    name = forms.CharField(label="Naam & rol", help_text="Zoals <collega's> je kennen")
+    note = forms.CharField(required=False)
+    agree = forms.BooleanField(required=False, label="Akkoord")
+    group = forms.MultipleChoiceField(
+        choices=CHOICES, help_text="Kies er een of meer", widget=forms.CheckboxSelectMultiple
+    )
+    secret = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+def test_a_field_group_links_its_label_help_and_error_to_the_control():
+    form = Fields({"name": "", "group": []})
+    form.is_valid()
+    name = _Shape(form["name"].as_field_group()).parts
+    assert ("label", [("class", "utrecht-form-label"), ("for", "id_name")]) in name
+    assert "Naam & rol" in name and "Zoals <collega's> je kennen" in name
+    assert ("div", [("class", ANY), ("id", "id_name_helptext")]) in name
+    assert ("div", [("class", ANY), ("id", "id_name_error")]) in name
+    assert "Dit veld is verplicht." in name
+    assert '"utrecht-form-field--invalid' not in form["note"].as_field_group()
+    assert "(niet verplicht)" in form["note"].as_field_group()
+    assert "(niet verplicht)" not in form["agree"].as_field_group()  # a single checkbox
+    assert "utrecht-form-field--checkbox" in form["agree"].as_field_group()
+
+
+def test_a_group_of_choices_is_a_fieldset_described_by_its_help_and_error():
+    form = Fields({"name": "Ann", "group": []})
+    form.is_valid()
+    group = form["group"].as_field_group()
+    assert group.startswith("<fieldset")
+    assert 'aria-describedby="id_group_helptext id_group_error"' in group
+    assert "utrecht-form-fieldset--invalid" in group
+    assert '<legend class="utrecht-form-fieldset__legend utrecht-form-label">' in group
+    valid = Fields({"name": "Ann", "group": ["1"]})
+    valid.is_valid()
+    assert 'aria-describedby="id_group_helptext"' in valid["group"].as_field_group()
+
+
+def test_a_hidden_field_is_only_its_input():
+    hidden = Fields()["secret"].as_field_group()
+    assert hidden.startswith('<input type="hidden" name="secret"') and hidden.endswith(">")
+    assert hidden.count("<") == 1

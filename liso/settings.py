@@ -179,7 +179,10 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "liso_cache",
-    }
+    },
+    # Rendered parts that are the same on every page (the layout's assets and footer): kept
+    # in each process's memory, since they change only with a deploy, which restarts it.
+    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
 
 LANGUAGE_CODE = "nl"

@@ -6,7 +6,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from liso import sources
+from liso import navigation, sources
 from liso.markdown import render_markdown
 
 register = template.Library()
@@ -95,3 +95,9 @@ def source_note(item_or_items):
     else:
         note = sources.summary(list(item_or_items))
     return {"note": note}
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """`{% main_menu as menu %}`: the links of liso/navigation.py for this visitor."""
+    return navigation.main_menu(context.get("request"))

@@ -1,5 +1,10 @@
 from django.apps import AppConfig
 
+from liso import choice_labels
+
+# Before any model class exists: each binds its get_FOO_display when it is created.
+choice_labels.install()
+
 
 class LisoConfig(AppConfig):
     """The project package doubles as the app that owns people (the user model), the

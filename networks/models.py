@@ -322,6 +322,9 @@ class Membership(VersionChecked):
     def role_codes(self) -> list[str]:
         return [role.role for role in self.roles.all()]
 
+    def role_labels(self) -> list[str]:
+        return [role.get_role_display() for role in self.roles.all()]
+
 
 class PastPeriod(models.Model):
     """An earlier stretch of membership of someone who left and later came back, so that

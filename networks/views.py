@@ -133,6 +133,7 @@ def member_list(request):
     context = {
         "network": network,
         "members": active_members(network),
+        "can_manage": can_manage,
         "invitations": _open_invitations(network) if can_manage else [],
         "former": network.memberships.filter(left_on__isnull=False)
         .select_related("user")

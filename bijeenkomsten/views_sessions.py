@@ -152,8 +152,12 @@ def session_detail(request, pk):
         pk=pk,
     )
     tasks = list(session.tasks.select_related("assignee__user"))
+    # The tasks' addresses end in "<task>/" and "<task>/afvinken/": reversed once, not per task.
+    task_prefix = reverse("task_edit", args=[request.network.slug, session.pk, 0])[:-2]
     for task in tasks:
         task.may_tick = P.may_tick_task(request, task)
+        task.edit_url = f"{task_prefix}{task.pk}/"
+        task.toggle_url = f"{task.edit_url}afvinken/"
     # The most recent open action points; all of them on request ("toon alle"). The total
     # comes with the rows (a window count), so the capped list costs no extra query.
     all_actions = request.GET.get(ALL_ACTIONS_PARAM) == ALL_ACTIONS_VALUE
@@ -168,7 +172,9 @@ def session_detail(request, pk):
         actions_total = earlier_actions[0].open_total if earlier_actions else 0
     for action in earlier_actions:
         action.may_tick = P.may_tick_action(request, action)
-    blocks = list(session.blocks.select_related("werkvorm", "responsible__user"))
+    # The programme shows each block's title, minutes and who leads it; nothing more.
+    shown = ("title", "minutes", "responsible__user__full_name")
+    blocks = list(session.blocks.select_related("responsible__user").only(*shown))
     context = {
         "network": request.network,
         "session": session,

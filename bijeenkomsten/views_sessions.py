@@ -26,6 +26,17 @@ PAST_SHOWN = 30  # the most recent past sessions on the list
 # under them ("?actiepunten=alle") shows all.
 EARLIER_ACTIONS_SHOWN = 10
 ALL_ACTIONS_PARAM, ALL_ACTIONS_VALUE = "actiepunten", "alle"
+# What the session's page shows of a task (_task.html) and an action point (_action.html).
+TASK_FIELDS = ("title", "explanation", "due_on", "role", "done_at", "assignee__user__full_name")
+ACTION_FIELDS = (
+    "what",
+    "due_on",
+    "done_at",
+    "agreed_on",
+    "session__theme",
+    "session__date",
+    "owner__user__full_name",
+)
 
 
 def crumb(request) -> dict:
@@ -147,11 +158,14 @@ def sessions_from_planning(request):
 def session_detail(request, pk):
     session = get_object_or_404(
         request.network.sessions.select_related("venue").prefetch_related(
-            Prefetch("facilitators", queryset=Membership.objects.select_related("user"))
+            Prefetch(
+                "facilitators",
+                queryset=Membership.objects.select_related("user").only("user__full_name"),
+            )
         ),
         pk=pk,
     )
-    tasks = list(session.tasks.select_related("assignee__user"))
+    tasks = list(session.tasks.select_related("assignee__user").only(*TASK_FIELDS))
     # The tasks' addresses end in "<task>/" and "<task>/afvinken/": reversed once, not per task.
     task_prefix = reverse("task_edit", args=[request.network.slug, session.pk, 0])[:-2]
     for task in tasks:
@@ -161,7 +175,7 @@ def session_detail(request, pk):
     # The most recent open action points; all of them on request ("toon alle"). The total
     # comes with the rows (a window count), so the capped list costs no extra query.
     all_actions = request.GET.get(ALL_ACTIONS_PARAM) == ALL_ACTIONS_VALUE
-    actions = followup.open_actions_before(session)
+    actions = followup.open_actions_before(session).only(*ACTION_FIELDS)
     if all_actions:
         earlier_actions = list(actions)
         actions_total = len(earlier_actions)

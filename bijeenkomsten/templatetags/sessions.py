@@ -1,7 +1,7 @@
 from django import template
 from django.utils import timezone
 from django.utils.formats import time_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -30,11 +30,13 @@ BLOCK = """
             {delete}
           </div>
         </li>"""  # noqa: E501
-# A form that posts one change of this block (move it, remove it) to the builder.
-CHANGE = """<form novalidate method="post" action="{url}" hx-post="{url}" hx-target="#draaiboek" hx-swap="outerHTML">
-              {csrf}<input type="hidden" name="versie" value="{version}"><input type="hidden" name="blok" value="{pk}">
+# A form that posts one change of this block (move it, remove it) to the builder; its start,
+# the same for every block, is made once per page (`_shared`).
+FORM_START = """<form novalidate method="post" action="{url}" hx-post="{url}" hx-target="#draaiboek" hx-swap="outerHTML">
+              {csrf}<input type="hidden" name="versie" value="{version}">"""  # noqa: E501
+CHANGE = """{start}<input type="hidden" name="blok" value="{pk}">
               {button}
-            </form>"""  # noqa: E501
+            </form>"""
 MOVE = (
     '<button class="utrecht-button utrecht-button--secondary-action liso-icon-button" '
     'type="submit" name="actie" value="{action}"{focus}{disabled}><span aria-hidden="true">'
@@ -50,30 +52,50 @@ AUTOFOCUS = mark_safe(" autofocus")
 DISABLED = mark_safe(" disabled")
 
 
+def _shared(context) -> dict:
+    """What every row repeats (the form's start with the CSRF token, the labels), made once
+    per page and kept for the other rows."""
+    shared = context.render_context.get(_shared)
+    if shared is None:
+        token = context.get("csrf_token")  # as {% csrf_token %} renders it
+        csrf = (
+            format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
+            if token and token != "NOTPROVIDED"
+            else ""
+        )
+        shared = {
+            "start": format_html(
+                FORM_START,
+                url=context["change_url"],
+                csrf=csrf,
+                version=context["session"].draaiboek_version,
+            ),
+            "moves": [
+                (action, conditional_escape(label)) for action, label in context["move_actions"]
+            ],
+            "drag": conditional_escape(_("Slepen om te verplaatsen")),
+            "nobody": conditional_escape(_("nog niemand gekozen")),
+            "about": conditional_escape(_("over deze werkvorm")),
+            "edit": conditional_escape(_("Wijzigen")),
+            "delete": conditional_escape(_("Weg")),
+        }
+        context.render_context[_shared] = shared
+    return shared
+
+
 @register.simple_tag(takes_context=True)
 def draaiboek_block(context, item, first: bool, last: bool):
     """A timed block (draaiboek.TimedBlock) as a row of the builder, with its buttons:
     up and down (disabled at either end), edit and remove. Needs the builder's context:
     `change_url`, `session`, `focus`, `move_actions` and the CSRF token."""
+    shared = _shared(context)
     block = item.block
+    title = conditional_escape(block.title)
     focus = context.get("focus")
     focused = focus[1] if isinstance(focus, tuple) and focus[0] == block.pk else None
-    token = context.get("csrf_token")  # as {% csrf_token %} renders it
-    csrf = (
-        format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
-        if token and token != "NOTPROVIDED"
-        else ""
-    )
 
     def change(button):
-        return format_html(
-            CHANGE,
-            url=context["change_url"],
-            csrf=csrf,
-            version=context["session"].draaiboek_version,
-            pk=block.pk,
-            button=button,
-        )
+        return format_html(CHANGE, start=shared["start"], pk=block.pk, button=button)
 
     moves = format_html_join(
         "",
@@ -88,42 +110,37 @@ def draaiboek_block(context, item, first: bool, last: bool):
                         disabled=DISABLED if (first if action == "omhoog" else last) else "",
                         arrow=ARROWS[action],
                         label=label,
-                        title=block.title,
+                        title=title,
                     )
                 ),
             )
-            for action, label in context["move_actions"]
+            for action, label in shared["moves"]
         ),
     )
     starts, ends = timezone.localtime(item.starts), timezone.localtime(item.ends)
     minutes = ngettext("%(n)s minuut", "%(n)s minuten", block.minutes) % {"n": block.minutes}
-    responsible = (
-        block.responsible.user.full_name if block.responsible else _("nog niemand gekozen")
-    )
     return format_html(
         BLOCK,
         kind=block.kind,
         pk=block.pk,
-        drag=_("Slepen om te verplaatsen"),
+        drag=shared["drag"],
         iso=starts.isoformat(),
         starts=time_format(starts, "H:i"),
         ends=time_format(ends, "H:i"),
         minutes=minutes,
-        title=block.title,
+        title=title,
         tag=format_html(' <span class="liso-tag">{}</span>', block.kind_label)
         if block.kind != "werkvorm"
         else "",
-        responsible=responsible,
+        responsible=block.responsible.user.full_name if block.responsible else shared["nobody"],
         werkvorm=format_html(
-            ' · <a class="utrecht-link" href="{}">{}</a>',
-            block.werkvorm_url,
-            _("over deze werkvorm"),
+            ' · <a class="utrecht-link" href="{}">{}</a>', block.werkvorm_url, shared["about"]
         )
         if block.werkvorm
         else "",
         moves=moves,
         edit_url=block.edit_url,
         edit_focus=AUTOFOCUS if focused == "wijzigen" else "",
-        edit=_("Wijzigen"),
-        delete=change(format_html(DELETE, label=_("Weg"), title=block.title)),
+        edit=shared["edit"],
+        delete=change(format_html(DELETE, label=shared["delete"], title=title)),
     )

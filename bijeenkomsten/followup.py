@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from bijeenkomsten import tasks
@@ -46,7 +47,8 @@ def action_set_done(*, action: ActionPoint, done: bool) -> None:
 
 def open_actions_before(session: Session):
     """Open action points agreed before this session (at earlier sessions or in another
-    talk of the network): the "voortgang actiepunten" of this session's preparation."""
+    talk of the network): the "voortgang actiepunten" of this session's preparation. The
+    most recently agreed first (those of the last session), then by their date."""
     return (
         ActionPoint.objects.filter(network=session.network_id, done_at=None)
         .filter(
@@ -54,7 +56,7 @@ def open_actions_before(session: Session):
             Q(session__date__lt=session.date) | Q(session=None, agreed_on__lt=session.date)
         )
         .select_related("session", "owner__user")
-        .order_by("due_on", "pk")
+        .order_by(Coalesce("session__date", "agreed_on").desc(), "due_on", "pk")
     )
 
 

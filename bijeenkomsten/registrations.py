@@ -232,7 +232,9 @@ def answers(session: Session) -> dict[str, list[Registration]]:
     """The registrations grouped as the planner reads them, in one query."""
     groups = {"komt": [], "wachtlijst": [], "misschien": [], "komt_niet": [], "open": []}
     registrations = session.registrations.filter(membership__left_on__isnull=True)
-    for registration in registrations.select_related("membership__user"):
+    # Only what the planner's overview shows: no full membership and user per registration.
+    shown = ("answer", "waiting", "note", "membership__user__full_name")
+    for registration in registrations.select_related("membership__user").only(*shown):
         key = "wachtlijst" if registration.waiting else registration.answer.replace("-", "_")
         groups[key].append(registration)
     return groups

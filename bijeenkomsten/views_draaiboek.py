@@ -4,8 +4,10 @@ version the planner saw. Works without JavaScript; htmx swaps the builder in pla
 SortableJS adds dragging."""
 
 from django.contrib import messages
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
@@ -21,17 +23,37 @@ from werkvormen.models import Werkvorm
 
 SEARCH_RESULTS = 8
 FREE_KINDS = [(k, label) for k, label in DraaiboekBlock.Kind.choices if k != "werkvorm"]
+BLOCK_FIELDS = (
+    "position",
+    "kind",
+    "title",
+    "minutes",
+    "werkvorm__code",
+    "werkvorm__based_on__code",
+    "responsible__user__full_name",
+)
+# What a werkvorm to add shows (the "werkvorm_to_add" partial).
+TO_ADD_FIELDS = ("code", "name", "duration_min", "duration_max", "network")
 
 
 def builder_context(request, session, **extra) -> dict:
-    blocks = list(session.blocks.select_related("werkvorm__based_on", "responsible__user"))
+    # Only the fields the builder and its health check read: a werkvorm's many JSON fields,
+    # twice per block (the werkvorm and the one it is based on), were most of the time.
+    blocks = list(
+        session.blocks.select_related("werkvorm__based_on", "responsible__user").only(*BLOCK_FIELDS)
+    )
     query = request.GET.get("zoek", "").strip()
     choosable = Werkvorm.objects.of_network(request.network)
     results = list(choosable.search(query)[:SEARCH_RESULTS]) if query else []
-    own = [] if query else list(request.network.werkvormen.all()[: SEARCH_RESULTS * 2])
+    own = (
+        [] if query else list(request.network.werkvormen.only(*TO_ADD_FIELDS)[: SEARCH_RESULTS * 2])
+    )
+    _block_links(request, session, blocks)
     return {
         "network": request.network,
         "session": session,
+        # Every change goes to this one address: reversed once, not per form.
+        "change_url": reverse("draaiboek_change", args=[request.network.slug, session.pk]),
         "timed": service.timed(session, blocks),
         "health": service.health(session, blocks),
         "query": query,
@@ -46,12 +68,27 @@ def builder_context(request, session, **extra) -> dict:
     }
 
 
+def _block_links(request, session, blocks) -> None:
+    """Each block's edit link, its werkvorm's page and its kind's label, made here once
+    instead of a {% url %} and a choice label per block in the template."""
+    # Both addresses end in "/<the block or werkvorm>/": reverse once, fill in the last part.
+    edit_prefix = reverse("block_edit", args=[request.network.slug, session.pk, 0])[:-2]
+    werkvorm_prefix = reverse("werkvorm_detail", args=["x"])[:-2]
+    kinds = {value: str(label).lower() for value, label in DraaiboekBlock.Kind.choices}
+    for block in blocks:
+        block.edit_url = f"{edit_prefix}{block.pk}/"
+        if block.werkvorm:
+            block.werkvorm_url = f"{werkvorm_prefix}{block.werkvorm.code}/"
+        block.kind_label = kinds[block.kind]
+
+
 def _copy_sources(session) -> list[Session]:
     """Earlier and other sessions of the network that have a draaiboek to copy."""
+    has_blocks = Exists(DraaiboekBlock.objects.filter(session=OuterRef("pk")))
     return list(
         session.network.sessions.exclude(pk=session.pk)
-        .filter(blocks__isnull=False)
-        .distinct()
+        .filter(has_blocks)
+        .only("date", "theme")
         .order_by("-date")[: SEARCH_RESULTS * 3]
     )
 

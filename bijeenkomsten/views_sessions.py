@@ -5,7 +5,7 @@ from datetime import date
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Window
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -22,6 +22,21 @@ from networks.editing import edit_page, save_form
 from networks.models import Membership
 
 PAST_SHOWN = 30  # the most recent past sessions on the list
+# A session's page shows the most recent open action points of earlier sessions; the link
+# under them ("?actiepunten=alle") shows all.
+EARLIER_ACTIONS_SHOWN = 10
+ALL_ACTIONS_PARAM, ALL_ACTIONS_VALUE = "actiepunten", "alle"
+# What the session's page shows of a task (_task.html) and an action point (_action.html).
+TASK_FIELDS = ("title", "explanation", "due_on", "role", "done_at", "assignee__user__full_name")
+ACTION_FIELDS = (
+    "what",
+    "due_on",
+    "done_at",
+    "agreed_on",
+    "session__theme",
+    "session__date",
+    "owner__user__full_name",
+)
 
 
 def crumb(request) -> dict:
@@ -143,17 +158,37 @@ def sessions_from_planning(request):
 def session_detail(request, pk):
     session = get_object_or_404(
         request.network.sessions.select_related("venue").prefetch_related(
-            Prefetch("facilitators", queryset=Membership.objects.select_related("user"))
+            Prefetch(
+                "facilitators",
+                queryset=Membership.objects.select_related("user").only("user__full_name"),
+            )
         ),
         pk=pk,
     )
-    tasks = list(session.tasks.select_related("assignee__user"))
+    tasks = list(session.tasks.select_related("assignee__user").only(*TASK_FIELDS))
+    # The tasks' addresses end in "<task>/" and "<task>/afvinken/": reversed once, not per task.
+    task_prefix = reverse("task_edit", args=[request.network.slug, session.pk, 0])[:-2]
     for task in tasks:
         task.may_tick = P.may_tick_task(request, task)
-    earlier_actions = list(followup.open_actions_before(session))
+        task.edit_url = f"{task_prefix}{task.pk}/"
+        task.toggle_url = f"{task.edit_url}afvinken/"
+    # The most recent open action points; all of them on request ("toon alle"). The total
+    # comes with the rows (a window count), so the capped list costs no extra query.
+    all_actions = request.GET.get(ALL_ACTIONS_PARAM) == ALL_ACTIONS_VALUE
+    actions = followup.open_actions_before(session).only(*ACTION_FIELDS)
+    if all_actions:
+        earlier_actions = list(actions)
+        actions_total = len(earlier_actions)
+    else:
+        earlier_actions = list(
+            actions.annotate(open_total=Window(Count("pk")))[:EARLIER_ACTIONS_SHOWN]
+        )
+        actions_total = earlier_actions[0].open_total if earlier_actions else 0
     for action in earlier_actions:
         action.may_tick = P.may_tick_action(request, action)
-    blocks = list(session.blocks.select_related("werkvorm", "responsible__user"))
+    # The programme shows each block's title, minutes and who leads it; nothing more.
+    shown = ("title", "minutes", "responsible__user__full_name")
+    blocks = list(session.blocks.select_related("responsible__user").only(*shown))
     context = {
         "network": request.network,
         "session": session,
@@ -167,6 +202,8 @@ def session_detail(request, pk):
         "answerable": not session.is_cancelled and session.date >= date.today(),
         "answer_choices": AnswerForm.base_fields["answer"].choices,
         "earlier_actions": earlier_actions,
+        "earlier_actions_hidden": actions_total - len(earlier_actions),
+        "all_actions_url": f"?{ALL_ACTIONS_PARAM}={ALL_ACTIONS_VALUE}#voortgang",
         "extra_links": session_links.links_for(request, session),
     }
     return render(request, "bijeenkomsten/session_detail.html", context)

@@ -158,6 +158,46 @@ def test_the_builder_adds_a_library_werkvorm_with_its_duration_and_materials(cli
     assert 'id="draaiboek"' in body and "<html" not in body  # the builder alone, for htmx
 
 
+def test_each_block_of_the_builder_has_its_times_links_and_buttons(client):
+    """The rows are put together in Python (sessions.draaiboek_block): times, minutes, the
+    kind of a free block, who leads it, the werkvorm's page, the edit link, and the move
+    buttons, disabled at either end, with focus kept on the button just used."""
+    world = build_world()
+    session = _session(world, start_time=time(13, 30))
+    first, middle, last = _blocks(session, 1, 45, 20)
+    DraaiboekBlock.objects.filter(pk=middle.pk).update(
+        werkvorm=Werkvorm.objects.get(code="speeddaten"), responsible=world.members[Role.TREKKER]
+    )
+    DraaiboekBlock.objects.filter(pk=last.pk).update(kind="pauze", title="Koffie & thee")
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    body = client.get(reverse("draaiboek", args=[world.network.slug, session.pk])).content.decode()
+    change = reverse("draaiboek_change", args=[world.network.slug, session.pk])
+    rows = body[body.index("data-sortable") : body.index("</ol>", body.index("data-sortable"))]
+    assert rows.count(f'action="{change}" hx-post="{change}"') == 3 * 3  # up, down, remove
+    assert '<time datetime="2' in body and "13:30</time>–13:31" in body
+    assert "13:31</time>–14:16" in body and "1 minuut<" in body and "45 minuten<" in body
+    assert '<span class="liso-tag">pauze</span>' in body and "Koffie &amp; thee" in body
+    assert world.members[Role.TREKKER].user.full_name in body
+    assert body.count("nog niemand gekozen") == 2
+    assert f'href="{reverse("werkvorm_detail", args=["speeddaten"])}"' in body
+    for block in (first, middle, last):
+        edit = reverse("block_edit", args=[world.network.slug, session.pk, block.pk])
+        assert f'<a class="utrecht-link" href="{edit}">Wijzigen' in body
+        assert f'name="blok" value="{block.pk}"' in body
+    assert rows.count(" disabled>") == 2 and "autofocus" not in rows
+    assert 'value="omhoog" disabled><span aria-hidden="true">↑</span>' in body
+    assert 'value="omlaag" disabled><span aria-hidden="true">↓</span>' in body
+    assert 'name="csrfmiddlewaretoken"' in body and "Omhoog: Blok 0" in body
+    moved = client.post(
+        change,
+        {"versie": session.draaiboek_version, "actie": "omlaag", "blok": first.pk},
+        headers={"HX-Request": "true", "HX-Target": "draaiboek"},
+    ).content.decode()
+    # Moved to the middle: focus stays on its "omlaag" button.
+    assert 'value="omlaag" autofocus><span aria-hidden="true">↓</span>' in moved
+    assert moved.count("autofocus") == 1
+
+
 def test_a_stale_page_is_told_instead_of_changing_the_draaiboek(client):
     world = build_world()
     session = _session(world)

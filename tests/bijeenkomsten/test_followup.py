@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from bijeenkomsten import views_sessions
 from bijeenkomsten.models import ActionPoint, DraaiboekBlock, Session
 from liso.method import Role
 from tests.bijeenkomsten.world import pdf_bytes, png_bytes
@@ -144,6 +145,49 @@ def test_an_action_point_agreed_outside_a_session_comes_back_like_the_others(cli
     assert client.post(_toggle_url(world, action), {"klaar": "nee", "terug": back}).url == back
     action.refresh_from_db()
     assert action.done_at is None
+
+
+def test_a_session_shows_the_most_recent_open_action_points_and_links_to_all(client):
+    """A long-running network has many open points: the session's page shows the most
+    recent first (those of the last session), says how many more are open, and links to a
+    view with all of them; ticking one off there returns to that view."""
+    world = build_world()
+    upcoming = Session.objects.get(network=world.network)
+    ActionPoint.objects.filter(network=world.network).delete()
+    held = [_held(world, days_ago=weeks * 7) for weeks in range(1, 5)]  # newest first
+    for number, session in enumerate(held):
+        for point in range(4):
+            ActionPoint.objects.create(
+                session=session, what=f"Punt {number}-{point}", owner=world.members[Role.TREKKER]
+            )
+    shown = views_sessions.EARLIER_ACTIONS_SHOWN
+    assert shown < 16
+    client.force_login(world.user(Role.PROCESBEGELEIDER))
+    url = _url("session_detail", world, upcoming)
+    page = client.get(url).content.decode()
+    listed = [f"Punt {n}-{p}" for n in range(4) for p in range(4) if f"Punt {n}-{p}" in page]
+    assert listed == [f"Punt {n // 4}-{n % 4}" for n in range(shown)]  # the newest, in order
+    assert f"Nog {16 - shown} eerdere actiepunten staan open." in page
+    everything = client.get(url, {"actiepunten": "alle"}).content.decode()
+    assert all(f"Punt {n}-{p}" in everything for n in range(4) for p in range(4))
+    assert "eerdere actiepunten staan open" not in everything
+    assert everything.index("Punt 0-0") < everything.index("Punt 3-3")
+    assert '?actiepunten=alle#voortgang"' in page and 'id="voortgang"' in page
+    # Ticked off from the full list, the planner is back on the full list.
+    assert 'name="terug" value="' + url + '?actiepunten=alle"' in everything
+    last = ActionPoint.objects.get(what="Punt 3-3")
+    back = client.post(
+        _toggle_url(world, last), {"klaar": "ja", "terug": url + "?actiepunten=alle"}
+    )
+    assert back.url == url + "?actiepunten=alle"
+    page = client.get(url).content.decode()
+    assert f"Nog {15 - shown} eerdere actiepunten staan open." in page
+    # At most the cap: no link.
+    ActionPoint.objects.filter(session=held[3]).delete()
+    ActionPoint.objects.filter(session=held[2]).exclude(what="Punt 2-0").delete()
+    page = client.get(url).content.decode()
+    assert "Punt 2-0" in page and "eerdere actiepunten staan open" not in page
+    assert "eerder actiepunt staat open" not in page and "actiepunten=alle" not in page
 
 
 def test_an_empty_report_is_not_shared(client, mailoutbox):

@@ -122,6 +122,17 @@ def test_the_year_planning_becomes_draft_sessions_once(client):
     assert Session.objects.filter(network=world.network).count() == 2  # the world's + this
 
 
+def test_each_task_on_the_session_page_links_to_its_own_edit_and_tick_off(client):
+    world = build_world()
+    session = Session.objects.get(network=world.network)
+    planner = _as(client, world, Role.PROCESBEGELEIDER)
+    body = planner.get(_url("session_detail", world, pk=session.pk)).content.decode()
+    for task in session.tasks.all():
+        kwargs = {"session_pk": session.pk, "pk": task.pk}
+        assert f'href="{_url("task_edit", world, **kwargs)}"' in body
+        assert f'action="{_url("task_toggle", world, **kwargs)}"' in body
+
+
 def test_a_deelnemer_ticks_off_their_own_task_but_not_someone_elses(client):
     world = build_world()
     session = Session.objects.get(network=world.network)

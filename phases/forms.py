@@ -16,6 +16,14 @@ from phases.models import Experiment, Observation, Reflection
 from phases.products import current_organisation_ids
 
 
+def offer(field, options) -> None:
+    """Give a model choice field's widget its options as (pk, label) pairs read with
+    values_list: the same options and markup, without a model instance (and its related
+    ones) per option. The field keeps its queryset, which checks what is sent."""
+    empty = [] if field.empty_label is None else [("", field.empty_label)]
+    field.widget.choices = [*empty, *options]
+
+
 class PhaseChangeForm(StyledFormMixin, forms.Form):
     to_phase = forms.TypedChoiceField(
         label=_("Naar welke fase?"),
@@ -85,22 +93,36 @@ class ExperimentForm(VersionedForm):
         # (a member who left, a closed round): saving an old experiment loses nothing.
         instance = self.instance
         kept = set(instance.group.values_list("pk", flat=True)) if instance.pk else set()
-        choose_from_members(self.fields["group"], network, also=kept)
+        group = self.fields["group"]
+        choose_from_members(group, network, also=kept)
         # With their perspective, so the group can be mixed while it is chosen.
-        self.fields["group"].label_from_instance = lambda membership: (
-            f"{membership.user.full_name} · {membership.get_perspective_display()}"
+        perspectives = {value: str(label) for value, label in method.Perspective.choices}
+        offer(
+            group,
+            (
+                (pk, f"{name} · {perspectives.get(perspective, perspective)}")
+                for pk, name, perspective in group.queryset.values_list(
+                    "pk", "user__full_name", "perspective"
+                )
+            ),
         )
         leervragen = network.leervragen.filter(Q(owner__left_on=None) | Q(pk=instance.leervraag_id))
-        self.fields["leervraag"].queryset = leervragen.select_related("owner__user")
-        self.fields["leervraag"].label_from_instance = lambda vraag: (
-            f"{vraag.owner.user.full_name}: {vraag.question[:90]}"
-        )
+        self.fields["leervraag"].queryset = leervragen
         self.fields["leervraag"].empty_label = _("(geen)")
-        current = Q(pk__in=current_organisation_ids(network.pk))
-        self.fields["organisation"].queryset = Organisation.objects.filter(
-            current | Q(pk=instance.organisation_id)
+        offer(
+            self.fields["leervraag"],
+            (
+                (pk, f"{name}: {question[:90]}")
+                for pk, name, question in leervragen.values_list(
+                    "pk", "owner__user__full_name", "question"
+                )
+            ),
         )
+        current = Q(pk__in=current_organisation_ids(network.pk))
+        organisations = Organisation.objects.filter(current | Q(pk=instance.organisation_id))
+        self.fields["organisation"].queryset = organisations
         self.fields["organisation"].empty_label = _("(geen)")
+        offer(self.fields["organisation"], organisations.values_list("pk", "name"))
         # New experiments go into the open round; a closed round's results stay as judged.
         self.fields["round"].queryset = network.rounds.filter(
             Q(closed_on=None) | Q(pk=instance.round_id)

@@ -12,6 +12,7 @@ function to RULES.
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -114,63 +115,66 @@ def _next(field: str, today: date):
     return Subquery(upcoming.values(field)[:1])
 
 
+@lru_cache(maxsize=2)
+def _counted(today: date):
+    """Every network with the counts the rules read, as of `today`. Building this
+    queryset (two dozen subqueries) cost more than running it, so it is built once a day
+    and each request only filters it on its network (a filter makes a copy)."""
+    quiet_since = today - QUIET_PERIOD
+    return Network.objects.select_related("infrastructure").annotate(
+        held=_count(Session, date__lt=today, status=Session.Status.GEPLAND),
+        recorded_recently=_count(
+            Session,
+            attendance_recorded_at__isnull=False,
+            date__gte=today - PARTNER_QUIET_PERIOD,
+        ),
+        experiments_total=_count(Experiment),
+        experiments_recent=_count(Experiment, created_at__date__gte=quiet_since),
+        products_recent=_count(Kennisproduct, updated_at__date__gte=quiet_since),
+        milestones_recent=_count(
+            Milestone,
+            "goal__network",
+            status=Milestone.Status.BEHAALD,
+            updated_at__date__gte=quiet_since,
+        ),
+        shared_reflections=_count(Reflection, shared_at__isnull=False),
+        decisions_taken=_count(
+            Decision, status=Decision.Status.GENOMEN, decided_on__gte=today - DECISION_PERIOD
+        ),
+        unheard_decisions=_count(
+            Decision,
+            status=Decision.Status.GENOMEN,
+            decided_on__gte=today - DECISION_PERIOD,
+            heard_perspectives=[],
+            heard_organisations__isnull=True,
+        ),
+        first_held=Subquery(
+            Session.objects.filter(
+                network=OuterRef("pk"), date__lt=today, status=Session.Status.GEPLAND
+            )
+            .order_by("date")
+            .values("date")[:1]
+        ),
+        next_id=_next("pk", today),
+        next_date=_next("date", today),
+        next_theme=_next("theme", today),
+        active=_members(left_on=None),
+        kernteam=_members(left_on=None, ring=Membership.Ring.KERNTEAM),
+        left_recently=_members(left_on__gte=today - TURNOVER_PERIOD),
+        **{f"has_{p.value}": _has_perspective(p) for p in NEEDED_PERSPECTIVES},
+        # No rule reads this; the health page shows it beside the signals (the next
+        # yearly review), and so needs no query of its own.
+        last_review_on=Subquery(
+            YearlyReview.objects.filter(network=OuterRef("pk"))
+            .order_by("-held_on")
+            .values("held_on")[:1]
+        ),
+    )
+
+
 def gather(network: Network, today: date | None = None) -> Facts:
     today = today or date.today()
-    quiet_since = today - QUIET_PERIOD
-    counted = (
-        Network.objects.filter(pk=network.pk)
-        .select_related("infrastructure")
-        .annotate(
-            held=_count(Session, date__lt=today, status=Session.Status.GEPLAND),
-            recorded_recently=_count(
-                Session,
-                attendance_recorded_at__isnull=False,
-                date__gte=today - PARTNER_QUIET_PERIOD,
-            ),
-            experiments_total=_count(Experiment),
-            experiments_recent=_count(Experiment, created_at__date__gte=quiet_since),
-            products_recent=_count(Kennisproduct, updated_at__date__gte=quiet_since),
-            milestones_recent=_count(
-                Milestone,
-                "goal__network",
-                status=Milestone.Status.BEHAALD,
-                updated_at__date__gte=quiet_since,
-            ),
-            shared_reflections=_count(Reflection, shared_at__isnull=False),
-            decisions_taken=_count(
-                Decision, status=Decision.Status.GENOMEN, decided_on__gte=today - DECISION_PERIOD
-            ),
-            unheard_decisions=_count(
-                Decision,
-                status=Decision.Status.GENOMEN,
-                decided_on__gte=today - DECISION_PERIOD,
-                heard_perspectives=[],
-                heard_organisations__isnull=True,
-            ),
-            first_held=Subquery(
-                Session.objects.filter(
-                    network=OuterRef("pk"), date__lt=today, status=Session.Status.GEPLAND
-                )
-                .order_by("date")
-                .values("date")[:1]
-            ),
-            next_id=_next("pk", today),
-            next_date=_next("date", today),
-            next_theme=_next("theme", today),
-            active=_members(left_on=None),
-            kernteam=_members(left_on=None, ring=Membership.Ring.KERNTEAM),
-            left_recently=_members(left_on__gte=today - TURNOVER_PERIOD),
-            **{f"has_{p.value}": _has_perspective(p) for p in NEEDED_PERSPECTIVES},
-            # No rule reads this; the health page shows it beside the signals (the next
-            # yearly review), and so needs no query of its own.
-            last_review_on=Subquery(
-                YearlyReview.objects.filter(network=OuterRef("pk"))
-                .order_by("-held_on")
-                .values("held_on")[:1]
-            ),
-        )
-        .get()
-    )
+    counted = _counted(today).filter(pk=network.pk).get()
     next_session = None
     blocks = []
     if counted.next_id:

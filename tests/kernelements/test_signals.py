@@ -360,3 +360,19 @@ def test_5_decisions_that_do_not_say_who_was_heard():
     )
     decision.heard_organisations.add(organisation)
     assert "onduidelijkheid-over-wie-besluit" not in _fired(network)
+
+
+def test_the_counts_built_once_a_day_are_each_networks_own_and_of_that_day():
+    """gather() reuses one queryset a day (signals._counted) and filters it per network:
+    two networks on the same day get their own counts, and another day its own dates."""
+    network, _members, _organisation = _healthy()
+    other = NetworkFactory()
+    member = MembershipFactory(network=other)
+    _experiment(other, member)
+    _experiment(other, member)
+    mine, theirs = signals.gather(network), signals.gather(other)
+    assert (mine.network.pk, mine.network.experiments_total) == (network.pk, 1)
+    assert (theirs.network.pk, theirs.network.experiments_total) == (other.pk, 2)
+    # Seen from the day before the network first met, nothing had been held yet.
+    earlier = signals.gather(network, today=network.start_date - timedelta(days=1))
+    assert earlier.network.held == 0 and mine.network.held == 2

@@ -12,7 +12,7 @@ function to RULES.
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -68,14 +68,21 @@ class NextSession:
 
 @dataclass
 class Facts:
-    """What the rules look at, gathered in at most four queries."""
+    """What the rules look at, gathered in at most four queries: two of them only when a
+    rule reads them (a page about one signal asks only its rule)."""
 
     today: date
     network: Network  # with the counts below annotated
-    attendance: list[AttendancePoint]
     next_session: NextSession | None
     next_blocks: list[DraaiboekBlock]
-    quiet_organisations: list[str]  # names
+
+    @cached_property
+    def attendance(self) -> list[AttendancePoint]:
+        return attendance_trend(self.network)
+
+    @cached_property
+    def quiet_organisations(self) -> list[str]:  # names
+        return _quiet_organisations(self.network, self.today)
 
 
 @dataclass
@@ -184,14 +191,7 @@ def gather(network: Network, today: date | None = None) -> Facts:
                 "werkvorm__based_on"
             )
         )
-    return Facts(
-        today=today,
-        network=counted,
-        attendance=attendance_trend(network),
-        next_session=next_session,
-        next_blocks=blocks,
-        quiet_organisations=_quiet_organisations(network, today),
-    )
+    return Facts(today=today, network=counted, next_session=next_session, next_blocks=blocks)
 
 
 def _quiet_organisations(network, today) -> list[str]:
@@ -423,16 +423,19 @@ def latest_entries(log) -> dict[int, StruikelblokEntry]:
 
 
 def signals_for(
-    network: Network, today: date | None = None, log=(), facts: Facts | None = None
+    network: Network, today: date | None = None, log=(), facts: Facts | None = None, codes=RULES
 ) -> list[Signal]:
     """The signals that fire now, in the order of the struikelblokken (at most six
     queries), less those the network's log quiets (`log`: its entries, newest first, read
     once by the caller, who shows them too). A caller that shows more of the facts
-    gathers them itself and passes them."""
+    gathers them itself and passes them; one that asks about some struikelblokken only
+    names their `codes`, and only their rules run."""
     facts = facts or gather(network, today)
     latest = latest_entries(log)
     struikelblokken = list(
-        Struikelblok.objects.filter(code__in=RULES).prefetch_related("werkvormen")
+        Struikelblok.objects.filter(
+            code__in=[code for code in codes if code in RULES]
+        ).prefetch_related("werkvormen")
     )
     fired = []
     for struikelblok in struikelblokken:

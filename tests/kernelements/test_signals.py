@@ -199,6 +199,9 @@ def test_8_a_member_organisation_that_does_not_move_along():
     members[5].save(update_fields=["organisation"])
     signal = next(s for s in signals.signals_for(network) if s.struikelblok.number == 8)
     assert signal.reason.startswith("Van Zorggroep Noord was de afgelopen 4 maanden niemand")
+    # Asked about this struikelblok alone (the page that takes it up), it says the same.
+    (alone,) = signals.signals_for(network, codes=["partner-beweegt-niet-mee"])
+    assert alone.reason == signal.reason
     _experiment(network, members[5], quiet)
     assert "partner-beweegt-niet-mee" not in _fired(network)
 
@@ -227,6 +230,10 @@ def test_the_signals_are_computed_in_a_fixed_number_of_queries(django_assert_num
     _session(network, 14)
     with django_assert_num_queries(6):
         signals.signals_for(network)
+    # One struikelblok whose rule reads neither the attendance nor the quiet organisations:
+    # those two queries are left out.
+    with django_assert_num_queries(4):
+        signals.signals_for(network, codes=["selectiestress"])
 
 
 # --- the struikelblokken log ------------------------------------------------------------------

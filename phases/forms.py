@@ -16,12 +16,17 @@ from phases.models import Experiment, Observation, Reflection
 from phases.products import current_organisation_ids
 
 
-def offer(field, options) -> None:
-    """Give a model choice field's widget its options as (pk, label) pairs read with
-    values_list: the same options and markup, without a model instance (and its related
-    ones) per option. The field keeps its queryset, which checks what is sent."""
+def offer(field, rows, label=None) -> None:
+    """Give a model choice field's widget its options from `rows`, a values_list of the
+    pk and the label (or what `label` makes the label of): the same options and markup,
+    without a model instance (and its related ones) per option. They are read when the
+    widget is rendered, as before; the field keeps its queryset, which checks what is sent."""
     empty = [] if field.empty_label is None else [("", field.empty_label)]
-    field.widget.choices = [*empty, *options]
+
+    def options():
+        return [*empty, *(rows if label is None else ((pk, label(*row)) for pk, *row in rows))]
+
+    field.widget.choices = options  # called when rendered (Django's CallableChoiceIterator)
 
 
 class PhaseChangeForm(StyledFormMixin, forms.Form):
@@ -99,24 +104,16 @@ class ExperimentForm(VersionedForm):
         perspectives = {value: str(label) for value, label in method.Perspective.choices}
         offer(
             group,
-            (
-                (pk, f"{name} · {perspectives.get(perspective, perspective)}")
-                for pk, name, perspective in group.queryset.values_list(
-                    "pk", "user__full_name", "perspective"
-                )
-            ),
+            group.queryset.values_list("pk", "user__full_name", "perspective"),
+            lambda name, perspective: f"{name} · {perspectives.get(perspective, perspective)}",
         )
         leervragen = network.leervragen.filter(Q(owner__left_on=None) | Q(pk=instance.leervraag_id))
         self.fields["leervraag"].queryset = leervragen
         self.fields["leervraag"].empty_label = _("(geen)")
         offer(
             self.fields["leervraag"],
-            (
-                (pk, f"{name}: {question[:90]}")
-                for pk, name, question in leervragen.values_list(
-                    "pk", "owner__user__full_name", "question"
-                )
-            ),
+            leervragen.values_list("pk", "owner__user__full_name", "question"),
+            lambda name, question: f"{name}: {question[:90]}",
         )
         current = Q(pk__in=current_organisation_ids(network.pk))
         organisations = Organisation.objects.filter(current | Q(pk=instance.organisation_id))
@@ -182,10 +179,12 @@ class AssessmentForm(VersionedForm):
         )
         sessions = network.sessions.filter(date__lte=timezone.localdate()).order_by("-date")
         self.fields["assessment_session"].queryset = sessions
-        self.fields["assessment_session"].label_from_instance = lambda session: (
-            f"{session.date:%d-%m-%Y} · {session.theme}"
-        )
         self.fields["assessment_session"].empty_label = _("(niet in een bijeenkomst)")
+        offer(
+            self.fields["assessment_session"],
+            sessions.values_list("pk", "date", "theme"),
+            lambda day, theme: f"{day:%d-%m-%Y} · {theme}",
+        )
 
 
 class StartForm(VersionedForm):

@@ -22,6 +22,7 @@ from liso import method, ranges
 from liso.forms import DATE, FastCheckboxes, StyledFormMixin, text_area
 from networks.editing import VersionedForm
 from networks.models import Organisation
+from phases.forms import offer
 
 DONT_KNOW = "?"
 FINDING_MAX = 4000
@@ -181,16 +182,20 @@ class DecisionForm(VersionedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         network = self.network
-        self.fields["session"].queryset = network.sessions.order_by("-date")
+        sessions = network.sessions.order_by("-date")
+        self.fields["session"].queryset = sessions
         self.fields["session"].empty_label = _("(niet in een bijeenkomst)")
+        offer(self.fields["session"], sessions.values_list("pk", "theme"))
         chosen = self.instance.heard_organisations.all() if self.instance.pk else []
-        self.fields["heard_organisations"].queryset = (
+        organisations = (
             Organisation.objects.filter(
                 Q(memberships__network=network, memberships__left_on=None) | Q(pk__in=chosen)
             )
             .distinct()
             .order_by("name")
         )
+        self.fields["heard_organisations"].queryset = organisations
+        offer(self.fields["heard_organisations"], organisations.values_list("pk", "name"))
         self.fields["heard_organisations"].label = _("Welke organisaties zijn gehoord?")
         # A new item's fields are in `initial` already, empty: fill in today.
         self.initial["decided_on"] = self.initial.get("decided_on") or date.today()
@@ -232,6 +237,7 @@ class YearlyReviewForm(VersionedForm):
         )
         self.fields["session"].queryset = held.order_by("-date")
         self.fields["session"].empty_label = _("(niet in een bijeenkomst)")
+        offer(self.fields["session"], held.order_by("-date").values_list("pk", "theme"))
         self.initial["held_on"] = self.initial.get("held_on") or date.today()
         questions = review.questions_by_kernelement()
         for kernelement in method.Kernelement:

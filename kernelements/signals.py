@@ -12,6 +12,7 @@ function to RULES.
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property, lru_cache
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -67,14 +68,21 @@ class NextSession:
 
 @dataclass
 class Facts:
-    """What the rules look at, gathered in at most four queries."""
+    """What the rules look at, gathered in at most four queries: two of them only when a
+    rule reads them (a page about one signal asks only its rule)."""
 
     today: date
     network: Network  # with the counts below annotated
-    attendance: list[AttendancePoint]
     next_session: NextSession | None
     next_blocks: list[DraaiboekBlock]
-    quiet_organisations: list[str]  # names
+
+    @cached_property
+    def attendance(self) -> list[AttendancePoint]:
+        return attendance_trend(self.network)
+
+    @cached_property
+    def quiet_organisations(self) -> list[str]:  # names
+        return _quiet_organisations(self.network, self.today)
 
 
 @dataclass
@@ -114,63 +122,66 @@ def _next(field: str, today: date):
     return Subquery(upcoming.values(field)[:1])
 
 
+@lru_cache(maxsize=2)
+def _counted(today: date):
+    """Every network with the counts the rules read, as of `today`. Building this
+    queryset (two dozen subqueries) cost more than running it, so it is built once a day
+    and each request only filters it on its network (a filter makes a copy)."""
+    quiet_since = today - QUIET_PERIOD
+    return Network.objects.select_related("infrastructure").annotate(
+        held=_count(Session, date__lt=today, status=Session.Status.GEPLAND),
+        recorded_recently=_count(
+            Session,
+            attendance_recorded_at__isnull=False,
+            date__gte=today - PARTNER_QUIET_PERIOD,
+        ),
+        experiments_total=_count(Experiment),
+        experiments_recent=_count(Experiment, created_at__date__gte=quiet_since),
+        products_recent=_count(Kennisproduct, updated_at__date__gte=quiet_since),
+        milestones_recent=_count(
+            Milestone,
+            "goal__network",
+            status=Milestone.Status.BEHAALD,
+            updated_at__date__gte=quiet_since,
+        ),
+        shared_reflections=_count(Reflection, shared_at__isnull=False),
+        decisions_taken=_count(
+            Decision, status=Decision.Status.GENOMEN, decided_on__gte=today - DECISION_PERIOD
+        ),
+        unheard_decisions=_count(
+            Decision,
+            status=Decision.Status.GENOMEN,
+            decided_on__gte=today - DECISION_PERIOD,
+            heard_perspectives=[],
+            heard_organisations__isnull=True,
+        ),
+        first_held=Subquery(
+            Session.objects.filter(
+                network=OuterRef("pk"), date__lt=today, status=Session.Status.GEPLAND
+            )
+            .order_by("date")
+            .values("date")[:1]
+        ),
+        next_id=_next("pk", today),
+        next_date=_next("date", today),
+        next_theme=_next("theme", today),
+        active=_members(left_on=None),
+        kernteam=_members(left_on=None, ring=Membership.Ring.KERNTEAM),
+        left_recently=_members(left_on__gte=today - TURNOVER_PERIOD),
+        **{f"has_{p.value}": _has_perspective(p) for p in NEEDED_PERSPECTIVES},
+        # No rule reads this; the health page shows it beside the signals (the next
+        # yearly review), and so needs no query of its own.
+        last_review_on=Subquery(
+            YearlyReview.objects.filter(network=OuterRef("pk"))
+            .order_by("-held_on")
+            .values("held_on")[:1]
+        ),
+    )
+
+
 def gather(network: Network, today: date | None = None) -> Facts:
     today = today or date.today()
-    quiet_since = today - QUIET_PERIOD
-    counted = (
-        Network.objects.filter(pk=network.pk)
-        .select_related("infrastructure")
-        .annotate(
-            held=_count(Session, date__lt=today, status=Session.Status.GEPLAND),
-            recorded_recently=_count(
-                Session,
-                attendance_recorded_at__isnull=False,
-                date__gte=today - PARTNER_QUIET_PERIOD,
-            ),
-            experiments_total=_count(Experiment),
-            experiments_recent=_count(Experiment, created_at__date__gte=quiet_since),
-            products_recent=_count(Kennisproduct, updated_at__date__gte=quiet_since),
-            milestones_recent=_count(
-                Milestone,
-                "goal__network",
-                status=Milestone.Status.BEHAALD,
-                updated_at__date__gte=quiet_since,
-            ),
-            shared_reflections=_count(Reflection, shared_at__isnull=False),
-            decisions_taken=_count(
-                Decision, status=Decision.Status.GENOMEN, decided_on__gte=today - DECISION_PERIOD
-            ),
-            unheard_decisions=_count(
-                Decision,
-                status=Decision.Status.GENOMEN,
-                decided_on__gte=today - DECISION_PERIOD,
-                heard_perspectives=[],
-                heard_organisations__isnull=True,
-            ),
-            first_held=Subquery(
-                Session.objects.filter(
-                    network=OuterRef("pk"), date__lt=today, status=Session.Status.GEPLAND
-                )
-                .order_by("date")
-                .values("date")[:1]
-            ),
-            next_id=_next("pk", today),
-            next_date=_next("date", today),
-            next_theme=_next("theme", today),
-            active=_members(left_on=None),
-            kernteam=_members(left_on=None, ring=Membership.Ring.KERNTEAM),
-            left_recently=_members(left_on__gte=today - TURNOVER_PERIOD),
-            **{f"has_{p.value}": _has_perspective(p) for p in NEEDED_PERSPECTIVES},
-            # No rule reads this; the health page shows it beside the signals (the next
-            # yearly review), and so needs no query of its own.
-            last_review_on=Subquery(
-                YearlyReview.objects.filter(network=OuterRef("pk"))
-                .order_by("-held_on")
-                .values("held_on")[:1]
-            ),
-        )
-        .get()
-    )
+    counted = _counted(today).filter(pk=network.pk).get()
     next_session = None
     blocks = []
     if counted.next_id:
@@ -180,27 +191,26 @@ def gather(network: Network, today: date | None = None) -> Facts:
                 "werkvorm__based_on"
             )
         )
-    return Facts(
-        today=today,
-        network=counted,
-        attendance=attendance_trend(network),
-        next_session=next_session,
-        next_blocks=blocks,
-        quiet_organisations=_quiet_organisations(network, today),
-    )
+    return Facts(today=today, network=counted, next_session=next_session, next_blocks=blocks)
 
 
 def _quiet_organisations(network, today) -> list[str]:
     """Member organisations with no attendance, experiment or adoption lately (one query)."""
-    since = today - PARTNER_QUIET_PERIOD
+    return list(_quiet(network.pk, today - PARTNER_QUIET_PERIOD).values_list("name", flat=True))
+
+
+@lru_cache(maxsize=64)
+def _quiet(network_id: int, since: date):
+    """The query of _quiet_organisations, built once a day per network (like _counted):
+    building its three subqueries cost more than running them."""
     # Only organisations that have been members long enough to be expected to show up.
-    members = Membership.objects.filter(network=network, left_on=None, joined_on__lte=since)
-    quiet = (
+    members = Membership.objects.filter(network_id=network_id, left_on=None, joined_on__lte=since)
+    return (
         Organisation.objects.filter(pk__in=members.values("organisation"))
         .annotate(
             attended=Exists(
                 Registration.objects.filter(
-                    session__network=network,
+                    session__network_id=network_id,
                     attended=True,
                     session__date__gte=since,
                     membership__organisation=OuterRef("pk"),
@@ -209,13 +219,13 @@ def _quiet_organisations(network, today) -> list[str]:
             experimented=Exists(
                 Experiment.objects.filter(
                     Q(created_at__date__gte=since) | Q(status=Experiment.Status.LOOPT),
-                    network=network,
+                    network_id=network_id,
                     organisation=OuterRef("pk"),
                 )
             ),
             adopted=Exists(
                 Adoption.objects.filter(
-                    product__network=network,
+                    product__network_id=network_id,
                     status__in=[Adoption.Status.AFGESPROKEN, Adoption.Status.IN_GEBRUIK],
                     organisation=OuterRef("pk"),
                 )
@@ -224,7 +234,6 @@ def _quiet_organisations(network, today) -> list[str]:
         .filter(attended=False, experimented=False, adopted=False)
         .order_by("name")
     )
-    return list(quiet.values_list("name", flat=True))
 
 
 # --- the rules, one per struikelblok -----------------------------------------------------------
@@ -419,16 +428,19 @@ def latest_entries(log) -> dict[int, StruikelblokEntry]:
 
 
 def signals_for(
-    network: Network, today: date | None = None, log=(), facts: Facts | None = None
+    network: Network, today: date | None = None, log=(), facts: Facts | None = None, codes=RULES
 ) -> list[Signal]:
     """The signals that fire now, in the order of the struikelblokken (at most six
     queries), less those the network's log quiets (`log`: its entries, newest first, read
     once by the caller, who shows them too). A caller that shows more of the facts
-    gathers them itself and passes them."""
+    gathers them itself and passes them; one that asks about some struikelblokken only
+    names their `codes`, and only their rules run."""
     facts = facts or gather(network, today)
     latest = latest_entries(log)
     struikelblokken = list(
-        Struikelblok.objects.filter(code__in=RULES).prefetch_related("werkvormen")
+        Struikelblok.objects.filter(
+            code__in=[code for code in codes if code in RULES]
+        ).prefetch_related("werkvormen")
     )
     fired = []
     for struikelblok in struikelblokken:

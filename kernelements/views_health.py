@@ -188,13 +188,19 @@ def _remarks(scan_round) -> list[str]:
 class AdvicePoint:
     label: str  # an aandachtspunt, or the network's stage for a dimension
     guide_url: str  # where the guide says more
-    werkvormen: list[tuple[str, str]]  # (code, name)
+    werkvormen: list[tuple[str, str, str]]  # (code, name, the werkvorm's page)
 
 
 @dataclass
 class Advice:
     group: scans.GroupResult
     points: list[AdvicePoint]
+
+
+def _werkvorm_page():
+    """A werkvorm's code -> its page: reversed once, not once per werkvorm of the advice."""
+    pattern = reverse("werkvorm_detail", args=["CODE"])
+    return lambda code: pattern.replace("CODE", code)
 
 
 def _advice(scan_round, outcome) -> list[Advice]:
@@ -209,9 +215,10 @@ def _advice(scan_round, outcome) -> list[Advice]:
     links = Aandachtspunt.werkvormen.through.objects.order_by("werkvorm__name").values_list(
         "aandachtspunt__code", "werkvorm__code", "werkvorm__name"
     )
-    werkvormen: dict[str, list[tuple[str, str]]] = {}
+    page = _werkvorm_page()
+    werkvormen: dict[str, list[tuple[str, str, str]]] = {}
     for point, code, name in links:
-        werkvormen.setdefault(point, []).append((code, name))
+        werkvormen.setdefault(point, []).append((code, name, page(code)))
     return [
         Advice(
             group,
@@ -235,15 +242,16 @@ def _dimension_advice(network, outcome) -> list[Advice]:
     labels = WerkvormLabel.objects.filter(
         werkvorm__shipped=True, kind__in=[LabelKind.DIMENSIE, LabelKind.STADIUM]
     ).values_list("werkvorm__code", "werkvorm__name", "kind", "value")
+    page = _werkvorm_page()
     names, dimensions, stages = {}, {}, {}
     for code, name, kind, value in labels.order_by("werkvorm__name"):
         names[code] = name
         (dimensions if kind == LabelKind.DIMENSIE else stages).setdefault(code, set()).add(value)
-    fitting: dict[str, list[tuple[str, str]]] = {}
+    fitting: dict[str, list[tuple[str, str, str]]] = {}
     for code, of_dimensions in dimensions.items():
         if stage in stages.get(code, set()):
             for dimension in of_dimensions:
-                fitting.setdefault(dimension, []).append((code, names[code]))
+                fitting.setdefault(dimension, []).append((code, names[code], page(code)))
     label = _("Werkvormen uit de factsheet (%(stage)s)") % {
         "stage": method.Stage(stage).label.lower()
     }

@@ -25,10 +25,7 @@ def _home(request) -> str:
 
 def _current_signal(request, code) -> signals.Signal | None:
     log = list(request.network.struikelblok_log.all())
-    return next(
-        (s for s in signals.signals_for(request.network, log=log) if s.struikelblok.code == code),
-        None,
-    )
+    return next(iter(signals.signals_for(request.network, log=log, codes=[code])), None)
 
 
 @P.network_permission_required(P.HEALTH_MANAGE)

@@ -20,6 +20,7 @@ from kernelements.views_health import health_crumb
 from liso.pdf import pdf_response
 from networks import permissions as P
 from networks.editing import edit_page
+from phases.forms import offer
 
 
 def _review(request, pk) -> YearlyReview:
@@ -124,6 +125,15 @@ def _agreement(request, review, action_pk) -> ActionPoint:
     return get_object_or_404(review.agreements.all(), pk=action_pk)
 
 
+def _agreement_form(request, instance) -> ActionPointForm:
+    """The form of an agreement; its members to choose from read as (pk, name) pairs, not
+    as a membership and a user each (the same options)."""
+    form = ActionPointForm(request.POST or None, instance=instance, network=request.network)
+    owner = form.fields["owner"]
+    offer(owner, owner.queryset.values_list("pk", "user__full_name"))
+    return form
+
+
 def _agreement_page(request, review, form, title, delete_url=None):
     if request.method == "POST" and form.is_valid():
         R.agreement_add(review=review, action=form.instance)
@@ -148,7 +158,7 @@ def _agreement_page(request, review, form, title, delete_url=None):
 @P.network_permission_required(P.HEALTH_MANAGE)
 def review_agreement_add(request, pk):
     review = _review(request, pk)
-    form = ActionPointForm(request.POST or None, instance=ActionPoint(), network=request.network)
+    form = _agreement_form(request, ActionPoint())
     return _agreement_page(request, review, form, _("Een afspraak toevoegen"))
 
 
@@ -156,7 +166,7 @@ def review_agreement_add(request, pk):
 def review_agreement_edit(request, pk, action):
     review = _review(request, pk)
     instance = _agreement(request, review, action)
-    form = ActionPointForm(request.POST or None, instance=instance, network=request.network)
+    form = _agreement_form(request, instance)
     delete_url = reverse(
         "review_agreement_delete", args=[request.network.slug, review.pk, instance.pk]
     )

@@ -16,6 +16,19 @@ from phases.models import Experiment, Observation, Reflection
 from phases.products import current_organisation_ids
 
 
+def offer(field, rows, label=None) -> None:
+    """Give a model choice field's widget its options from `rows`, a values_list of the
+    pk and the label (or what `label` makes the label of): the same options and markup,
+    without a model instance (and its related ones) per option. They are read when the
+    widget is rendered, as before; the field keeps its queryset, which checks what is sent."""
+    empty = [] if field.empty_label is None else [("", field.empty_label)]
+
+    def options():
+        return [*empty, *(rows if label is None else ((pk, label(*row)) for pk, *row in rows))]
+
+    field.widget.choices = options  # called when rendered (Django's CallableChoiceIterator)
+
+
 class PhaseChangeForm(StyledFormMixin, forms.Form):
     to_phase = forms.TypedChoiceField(
         label=_("Naar welke fase?"),
@@ -85,22 +98,28 @@ class ExperimentForm(VersionedForm):
         # (a member who left, a closed round): saving an old experiment loses nothing.
         instance = self.instance
         kept = set(instance.group.values_list("pk", flat=True)) if instance.pk else set()
-        choose_from_members(self.fields["group"], network, also=kept)
+        group = self.fields["group"]
+        choose_from_members(group, network, also=kept)
         # With their perspective, so the group can be mixed while it is chosen.
-        self.fields["group"].label_from_instance = lambda membership: (
-            f"{membership.user.full_name} · {membership.get_perspective_display()}"
+        perspectives = {value: str(label) for value, label in method.Perspective.choices}
+        offer(
+            group,
+            group.queryset.values_list("pk", "user__full_name", "perspective"),
+            lambda name, perspective: f"{name} · {perspectives.get(perspective, perspective)}",
         )
         leervragen = network.leervragen.filter(Q(owner__left_on=None) | Q(pk=instance.leervraag_id))
-        self.fields["leervraag"].queryset = leervragen.select_related("owner__user")
-        self.fields["leervraag"].label_from_instance = lambda vraag: (
-            f"{vraag.owner.user.full_name}: {vraag.question[:90]}"
-        )
+        self.fields["leervraag"].queryset = leervragen
         self.fields["leervraag"].empty_label = _("(geen)")
-        current = Q(pk__in=current_organisation_ids(network.pk))
-        self.fields["organisation"].queryset = Organisation.objects.filter(
-            current | Q(pk=instance.organisation_id)
+        offer(
+            self.fields["leervraag"],
+            leervragen.values_list("pk", "owner__user__full_name", "question"),
+            lambda name, question: f"{name}: {question[:90]}",
         )
+        current = Q(pk__in=current_organisation_ids(network.pk))
+        organisations = Organisation.objects.filter(current | Q(pk=instance.organisation_id))
+        self.fields["organisation"].queryset = organisations
         self.fields["organisation"].empty_label = _("(geen)")
+        offer(self.fields["organisation"], organisations.values_list("pk", "name"))
         # New experiments go into the open round; a closed round's results stay as judged.
         self.fields["round"].queryset = network.rounds.filter(
             Q(closed_on=None) | Q(pk=instance.round_id)
@@ -160,10 +179,12 @@ class AssessmentForm(VersionedForm):
         )
         sessions = network.sessions.filter(date__lte=timezone.localdate()).order_by("-date")
         self.fields["assessment_session"].queryset = sessions
-        self.fields["assessment_session"].label_from_instance = lambda session: (
-            f"{session.date:%d-%m-%Y} · {session.theme}"
-        )
         self.fields["assessment_session"].empty_label = _("(niet in een bijeenkomst)")
+        offer(
+            self.fields["assessment_session"],
+            sessions.values_list("pk", "date", "theme"),
+            lambda day, theme: f"{day:%d-%m-%Y} · {theme}",
+        )
 
 
 class StartForm(VersionedForm):

@@ -9,6 +9,7 @@ from liso import uploads
 from liso.forms import DATE, StyledFormMixin, text_area
 from liso.once import OnceFormMixin
 from networks.editing import KeptFile, KeptFileForm, VersionCheckMixin
+from phases.forms import offer
 from phases.models import Adoption, Barrier, Kennisproduct, Success
 
 FILE_ACCEPT = f"{uploads.IMAGE_ACCEPT},{uploads.PDF_TYPE}"
@@ -70,10 +71,14 @@ class KennisproductForm(KeptFileForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["goal"].queryset = self.network.agenda_goals.all()
+        goals = self.network.agenda_goals.all()
+        self.fields["goal"].queryset = goals
         self.fields["goal"].help_text = _("Aan welk doel van de drie agenda's werkt dit product?")
         self.fields["goal"].empty_label = _("Geen doel")
-        self.fields["experiments"].queryset = self.network.experiments.all()
+        offer(self.fields["goal"], goals.values_list("pk", "title"))
+        experiments = self.network.experiments.all()
+        self.fields["experiments"].queryset = experiments
+        offer(self.fields["experiments"], experiments.values_list("pk", "title"))
         self.fields["experiments"].help_text = _(
             "Kies de experimenten waar het product uit voortkomt."
         )

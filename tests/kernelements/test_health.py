@@ -268,7 +268,8 @@ def test_the_public_private_scan_asks_the_five_dimensions_between_their_poles(cl
     for item in page.context["advice"]:
         (point,) = item.points
         assert point.werkvormen, f"no werkvorm for {item.group.code}"
-        for code, _name in point.werkvormen:
+        for code, _name, url in point.werkvormen:
+            assert url == reverse("werkvorm_detail", args=[code])
             werkvorm = Werkvorm.objects.get(code=code)
             assert item.group.code in werkvorm.label_values(LabelKind.DIMENSIE)
             assert network.stage in werkvorm.label_values(LabelKind.STADIUM)

@@ -199,6 +199,9 @@ def test_8_a_member_organisation_that_does_not_move_along():
     members[5].save(update_fields=["organisation"])
     signal = next(s for s in signals.signals_for(network) if s.struikelblok.number == 8)
     assert signal.reason.startswith("Van Zorggroep Noord was de afgelopen 4 maanden niemand")
+    # Asked about this struikelblok alone (the page that takes it up), it says the same.
+    (alone,) = signals.signals_for(network, codes=["partner-beweegt-niet-mee"])
+    assert alone.reason == signal.reason
     _experiment(network, members[5], quiet)
     assert "partner-beweegt-niet-mee" not in _fired(network)
 
@@ -227,6 +230,10 @@ def test_the_signals_are_computed_in_a_fixed_number_of_queries(django_assert_num
     _session(network, 14)
     with django_assert_num_queries(6):
         signals.signals_for(network)
+    # One struikelblok whose rule reads neither the attendance nor the quiet organisations:
+    # those two queries are left out.
+    with django_assert_num_queries(4):
+        signals.signals_for(network, codes=["selectiestress"])
 
 
 # --- the struikelblokken log ------------------------------------------------------------------
@@ -360,3 +367,19 @@ def test_5_decisions_that_do_not_say_who_was_heard():
     )
     decision.heard_organisations.add(organisation)
     assert "onduidelijkheid-over-wie-besluit" not in _fired(network)
+
+
+def test_the_counts_built_once_a_day_are_each_networks_own_and_of_that_day():
+    """gather() reuses one queryset a day (signals._counted) and filters it per network:
+    two networks on the same day get their own counts, and another day its own dates."""
+    network, _members, _organisation = _healthy()
+    other = NetworkFactory()
+    member = MembershipFactory(network=other)
+    _experiment(other, member)
+    _experiment(other, member)
+    mine, theirs = signals.gather(network), signals.gather(other)
+    assert (mine.network.pk, mine.network.experiments_total) == (network.pk, 1)
+    assert (theirs.network.pk, theirs.network.experiments_total) == (other.pk, 2)
+    # Seen from the day before the network first met, nothing had been held yet.
+    earlier = signals.gather(network, today=network.start_date - timedelta(days=1))
+    assert earlier.network.held == 0 and mine.network.held == 2

@@ -534,3 +534,37 @@ def test_a_sessions_page_leads_to_the_experiments_judged_in_it(client, journey_w
     assert link in page.content.decode()
     listed = deelnemer.get(link).content.decode()
     assert judged.title in listed and "Niet besproken" not in listed
+
+
+def test_the_experiment_forms_options_are_read_without_model_instances_but_say_the_same(
+    journey_world,
+):
+    """The options come from values_list (phases.forms.offer); they must be the very
+    options Django's ModelChoiceIterator gives with the labels the form used to make."""
+    from django import forms
+
+    from phases.forms import ExperimentForm
+
+    world = journey_world
+    gone = MembershipFactory(network=world.network, left_on=date.today(), perspective="onderzoek")
+    experiment = _experiment(world)
+    experiment.group.add(gone)
+    form = ExperimentForm(instance=experiment, network=world.network)
+    labels = {
+        "group": lambda m: f"{m.user.full_name} · {m.get_perspective_display()}",
+        "leervraag": lambda v: f"{v.owner.user.full_name}: {v.question[:90]}",
+        "organisation": str,
+    }
+    for name, label in labels.items():
+        field = form.fields[name]
+        if name == "group":
+            reference = forms.ModelMultipleChoiceField(queryset=field.queryset)
+        else:
+            reference = forms.ModelChoiceField(field.queryset, empty_label=field.empty_label)
+        reference.label_from_instance = label
+        expected = [(str(value), str(text)) for value, text in reference.choices]
+        assert [(str(value), str(text)) for value, text in field.widget.choices] == expected
+        assert len(expected) > 1
+    html = str(form["group"])
+    assert f'value="{gone.pk}" class="utrecht-checkbox' in html  # kept, and ticked
+    assert f"{gone.user.full_name} · Onderzoek" in html

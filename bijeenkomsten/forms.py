@@ -4,7 +4,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import Q
-from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten.models import (
@@ -19,7 +18,7 @@ from bijeenkomsten.models import (
     SessionReport,
 )
 from liso import ranges, uploads
-from liso.forms import DATE, TIME, FastCheckboxes, StyledFormMixin, text_area
+from liso.forms import DATE, TIME, FastCheckboxes, StyledFormMixin, offer, text_area
 from liso.once import OnceFormMixin
 from networks.editing import VersionCheckMixin, VersionedForm
 from networks.models import Membership
@@ -27,27 +26,17 @@ from networks.models import Membership
 MAX_FACILITATORS = 2  # one, or two for co-facilitatie
 
 
-class MemberChoices(ModelChoiceIterator):
-    """The members as (id, name) straight from the database: building a membership and
-    its user per option was most of a form page with a few dozen members. Choosing still
-    checks against the field's queryset."""
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        for pk, name in self.queryset.values_list("pk", "user__full_name"):
-            yield ModelChoiceIteratorValue(pk, None), name
-
-
 def choose_from_members(field, network, *, empty_label=None, also=()) -> None:
     """Offer the network's current members, by name, in a select or checkbox group; with
-    `also`, those memberships too (already chosen, though they have left since)."""
+    `also`, those memberships too (already chosen, though they have left since). The
+    options are read as (id, name) rows (liso.forms.offer); choosing still checks against
+    the field's queryset."""
     members = network.memberships.filter(Q(left_on=None) | Q(pk__in=also)).select_related("user")
-    field.iterator = MemberChoices  # before the queryset: setting that gives the widget its choices
     field.queryset = members.order_by("user__full_name")
     field.label_from_instance = lambda membership: membership.user.full_name
     if empty_label is not None:
         field.empty_label = empty_label
+    offer(field, field.queryset.values_list("pk", "user__full_name"))
 
 
 class SessionForm(VersionedForm):

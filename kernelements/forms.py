@@ -19,10 +19,9 @@ from kernelements.models import (
     YearlyReview,
 )
 from liso import method, ranges
-from liso.forms import DATE, FastCheckboxes, StyledFormMixin, text_area
+from liso.forms import DATE, FastCheckboxes, StyledFormMixin, offer, text_area
 from networks.editing import VersionedForm
 from networks.models import Organisation
-from phases.forms import offer
 
 DONT_KNOW = "?"
 FINDING_MAX = 4000

@@ -17,10 +17,10 @@ from kernelements import review as R
 from kernelements.forms import YearlyReviewForm
 from kernelements.models import YearlyReview
 from kernelements.views_health import health_crumb
+from liso.forms import offer
 from liso.pdf import pdf_response
 from networks import permissions as P
 from networks.editing import edit_page
-from phases.forms import offer
 
 
 def _review(request, pk) -> YearlyReview:

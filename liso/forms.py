@@ -123,6 +123,19 @@ class FastRadios(FastChoiceInputs, forms.RadioSelect):
     pass
 
 
+def offer(field, rows, label=None) -> None:
+    """Give a model choice field's widget its options from `rows`, a values_list of the
+    pk and the label (or what `label` makes the label of): the same options and markup,
+    without a model instance (and its related ones) per option. They are read when the
+    widget is rendered, as before; the field keeps its queryset, which checks what is sent."""
+    empty = [] if field.empty_label is None else [("", field.empty_label)]
+
+    def options():
+        return [*empty, *(rows if label is None else ((pk, label(*row)) for pk, *row in rows))]
+
+    field.widget.choices = options  # called when rendered (Django's CallableChoiceIterator)
+
+
 class StyledFormMixin:
     """Gives every visible widget the design system's class for its kind."""
 

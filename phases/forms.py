@@ -8,25 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten.forms import choose_from_members
 from liso import method, ranges, uploads
-from liso.forms import DATE, StyledFormMixin, text_area
+from liso.forms import DATE, StyledFormMixin, offer, text_area
 from liso.once import OnceFormMixin
 from networks.editing import VersionCheckMixin, VersionedForm
 from networks.models import Organisation
 from phases.models import Experiment, Observation, Reflection
 from phases.products import current_organisation_ids
-
-
-def offer(field, rows, label=None) -> None:
-    """Give a model choice field's widget its options from `rows`, a values_list of the
-    pk and the label (or what `label` makes the label of): the same options and markup,
-    without a model instance (and its related ones) per option. They are read when the
-    widget is rendered, as before; the field keeps its queryset, which checks what is sent."""
-    empty = [] if field.empty_label is None else [("", field.empty_label)]
-
-    def options():
-        return [*empty, *(rows if label is None else ((pk, label(*row)) for pk, *row in rows))]
-
-    field.widget.choices = options  # called when rendered (Django's CallableChoiceIterator)
 
 
 class PhaseChangeForm(StyledFormMixin, forms.Form):

@@ -6,10 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liso import uploads
-from liso.forms import DATE, StyledFormMixin, text_area
+from liso.forms import DATE, StyledFormMixin, offer, text_area
 from liso.once import OnceFormMixin
 from networks.editing import KeptFile, KeptFileForm, VersionCheckMixin
-from phases.forms import offer
 from phases.models import Adoption, Barrier, Kennisproduct, Success
 
 FILE_ACCEPT = f"{uploads.IMAGE_ACCEPT},{uploads.PDF_TYPE}"

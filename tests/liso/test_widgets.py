@@ -152,3 +152,14 @@ def test_a_hidden_field_is_only_its_input():
     hidden = Fields()["secret"].as_field_group()
     assert hidden.startswith('<input type="hidden" name="secret"') and hidden.endswith(">")
     assert hidden.count("<") == 1
+
+
+def test_fast_select_renders_what_djangos_templates_render():
+    choices = [("", "Maak een keuze"), *CHOICES]
+    fast = FastSelect(choices=choices, attrs={"class": "c", "required": True})
+    plain = forms.Select(choices=choices, attrs={"class": "c", "required": True})
+    for value in ("2", "", None):
+        ours = fast.render("who", value, attrs={"id": "id_who"})
+        django = plain.render("who", value, attrs={"id": "id_who"}, renderer=DjangoTemplates())
+        assert _tidy(ours) == _tidy(django)
+    assert "Ann &amp; co" in ours and "<b>" not in ours

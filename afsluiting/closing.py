@@ -86,26 +86,72 @@ def path_states(network: Network, closing: Closing) -> list[StepState]:
 
 
 @dataclass
-class LooseEnds:
-    """What is still open in the network when it thinks about stopping."""
+class OpenExperiment:
+    pk: int
+    title: str
+    status_label: str
 
-    open_experiments: list
-    products_not_in_use: list
-    open_actions: list
+
+@dataclass
+class OpenAction:
+    what: str
+    owner_name: str | None  # None: nobody took it on
+
+
+@dataclass
+class LooseEnds:
+    """What is still open in the network when it thinks about stopping (only the fields
+    the page shows, not whole model instances: a long-running network has many)."""
+
+    open_experiments: list[OpenExperiment]
+    products_not_in_use: list[dict]  # pk and title
+    open_actions: list[OpenAction]
+
+
+def _open_experiments(network: Network):
+    return network.experiments.exclude(status=Experiment.Status.KLAAR)
+
+
+def _open_actions(network: Network):
+    return network.actions.filter(done_at=None)
 
 
 def loose_ends(network: Network) -> LooseEnds:
     in_use = Adoption.objects.filter(product=OuterRef("pk"), status=Adoption.Status.IN_GEBRUIK)
+    status_labels = {value: str(label) for value, label in Experiment.Status.choices}
+    experiments = _open_experiments(network).order_by("created_at")
+    actions = _open_actions(network).order_by("pk")
     return LooseEnds(
-        open_experiments=list(
-            network.experiments.exclude(status=Experiment.Status.KLAAR).order_by("created_at")
-        ),
+        open_experiments=[
+            OpenExperiment(pk, title, status_labels[status])
+            for pk, title, status in experiments.values_list("pk", "title", "status")
+        ],
         products_not_in_use=list(
-            network.products.annotate(used=Exists(in_use)).filter(used=False).order_by("title")
+            network.products.annotate(used=Exists(in_use))
+            .filter(used=False)
+            .order_by("title")
+            .values("pk", "title")
         ),
-        open_actions=list(
-            network.actions.filter(done_at=None).select_related("owner__user").order_by("pk")
-        ),
+        open_actions=[
+            OpenAction(what, name if owner_id else None)
+            for what, owner_id, name in actions.values_list(
+                "what", "owner_id", "owner__user__full_name"
+            )
+        ],
+    )
+
+
+@dataclass
+class LooseEndCounts:
+    open_experiments: int
+    open_actions: int
+
+
+def loose_end_counts(network: Network) -> LooseEndCounts:
+    """How many experiments and action points are still open, for a warning."""
+    return LooseEndCounts(
+        open_experiments=_open_experiments(network).count(),
+        open_actions=_open_actions(network).count(),
     )
 
 

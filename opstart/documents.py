@@ -57,23 +57,26 @@ def _members(network) -> list[Membership]:
 
 
 def members_by_role(members: list[Membership]) -> list[tuple[method.Role, list[Membership]]]:
+    codes = [(member, set(member.role_codes())) for member in members]
     rows = []
     for role in method.Role:
-        holders = [m for m in members if role in m.role_codes()]
+        holders = [member for member, held in codes if role in held]
         if holders:
             rows.append((role, holders))
     return rows
 
 
 def startnotitie_context(network) -> dict:
-    members = _members(network)
+    # The parties as the agreement lists them (by name), without their signatures.
+    organisations = services.participating_organisations(network, order_by="name")
+    trekkers = services.active_memberships(network).filter(roles__role=method.Role.TREKKER)
     return {
         "network": network,
         "note": services.document_for(network, Startnotitie),
         "figures": list(network.figures.all()),
         "agendas": goals_by_agenda(network),
-        "organisations": [org for org, _signature in services.signing_from(members).parties],
-        "trekkers": [m for m in members if method.Role.TREKKER in m.role_codes()],
+        "organisations": sorted(organisations, key=lambda org: org.name.lower()),
+        "trekkers": list(trekkers.order_by("organisation__name", "user__full_name")),
     }
 
 

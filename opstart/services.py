@@ -96,13 +96,14 @@ STEP_URLS = {
 }
 
 
-def participating_organisations(network: Network) -> list[Organisation]:
+def participating_organisations(
+    network: Network, order_by: str | None = None
+) -> list[Organisation]:
     """The organisations of the network's current members: the parties that sign."""
-    return list(
-        Organisation.objects.filter(
-            memberships__network=network, memberships__left_on__isnull=True
-        ).distinct()
-    )
+    organisations = Organisation.objects.filter(
+        memberships__network=network, memberships__left_on__isnull=True
+    ).distinct()
+    return list(organisations.order_by(order_by) if order_by else organisations)
 
 
 @dataclass

@@ -56,13 +56,14 @@ def _members(network) -> list[Membership]:
     return list(services.members_with_signatures(network))
 
 
-def members_by_role(members: list[Membership]) -> list[tuple[method.Role, list[Membership]]]:
-    codes = [(member, set(member.role_codes())) for member in members]
+def members_by_role(members: list[Membership], roles: dict[int, dict[str, str]]) -> list:
+    """Per role that someone holds: its label, its holders, and the summary of its
+    profile (`roles` as services.role_summaries gives them)."""
     rows = []
     for role in method.Role:
-        holders = [member for member, held in codes if role in held]
+        holders = [member for member in members if role in roles[member.pk]]
         if holders:
-            rows.append((role, holders))
+            rows.append((role.label, holders, roles[holders[0].pk][role]))
     return rows
 
 
@@ -87,7 +88,6 @@ def agreement_context(network) -> dict:
     by_organisation = defaultdict(list)
     for membership in members:
         by_organisation[membership.organisation_id].append(membership)
-    roles = members_by_role(members)
     funders = list(network.funders.all())
     fees = list(network.fees.select_related("organisation"))
     return {
@@ -100,7 +100,7 @@ def agreement_context(network) -> dict:
         ],
         "signing": signing,
         "agendas": goals_by_agenda(network),
-        "roles": [(role.label, holders, _summary(holders[0], role)) for role, holders in roles],
+        "roles": members_by_role(members, services.role_summaries(members)),
         "money": services.money_overview(
             network,
             funders=funders,
@@ -119,11 +119,6 @@ def agreement_body(context: dict) -> tuple[SafeString, str]:
     to sign (it is composed from many parts, so the text itself is compared)."""
     html = render_to_string("opstart/_agreement_body.html", context)
     return html, hashlib.sha256(html.encode()).hexdigest()
-
-
-def _summary(member: Membership, role: str) -> str:
-    """The role profile's summary, fetched with the member's roles."""
-    return next((r.summary or "" for r in member.roles.all() if r.role == role), "")
 
 
 def _filename(kind: str, network) -> str:

@@ -127,13 +127,15 @@ NETWORK_EXPECTED = {
     "opstart_infrastructure": 10,
     "opstart_communication_edit": 5,  # the kennisinfrastructuur
     "opstart_governance_edit": 7,  # and the organisations for the penvoerder select (2)
-    "opstart_agreement": 9,  # steps; members (2); the agreement; its latest change
-    # members (2); agreement and kennisinfrastructuur; goals (2); funders; fees; budget lines
+    "opstart_agreement": 8,  # steps; members with signatures; the agreement; its latest change
+    # members; their roles; agreement and kennisinfrastructuur; goals (2); funders; fees;
+    # budget lines
     "opstart_agreement_text": 12,
     "opstart_agreement_edit": 5,  # the agreement
     # the taking-part organisations; is it signed already? what the agreement lacks (2)
     "opstart_sign": 8,
-    # members (2); agreement and kennisinfrastructuur; goals (2); funders; fees; budget lines
+    # members; their roles; agreement and kennisinfrastructuur; goals (2); funders; fees;
+    # budget lines
     "opstart_sign_online": 12,
     "opstart_agreement_scan_edit": 5,  # the agreement
     "opstart_history": 7,  # steps; how many revisions; a page of them, with who made them

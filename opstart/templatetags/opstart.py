@@ -2,6 +2,7 @@ from django import template
 from django.urls import reverse
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from liso import method
@@ -34,10 +35,21 @@ def hours(amount) -> str:
 PLACEHOLDER = 999999999
 
 
+def url_pattern(name: str, network) -> str:
+    """The URL `name` of an object in the network, with PLACEHOLDER for its id."""
+    return reverse(name, args=[network.slug, PLACEHOLDER])
+
+
+@register.filter
+def with_id(pattern: str, pk) -> str:
+    """`url_pattern`'s URL for the object with this id."""
+    return pattern.replace(str(PLACEHOLDER), str(pk))
+
+
 def url_maker(name: str, network):
     """A function of an id giving the URL `name` of that object in the network."""
-    pattern = reverse(name, args=[network.slug, PLACEHOLDER])
-    return lambda pk: pattern.replace(str(PLACEHOLDER), str(pk))
+    pattern = url_pattern(name, network)
+    return lambda pk: with_id(pattern, pk)
 
 
 MILESTONE = (
@@ -90,6 +102,7 @@ BOX = (
     ' fill="#0b3a45">{}</text>\n    {}\n    {}\n  '
 )
 BOX_NOTE = '<text x="{}" y="{}" font-size="14" fill="#4a5559">{}</text>'
+ITALIC = mark_safe(' font-style="italic"')
 BOX_LINE = (
     '\n      <circle cx="{}" cy="{}" r="4" fill="{}" stroke="#146c80" stroke-width="1.5"/>'
     '\n      <text x="{}" y="{}" font-size="14" fill="{}"{}>{}</text>\n    '
@@ -112,7 +125,7 @@ def organogram_boxes(chart):
                     box.x + 30,
                     line.y,
                     "#4a5559" if line.outer else "#1c2326",
-                    format_html(' font-style="italic"') if line.outer else "",
+                    ITALIC if line.outer else "",
                     line.text,
                 )
                 for line in box.lines

@@ -636,6 +636,37 @@ def test_the_organogram_draws_every_organisation_and_escapes_names(client):
     assert "Eva &amp; Co" in svg
 
 
+def test_the_organogram_and_its_list_tell_the_tweede_schil_apart(client):
+    world = build_world()
+    MembershipFactory(
+        network=world.network,
+        organisation=OrganisationFactory(name="Buurthuis"),
+        user__full_name="Sam Schil",
+        ring="tweede-schil",
+        roles=[Role.DEELNEMER],
+    )
+    page = _client_as(client, world, Role.DEELNEMER).get(_url("opstart_infrastructure", world))
+    html = page.content.decode()
+    svg = html.split("<svg", 1)[1].split("</svg>", 1)[0]
+    line = re.search(r'<text [^>]*font-style="italic">Sam Schil · deelnemer</text>', svg)
+    assert line and 'fill="#4a5559"' in line.group(0)
+    assert "<li>Sam Schil: deelnemer · tweede schil</li>" in html
+
+
+def test_a_late_milestone_says_so_with_its_edit_link(client):
+    world = build_world()
+    goal = world.network.agenda_goals.first()
+    late = goal.milestones.create(title="Pilot & evaluatie", due_on=date.today() - timedelta(1))
+    trekker = _client_as(client, world, Role.TREKKER)
+    html = trekker.get(_url("opstart_agendas", world)).content.decode()
+    edit = reverse("opstart_milestone_edit", args=[world.network.slug, late.pk])
+    item = next(part for part in html.split("<li ") if "Pilot &amp; evaluatie" in part)
+    assert "Pilot &amp; evaluatie · <strong>gepland</strong>" in item
+    assert '<span class="liso-missing">te laat</span>' in item and f'href="{edit}"' in item
+    reader = _client_as(client, world, Role.DEELNEMER).get(_url("opstart_agendas", world))
+    assert edit not in reader.content.decode()
+
+
 def test_dates_in_the_year_planning_are_dutch(client):
     world = build_world()
     world.network.planned_sessions.update(date=date(2027, 3, 1) + timedelta(days=0))

@@ -157,6 +157,9 @@ def agendas(request):
         agendas=agendas,
         today=today,
         can_edit=P.AGENDAS_CHANGE in request.network_perms,
+        edit_urls=_edit_urls(
+            request.network, goal="opstart_goal_edit", milestone="opstart_milestone_add"
+        ),
     )
 
 
@@ -174,7 +177,10 @@ def money(request):
         funders=funders,
         fees=fees,
         lines=lines,
-        members=services.active_memberships(network),
+        # Only what the hours per organisation need: no user per member.
+        members=network.memberships.filter(left_on__isnull=True)
+        .select_related("organisation")
+        .only("hours_per_week", "organisation__name"),
     )
     return _page(
         request,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from afsluiting.closing import SHORT_QUESTIONS
 from afsluiting.models import Safeguard
+from opstart.templatetags.opstart import PLACEHOLDER, with_id
 
 register = template.Library()
 
@@ -17,7 +18,6 @@ CARD = (
 )
 ANSWER = "\n          <dt>{}</dt>\n          <dd>{}</dd>\n        "
 STATE = '<span class="liso-safeguard liso-safeguard--{}">{}</span>'
-PLACEHOLDER = 999999999
 
 
 @register.simple_tag
@@ -34,7 +34,7 @@ def safeguard_cards(rows, network, can_edit: bool):
             edit_urls[row.kind] = reverse(
                 "closing_safeguard_edit", args=[network.slug, row.kind, PLACEHOLDER]
             )
-        url = edit_urls[row.kind].replace(str(PLACEHOLDER), str(row.subject.pk))
+        url = with_id(edit_urls[row.kind], row.subject.pk)
         return format_html(
             '<a class="utrecht-link" href="{}">{}'
             '<span class="liso-visually-hidden">: {}</span></a>',

@@ -42,8 +42,10 @@ def url_pattern(name: str, network) -> str:
 
 @register.filter
 def with_id(pattern: str, pk) -> str:
-    """`url_pattern`'s URL for the object with this id."""
-    return pattern.replace(str(PLACEHOLDER), str(pk))
+    """`url_pattern`'s URL for the object with this id (the last occurrence: the id comes
+    after the network's slug, which may hold the same digits)."""
+    head, _placeholder, tail = pattern.rpartition(str(PLACEHOLDER))
+    return f"{head}{pk}{tail}"
 
 
 def url_maker(name: str, network):

@@ -16,6 +16,7 @@ from networks.models import Network, Revision
 from opstart import documents, services
 from opstart.forms import StartnotitieForm
 from opstart.models import Agreement, Goal, Signature, Startnotitie, Step
+from opstart.templatetags.opstart import url_pattern, with_id
 from tests.networks.factories import MembershipFactory, NetworkFactory, OrganisationFactory
 from tests.networks.world import build_world
 from tests.pdftext import pdf_text
@@ -686,3 +687,9 @@ def test_a_talk_leads_to_an_invitation_with_the_name_filled_in(client):
     invite_url = _url("member_invite", world) + "?naam=Karin%20Bos"
     assert invite_url in talks.replace("&amp;", "&")
     assert 'value="Karin Bos"' in trekker.get(invite_url).content.decode()
+
+
+def test_a_rows_link_from_a_url_reversed_once_keeps_a_slug_with_the_same_digits():
+    network = NetworkFactory(slug="netwerk-999999999")
+    pattern = url_pattern("opstart_venue_edit", network)
+    assert with_id(pattern, 7) == reverse("opstart_venue_edit", args=[network.slug, 7])

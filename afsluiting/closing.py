@@ -6,8 +6,8 @@ fixed number of queries, however long the network ran."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db import connection
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -86,26 +86,72 @@ def path_states(network: Network, closing: Closing) -> list[StepState]:
 
 
 @dataclass
-class LooseEnds:
-    """What is still open in the network when it thinks about stopping."""
+class OpenExperiment:
+    pk: int
+    title: str
+    status_label: str
 
-    open_experiments: list
-    products_not_in_use: list
-    open_actions: list
+
+@dataclass
+class OpenAction:
+    what: str
+    owner_name: str | None  # None: nobody took it on
+
+
+@dataclass
+class LooseEnds:
+    """What is still open in the network when it thinks about stopping (only the fields
+    the page shows, not whole model instances: a long-running network has many)."""
+
+    open_experiments: list[OpenExperiment]
+    products_not_in_use: list[dict]  # pk and title
+    open_actions: list[OpenAction]
+
+
+def _open_experiments(network: Network):
+    return network.experiments.exclude(status=Experiment.Status.KLAAR)
+
+
+def _open_actions(network: Network):
+    return network.actions.filter(done_at=None)
 
 
 def loose_ends(network: Network) -> LooseEnds:
     in_use = Adoption.objects.filter(product=OuterRef("pk"), status=Adoption.Status.IN_GEBRUIK)
+    status_labels = {value: str(label) for value, label in Experiment.Status.choices}
+    experiments = _open_experiments(network).order_by("created_at")
+    actions = _open_actions(network).order_by("pk")
     return LooseEnds(
-        open_experiments=list(
-            network.experiments.exclude(status=Experiment.Status.KLAAR).order_by("created_at")
-        ),
+        open_experiments=[
+            OpenExperiment(pk, title, status_labels[status])
+            for pk, title, status in experiments.values_list("pk", "title", "status")
+        ],
         products_not_in_use=list(
-            network.products.annotate(used=Exists(in_use)).filter(used=False).order_by("title")
+            network.products.annotate(used=Exists(in_use))
+            .filter(used=False)
+            .order_by("title")
+            .values("pk", "title")
         ),
-        open_actions=list(
-            network.actions.filter(done_at=None).select_related("owner__user").order_by("pk")
-        ),
+        open_actions=[
+            OpenAction(what, name if owner_id else None)
+            for what, owner_id, name in actions.values_list(
+                "what", "owner_id", "owner__user__full_name"
+            )
+        ],
+    )
+
+
+@dataclass
+class LooseEndCounts:
+    open_experiments: int
+    open_actions: int
+
+
+def loose_end_counts(network: Network) -> LooseEndCounts:
+    """How many experiments and action points are still open, for a warning."""
+    return LooseEndCounts(
+        open_experiments=_open_experiments(network).count(),
+        open_actions=_open_actions(network).count(),
     )
 
 
@@ -150,40 +196,35 @@ class SafeguardTable:
         )
 
 
-def _counted(queryset, expression) -> Subquery:
-    """How many rows of `queryset` (filtered on the outer network) there are, as a
-    subquery of the network."""
-    counted = queryset.order_by().values("network").annotate(n=expression).values("n")
-    return Coalesce(Subquery(counted), 0)
+def _borging_sql() -> str:
+    """One SELECT counting, for network %(n)s, its kennisproducten, its members'
+    organisations, and the borging answers past "not yet" of both. Plain SQL (portable
+    between PostgreSQL and SQLite): built with the ORM, this query took longer to compile
+    than to run, and every page of the path shows it."""
+    member = Membership._meta.db_table
+    current = "network_id = %(n)s AND left_on IS NULL"
+    return (
+        f"SELECT (SELECT COUNT(*) FROM {Kennisproduct._meta.db_table} WHERE network_id = %(n)s),"
+        f" (SELECT COUNT(DISTINCT organisation_id) FROM {member} WHERE {current}"
+        f" AND organisation_id IS NOT NULL),"
+        f" (SELECT COUNT(*) FROM {Safeguard._meta.db_table} WHERE network_id = %(n)s"
+        f" AND state <> %(open)s AND (product_id IS NOT NULL OR organisation_id IN"
+        f" (SELECT organisation_id FROM {member} WHERE {current})))"
+    )
+
+
+_BORGING_SQL: list[str] = []  # built on first use, when all models are loaded
 
 
 def borging_progress(network: Network) -> tuple[int, int]:
     """How many borging answers are past "not yet", and how many there are to give (one
     query, for the steps beside every page of the path)."""
-    current = Membership.objects.filter(
-        network=OuterRef("pk"), left_on__isnull=True, organisation__isnull=False
-    )
-    of_members = Membership.objects.filter(
-        network=OuterRef(OuterRef("pk")), left_on__isnull=True
-    ).values("organisation")
-    answered = Safeguard.objects.filter(network=OuterRef("pk")).exclude(state=Safeguard.State.OPEN)
-    counts = (
-        Network.objects.filter(pk=network.pk)
-        .annotate(
-            product_count=_counted(
-                Kennisproduct.objects.filter(network=OuterRef("pk")), Count("pk")
-            ),
-            organisation_count=_counted(current, Count("organisation", distinct=True)),
-            settled_count=_counted(
-                answered.filter(Q(product__isnull=False) | Q(organisation__in=of_members)),
-                Count("pk"),
-            ),
-        )
-        .values("product_count", "organisation_count", "settled_count")
-        .get()
-    )
-    subjects = counts["product_count"] + counts["organisation_count"]
-    return counts["settled_count"], len(Safeguard.Question) * subjects
+    if not _BORGING_SQL:
+        _BORGING_SQL.append(_borging_sql())
+    with connection.cursor() as cursor:
+        cursor.execute(_BORGING_SQL[0], {"n": network.pk, "open": Safeguard.State.OPEN.value})
+        products, organisations, settled = cursor.fetchone()
+    return settled, len(Safeguard.Question) * (products + organisations)
 
 
 def member_organisations(network: Network) -> list[Organisation]:

@@ -142,20 +142,47 @@ def _member_name(membership) -> str:
     return membership.user.full_name
 
 
+class _ListedChoices(forms.models.ModelChoiceIterator):
+    """The choices from a list fetched once for the whole form, not a query per field."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for instance in self.field.listed:
+            yield self.choice(instance)
+
+    def __len__(self):
+        return len(self.field.listed) + (self.field.empty_label is not None)
+
+
+class ListedChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField whose options come from `listed`, a list made once (the three
+    caretaker fields share one query and one set of members); a submitted choice is still
+    checked against the queryset."""
+
+    iterator = _ListedChoices
+
+    def __init__(self, *args, listed: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.listed = listed
+
+
 class SafeguardForm(StyledFormMixin, forms.Form):
     """The three borging questions for one kennisproduct or organisation."""
 
     def __init__(self, *args, answers: list, caretakers, **kwargs):
         super().__init__(*args, **kwargs)
+        members = list(caretakers)
         for question, answer in zip(Safeguard.Question, answers, strict=True):
             self.fields[f"{question.value}-state"] = forms.ChoiceField(
                 label=_("Hoe staat het ervoor?"),
                 choices=Safeguard.State.choices,
                 initial=answer.state if answer else Safeguard.State.OPEN,
             )
-            self.fields[f"{question.value}-caretaker"] = forms.ModelChoiceField(
+            self.fields[f"{question.value}-caretaker"] = ListedChoiceField(
                 label=_("Wie zorgt ervoor?"),
                 queryset=caretakers,
+                listed=members,
                 required=False,
                 empty_label=_("(nog niemand)"),
                 initial=answer.caretaker_id if answer else None,

@@ -39,11 +39,11 @@ def section(request) -> dict:
     }
 
 
-def _page(request, template, title, closing, status=200, **context):
+def _page(request, template, title, closing, status=200, steps=None, **context):
     context = {
         "network": request.network,
         "closing": closing,
-        "steps": C.path_states(request.network, closing),
+        "steps": steps or C.path_states(request.network, closing),
         "title": title,
         **section(request),
         **context,
@@ -89,6 +89,7 @@ def closing_path(request):
         "afsluiting/path.html",
         _("Afsluiting"),
         closing,
+        steps=steps,
         done=done,
         next=next_step,
         percent=round(100 * done / len(steps)),
@@ -123,6 +124,7 @@ def closing_safeguards(request):
         closing,
         step="borging",
         table=C.safeguard_table(request.network),
+        can_edit=P.CLOSING_MANAGE in request.network_perms,
     )
 
 
@@ -294,7 +296,7 @@ def _close_page(request, closing, form=None, reopen_form=None, status=200):
         step="afsluiten",
         form=form,
         reopen_form=reopen_form,
-        ends=C.loose_ends(request.network),
+        ends=C.loose_end_counts(request.network),
     )
 
 

@@ -56,24 +56,28 @@ def _members(network) -> list[Membership]:
     return list(services.members_with_signatures(network))
 
 
-def members_by_role(members: list[Membership]) -> list[tuple[method.Role, list[Membership]]]:
+def members_by_role(members: list[Membership], roles: dict[int, dict[str, str]]) -> list:
+    """Per role that someone holds: its label, its holders, and the summary of its
+    profile (`roles` as services.role_summaries gives them)."""
     rows = []
     for role in method.Role:
-        holders = [m for m in members if role in m.role_codes()]
+        holders = [member for member in members if role in roles[member.pk]]
         if holders:
-            rows.append((role, holders))
+            rows.append((role.label, holders, roles[holders[0].pk][role]))
     return rows
 
 
 def startnotitie_context(network) -> dict:
-    members = _members(network)
+    # The parties as the agreement lists them (by name), without their signatures.
+    organisations = services.participating_organisations(network, order_by="name")
+    trekkers = services.active_memberships(network).filter(roles__role=method.Role.TREKKER)
     return {
         "network": network,
         "note": services.document_for(network, Startnotitie),
         "figures": list(network.figures.all()),
         "agendas": goals_by_agenda(network),
-        "organisations": [org for org, _signature in services.signing_from(members).parties],
-        "trekkers": [m for m in members if method.Role.TREKKER in m.role_codes()],
+        "organisations": sorted(organisations, key=lambda org: org.name.lower()),
+        "trekkers": list(trekkers.order_by("organisation__name", "user__full_name")),
     }
 
 
@@ -84,7 +88,6 @@ def agreement_context(network) -> dict:
     by_organisation = defaultdict(list)
     for membership in members:
         by_organisation[membership.organisation_id].append(membership)
-    roles = members_by_role(members)
     funders = list(network.funders.all())
     fees = list(network.fees.select_related("organisation"))
     return {
@@ -97,7 +100,7 @@ def agreement_context(network) -> dict:
         ],
         "signing": signing,
         "agendas": goals_by_agenda(network),
-        "roles": [(role.label, holders, _summary(holders[0], role)) for role, holders in roles],
+        "roles": members_by_role(members, services.role_summaries(members)),
         "money": services.money_overview(
             network,
             funders=funders,
@@ -116,11 +119,6 @@ def agreement_body(context: dict) -> tuple[SafeString, str]:
     to sign (it is composed from many parts, so the text itself is compared)."""
     html = render_to_string("opstart/_agreement_body.html", context)
     return html, hashlib.sha256(html.encode()).hexdigest()
-
-
-def _summary(member: Membership, role: str) -> str:
-    """The role profile's summary, fetched with the member's roles."""
-    return next((r.summary or "" for r in member.roles.all() if r.role == role), "")
 
 
 def _filename(kind: str, network) -> str:

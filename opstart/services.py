@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import connection, models, transaction
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 
 from networks import history
@@ -96,13 +96,14 @@ STEP_URLS = {
 }
 
 
-def participating_organisations(network: Network) -> list[Organisation]:
+def participating_organisations(
+    network: Network, order_by: str | None = None
+) -> list[Organisation]:
     """The organisations of the network's current members: the parties that sign."""
-    return list(
-        Organisation.objects.filter(
-            memberships__network=network, memberships__left_on__isnull=True
-        ).distinct()
-    )
+    organisations = Organisation.objects.filter(
+        memberships__network=network, memberships__left_on__isnull=True
+    ).distinct()
+    return list(organisations.order_by(order_by) if order_by else organisations)
 
 
 @dataclass
@@ -129,14 +130,11 @@ SIGNATURE_FIELDS = (
 
 
 def members_with_signatures(network: Network) -> models.QuerySet:
-    """The current members, each carrying its organisation's signature (if any) and the
-    summary of each role's profile: everything the documents need, in two queries."""
-    summary = RoleProfile.objects.filter(code=OuterRef("role")).values("summary")[:1]
-    roles = MembershipRole.objects.annotate(summary=Subquery(summary))
+    """The current members, each carrying its organisation's signature (if any), in one
+    query; `role_summaries` adds their roles."""
     signature = Signature.objects.filter(network=network, organisation=OuterRef("organisation"))
     return (
         active_memberships(network)
-        .prefetch_related(Prefetch("roles", queryset=roles))
         .annotate(
             **{
                 f"signature_{name}": Subquery(signature.values(name)[:1])
@@ -146,6 +144,19 @@ def members_with_signatures(network: Network) -> models.QuerySet:
         )
         .order_by("organisation__name", "user__full_name")
     )
+
+
+def role_summaries(members) -> dict[int, dict[str, str]]:
+    """Per member (by id): their roles, each with the summary of the role's profile (one
+    query; plain values, as a prefetch makes a queryset per member)."""
+    summary = RoleProfile.objects.filter(code=OuterRef("role")).values("summary")[:1]
+    roles = MembershipRole.objects.filter(membership__in=[m.pk for m in members])
+    held: dict[int, dict[str, str]] = {member.pk: {} for member in members}
+    for member, role, text in roles.annotate(summary=Subquery(summary)).values_list(
+        "membership_id", "role", "summary"
+    ):
+        held[member][role] = text or ""
+    return held
 
 
 def signing_from(members) -> Signing:

@@ -19,8 +19,9 @@ from networks.history import readable_revisions
 from networks.models import ChecklistItem, Network, Suitability
 from opstart import documents, forms, services
 from opstart.editing import section, startup_edit_page
-from opstart.models import Agreement, Infrastructure, Startnotitie, Step
+from opstart.models import Agreement, BudgetLine, Infrastructure, Startnotitie, Step
 from opstart.organogram import organogram
+from opstart.templatetags.opstart import url_pattern
 
 
 def _page(request, template, title, **context):
@@ -156,6 +157,9 @@ def agendas(request):
         agendas=agendas,
         today=today,
         can_edit=P.AGENDAS_CHANGE in request.network_perms,
+        edit_urls=_edit_urls(
+            request.network, goal="opstart_goal_edit", milestone="opstart_milestone_add"
+        ),
     )
 
 
@@ -165,12 +169,18 @@ def money(request):
     funders = list(network.funders.all())
     fees = list(network.fees.select_related("organisation"))
     lines = list(network.budget_lines.all())
+    kinds = {value: str(label) for value, label in BudgetLine.Kind.choices}
+    for line in lines:  # the label once per kind, not per line and use
+        line.kind_label = kinds[line.kind]
     overview = services.money_overview(
         network,
         funders=funders,
         fees=fees,
         lines=lines,
-        members=services.active_memberships(network),
+        # Only what the hours per organisation need: no user per member.
+        members=network.memberships.filter(left_on__isnull=True)
+        .select_related("organisation")
+        .only("hours_per_week", "organisation__name"),
     )
     return _page(
         request,
@@ -183,7 +193,19 @@ def money(request):
         overview=overview,
         weeks=services.WORKING_WEEKS_PER_YEAR,
         can_edit=P.MONEY_CHANGE in request.network_perms,
+        edit_urls=_edit_urls(
+            network,
+            funder="opstart_funder_edit",
+            fee="opstart_fee_edit",
+            line="opstart_budget_edit",
+        ),
     )
+
+
+def _edit_urls(network, **names) -> dict[str, str]:
+    """The edit page of each kind of row, reversed once per page with a placeholder id
+    (the template's `with_id` fills in the row's), not once per row."""
+    return {kind: url_pattern(name, network) for kind, name in names.items()}
 
 
 @P.network_permission_required(P.STARTUP_VIEW)
@@ -206,6 +228,7 @@ def infrastructure(request):
         venues=network.venues.all(),
         organogram=organogram(network, members, infra.penvoerder_id),
         can_plan=P.PLANNING_CHANGE in request.network_perms,
+        edit_urls=_edit_urls(network, planned="opstart_planned_edit", venue="opstart_venue_edit"),
     )
 
 

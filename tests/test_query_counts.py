@@ -129,13 +129,15 @@ NETWORK_EXPECTED = {
     "opstart_infrastructure": 10,
     "opstart_communication_edit": 5,  # the kennisinfrastructuur
     "opstart_governance_edit": 7,  # and the organisations for the penvoerder select (2)
-    "opstart_agreement": 9,  # steps; members (2); the agreement; its latest change
-    # members (2); agreement and kennisinfrastructuur; goals (2); funders; fees; budget lines
+    "opstart_agreement": 8,  # steps; members with signatures; the agreement; its latest change
+    # members; their roles; agreement and kennisinfrastructuur; goals (2); funders; fees;
+    # budget lines
     "opstart_agreement_text": 12,
     "opstart_agreement_edit": 5,  # the agreement
     # the taking-part organisations; is it signed already? what the agreement lacks (2)
     "opstart_sign": 8,
-    # members (2); agreement and kennisinfrastructuur; goals (2); funders; fees; budget lines
+    # members; their roles; agreement and kennisinfrastructuur; goals (2); funders; fees;
+    # budget lines
     "opstart_sign_online": 12,
     "opstart_agreement_scan_edit": 5,  # the agreement
     "opstart_history": 7,  # steps; how many revisions; a page of them, with who made them
@@ -211,16 +213,17 @@ NETWORK_EXPECTED = {
     "product_add": 6,  # goals and experiments for the choices
     # The closing path: each step shows the steps, which ask for the closing and count
     # the borging answers (one query), then the step's own queries.
-    "closing_path": 7,
+    "closing_path": 6,
     "closing_moment": 9,  # open experiments, products not in use, open action points
     "closing_safeguards": 9,  # safeguards, products, organisations
-    "closing_safeguard_edit": 11,  # the product, its answers, the caretakers to choose
+    # the product, its answers, the caretakers to choose (once for the three questions)
+    "closing_safeguard_edit": 9,
     "closing_story": 8,  # the chosen reflections, one's own shared ones
     # An edit page (no steps): the closing, and the first time the draft: phase changes,
     # sessions, experiments, products with their adoptions, decisions
     "closing_story_edit": 11,
     "closing_last_session": 7,  # the sessions to choose from
-    "closing_close": 9,  # the loose ends, to warn
+    "closing_close": 8,  # how many experiments and action points are open, to warn
     "product_edit": 8,  # product, its experiments, goals and experiments for the choices
     "barrier_add": 5,  # the product
     "barrier_edit": 5,  # the barrier with its product

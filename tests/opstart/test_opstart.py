@@ -16,6 +16,7 @@ from networks.models import Network, Revision
 from opstart import documents, services
 from opstart.forms import StartnotitieForm
 from opstart.models import Agreement, Goal, Signature, Startnotitie, Step
+from opstart.templatetags.opstart import url_pattern, with_id
 from tests.networks.factories import MembershipFactory, NetworkFactory, OrganisationFactory
 from tests.networks.world import build_world
 from tests.pdftext import pdf_text
@@ -627,13 +628,33 @@ def test_the_organogram_draws_every_organisation_and_escapes_names(client):
         network=world.network,
         organisation=OrganisationFactory(name="<script>Boos</script> BV"),
         user__full_name="Eva & Co",
+        ring="tweede-schil",
+        roles=[Role.DEELNEMER],
     )
     page = _client_as(client, world, Role.DEELNEMER).get(_url("opstart_infrastructure", world))
-    svg = page.content.decode().split("<svg", 1)[1].split("</svg>", 1)[0]
+    html = page.content.decode()
+    svg = html.split("<svg", 1)[1].split("</svg>", 1)[0]
     assert "Gemeente Rivierstad" in svg and "Hogeschool Oost" in svg
     assert "&lt;script&gt;Boos&lt;/script&gt; BV" in svg
     assert "<script>" not in svg
-    assert "Eva &amp; Co" in svg
+    # The tweede schil in grey italics, in the picture and in the list beside it.
+    line = re.search(r'<text [^>]*font-style="italic">Eva &amp; Co · deelnemer</text>', svg)
+    assert line and 'fill="#4a5559"' in line.group(0)
+    assert "<li>Eva &amp; Co: deelnemer · tweede schil</li>" in html
+
+
+def test_a_late_milestone_says_so_with_its_edit_link(client):
+    world = build_world()
+    goal = world.network.agenda_goals.first()
+    late = goal.milestones.create(title="Pilot & evaluatie", due_on=date.today() - timedelta(1))
+    trekker = _client_as(client, world, Role.TREKKER)
+    html = trekker.get(_url("opstart_agendas", world)).content.decode()
+    edit = reverse("opstart_milestone_edit", args=[world.network.slug, late.pk])
+    item = next(part for part in html.split("<li ") if "Pilot &amp; evaluatie" in part)
+    assert "Pilot &amp; evaluatie · <strong>gepland</strong>" in item
+    assert '<span class="liso-missing">te laat</span>' in item and f'href="{edit}"' in item
+    reader = _client_as(client, world, Role.DEELNEMER).get(_url("opstart_agendas", world))
+    assert edit not in reader.content.decode()
 
 
 def test_dates_in_the_year_planning_are_dutch(client):
@@ -666,3 +687,9 @@ def test_a_talk_leads_to_an_invitation_with_the_name_filled_in(client):
     invite_url = _url("member_invite", world) + "?naam=Karin%20Bos"
     assert invite_url in talks.replace("&amp;", "&")
     assert 'value="Karin Bos"' in trekker.get(invite_url).content.decode()
+
+
+def test_a_rows_link_from_a_url_reversed_once_keeps_a_slug_with_the_same_digits():
+    network = NetworkFactory(slug="netwerk-999999999")
+    pattern = url_pattern("opstart_venue_edit", network)
+    assert with_id(pattern, 7) == reverse("opstart_venue_edit", args=[network.slug, 7])

@@ -17,6 +17,7 @@ from bijeenkomsten import draaiboek as service
 from bijeenkomsten.forms import BlockForm
 from bijeenkomsten.models import DraaiboekBlock, Session
 from bijeenkomsten.views_sessions import crumb, session_of
+from liso.links import url_maker
 from liso.notifications import base_url_of
 from networks import permissions as P
 from werkvormen.models import Werkvorm
@@ -71,14 +72,13 @@ def builder_context(request, session, **extra) -> dict:
 def _block_links(request, session, blocks) -> None:
     """Each block's edit link, its werkvorm's page and its kind's label, made here once
     instead of a {% url %} and a choice label per block in the template."""
-    # Both addresses end in "/<the block or werkvorm>/": reverse once, fill in the last part.
-    edit_prefix = reverse("block_edit", args=[request.network.slug, session.pk, 0])[:-2]
-    werkvorm_prefix = reverse("werkvorm_detail", args=["x"])[:-2]
+    edit_url = url_maker("block_edit", request.network.slug, session.pk)
+    werkvorm_url = url_maker("werkvorm_detail")
     kinds = {value: str(label).lower() for value, label in DraaiboekBlock.Kind.choices}
     for block in blocks:
-        block.edit_url = f"{edit_prefix}{block.pk}/"
+        block.edit_url = edit_url(block.pk)
         if block.werkvorm:
-            block.werkvorm_url = f"{werkvorm_prefix}{block.werkvorm.code}/"
+            block.werkvorm_url = werkvorm_url(block.werkvorm.code)
         block.kind_label = kinds[block.kind]
 
 

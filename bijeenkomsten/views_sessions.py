@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from bijeenkomsten import draaiboek, followup, registrations, reports, services, session_links
 from bijeenkomsten.forms import AnswerForm, PreparationStepForm, SessionForm, TaskForm
 from bijeenkomsten.models import NetworkPreparationStep, PreparationTask, Session
+from liso.links import url_maker
 from liso.notifications import base_url_of
 from liso.pdf import pdf_response
 from networks import history
@@ -166,12 +167,12 @@ def session_detail(request, pk):
         pk=pk,
     )
     tasks = list(session.tasks.select_related("assignee__user").only(*TASK_FIELDS))
-    # The tasks' addresses end in "<task>/" and "<task>/afvinken/": reversed once, not per task.
-    task_prefix = reverse("task_edit", args=[request.network.slug, session.pk, 0])[:-2]
+    edit_url = url_maker("task_edit", request.network.slug, session.pk)
+    toggle_url = url_maker("task_toggle", request.network.slug, session.pk)
     for task in tasks:
         task.may_tick = P.may_tick_task(request, task)
-        task.edit_url = f"{task_prefix}{task.pk}/"
-        task.toggle_url = f"{task.edit_url}afvinken/"
+        task.edit_url = edit_url(task.pk)
+        task.toggle_url = toggle_url(task.pk)
     # The most recent open action points; all of them on request ("toon alle"). The total
     # comes with the rows (a window count), so the capped list costs no extra query.
     all_actions = request.GET.get(ALL_ACTIONS_PARAM) == ALL_ACTIONS_VALUE

@@ -17,6 +17,7 @@ from kernelements.forms import DONT_KNOW, RoundOpenForm, ScanAnswerForm
 from kernelements.models import Aandachtspunt, ScanResponse, ScanRound, StruikelblokEntry
 from kernelements.radar import radar
 from liso import method
+from liso.links import url_maker
 from networks import permissions as P
 from werkvormen.models import LabelKind, WerkvormLabel
 
@@ -199,8 +200,7 @@ class Advice:
 
 def _werkvorm_page():
     """A werkvorm's code -> its page: reversed once, not once per werkvorm of the advice."""
-    pattern = reverse("werkvorm_detail", args=["CODE"])
-    return lambda code: pattern.replace("CODE", code)
+    return url_maker("werkvorm_detail")
 
 
 def _advice(scan_round, outcome) -> list[Advice]:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from liso import uploads
+from liso.links import url_pattern
 from liso.pdf import pdf_response
 from networks import permissions as P
 from networks.history import readable_revisions
@@ -21,7 +22,6 @@ from opstart import documents, forms, services
 from opstart.editing import section, startup_edit_page
 from opstart.models import Agreement, BudgetLine, Infrastructure, Startnotitie, Step
 from opstart.organogram import organogram
-from opstart.templatetags.opstart import url_pattern
 
 
 def _page(request, template, title, **context):
@@ -205,7 +205,7 @@ def money(request):
 def _edit_urls(network, **names) -> dict[str, str]:
     """The edit page of each kind of row, reversed once per page with a placeholder id
     (the template's `with_id` fills in the row's), not once per row."""
-    return {kind: url_pattern(name, network) for kind, name in names.items()}
+    return {kind: url_pattern(name, network.slug) for kind, name in names.items()}
 
 
 @P.network_permission_required(P.STARTUP_VIEW)

@@ -1,12 +1,11 @@
 from django import template
 from django.template.defaultfilters import urlize
-from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from afsluiting.closing import SHORT_QUESTIONS
 from afsluiting.models import Safeguard
-from opstart.templatetags.opstart import PLACEHOLDER, with_id
+from liso.links import url_pattern, with_id
 
 register = template.Library()
 
@@ -31,9 +30,7 @@ def safeguard_cards(rows, network, can_edit: bool):
 
     def edit_link(row):
         if row.kind not in edit_urls:
-            edit_urls[row.kind] = reverse(
-                "closing_safeguard_edit", args=[network.slug, row.kind, PLACEHOLDER]
-            )
+            edit_urls[row.kind] = url_pattern("closing_safeguard_edit", network.slug, row.kind)
         url = with_id(edit_urls[row.kind], row.subject.pk)
         return format_html(
             '<a class="utrecht-link" href="{}">{}'

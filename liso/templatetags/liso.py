@@ -6,7 +6,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from liso import navigation, sources
+from liso import links, navigation, sources
 from liso.markdown import render_markdown
 
 register = template.Library()
@@ -101,3 +101,10 @@ def source_note(item_or_items):
 def main_menu(context):
     """`{% main_menu as menu %}`: the links of liso/navigation.py for this visitor."""
     return navigation.main_menu(context.get("request"))
+
+
+@register.filter
+def with_id(pattern: str, last) -> str:
+    """`{{ edit_urls.goal|with_id:goal.pk }}`: a row's link from a URL reversed once per
+    list with a placeholder (liso/links.py)."""
+    return links.with_id(pattern, last)

@@ -1,11 +1,11 @@
 from django import template
-from django.urls import reverse
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from liso import method
+from liso.links import url_maker
 from networks.models import Membership
 from opstart.models import Milestone
 
@@ -31,29 +31,6 @@ def hours(amount) -> str:
     return number_format(amount, 1 if amount % 1 else 0, force_grouping=True)
 
 
-# A placeholder id, reversed once and replaced per row: one reverse per list, not per row.
-PLACEHOLDER = 999999999
-
-
-def url_pattern(name: str, network) -> str:
-    """The URL `name` of an object in the network, with PLACEHOLDER for its id."""
-    return reverse(name, args=[network.slug, PLACEHOLDER])
-
-
-@register.filter
-def with_id(pattern: str, pk) -> str:
-    """`url_pattern`'s URL for the object with this id (the last occurrence: the id comes
-    after the network's slug, which may hold the same digits)."""
-    head, _placeholder, tail = pattern.rpartition(str(PLACEHOLDER))
-    return f"{head}{pk}{tail}"
-
-
-def url_maker(name: str, network):
-    """A function of an id giving the URL `name` of that object in the network."""
-    pattern = url_pattern(name, network)
-    return lambda pk: with_id(pattern, pk)
-
-
 MILESTONE = (
     '\n              <li class="liso-milestone liso-milestone--{}">\n'
     "                <span>{}</span> · {} · <strong>{}</strong>{}\n"
@@ -66,7 +43,7 @@ def milestone_items(milestones, today, network, can_edit: bool):
     """A goal's milestones as list items, made in Python (a start-up has many)."""
     statuses = {value: str(label).lower() for value, label in Milestone.Status.choices}
     late = format_html(' <span class="liso-missing">{}</span>', _("te laat"))
-    edit_url = url_maker("opstart_milestone_edit", network)
+    edit_url = url_maker("opstart_milestone_edit", network.slug)
     edit, of = _("Bewerken"), _("van")
 
     def link(milestone):

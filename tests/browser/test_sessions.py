@@ -127,6 +127,9 @@ def tick_off(page, title):
 def open_the_builder(page):
     page.get_by_role("link", name="Draaiboek maken of wijzigen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Draaiboek: {THEME}")
+    # The heading shows while the page is still loading; htmx (a deferred script) runs
+    # before "load". A search sent before that is a plain GET that reloads the page.
+    page.wait_for_load_state()
 
 
 def search_werkvorm(page, text):

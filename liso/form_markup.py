@@ -7,8 +7,8 @@ made here costs a fraction. `liso.forms.FormRenderer` sends the templates named 
 `IN_PYTHON` here and every other template to the template engine as before.
 """
 
-from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.html import conditional_escape as escape
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -116,7 +116,7 @@ def field_group(context: dict) -> SafeString:
     control (what components/field.html was)."""
     field = context["field"]
     if field.is_hidden:
-        return conditional_escape(field)
+        return escape(field)
     if field.use_fieldset:
         return _choice_group(field)
     kind = "checkbox" if getattr(field.field.widget, "input_type", None) == "checkbox" else "text"

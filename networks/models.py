@@ -319,6 +319,14 @@ class Membership(VersionChecked):
     def is_active(self) -> bool:
         return self.left_on is None
 
+    def set_roles_read(self, codes: list[str]) -> None:
+        """Keep roles read along with the membership, as `prefetch_related("roles")`
+        would: `roles.all()` answers from them without a query."""
+        roles = self.roles.all()
+        roles._result_cache = [MembershipRole(membership=self, role=code) for code in codes]
+        roles._prefetch_done = True
+        self._prefetched_objects_cache = {"roles": roles}
+
     def role_codes(self) -> list[str]:
         return [role.role for role in self.roles.all()]
 

@@ -16,10 +16,12 @@ from collections.abc import Iterable
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, StringAgg, Subquery, Value
 from django.http import Http404
 
+from liso.compiled import CompiledOnce
 from liso.method import Role
-from networks.models import Membership, Network
+from networks.models import Membership, MembershipRole, Network
 
 # Permission names, by what they guard.
 NETWORK_VIEW = "network.view"
@@ -122,19 +124,39 @@ def permissions_for(membership: Membership) -> frozenset[str]:
     return frozenset(perms)
 
 
+ROLE_SEPARATOR = ","
+
+
+def _membership_at(slug, user_id):
+    roles = (
+        MembershipRole.objects.filter(membership=OuterRef("pk"))
+        .values("membership")
+        .annotate(codes=StringAgg("role", Value(ROLE_SEPARATOR), order_by="pk"))
+        .values("codes")
+    )
+    return (
+        Membership.objects.select_related("network")
+        .annotate(role_list=Subquery(roles))
+        .filter(network__slug=slug, user_id=user_id, left_on__isnull=True)[:1]
+    )
+
+
+# Every network page asks this first: one query, compiled once (liso/compiled.py).
+_membership_query = CompiledOnce(_membership_at, slug="(example slug)", user_id=-7_301_993)
+
+
 def current_membership(user, slug: str) -> Membership:
-    """The user's current membership of the network at `slug`, or 404 (also for a network
-    that does not exist: the two must look the same)."""
+    """The user's current membership of the network at `slug`, with its network and roles
+    (one query), or 404 (also for a network that does not exist: the two must look the
+    same)."""
     if not user.is_authenticated:
         raise Http404
-    membership = (
-        Membership.objects.select_related("network")
-        .prefetch_related("roles")
-        .filter(network__slug=slug, user=user, left_on__isnull=True)
-        .first()
-    )
-    if membership is None:
+    found = _membership_query(slug=slug, user_id=user.pk)
+    if not found:
         raise Http404
+    membership = found[0]
+    codes = membership.role_list.split(ROLE_SEPARATOR) if membership.role_list else []
+    membership.set_roles_read(codes)
     return membership
 
 

@@ -68,186 +68,186 @@ EXTRA_ITEM_QUERIES = {"milestone": 1, "fee": 2, "planned": 1}
 NOT_THE_TREKKERS = {"reflection_edit": 404, "leervraag_edit": 403}
 
 # Network pages, seen by the trekker: session and user, then the membership with its
-# network and the roles (permissions), then the page's own queries.
+# network and roles (one query, for the permissions), then the page's own queries.
 NETWORK_EXPECTED = {
     # members with user and organisation, their roles; role norms; the start-up's steps;
     # the next session; attendance of the last sessions; a session missing its report
-    "network_overview": 11,
-    "network_edit": 4,
+    "network_overview": 10,
+    "network_edit": 3,
     # The empty search page; a search adds one query (tests/networks/test_search.py)
-    "network_search": 4,
-    "report_page": 4,  # a form only
-    "network_export": 4,  # what travels and what does not: text only
-    "network_history": 6,
+    "network_search": 3,
+    "report_page": 3,  # a form only
+    "network_export": 3,  # what travels and what does not: text only
+    "network_history": 5,
     # Health: the struikelblok signals (as the signals panel, 6); the rounds, with whether
     # this member answered each
-    "health_home": 12,  # and the log
+    "health_home": 11,  # and the log
     # the round; statements; its sums; the trend (rounds, sums); the werkvormen of the
     # advice; the next session (for adding a werkvorm to it); the remarks
-    "scan_detail": 12,
+    "scan_detail": 11,
     # the round; statements; this member's answers (2)
-    "scan_answer": 8,
+    "scan_answer": 7,
     # The besluitenlijst: how many; a page with their sessions; their organisations
-    "decision_list": 7,
+    "decision_list": 6,
     # The yearly reviews with their number of agreements
-    "review_list": 5,
+    "review_list": 4,
     # the review; the year's last scan and its sums; the questions; the log; decisions;
     # goals; the agreements
-    "review_detail": 12,
+    "review_detail": 11,
     # the sessions for the select; the questions (and the review, when editing)
-    "review_add": 6,
-    "review_edit": 7,
+    "review_add": 5,
+    "review_edit": 6,
     # the review; the members for the select (and the agreement, when editing)
-    "review_agreement_add": 6,
-    "review_agreement_edit": 7,
+    "review_agreement_add": 5,
+    "review_agreement_edit": 6,
     # the decision (when editing); sessions and organisations for the choices
-    "decision_add": 6,
-    "decision_edit": 8,
+    "decision_add": 5,
+    "decision_edit": 7,
     # The log: the entry (when editing); the struikelblokken for the select
-    "struikelblok_entry_add": 5,
-    "struikelblok_entry_edit": 6,
-    "struikelblok_entry_close": 5,
+    "struikelblok_entry_add": 4,
+    "struikelblok_entry_edit": 5,
+    "struikelblok_entry_close": 4,
     # the signal's facts (without the attendance and the quiet organisations, which the
     # rule of selectiestress does not read), its struikelblok with werkvormen and the log,
     # to show what the signal says; the struikelblok
-    "signal_take_up": 10,  # how many revisions (for the pages); a page of them, with who
-    "member_list": 9,  # members (2), open invitations with their latest mail, former members
-    "member_invite": 5,  # organisations for the select
-    "member_coverage": 7,  # members (2), role norms
-    "member_edit": 7,  # the membership and its roles; organisations for the select
-    "organisation_create": 4,
+    "signal_take_up": 9,  # how many revisions (for the pages); a page of them, with who
+    "member_list": 8,  # members (2), open invitations with their latest mail, former members
+    "member_invite": 4,  # organisations for the select
+    "member_coverage": 6,  # members (2), role norms
+    "member_edit": 6,  # the membership and its roles; organisations for the select
+    "organisation_create": 3,
     # The start-up. Its pages show the path's steps: one query (annotations) for all seven.
-    "opstart_path": 5,  # the steps, with how many organisations signed
-    "opstart_suitability": 6,  # steps; the criteria
-    "opstart_talks": 6,  # steps; talks
+    "opstart_path": 4,  # the steps, with how many organisations signed
+    "opstart_suitability": 5,  # steps; the criteria
+    "opstart_talks": 5,  # steps; talks
     # steps; startnotitie; figures; goals and milestones; members (2)
-    "opstart_startnotitie": 11,
-    "opstart_startnotitie_edit": 5,  # the startnotitie
-    "opstart_agendas": 7,  # steps; goals; milestones
-    "opstart_money": 9,  # steps; funders; fees; budget lines; members
+    "opstart_startnotitie": 10,
+    "opstart_startnotitie_edit": 4,  # the startnotitie
+    "opstart_agendas": 6,  # steps; goals; milestones
+    "opstart_money": 8,  # steps; funders; fees; budget lines; members
     # steps; kennisinfrastructuur; members (2); planned sessions; venues
-    "opstart_infrastructure": 10,
-    "opstart_communication_edit": 5,  # the kennisinfrastructuur
-    "opstart_governance_edit": 7,  # and the organisations for the penvoerder select (2)
-    "opstart_agreement": 8,  # steps; members with signatures; the agreement; its latest change
+    "opstart_infrastructure": 9,
+    "opstart_communication_edit": 4,  # the kennisinfrastructuur
+    "opstart_governance_edit": 6,  # and the organisations for the penvoerder select (2)
+    "opstart_agreement": 7,  # steps; members with signatures; the agreement; its latest change
     # members; their roles; agreement and kennisinfrastructuur; goals (2); funders; fees;
     # budget lines
-    "opstart_agreement_text": 12,
-    "opstart_agreement_edit": 5,  # the agreement
+    "opstart_agreement_text": 11,
+    "opstart_agreement_edit": 4,  # the agreement
     # the taking-part organisations; is it signed already? what the agreement lacks (2)
-    "opstart_sign": 8,
+    "opstart_sign": 7,
     # members; their roles; agreement and kennisinfrastructuur; goals (2); funders; fees;
     # budget lines
-    "opstart_sign_online": 12,
-    "opstart_agreement_scan_edit": 5,  # the agreement
-    "opstart_history": 7,  # steps; how many revisions; a page of them, with who made them
+    "opstart_sign_online": 11,
+    "opstart_agreement_scan_edit": 4,  # the agreement
+    "opstart_history": 6,  # steps; how many revisions; a page of them, with who made them
     # An item's form: the item (when editing); a select's options where the form has one.
     **{
-        f"opstart_{kind}_{action}": 4 + (action == "edit") + EXTRA_ITEM_QUERIES.get(kind, 0)
+        f"opstart_{kind}_{action}": 3 + (action == "edit") + EXTRA_ITEM_QUERIES.get(kind, 0)
         for kind, _perm, _kwargs in STARTUP_ITEMS
         for action in ("add", "edit")
     },
-    "opstart_milestone_edit": 5,  # the milestone (its goal comes through the network)
+    "opstart_milestone_edit": 4,  # the milestone (its goal comes through the network)
     # Sessions.
-    "session_list": 7,  # upcoming; past (at most 30); planned dates without a session
-    "session_create": 6,  # members for the facilitators; venues
+    "session_list": 6,  # upcoming; past (at most 30); planned dates without a session
+    "session_create": 5,  # members for the facilitators; venues
     # session and venue; facilitators with their user; tasks; blocks; one's own answer;
     # open action points of earlier sessions; were experiments judged in it?
-    "session_detail": 11,
+    "session_detail": 10,
     # the session; the answers with who gave them; the guests; members to choose from
-    "session_registrations": 9,  # with the mails about the session
-    "session_attendance": 8,  # the session; members; their answers; the guests
+    "session_registrations": 8,  # with the mails about the session
+    "session_attendance": 7,  # the session; members; their answers; the guests
     # the session; its report; its action points with their owner; its photos
-    "session_report": 8,
-    "session_report_edit": 6,  # the session; its report
-    "session_terugblik": 5,  # the session (not held yet: nothing more)
-    "session_terugblikken": 7,  # the session; the answers; the ratings per werkvorm
-    "action_add": 6,  # the session; members for the select
-    "action_edit": 6,  # the action point with its session; members
+    "session_report": 7,
+    "session_report_edit": 5,  # the session; its report
+    "session_terugblik": 4,  # the session (not held yet: nothing more)
+    "session_terugblikken": 6,  # the session; the answers; the ratings per werkvorm
+    "action_add": 5,  # the session; members for the select
+    "action_edit": 5,  # the action point with its session; members
     # the session; its blocks with werkvorm and who leads them; sessions to copy from; the
     # network's own werkvormen
-    "draaiboek": 8,
-    "block_edit": 7,  # the session; the block; members for the select
-    "session_edit": 8,  # the session and its facilitators; members; venues
-    "preparation_template": 5,  # the network's template
-    "preparation_step_add": 5,  # the template (made on first use)
-    "preparation_step_edit": 5,  # the step
-    "task_add": 6,  # the session; members for the select
-    "task_edit": 7,  # the task, its session; members
+    "draaiboek": 7,
+    "block_edit": 6,  # the session; the block; members for the select
+    "session_edit": 7,  # the session and its facilitators; members; venues
+    "preparation_template": 4,  # the network's template
+    "preparation_step_add": 4,  # the template (made on first use)
+    "preparation_step_edit": 4,  # the step
+    "task_add": 5,  # the session; members for the select
+    "task_edit": 6,  # the task, its session; members
     # The network's own werkvormen.
-    "own_werkvorm_list": 6,  # the werkvormen with their original and last editor; labels
-    "own_werkvorm_create": 4,
-    "own_werkvorm_edit": 6,  # the werkvorm; its labels
+    "own_werkvorm_list": 5,  # the werkvormen with their original and last editor; labels
+    "own_werkvorm_create": 3,
+    "own_werkvorm_edit": 5,  # the werkvorm; its labels
     # The journey (leren).
     # the phase; its changes; the panels: phase changes, the open round with counts, shared
     # reflections, products with their adoption, successes
-    "journey_home": 10,
-    "phase_detail": 9,  # the phase with its werkvormen (2); what was made (2); sessions
-    "phase_change": 4,
+    "journey_home": 9,
+    "phase_detail": 8,  # the phase with its werkvormen (2); what was made (2); sessions
+    "phase_change": 3,
     # count, page of experiments with their round, their groups, the members' names; rounds
-    "experiment_list": 9,
+    "experiment_list": 8,
     # own leervraag; the open round; members; leervragen; organisations; rounds
-    "experiment_add": 10,
+    "experiment_add": 9,
     # the experiment; its group; observations; its products
-    "experiment_detail": 8,
-    "experiment_edit": 11,  # the experiment; its group (twice: kept and chosen); the selects
-    "experiment_outcome": 5,
-    "experiment_assessment": 6,  # the experiment; past sessions
-    "round_list": 5,  # the rounds with their counts
-    "round_detail": 7,  # the round; the pooled counts; its experiments
-    "reflection_list": 7,  # count, page with authors and subjects; private counts
-    "reflection_add": 4,
-    "reflection_edit": 5,  # someone else's reflection: not found (the trekker counts here)
-    "term_list": 5,  # the terms
-    "term_add": 4,
-    "term_edit": 5,  # the term
-    "leervraag_list": 6,  # count, page with owner, user and organisation
-    "leervraag_add": 4,
-    "leervraag_edit": 5,  # the leervraag (someone else's: refused)
+    "experiment_detail": 7,
+    "experiment_edit": 10,  # the experiment; its group (twice: kept and chosen); the selects
+    "experiment_outcome": 4,
+    "experiment_assessment": 5,  # the experiment; past sessions
+    "round_list": 4,  # the rounds with their counts
+    "round_detail": 6,  # the round; the pooled counts; its experiments
+    "reflection_list": 6,  # count, page with authors and subjects; private counts
+    "reflection_add": 3,
+    "reflection_edit": 4,  # someone else's reflection: not found (the trekker counts here)
+    "term_list": 4,  # the terms
+    "term_add": 3,
+    "term_edit": 4,  # the term
+    "leervraag_list": 5,  # count, page with owner, user and organisation
+    "leervraag_add": 3,
+    "leervraag_edit": 4,  # the leervraag (someone else's: refused)
     # Opbrengsten.
-    "product_list": 7,  # count, page with in-use counts, number of organisations
-    "success_list": 6,  # count, page with authors
+    "product_list": 6,  # count, page with in-use counts, number of organisations
+    "success_list": 5,  # count, page with authors
     # product with goal and last editor, experiments, barriers, organisations' adoption
-    "product_detail": 8,
-    "product_adoption": 6,  # product, organisations with their adoption
-    "product_add": 6,  # goals and experiments for the choices
+    "product_detail": 7,
+    "product_adoption": 5,  # product, organisations with their adoption
+    "product_add": 5,  # goals and experiments for the choices
     # The closing path: each step shows the steps, which ask for the closing and count
     # the borging answers (one query), then the step's own queries.
-    "closing_path": 6,
-    "closing_moment": 9,  # open experiments, products not in use, open action points
-    "closing_safeguards": 9,  # safeguards, products, organisations
+    "closing_path": 5,
+    "closing_moment": 8,  # open experiments, products not in use, open action points
+    "closing_safeguards": 8,  # safeguards, products, organisations
     # the product, its answers, the caretakers to choose (once for the three questions)
-    "closing_safeguard_edit": 9,
-    "closing_story": 8,  # the chosen reflections, one's own shared ones
+    "closing_safeguard_edit": 8,
+    "closing_story": 7,  # the chosen reflections, one's own shared ones
     # An edit page (no steps): the closing, and the first time the draft: phase changes,
     # sessions, experiments, products with their adoptions, decisions
-    "closing_story_edit": 11,
-    "closing_last_session": 7,  # the sessions to choose from
-    "closing_close": 8,  # how many experiments and action points are open, to warn
-    "product_edit": 8,  # product, its experiments, goals and experiments for the choices
-    "barrier_add": 5,  # the product
-    "barrier_edit": 5,  # the barrier with its product
+    "closing_story_edit": 10,
+    "closing_last_session": 6,  # the sessions to choose from
+    "closing_close": 7,  # how many experiments and action points are open, to warn
+    "product_edit": 7,  # product, its experiments, goals and experiments for the choices
+    "barrier_add": 4,  # the product
+    "barrier_edit": 4,  # the barrier with its product
 }
 
 
 # Parts of pages loaded after them (htmx), counted like the pages.
 FRAGMENTS_EXPECTED = {
     # the latest rounds; the latest kernelementen round's sums
-    "health_panel": 7,  # and the last yearly review's date
+    "health_panel": 6,  # and the last yearly review's date
     # the network with its counts; the next draaiboek; attendance; quiet member
     # organisations; the struikelblokken with their werkvormen (2)
-    "signals_panel": 11,  # and the log, which quiets signals the network took up
-    "journey_panels": 9,  # the phase, experiments, reflections, products, successes (one each)
+    "signals_panel": 10,  # and the log, which quiets signals the network took up
+    "journey_panels": 8,  # the phase, experiments, reflections, products, successes (one each)
 }
 
 # Lists for a spreadsheet, as the trekker downloads them.
 EXPORTS_EXPECTED = {
-    "member_csv": 6,  # members with user and organisation; their roles
-    "attendance_csv": 6,  # the recorded sessions; the registrations with their members
+    "member_csv": 5,  # members with user and organisation; their roles
+    "attendance_csv": 5,  # the recorded sessions; the registrations with their members
     # experiments with round, organisation, leervraag; their groups, with the users
-    "experiment_csv": 7,
-    "adoption_csv": 5,  # adoptions with product and organisation
-    "decision_csv": 6,  # decisions with session; organisations heard
+    "experiment_csv": 6,
+    "adoption_csv": 4,  # adoptions with product and organisation
+    "decision_csv": 5,  # decisions with session; organisations heard
 }
 
 

@@ -112,4 +112,4 @@ def test_a_search_is_one_query_whatever_the_size_of_the_network(client):
     grow_sessions(world.network)
     grow_journey(world.network)
     grow_health(world.network)
-    assert small == queries() == 5  # the request's four, and the search
+    assert small == queries() == 4  # the request's three, and the search

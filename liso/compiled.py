@@ -1,0 +1,75 @@
+"""Querysets compiled to SQL once per process, then run again with new values.
+
+Django builds a queryset's SQL anew every time it runs. For the query every network page
+makes (the member, their network and their roles, two tables and an aggregate) building
+the SQL took longer than the database did: 0.9 of 1.3 ms. `CompiledOnce` builds the
+queryset once per database with example values, keeps the SQL and Django's own compiler
+(which knows the columns, their converters and the select_related joins), and runs it
+again with the request's values in place of the examples. The rows become model instances
+exactly as Django makes them (`ModelIterable`), so a model field added later is read too.
+
+Use it only for a hot query whose shape never changes; everything else stays plain ORM.
+"""
+
+import copy
+from collections.abc import Callable
+
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import QuerySet
+from django.db.models.query import ModelIterable
+
+
+class CompiledOnce:
+    """`build(**examples)` gives the queryset; calling the object with the same keywords
+    runs it with those values and returns the list of instances. Each example must be a
+    value that appears only once among the query's parameters (an odd number or a string
+    nobody uses), so its place in the SQL's parameters can be found."""
+
+    def __init__(self, build: Callable[..., QuerySet], **examples):
+        self._build = build
+        self._examples = examples
+        self._compiled = {}
+
+    def __call__(self, **values) -> list:
+        if values.keys() != self._examples.keys():
+            raise TypeError(f"Expected the values {sorted(self._examples)}")
+        alias = DEFAULT_DB_ALIAS
+        if alias not in self._compiled:
+            self._compiled[alias] = self._compile(alias)
+        queryset, compiler, sql, params = self._compiled[alias]
+        filled = tuple(
+            values[param.name] if isinstance(param, _Slot) else param for param in params
+        )
+        run = copy.copy(compiler)
+        # The connection is per thread: run on this thread's, not the one that compiled.
+        run.connection = connections[alias]
+        run.as_sql = lambda *args, **kwargs: (sql, filled)
+        query = copy.copy(queryset.query)
+        query.get_compiler = lambda *args, **kwargs: run
+        return list(ModelIterable(QuerySet(queryset.model, query, alias)))
+
+    def _compile(self, alias):
+        queryset = self._build(**self._examples).using(alias)
+        compiler = queryset.query.get_compiler(using=alias)
+        sql, params = compiler.as_sql()
+        slots = {_key(value): _Slot(name) for name, value in self._examples.items()}
+        params = [slots.get(_key(param), param) for param in params]
+        found = [param.name for param in params if isinstance(param, _Slot)]
+        if sorted(found) != sorted(self._examples):
+            raise ValueError(f"Each example must appear once among the parameters: {found}")
+        return queryset, compiler, sql, params
+
+
+class _Slot:
+    """The place of a value given at each run."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+
+def _key(value):
+    # The type too: an example 7 must not match a parameter True or 7.0.
+    try:
+        return (type(value), hash(value), value)
+    except TypeError:  # a list or a dict among the parameters: never an example
+        return (type(value), id(value), None)

@@ -1,0 +1,82 @@
+"""A queryset compiled once runs with new values and gives what the ORM gives."""
+
+import threading
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from liso.compiled import CompiledOnce
+from liso.method import Role
+from networks.models import Membership
+from networks.permissions import current_membership
+from tests.networks.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _membership(slug, user_id):
+    return Membership.objects.select_related("network").filter(network__slug=slug, user_id=user_id)
+
+
+def test_each_run_uses_its_own_values_and_reads_the_fields_as_the_orm_does():
+    query = CompiledOnce(_membership, slug="(example)", user_id=-99_001)
+    first = MembershipFactory(hours_per_week=Decimal("2.5"), joined_on=date(2024, 3, 1))
+    second = MembershipFactory(network__goals="Samen leren.")
+
+    for membership in (first, second):
+        [found] = query(slug=membership.network.slug, user_id=membership.user_id)
+        expected = _membership(membership.network.slug, membership.user_id).get()
+        for field in Membership._meta.concrete_fields:
+            assert getattr(found, field.attname) == getattr(expected, field.attname)
+        for field in expected.network._meta.concrete_fields:
+            assert getattr(found.network, field.attname) == getattr(expected.network, field.attname)
+    assert query(slug=first.network.slug, user_id=second.user_id) == []
+
+
+def test_the_sql_is_built_once_and_each_run_is_one_query():
+    query = CompiledOnce(_membership, slug="(example)", user_id=-99_002)
+    membership = MembershipFactory()
+    query(slug=membership.network.slug, user_id=membership.user_id)
+    with CaptureQueriesContext(connection) as queries:
+        [found] = query(slug=membership.network.slug, user_id=membership.user_id)
+        assert found.network.name == membership.network.name  # read along, no query
+    assert len(queries) == 1
+
+
+def test_an_example_that_is_not_among_the_parameters_is_refused():
+    query = CompiledOnce(lambda slug: Membership.objects.all(), slug="(example)")
+    with pytest.raises(ValueError):
+        query(slug="x")
+
+
+def test_another_thread_runs_on_its_own_connection(transactional_db):
+    query = CompiledOnce(_membership, slug="(example)", user_id=-99_003)
+    membership = MembershipFactory()
+    query(slug=membership.network.slug, user_id=membership.user_id)  # compiled here
+    found = []
+
+    def look_up():
+        found.extend(query(slug=membership.network.slug, user_id=membership.user_id))
+        connection.close()
+
+    thread = threading.Thread(target=look_up)
+    thread.start()
+    thread.join()
+    assert [m.pk for m in found] == [membership.pk]
+
+
+def test_the_current_membership_brings_its_roles_in_the_same_query():
+    membership = MembershipFactory(roles=[Role.PROCESBEGELEIDER, Role.PROJECTASSISTENT])
+    with CaptureQueriesContext(connection) as queries:
+        found = current_membership(membership.user, membership.network.slug)
+        assert found.role_codes() == [Role.PROCESBEGELEIDER, Role.PROJECTASSISTENT]
+        assert found.network == membership.network
+    assert len(queries) == 1
+    left = MembershipFactory(left_on=date(2025, 1, 1))
+    for user, slug in [(left.user, left.network.slug), (membership.user, "elders")]:
+        with pytest.raises(Exception) as refused:
+            current_membership(user, slug)
+        assert refused.typename == "Http404"

@@ -1,9 +1,12 @@
-"""The main menu: where a visitor can go from every page. Made in Python, like the network's
-own sections (networks/navigation.py), because every page shows it."""
+"""The main menu (where a visitor can go from every page) and the breadcrumb (the way up
+from this page). Made in Python, like the network's own sections (networks/navigation.py),
+because every page shows them."""
 
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -45,3 +48,38 @@ def _menu_link(url: str, label, path: str) -> Link:
     else:
         current = None
     return Link(url, str(label), current)
+
+
+def breadcrumb(pairs: list[tuple[str, str]]):
+    """The breadcrumb of (label, url) pairs from the top down, the last one this page; on a
+    phone only the way up shows (layout.css): one line instead of the whole path."""
+    *above, (label, url) = pairs
+    items = format_html_join(
+        "",
+        '<li class="utrecht-breadcrumb-nav__item"><a class="utrecht-breadcrumb-nav__link '
+        'utrecht-link" href="{}">{}</a></li>',
+        ((up_url, up_label) for up_label, up_url in above),
+    )
+    back = ""
+    if above:
+        up_label, up_url = above[-1]
+        back = format_html(
+            '<a class="liso-breadcrumb__back utrecht-link" href="{}">{}</a>',
+            up_url,
+            gettext("Terug naar %(label)s") % {"label": up_label},
+        )
+    return format_html(
+        '<nav class="utrecht-breadcrumb-nav liso-breadcrumb" aria-label="{}">'
+        '<ol class="utrecht-breadcrumb-nav__list utrecht-breadcrumb-nav__list--html-ol">{}'
+        '<li class="utrecht-breadcrumb-nav__item"><a class="utrecht-breadcrumb-nav__link '
+        'utrecht-breadcrumb-nav__link--current utrecht-link" href="{}" aria-current="page">'
+        "{}</a></li></ol>{}</nav>",
+        BREADCRUMB_LABEL,
+        items,
+        url,
+        label,
+        back,
+    )
+
+
+BREADCRUMB_LABEL = _("Kruimelpad")

@@ -12,14 +12,15 @@ from liso.markdown import render_markdown
 register = template.Library()
 
 
-@register.inclusion_tag("components/breadcrumb.html")
+@register.simple_tag
 def breadcrumbs(*labels_and_urls):
     """`{% breadcrumbs "Mijn netwerken" home_url "Mijn account" profile_url %}`: pairs of
     label and URL, from the top down; the last pair is the current page."""
-    if len(labels_and_urls) % 2:
+    if len(labels_and_urls) % 2 or not labels_and_urls:
         raise template.TemplateSyntaxError("breadcrumbs takes pairs of label and URL")
-    pairs = list(zip(labels_and_urls[::2], labels_and_urls[1::2], strict=True))
-    return {"crumbs": pairs, "parent": pairs[-2] if len(pairs) > 1 else None}
+    return navigation.breadcrumb(
+        list(zip(labels_and_urls[::2], labels_and_urls[1::2], strict=True))
+    )
 
 
 @register.simple_block_tag

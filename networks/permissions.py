@@ -131,7 +131,7 @@ def _membership_at(slug, user_id):
     roles = (
         MembershipRole.objects.filter(membership=OuterRef("pk"))
         .values("membership")
-        .annotate(codes=StringAgg("role", Value(ROLE_SEPARATOR), order_by="pk"))
+        .annotate(codes=StringAgg("role", Value(ROLE_SEPARATOR)))
         .values("codes")
     )
     return (
@@ -155,8 +155,9 @@ def current_membership(user, slug: str) -> Membership:
     if not found:
         raise Http404
     membership = found[0]
-    codes = membership.role_list.split(ROLE_SEPARATOR) if membership.role_list else []
-    membership.set_roles_read(codes)
+    # In the method's order of roles: SQLite cannot order inside an aggregate.
+    codes = set(membership.role_list.split(ROLE_SEPARATOR)) if membership.role_list else set()
+    membership.set_roles_read([role for role in Role.values if role in codes])
     return membership
 
 

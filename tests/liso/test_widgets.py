@@ -163,3 +163,33 @@ def test_fast_select_renders_what_djangos_templates_render():
         django = plain.render("who", value, attrs={"id": "id_who"}, renderer=DjangoTemplates())
         assert _tidy(ours) == _tidy(django)
     assert "Ann &amp; co" in ours and "<b>" not in ours
+
+
+@pytest.mark.django_db
+def test_a_model_choice_fields_options_are_one_plain_query_not_a_server_side_cursor():
+    """Django reads the options with queryset.iterator(): on PostgreSQL a server-side
+    cursor, four round trips for a few options."""
+    from django.db import connection
+
+    from liso.models import User
+    from tests.liso.factories import UserFactory
+
+    class People(StyledFormMixin, forms.Form):
+        person = forms.ModelChoiceField(queryset=User.objects.order_by("email"))
+        people = forms.ModelMultipleChoiceField(
+            queryset=User.objects.order_by("email"), widget=forms.CheckboxSelectMultiple
+        )
+
+    first, second = UserFactory(email="a@example.org"), UserFactory(email="b@example.org")
+    cursors = []
+
+    def note_cursor(execute, sql, params, many, context):
+        cursors.append(type(context["cursor"].cursor).__name__)
+        return execute(sql, params, many, context)
+
+    form = People(initial={"person": second.pk, "people": [first.pk]})
+    with connection.execute_wrapper(note_cursor):
+        person, people = str(form["person"]), str(form["people"])
+    assert len(cursors) == 2 and not any("Server" in name for name in cursors), cursors
+    assert f'<option value="{second.pk}" selected>' in person
+    assert f'value="{first.pk}"' in people and people.count("checked") == 1

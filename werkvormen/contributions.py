@@ -22,6 +22,7 @@ WERKVORMEN_FOUND = SearchSource(
     key="code",
     day=None,
     url=lambda network, key: reverse("werkvorm_detail", args=[key]),
+    vector="search_vector",  # name, summary and search_text (Werkvorm.update_search_vectors)
 )
 
 CONTRIBUTIONS = [

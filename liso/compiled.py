@@ -6,7 +6,7 @@ the SQL took longer than the database did: 0.9 of 1.3 ms. `CompiledOnce` builds 
 queryset once per database with example values, keeps the SQL and Django's own compiler
 (which knows the columns, their converters and the select_related joins), and runs it
 again with the request's values in place of the examples. The rows become model instances
-exactly as Django makes them (`ModelIterable`), so a model field added later is read too.
+exactly as Django makes them (its own iterable classes), so a model field added later is read too.
 
 Use it only for a hot query whose shape never changes; everything else stays plain ORM.
 """
@@ -16,14 +16,15 @@ from collections.abc import Callable
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
-from django.db.models.query import ModelIterable
 
 
 class CompiledOnce:
     """`build(**examples)` gives the queryset; calling the object with the same keywords
-    runs it with those values and returns the list of instances. Each example must be a
-    value that appears only once among the query's parameters (an odd number or a string
-    nobody uses), so its place in the SQL's parameters can be found."""
+    runs it with those values and returns what the queryset would: a list of instances, or
+    of tuples for `values_list`. Each example must be a value nothing else in the query
+    uses (an odd number, a string nobody types), so its places among the SQL's parameters
+    can be found; it may appear in several places (the same network in each part of a
+    union)."""
 
     def __init__(self, build: Callable[..., QuerySet], **examples):
         self._build = build
@@ -46,7 +47,10 @@ class CompiledOnce:
         run.as_sql = lambda *args, **kwargs: (sql, filled)
         query = copy.copy(queryset.query)
         query.get_compiler = lambda *args, **kwargs: run
-        return list(ModelIterable(QuerySet(queryset.model, query, alias)))
+        # A new QuerySet around the query (copying the queryset would run it).
+        rerun = QuerySet(queryset.model, query, alias)
+        rerun._iterable_class, rerun._fields = queryset._iterable_class, queryset._fields
+        return list(rerun._iterable_class(rerun))
 
     def _compile(self, alias):
         queryset = self._build(**self._examples).using(alias)
@@ -54,9 +58,9 @@ class CompiledOnce:
         sql, params = compiler.as_sql()
         slots = {_key(value): _Slot(name) for name, value in self._examples.items()}
         params = [slots.get(_key(param), param) for param in params]
-        found = [param.name for param in params if isinstance(param, _Slot)]
-        if sorted(found) != sorted(self._examples):
-            raise ValueError(f"Each example must appear once among the parameters: {found}")
+        found = {param.name for param in params if isinstance(param, _Slot)}
+        if found != set(self._examples):
+            raise ValueError(f"Each example must appear among the parameters: {found}")
         return queryset, compiler, sql, params
 
 

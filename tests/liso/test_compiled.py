@@ -80,3 +80,16 @@ def test_the_current_membership_brings_its_roles_in_the_same_query():
         with pytest.raises(Exception) as refused:
             current_membership(user, slug)
         assert refused.typename == "Http404"
+
+
+def test_a_values_list_union_with_an_example_in_each_part_gives_its_rows():
+    def both_ends(user_id):
+        mine = Membership.objects.filter(user_id=user_id).values_list("pk", "network__slug")
+        again = Membership.objects.filter(user_id=user_id).values_list("pk", "network__slug")
+        return mine.union(again, all=True).order_by("pk")
+
+    query = CompiledOnce(both_ends, user_id=-99_004)
+    membership, other = MembershipFactory(), MembershipFactory()
+    for each in (membership, other):
+        expected = (each.pk, each.network.slug)
+        assert query(user_id=each.user_id) == [expected, expected]

@@ -62,7 +62,9 @@ def words_of(query: str) -> list[str]:
     return words[:MAX_WORDS]
 
 
-def matching(queryset: QuerySet, fields: list[str], query: str, vector: str | None = None):
+def matching(
+    queryset: QuerySet, fields: list[str], query: str, vector: str | None = None
+) -> QuerySet:
     """The rows in which all the words occur in one of `fields` (or in the stored search
     document `vector`, which holds them)."""
     if connection.vendor == "postgresql":

@@ -15,6 +15,7 @@ class LisoConfig(AppConfig):
 
     def ready(self):
         from liso import (
+            catalogue,
             checks,  # noqa: F401 (registers the database check)
             demo,
             once,
@@ -23,6 +24,8 @@ class LisoConfig(AppConfig):
         )
         from liso.contributions import DAILY_JOBS, DEMO_PARTS, PERSONAL_DATA, contribute
         from liso.personal import PersonalSection
+
+        catalogue.watch_changes()
 
         contribute(DEMO_PARTS, "people", demo.demo_people)
         contribute(DAILY_JOBS, "forget-unconfirmed", signup.forget_unconfirmed)

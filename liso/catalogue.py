@@ -6,15 +6,24 @@ runs them so that a part can link to what an earlier one loaded). Items
 are matched on a stable `code`: a shipped item is brought up to date on every load, an
 item the platform added itself (`shipped=False`) is never touched, and loading twice
 changes nothing.
+
+The catalogue has a version (`version()`): a token that changes whenever reference content
+does, through a load or an edit by the platform's staff. Pages made of reference content
+only (the guide) keep their rendered content per version.
 """
 
+import functools
 import tomllib
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from liso.contributions import CATALOGUE_PARTS, contributions
 from liso.sources import METHOD, Addition, Source
@@ -41,6 +50,9 @@ class Part:
     name: str
     check: Callable[[], None]
     load: Callable[[LoadReport], None]
+    # What the part loads: a change to any of these (or their many-to-many links), by a
+    # load or in the admin, is a new catalogue version.
+    models: tuple[type, ...] = ()
 
 
 def parts() -> list[Part]:
@@ -177,9 +189,58 @@ def load_all() -> LoadReport:
     with transaction.atomic():
         for part in parts():
             part.load(report)
+        # Labels are written in bulk, which sends no signal: say it once for the load.
+        changed()
     return report
 
 
 def check_all() -> None:
     for part in parts():
         part.check()
+
+
+# The catalogue's version lives in the shared cache (the database), so that every process
+# serving pages sees the same one.
+VERSION_KEY = "catalogue-version"
+
+
+def _new_version() -> str:
+    return uuid.uuid4().hex
+
+
+def version() -> str:
+    """The catalogue's current version (one cache read)."""
+    return cache.get_or_set(VERSION_KEY, _new_version, timeout=None)
+
+
+def changed() -> None:
+    """Reference content changed: a new version once the change is committed. Made after
+    the commit, the new version is never paired with a page rendered from the old content."""
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, _new_version(), timeout=None))
+
+
+@functools.cache
+def _watched() -> frozenset:
+    models = {model for part in parts() for model in part.models}
+    links = {
+        relation.remote_field.through for model in models for relation in model._meta.many_to_many
+    }
+    return frozenset(models | links)
+
+
+def _on_save_or_delete(sender, **kwargs) -> None:
+    if sender in _watched():
+        changed()
+
+
+def _on_links_changed(sender, action, **kwargs) -> None:
+    if action.startswith("post_") and sender in _watched():
+        changed()
+
+
+def watch_changes() -> None:
+    """Give the catalogue a new version on every save, delete or many-to-many change of a
+    part's models (liso/apps.py calls this once)."""
+    post_save.connect(_on_save_or_delete, dispatch_uid="catalogue-save")
+    post_delete.connect(_on_save_or_delete, dispatch_uid="catalogue-delete")
+    m2m_changed.connect(_on_links_changed, dispatch_uid="catalogue-links")

@@ -44,16 +44,18 @@ EXPECTED = {
     # are any), one query per related section (phases, aandachtspunten, struikelblokken),
     # and how networks rated it
     "werkvorm_detail": (None, 9),
-    "guide": (3, 5),  # phases, kernelementen, struikelblokken
-    "guide_phase": (3, 5),  # phase, its werkvormen, more werkvormen of the phase
-    # kernelement, aandachtspunten, their werkvormen, struikelblokken, review questions
-    "guide_kernelement": (5, 7),
+    # The guide keeps its content rendered per catalogue version (counted warm, as a
+    # running server serves it): the version, and the object the URL names. Its first
+    # rendering is counted in tests/kernelements/test_guide.py.
+    "guide": (1, 3),
+    "guide_phase": (2, 4),
+    "guide_kernelement": (2, 4),
     "guide_checklists": (1, 3),
-    "guide_sessions": (2, 4),  # preparation steps, reflection prompts
+    "guide_sessions": (1, 3),
     "guide_struikelblokken": (1, 3),
-    "guide_struikelblok": (3, 5),  # struikelblok, its kernelementen, its werkvormen
-    "guide_roles": (2, 4),  # roles, perspectives
-    "guide_dimensions": (2, 4),  # werkvormen with a dimension, their labels
+    "guide_struikelblok": (2, 4),
+    "guide_roles": (1, 3),
+    "guide_dimensions": (1, 3),
     "network_create": (None, 4),  # suitability criteria, organisations for the select
     # the invitation behind the link (here: none); for a member, whether they used it already
     "invitation_accept": (1, 4),
@@ -301,6 +303,8 @@ def test_pages_make_the_same_queries_on_a_small_and_a_large_database(client, dee
         if counts[index] is not None
     ]
     build_small()
+    for url, _, _ in cases:  # counted warm, as a running server serves them
+        client.get(url)
     small = {url: count_queries(client, url) for url, _, _ in cases}
     build_large()
     large = {url: count_queries(client, url) for url, _, _ in cases}

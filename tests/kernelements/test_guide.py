@@ -84,3 +84,64 @@ def test_the_guide_pages_name_the_source_of_each_text_and_mark_the_platforms_par
     assert "wie de taak doet" in sessions
     roles = client.get(reverse("guide_roles")).text
     assert roles.count('class="liso-source"') == 12  # six roles and six perspectives
+
+
+def _content_queries(client, url) -> int:
+    from tests.queries import count_queries
+
+    status, queries = count_queries(client, url)
+    assert status == 200
+    return queries
+
+
+def test_a_guide_page_reads_its_content_once_per_catalogue_version(
+    client, django_capture_on_commit_callbacks
+):
+    from kernelements.models import Kernelement
+
+    url = reverse("guide_kernelement", args=["kennisinfrastructuur"])
+    with django_capture_on_commit_callbacks(execute=True):
+        Kernelement.objects.get(code="kennisinfrastructuur").save()  # a new version
+    # The version, the kernelement; then its aandachtspunten, their werkvormen, its
+    # struikelblokken and review questions.
+    assert _content_queries(client, url) == 6
+    assert _content_queries(client, url) == 2  # the version and the kernelement only
+
+
+def test_an_edit_in_the_admin_shows_on_the_guide_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    from kernelements.models import Kernelement, Struikelblok
+
+    client.get(reverse("guide"))  # the content is kept rendered now
+    kernelement = Kernelement.objects.get(code="kennisinfrastructuur")
+    kernelement.tagline = "Een nieuwe kernzin van de beheerder"
+    with django_capture_on_commit_callbacks(execute=True):
+        kernelement.save()
+    assert "Een nieuwe kernzin van de beheerder" in client.get(reverse("guide")).text
+
+    # Links between items (many-to-many) count as changes too.
+    url = reverse("guide_struikelblok", args=["overvolle-sessies"])
+    assert "Verankeren" in client.get(url).text
+    with django_capture_on_commit_callbacks(execute=True):
+        Struikelblok.objects.get(code="overvolle-sessies").werkvormen.clear()
+    assert "Verankeren" not in client.get(url).text
+
+
+def test_loading_the_catalogue_gives_it_a_new_version(django_capture_on_commit_callbacks):
+    from liso import catalogue
+
+    before = catalogue.version()
+    assert catalogue.version() == before
+    with django_capture_on_commit_callbacks(execute=True):
+        catalogue.load_all()  # unchanged items, yet labels are written in bulk
+    assert catalogue.version() != before
+
+
+def test_a_member_is_not_served_the_page_kept_for_a_visitor(client, deelnemer):
+    url = reverse("guide_phase", args=[1])
+    assert "Log in</a> om ook de werkvormen te openen" in client.get(url).text
+    client.force_login(deelnemer)
+    member_page = client.get(url).text
+    assert "Log in</a> om ook de werkvormen te openen" not in member_page
+    assert reverse("werkvorm_detail", args=["woordenlijst-maken"]) in member_page

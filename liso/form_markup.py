@@ -7,17 +7,17 @@ made here costs a fraction. `liso.forms.FormRenderer` sends the templates named 
 `IN_PYTHON` here and every other template to the template engine as before.
 """
 
-from django.utils.html import conditional_escape as escape
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+
+from liso.html import escape, format_html, format_html_join
 
 
 def attributes(attrs: dict) -> SafeString:
     """A control's attributes as Django's attrs.html writes them: False leaves one out, True
     writes its name alone, anything else is written as text. Plain joins: a list of sixty
     checkboxes writes this sixty times."""
-    return mark_safe(
+    return SafeString(
         "".join(
             f" {escape(name)}" if value is True else f' {escape(name)}="{escape(value)}"'
             for name, value in attrs.items()
@@ -61,7 +61,7 @@ def _optional_note(field) -> SafeString:
     single_checkbox = getattr(field.field.widget, "input_type", None) == "checkbox"
     if not field.field.required and field.form.mark_optional and not single_checkbox:
         return format_html(' <span class="liso-optional">{}</span>', _("(niet verplicht)"))
-    return mark_safe("")
+    return SafeString("")
 
 
 def _error_list(field) -> SafeString:
@@ -97,7 +97,7 @@ def _choice_group(field) -> SafeString:
 
 def _help(field, css_class: str) -> SafeString:
     if not field.help_text:
-        return mark_safe("")
+        return SafeString("")
     return format_html(
         '<div class="{}" id="{}_helptext">{}</div>', css_class, field.auto_id, field.help_text
     )
@@ -105,7 +105,7 @@ def _help(field, css_class: str) -> SafeString:
 
 def _errors(field, css_class: str) -> SafeString:
     if not field.errors:
-        return mark_safe("")
+        return SafeString("")
     return format_html(
         '<div class="{}" id="{}_error">{}</div>', css_class, field.auto_id, _error_list(field)
     )

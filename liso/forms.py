@@ -11,12 +11,12 @@ from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import TemplatesSetting
 from django.template.loader import render_to_string
-from django.utils.html import conditional_escape as escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from liso import form_markup, outbox, ranges, texts, throttle
+from liso.html import escape
 from liso.models import User
 
 # Widgets every form uses alike: a date and time picker in the browser, text areas by height.
@@ -79,7 +79,7 @@ class FastSelect(forms.Select):
             for option in group_options
         )
         attributes = form_markup.attributes(widget["attrs"])
-        return mark_safe(f'<select name="{escape(widget["name"])}"{attributes}>{options}</select>')
+        return SafeString(f'<select name="{escape(widget["name"])}"{attributes}>{options}</select>')
 
 
 class FastChoiceInputs:
@@ -102,7 +102,7 @@ class FastChoiceInputs:
         wrapper = "".join(
             f' {key}="{escape(attrs[key])}"' for key in ("id", "class") if attrs.get(key)
         )
-        return mark_safe(f"<div{wrapper}>{inputs}</div>")
+        return SafeString(f"<div{wrapper}>{inputs}</div>")
 
 
 class FastCheckboxes(FastChoiceInputs, forms.CheckboxSelectMultiple):

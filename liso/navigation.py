@@ -5,9 +5,10 @@ because every page shows them."""
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from liso.html import format_html, format_html_join
 
 
 @dataclass(frozen=True)

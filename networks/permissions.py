@@ -127,22 +127,44 @@ def permissions_for(membership: Membership) -> frozenset[str]:
 ROLE_SEPARATOR = ","
 
 
-def _membership_at(slug, user_id):
+def _with_roles(memberships):
+    """Memberships with their network, and their roles as one text (`role_list`): one
+    query where `prefetch_related("roles")` makes two."""
     roles = (
         MembershipRole.objects.filter(membership=OuterRef("pk"))
         .values("membership")
         .annotate(codes=StringAgg("role", Value(ROLE_SEPARATOR)))
         .values("codes")
     )
+    return memberships.select_related("network").annotate(role_list=Subquery(roles))
+
+
+def _roles_read(membership: Membership) -> Membership:
+    """Keep the roles of `role_list` on the membership, in the method's order of roles
+    (SQLite cannot order inside an aggregate)."""
+    codes = set(membership.role_list.split(ROLE_SEPARATOR)) if membership.role_list else set()
+    membership.set_roles_read([role for role in Role.values if role in codes])
+    return membership
+
+
+def _membership_at(slug, user_id):
+    return _with_roles(Membership.objects).filter(
+        network__slug=slug, user_id=user_id, left_on__isnull=True
+    )[:1]
+
+
+def _memberships_of(user_id):
     return (
-        Membership.objects.select_related("network")
-        .annotate(role_list=Subquery(roles))
-        .filter(network__slug=slug, user_id=user_id, left_on__isnull=True)[:1]
+        _with_roles(Membership.objects)
+        .filter(user_id=user_id, left_on__isnull=True)
+        .order_by("network__name", "network__pk")
     )
 
 
-# Every network page asks this first: one query, compiled once (liso/compiled.py).
+# Every network page asks the first, every home page the second: one query each, compiled
+# once (liso/compiled.py).
 _membership_query = CompiledOnce(_membership_at, slug="(example slug)", user_id=-7_301_993)
+_memberships_query = CompiledOnce(_memberships_of, user_id=-7_301_993)
 
 
 def current_membership(user, slug: str) -> Membership:
@@ -154,11 +176,13 @@ def current_membership(user, slug: str) -> Membership:
     found = _membership_query(slug=slug, user_id=user.pk)
     if not found:
         raise Http404
-    membership = found[0]
-    # In the method's order of roles: SQLite cannot order inside an aggregate.
-    codes = set(membership.role_list.split(ROLE_SEPARATOR)) if membership.role_list else set()
-    membership.set_roles_read([role for role in Role.values if role in codes])
-    return membership
+    return _roles_read(found[0])
+
+
+def _current_memberships(user) -> list[Membership]:
+    """The user's current memberships with their networks and roles, by network name (one
+    query)."""
+    return [_roles_read(membership) for membership in _memberships_query(user_id=user.pk)]
 
 
 def network_permission_required(permission: str):
@@ -188,27 +212,16 @@ def networks_of(user):
 
 
 def networks_with(user, permission: str) -> list:
-    """The networks in which `user` holds `permission` now (two queries)."""
-    memberships = (
-        Membership.objects.filter(user=user, left_on__isnull=True)
-        .select_related("network")
-        .prefetch_related("roles")
-        .order_by("network__name")
-    )
-    return [m.network for m in memberships if permission in permissions_for(m)]
+    """The networks in which `user` holds `permission` now (one query)."""
+    return [m.network for m in _current_memberships(user) if permission in permissions_for(m)]
 
 
 def memberships_of(request) -> list[Membership]:
     """The request's person's current memberships with their network and roles, read once
-    per request (two queries) however many parts of the page ask: the home page's
-    sections each look at the person's networks."""
+    per request (one query) however many parts of the page ask: the home page's sections
+    each look at the person's networks."""
     if not hasattr(request, "_current_memberships"):
-        request._current_memberships = list(
-            Membership.objects.filter(user=request.user, left_on__isnull=True)
-            .select_related("network")
-            .prefetch_related("roles")
-            .order_by("network__name", "network__pk")
-        )
+        request._current_memberships = _current_memberships(request.user)
     return request._current_memberships
 
 

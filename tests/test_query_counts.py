@@ -315,10 +315,10 @@ def test_pages_make_the_same_queries_on_a_small_and_a_large_database(client, dee
 
 
 # The home page of a member: session and user; their memberships with the networks and
-# their roles (read once for every section); then one query per section: invitations to
-# sessions, to networks, open zelfscans, the next sessions, tasks, action points,
-# experiments (the quick reflection needs none of its own).
-HOME_FOR_A_MEMBER = 11
+# their roles (one query, read once for every section); then one query per section:
+# invitations to sessions, to networks, open zelfscans, the next sessions, tasks, action
+# points, experiments (the quick reflection needs none of its own).
+HOME_FOR_A_MEMBER = 10
 
 
 def test_home_page_makes_the_same_queries_in_one_network_or_in_many(client, db):

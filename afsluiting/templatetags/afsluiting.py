@@ -1,10 +1,10 @@
 from django import template
 from django.template.defaultfilters import urlize
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from afsluiting.closing import SHORT_QUESTIONS
 from afsluiting.models import Safeguard
+from liso.html import format_html, format_html_join
 from liso.links import url_pattern, with_id
 
 register = template.Library()

@@ -1,10 +1,11 @@
 from django import template
 from django.utils import timezone
 from django.utils.formats import time_format
-from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from liso.html import escape, format_html, format_html_join
 
 register = template.Library()
 
@@ -70,14 +71,12 @@ def _shared(context) -> dict:
                 csrf=csrf,
                 version=context["session"].draaiboek_version,
             ),
-            "moves": [
-                (action, conditional_escape(label)) for action, label in context["move_actions"]
-            ],
-            "drag": conditional_escape(_("Slepen om te verplaatsen")),
-            "nobody": conditional_escape(_("nog niemand gekozen")),
-            "about": conditional_escape(_("over deze werkvorm")),
-            "edit": conditional_escape(_("Wijzigen")),
-            "delete": conditional_escape(_("Weg")),
+            "moves": [(action, escape(label)) for action, label in context["move_actions"]],
+            "drag": escape(_("Slepen om te verplaatsen")),
+            "nobody": escape(_("nog niemand gekozen")),
+            "about": escape(_("over deze werkvorm")),
+            "edit": escape(_("Wijzigen")),
+            "delete": escape(_("Weg")),
         }
         context.render_context[_shared] = shared
     return shared
@@ -90,7 +89,7 @@ def draaiboek_block(context, item, first: bool, last: bool):
     `change_url`, `session`, `focus`, `move_actions` and the CSRF token."""
     shared = _shared(context)
     block = item.block
-    title = conditional_escape(block.title)
+    title = escape(block.title)
     focus = context.get("focus")
     focused = focus[1] if isinstance(focus, tuple) and focus[0] == block.pk else None
 

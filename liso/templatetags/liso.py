@@ -3,10 +3,10 @@ from datetime import datetime
 from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from liso import links, navigation, sources
+from liso.html import format_html
 from liso.markdown import render_markdown
 
 register = template.Library()

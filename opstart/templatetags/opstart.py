@@ -1,10 +1,10 @@
 from django import template
 from django.utils.formats import date_format, number_format
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from liso import method
+from liso.html import format_html, format_html_join
 from liso.links import url_maker
 from networks.models import Membership
 from opstart.models import Milestone

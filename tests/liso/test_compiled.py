@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from liso.compiled import CompiledOnce
 from liso.method import Role
 from networks.models import Membership
-from networks.permissions import current_membership
+from networks.permissions import current_membership, networks_with
 from tests.networks.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +80,29 @@ def test_the_current_membership_brings_its_roles_in_the_same_query():
         with pytest.raises(Exception) as refused:
             current_membership(user, slug)
         assert refused.typename == "Http404"
+
+
+def test_a_persons_memberships_come_with_networks_and_roles_in_one_query():
+    from networks import permissions
+    from tests.networks.factories import NetworkFactory
+
+    first = MembershipFactory(
+        network=NetworkFactory(name="Zuid"), roles=[Role.DEELNEMER, Role.TREKKER]
+    )
+    user = first.user
+    second = MembershipFactory(
+        user=user, network=NetworkFactory(name="Noord"), roles=[Role.PROJECTASSISTENT]
+    )
+    MembershipFactory(user=user, left_on=date(2025, 1, 1))  # left: not among them
+    MembershipFactory(roles=[Role.TREKKER])  # someone else's
+    with CaptureQueriesContext(connection) as queries:
+        found = permissions._current_memberships(user)
+        assert [m.pk for m in found] == [second.pk, first.pk]  # by network name
+        assert found[1].role_codes() == [Role.TREKKER, Role.DEELNEMER]  # the method's order
+        assert found[0].role_codes() == [Role.PROJECTASSISTENT]
+        assert found[0].network.name == "Noord"
+    assert len(queries) == 1
+    assert networks_with(user, permissions.MEMBERS_MANAGE) == [first.network]
 
 
 def test_a_values_list_union_with_an_example_in_each_part_gives_its_rows():

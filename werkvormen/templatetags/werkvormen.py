@@ -5,9 +5,10 @@ from html import escape
 
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from liso.html import format_html
 
 register = template.Library()
 

@@ -24,6 +24,7 @@ from bijeenkomsten.models import DraaiboekBlock, Registration, Session
 from bijeenkomsten.registrations import AttendancePoint, attendance_trend, is_falling
 from kernelements.models import Decision, Struikelblok, StruikelblokEntry, YearlyReview
 from liso import method
+from liso.compiled import CompiledOnce
 from networks.models import Membership, Network, Organisation
 from opstart.models import Milestone
 from phases.models import Adoption, Experiment, Kennisproduct, Reflection
@@ -122,11 +123,20 @@ def _next(field: str, today: date):
     return Subquery(upcoming.values(field)[:1])
 
 
+# Building and compiling the two queries below (two dozen subqueries, and three) cost more
+# than running them: each is compiled once a day (liso/compiled.py) and run per network.
+_EXAMPLE_NETWORK = -7_301_993
+
+
 @lru_cache(maxsize=2)
+def _counted_on(today: date) -> CompiledOnce:
+    return CompiledOnce(
+        lambda network_id: _counted(today).filter(pk=network_id), network_id=_EXAMPLE_NETWORK
+    )
+
+
 def _counted(today: date):
-    """Every network with the counts the rules read, as of `today`. Building this
-    queryset (two dozen subqueries) cost more than running it, so it is built once a day
-    and each request only filters it on its network (a filter makes a copy)."""
+    """Every network with the counts the rules read, as of `today`."""
     quiet_since = today - QUIET_PERIOD
     return Network.objects.select_related("infrastructure").annotate(
         held=_count(Session, date__lt=today, status=Session.Status.GEPLAND),
@@ -181,7 +191,7 @@ def _counted(today: date):
 
 def gather(network: Network, today: date | None = None) -> Facts:
     today = today or date.today()
-    counted = _counted(today).filter(pk=network.pk).get()
+    (counted,) = _counted_on(today)(network_id=network.pk)
     next_session = None
     blocks = []
     if counted.next_id:
@@ -196,13 +206,18 @@ def gather(network: Network, today: date | None = None) -> Facts:
 
 def _quiet_organisations(network, today) -> list[str]:
     """Member organisations with no attendance, experiment or adoption lately (one query)."""
-    return list(_quiet(network.pk, today - PARTNER_QUIET_PERIOD).values_list("name", flat=True))
+    return _quiet_since(today - PARTNER_QUIET_PERIOD)(network_id=network.pk)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=2)
+def _quiet_since(since: date) -> CompiledOnce:
+    return CompiledOnce(
+        lambda network_id: _quiet(network_id, since).values_list("name", flat=True),
+        network_id=_EXAMPLE_NETWORK,
+    )
+
+
 def _quiet(network_id: int, since: date):
-    """The query of _quiet_organisations, built once a day per network (like _counted):
-    building its three subqueries cost more than running them."""
     # Only organisations that have been members long enough to be expected to show up.
     members = Membership.objects.filter(network_id=network_id, left_on=None, joined_on__lte=since)
     return (

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from liso import once, outbox, signup
+from liso.links import url_pattern
 from liso.method import Role
 from liso.models import User
 from liso.notifications import base_url_of
@@ -134,6 +135,7 @@ def member_list(request):
         "network": network,
         "members": active_members(network),
         "can_manage": can_manage,
+        "edit_url": url_pattern("member_edit", network.slug),
         "invitations": _open_invitations(network) if can_manage else [],
         "former": network.memberships.filter(left_on__isnull=False)
         .select_related("user")

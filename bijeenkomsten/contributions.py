@@ -28,6 +28,7 @@ from bijeenkomsten.terugblik import rating_text
 from liso import home
 from liso.account import RemovalPart
 from liso.catalogue import Part
+from liso.compiled import CompiledOnce
 from liso.contributions import (
     ACCOUNT_REMOVAL,
     CATALOGUE_PARTS,
@@ -50,10 +51,19 @@ from networks.search import SearchSource
 from werkvormen.registry import RelatedNote
 
 MY_TASKS_SHOWN = 15
+# The home page's own tasks and action points: the same two queries for every person, so
+# each is compiled once (liso/compiled.py) and run with the person's id.
+_EXAMPLE_USER = -7_301_993
+_open_tasks = CompiledOnce(
+    lambda user_id: open_tasks_of(user_id)[: MY_TASKS_SHOWN + 1], user_id=_EXAMPLE_USER
+)
+_open_actions = CompiledOnce(
+    lambda user_id: open_actions_of(user_id)[: MY_TASKS_SHOWN + 1], user_id=_EXAMPLE_USER
+)
 
 
 def _my_tasks(request):
-    tasks = list(open_tasks_of(request.user)[: MY_TASKS_SHOWN + 1])
+    tasks = _open_tasks(user_id=request.user.pk)
     if not tasks:
         return None
     return {
@@ -155,7 +165,7 @@ def _attendance(request):
 
 
 def _my_actions(request):
-    actions = list(open_actions_of(request.user)[: MY_TASKS_SHOWN + 1])
+    actions = _open_actions(user_id=request.user.pk)
     if not actions:
         return None
     return {"actions": actions[:MY_TASKS_SHOWN], "more": len(actions) > MY_TASKS_SHOWN}

@@ -61,7 +61,8 @@ def open_actions_before(session: Session):
 
 
 def open_actions_of(user):
-    """A person's open action points across their networks."""
+    """A person's open action points across their networks (`user`: the person or their
+    id)."""
     return (
         ActionPoint.objects.filter(
             owner__user=user, owner__left_on=None, done_at=None, network__archived_at=None

@@ -128,7 +128,8 @@ def next_session(network) -> Session | None:
 
 
 def open_tasks_of(user):
-    """A person's open tasks across their networks, the most urgent (overdue) first."""
+    """A person's open tasks across their networks, the most urgent (overdue) first
+    (`user`: the person or their id)."""
     return (
         PreparationTask.objects.filter(
             assignee__user=user,

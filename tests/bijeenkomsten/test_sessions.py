@@ -180,6 +180,35 @@ def test_my_tasks_lists_open_tasks_across_networks_overdue_first(client):
     assert not services.open_tasks_of(deelnemer).exists()
 
 
+def test_each_person_sees_their_own_tasks_and_action_points_at_home(client):
+    from bijeenkomsten.models import ActionPoint
+
+    world = build_world()
+    session = Session.objects.create(
+        network=world.network,
+        theme="Thema",
+        place="x",
+        date=date.today() + timedelta(weeks=3),
+        start_time="10:00",
+    )
+    for role in (Role.TREKKER, Role.DEELNEMER):
+        membership = world.members[role]
+        PreparationTask.objects.create(
+            session=session, title=f"Taak voor {role}", due_on=date.today(), assignee=membership
+        )
+        ActionPoint.objects.create(
+            network=world.network,
+            session=session,
+            agreed_on=date.today(),
+            what=f"Actie voor {role}",
+            owner=membership,
+        )
+    for mine, theirs in ((Role.TREKKER, Role.DEELNEMER), (Role.DEELNEMER, Role.TREKKER)):
+        home = _as(client, world, mine).get("/").content.decode()
+        assert f"Taak voor {mine}" in home and f"Actie voor {mine}" in home
+        assert f"Taak voor {theirs}" not in home and f"Actie voor {theirs}" not in home
+
+
 def test_a_session_needs_a_place_and_at_most_two_facilitators(client):
     world = build_world()
     members = [

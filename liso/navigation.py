@@ -3,6 +3,7 @@ from this page). Made in Python, like the network's own sections (networks/navig
 because every page shows them."""
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -36,9 +37,16 @@ VISITOR_MENU = (
 def main_menu(request) -> list[Link]:
     """The menu for this visitor; an error page made without a request gets a visitor's."""
     if request is None:
-        return [_menu_link(reverse(name), label, "") for name, label in VISITOR_MENU]
+        return [_menu_link(_url(name), label, "") for name, label in VISITOR_MENU]
     menu = MEMBER_MENU if request.user.is_authenticated else VISITOR_MENU
-    return [_menu_link(reverse(name), label, request.path) for name, label in menu]
+    return [_menu_link(_url(name), label, request.path) for name, label in menu]
+
+
+@cache
+def _url(name: str) -> str:
+    """The menu's links, reversed once per process (they take no arguments; like the
+    network's sections, this assumes one script prefix per process)."""
+    return reverse(name)
 
 
 def _menu_link(url: str, label, path: str) -> Link:

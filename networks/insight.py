@@ -40,15 +40,17 @@ class Insight:
 
 
 def active_members(network, *, with_organisation: bool = True):
-    """The current members, with what the pages show about them, in two queries. The
-    perspective overview does without their organisation: a model instance fewer per member."""
+    """The current members, with what the pages show about them and their roles, in one
+    query. The perspective overview does without their organisation: a model instance fewer
+    per member."""
     related = ("user", "organisation") if with_organisation else ("user",)
-    return list(
-        Membership.objects.filter(network=network, left_on__isnull=True)
+    members = (
+        Membership.objects.with_roles()
+        .filter(network=network, left_on__isnull=True)
         .select_related(*related)
-        .prefetch_related("roles")
         .order_by("user__full_name")
     )
+    return [member.keep_role_list() for member in members]
 
 
 def network_insight(network) -> Insight:

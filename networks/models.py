@@ -2,7 +2,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, StringAgg, Subquery, Value
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
@@ -261,6 +261,23 @@ class Network(VersionChecked):
         return method.Stage.BIJ_START if self.status in starting else method.Stage.LOPEND
 
 
+ROLE_SEPARATOR = ","
+
+
+class MembershipQuerySet(models.QuerySet):
+    def with_roles(self) -> "MembershipQuerySet":
+        """Each membership's roles as one text (`role_list`), read in the same query where
+        `prefetch_related("roles")` makes a second; `Membership.keep_role_list()` turns
+        it into the roles `roles.all()` answers from."""
+        roles = (
+            MembershipRole.objects.filter(membership=OuterRef("pk"))
+            .values("membership")
+            .annotate(codes=StringAgg("role", Value(ROLE_SEPARATOR)))
+            .values("codes")
+        )
+        return self.annotate(role_list=Subquery(roles))
+
+
 class Membership(VersionChecked):
     """Someone's place in a network. Leaving sets `left_on`; nothing is deleted, so the
     history stays and turnover can be measured."""
@@ -305,6 +322,8 @@ class Membership(VersionChecked):
         help_text=_("Voor ervaringsdeskundigen: wat is er afgesproken over een vergoeding?"),
     )
 
+    objects = MembershipQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("lidmaatschap")
         verbose_name_plural = _("lidmaatschappen")
@@ -318,6 +337,13 @@ class Membership(VersionChecked):
     @property
     def is_active(self) -> bool:
         return self.left_on is None
+
+    def keep_role_list(self) -> "Membership":
+        """Keep the roles of `with_roles()`'s `role_list`, in the method's order of roles
+        (SQLite cannot order inside an aggregate)."""
+        codes = set(self.role_list.split(ROLE_SEPARATOR)) if self.role_list else set()
+        self.set_roles_read([role for role in method.Role.values if role in codes])
+        return self
 
     def set_roles_read(self, codes: list[str]) -> None:
         """Keep roles read along with the membership, as `prefetch_related("roles")`

@@ -16,12 +16,11 @@ from collections.abc import Iterable
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, StringAgg, Subquery, Value
 from django.http import Http404
 
 from liso.compiled import CompiledOnce
 from liso.method import Role
-from networks.models import Membership, MembershipRole, Network
+from networks.models import Membership, Network
 
 # Permission names, by what they guard.
 NETWORK_VIEW = "network.view"
@@ -124,38 +123,18 @@ def permissions_for(membership: Membership) -> frozenset[str]:
     return frozenset(perms)
 
 
-ROLE_SEPARATOR = ","
-
-
-def _with_roles(memberships):
-    """Memberships with their network, and their roles as one text (`role_list`): one
-    query where `prefetch_related("roles")` makes two."""
-    roles = (
-        MembershipRole.objects.filter(membership=OuterRef("pk"))
-        .values("membership")
-        .annotate(codes=StringAgg("role", Value(ROLE_SEPARATOR)))
-        .values("codes")
-    )
-    return memberships.select_related("network").annotate(role_list=Subquery(roles))
-
-
-def _roles_read(membership: Membership) -> Membership:
-    """Keep the roles of `role_list` on the membership, in the method's order of roles
-    (SQLite cannot order inside an aggregate)."""
-    codes = set(membership.role_list.split(ROLE_SEPARATOR)) if membership.role_list else set()
-    membership.set_roles_read([role for role in Role.values if role in codes])
-    return membership
-
-
 def _membership_at(slug, user_id):
-    return _with_roles(Membership.objects).filter(
-        network__slug=slug, user_id=user_id, left_on__isnull=True
-    )[:1]
+    return (
+        Membership.objects.with_roles()
+        .select_related("network")
+        .filter(network__slug=slug, user_id=user_id, left_on__isnull=True)[:1]
+    )
 
 
 def _memberships_of(user_id):
     return (
-        _with_roles(Membership.objects)
+        Membership.objects.with_roles()
+        .select_related("network")
         .filter(user_id=user_id, left_on__isnull=True)
         .order_by("network__name", "network__pk")
     )
@@ -176,13 +155,13 @@ def current_membership(user, slug: str) -> Membership:
     found = _membership_query(slug=slug, user_id=user.pk)
     if not found:
         raise Http404
-    return _roles_read(found[0])
+    return found[0].keep_role_list()
 
 
 def _current_memberships(user) -> list[Membership]:
     """The user's current memberships with their networks and roles, by network name (one
     query)."""
-    return [_roles_read(membership) for membership in _memberships_query(user_id=user.pk)]
+    return [membership.keep_role_list() for membership in _memberships_query(user_id=user.pk)]
 
 
 def network_permission_required(permission: str):

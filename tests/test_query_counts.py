@@ -72,9 +72,9 @@ NOT_THE_TREKKERS = {"reflection_edit": 404, "leervraag_edit": 403}
 # Network pages, seen by the trekker: session and user, then the membership with its
 # network and roles (one query, for the permissions), then the page's own queries.
 NETWORK_EXPECTED = {
-    # members with user and organisation, their roles; role norms; the start-up's steps;
+    # members with user and their roles (one query); role norms; the start-up's steps;
     # the next session; attendance of the last sessions; a session missing its report
-    "network_overview": 10,
+    "network_overview": 9,
     "network_edit": 3,
     # The empty search page; a search adds one query (tests/networks/test_search.py)
     "network_search": 3,
@@ -113,9 +113,11 @@ NETWORK_EXPECTED = {
     # rule of selectiestress does not read), its struikelblok with werkvormen and the log,
     # to show what the signal says; the struikelblok
     "signal_take_up": 9,  # how many revisions (for the pages); a page of them, with who
-    "member_list": 8,  # members (2), open invitations with their latest mail, former members
+    # members with their roles (one query), open invitations with their latest mail,
+    # former members
+    "member_list": 7,
     "member_invite": 4,  # organisations for the select
-    "member_coverage": 6,  # members (2), role norms
+    "member_coverage": 5,  # members with their roles (one query), role norms
     "member_edit": 6,  # the membership and its roles; organisations for the select
     "organisation_create": 3,
     # The start-up. Its pages show the path's steps: one query (annotations) for all seven.

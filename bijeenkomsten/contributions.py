@@ -28,7 +28,7 @@ from bijeenkomsten.terugblik import rating_text
 from liso import home
 from liso.account import RemovalPart
 from liso.catalogue import Part
-from liso.compiled import CompiledOnce
+from liso.compiled import EXAMPLE_ID, CompiledOnce
 from liso.contributions import (
     ACCOUNT_REMOVAL,
     CATALOGUE_PARTS,
@@ -53,12 +53,11 @@ from werkvormen.registry import RelatedNote
 MY_TASKS_SHOWN = 15
 # The home page's own tasks and action points: the same two queries for every person, so
 # each is compiled once (liso/compiled.py) and run with the person's id.
-_EXAMPLE_USER = -7_301_993
 _open_tasks = CompiledOnce(
-    lambda user_id: open_tasks_of(user_id)[: MY_TASKS_SHOWN + 1], user_id=_EXAMPLE_USER
+    lambda user_id: open_tasks_of(user_id)[: MY_TASKS_SHOWN + 1], user_id=EXAMPLE_ID
 )
 _open_actions = CompiledOnce(
-    lambda user_id: open_actions_of(user_id)[: MY_TASKS_SHOWN + 1], user_id=_EXAMPLE_USER
+    lambda user_id: open_actions_of(user_id)[: MY_TASKS_SHOWN + 1], user_id=EXAMPLE_ID
 )
 
 

@@ -24,7 +24,7 @@ from bijeenkomsten.models import DraaiboekBlock, Registration, Session
 from bijeenkomsten.registrations import AttendancePoint, attendance_trend, is_falling
 from kernelements.models import Decision, Struikelblok, StruikelblokEntry, YearlyReview
 from liso import method
-from liso.compiled import CompiledOnce
+from liso.compiled import EXAMPLE_ID, CompiledOnce
 from networks.models import Membership, Network, Organisation
 from opstart.models import Milestone
 from phases.models import Adoption, Experiment, Kennisproduct, Reflection
@@ -125,13 +125,10 @@ def _next(field: str, today: date):
 
 # Building and compiling the two queries below (two dozen subqueries, and three) cost more
 # than running them: each is compiled once a day (liso/compiled.py) and run per network.
-_EXAMPLE_NETWORK = -7_301_993
-
-
 @lru_cache(maxsize=2)
 def _counted_on(today: date) -> CompiledOnce:
     return CompiledOnce(
-        lambda network_id: _counted(today).filter(pk=network_id), network_id=_EXAMPLE_NETWORK
+        lambda network_id: _counted(today).filter(pk=network_id), network_id=EXAMPLE_ID
     )
 
 
@@ -213,7 +210,7 @@ def _quiet_organisations(network, today) -> list[str]:
 def _quiet_since(since: date) -> CompiledOnce:
     return CompiledOnce(
         lambda network_id: _quiet(network_id, since).values_list("name", flat=True),
-        network_id=_EXAMPLE_NETWORK,
+        network_id=EXAMPLE_ID,
     )
 
 

@@ -17,6 +17,9 @@ from collections.abc import Callable
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
 
+# The example for an id: no row has it, and no query uses it for anything else.
+EXAMPLE_ID = -7_301_993
+
 
 class CompiledOnce:
     """`build(**examples)` gives the queryset; calling the object with the same keywords

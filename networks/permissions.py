@@ -18,7 +18,7 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from liso.compiled import CompiledOnce
+from liso.compiled import EXAMPLE_ID, CompiledOnce
 from liso.method import Role
 from networks.models import Membership, Network
 
@@ -123,27 +123,26 @@ def permissions_for(membership: Membership) -> frozenset[str]:
     return frozenset(perms)
 
 
-def _membership_at(slug, user_id):
-    return (
-        Membership.objects.with_roles()
-        .select_related("network")
-        .filter(network__slug=slug, user_id=user_id, left_on__isnull=True)[:1]
-    )
-
-
-def _memberships_of(user_id):
+def _current(user_id):
+    """A person's current memberships, with their network and roles."""
     return (
         Membership.objects.with_roles()
         .select_related("network")
         .filter(user_id=user_id, left_on__isnull=True)
-        .order_by("network__name", "network__pk")
     )
 
 
 # Every network page asks the first, every home page the second: one query each, compiled
 # once (liso/compiled.py).
-_membership_query = CompiledOnce(_membership_at, slug="(example slug)", user_id=-7_301_993)
-_memberships_query = CompiledOnce(_memberships_of, user_id=-7_301_993)
+_membership_query = CompiledOnce(
+    lambda slug, user_id: _current(user_id).filter(network__slug=slug)[:1],
+    slug="(example slug)",
+    user_id=EXAMPLE_ID,
+)
+_memberships_query = CompiledOnce(
+    lambda user_id: _current(user_id).order_by("network__name", "network__pk"),
+    user_id=EXAMPLE_ID,
+)
 
 
 def current_membership(user, slug: str) -> Membership:

@@ -289,7 +289,11 @@ CONTRIBUTIONS = [
     (MAIL_KINDS, notices.TASKS.code, notices.TASKS),
     (DAILY_MAIL_SECTIONS, notices.TASKS.code, notices.TASKS_SECTION),
     (DAILY_JOBS, "upcoming-reminders", notices.upcoming_reminders),
-    (CATALOGUE_PARTS, "bijeenkomsten", Part("bijeenkomsten", catalogue.check, catalogue.load)),
+    (
+        CATALOGUE_PARTS,
+        "bijeenkomsten",
+        Part("bijeenkomsten", catalogue.check, catalogue.load, catalogue.MODELS),
+    ),
     (DEMO_PARTS, "sessions", demo.demo_sessions),
     (SEARCH_SOURCES, "sessions", SESSIONS_FOUND),
     (SEARCH_SOURCES, "minutes", MINUTES_FOUND),

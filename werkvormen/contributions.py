@@ -26,7 +26,11 @@ WERKVORMEN_FOUND = SearchSource(
 )
 
 CONTRIBUTIONS = [
-    (CATALOGUE_PARTS, "werkvormen", Part("werkvormen", catalogue.check, catalogue.load)),
+    (
+        CATALOGUE_PARTS,
+        "werkvormen",
+        Part("werkvormen", catalogue.check, catalogue.load, catalogue.MODELS),
+    ),
     (DEMO_PARTS, "own-werkvorm", demo.demo_own_werkvorm),
     (SEARCH_SOURCES, "werkvormen", WERKVORMEN_FOUND),
 ]

@@ -44,11 +44,44 @@ def django_db_modify_db_settings(pg_cluster, django_db_modify_db_settings_parall
 def django_db_setup(django_db_setup, django_db_blocker):
     """The method catalogue is reference data every page may lean on: load it once into
     the test database. Tests in a transaction see it; transactional tests (browser) load
-    it again with the `catalogue` fixture, because they empty the database afterwards."""
+    it again with the `catalogue` fixture, because they empty the database afterwards, and
+    ordinary tests after them get it back from `pytest_runtest_setup` below."""
     from liso import catalogue
 
     with django_db_blocker.unblock():
         catalogue.load_all()
+
+
+# A transactional test (the browser tests, through live_server, and the few that need real
+# commits) empties the whole database when it ends, the catalogue included. pytest-django sorts
+# them after the ordinary tests, but that order does not hold across xdist's workers, so an
+# ordinary test may come next on the same worker. Such a test gets the catalogue back before
+# its own transaction begins, whatever order the tests run in.
+_DATABASE_EMPTIED = pytest.StashKey[bool]()
+
+
+def _empties_database(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    marked = marker is not None and any(
+        marker.kwargs.get(option) for option in ("transaction", "reset_sequences")
+    )
+    fixtures = getattr(item, "fixturenames", ())
+    return marked or "transactional_db" in fixtures or "live_server" in fixtures
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    stash = item.config.stash
+    if _empties_database(item):
+        stash[_DATABASE_EMPTIED] = True
+    elif stash.get(_DATABASE_EMPTIED, False):
+        from pytest_django.plugin import blocking_manager_key
+
+        from liso import catalogue
+
+        with stash[blocking_manager_key].unblock():
+            catalogue.load_all()
+        stash[_DATABASE_EMPTIED] = False
 
 
 @pytest.fixture

@@ -3,9 +3,6 @@
 from bijeenkomsten.models import PreparationStep
 from liso import catalogue, method
 
-# What this part loads (liso.catalogue.Part.models).
-MODELS = (PreparationStep,)
-
 
 def _preparation():
     entries = catalogue.read_entries("voorbereiding.toml", "taak")

@@ -289,11 +289,7 @@ CONTRIBUTIONS = [
     (MAIL_KINDS, notices.TASKS.code, notices.TASKS),
     (DAILY_MAIL_SECTIONS, notices.TASKS.code, notices.TASKS_SECTION),
     (DAILY_JOBS, "upcoming-reminders", notices.upcoming_reminders),
-    (
-        CATALOGUE_PARTS,
-        "bijeenkomsten",
-        Part("bijeenkomsten", catalogue.check, catalogue.load, catalogue.MODELS),
-    ),
+    (CATALOGUE_PARTS, "bijeenkomsten", Part("bijeenkomsten", catalogue.check, catalogue.load)),
     (DEMO_PARTS, "sessions", demo.demo_sessions),
     (SEARCH_SOURCES, "sessions", SESSIONS_FOUND),
     (SEARCH_SOURCES, "minutes", MINUTES_FOUND),

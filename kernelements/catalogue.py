@@ -4,9 +4,6 @@ from kernelements.models import Aandachtspunt, Kernelement, Struikelblok
 from liso import catalogue, method
 from werkvormen.models import Werkvorm
 
-# What this part loads (liso.catalogue.Part.models).
-MODELS = (Kernelement, Aandachtspunt, Struikelblok)
-
 AANDACHTSPUNT_KEYS = [
     "code",
     "stelling",

@@ -124,11 +124,7 @@ CONTRIBUTIONS = [
         "struikelblokken",
         RelatedSection(_("Helpt bij struikelblok"), _struikelblokken),
     ),
-    (
-        CATALOGUE_PARTS,
-        "kernelements",
-        Part("kernelements", catalogue.check, catalogue.load, catalogue.MODELS),
-    ),
+    (CATALOGUE_PARTS, "kernelements", Part("kernelements", catalogue.check, catalogue.load)),
     (OVERVIEW_PANELS, "signals", Panel("kernelements/health/signals_loader.html", _health_panel)),
     (OVERVIEW_PANELS, "health", Panel("kernelements/health/panel_loader.html", _health_panel)),
     (DAILY_JOBS, "close-scan-rounds", scans.close_overdue_rounds),

@@ -16,16 +16,12 @@ from django.utils.translation import gettext as _
 
 from bijeenkomsten.models import PreparationStep
 from kernelements.models import Aandachtspunt, Kernelement, Struikelblok
-from liso import catalogue, method
+from liso import method
 from networks.models import ChecklistItem, PerspectiveProfile, RoleProfile
 from phases.models import Phase, ReflectionPrompt
 from werkvormen.models import LabelKind, Werkvorm
 
 MORE_WERKVORMEN = 12  # beyond these, the page links to the library filtered on the phase
-
-
-def _page(request, template: str, context: dict):
-    return render(request, template, {**context, "catalogue_version": catalogue.version()})
 
 
 @login_not_required
@@ -37,7 +33,7 @@ def guide(request):
         "struikelblokken": Struikelblok.objects.all(),
         "title": _("De LISO-werkwijze"),
     }
-    return _page(request, "kernelements/guide/index.html", context)
+    return render(request, "kernelements/guide/index.html", context)
 
 
 @login_not_required
@@ -53,20 +49,24 @@ def guide_kernelement(request, code):
         "review_questions": ReflectionPrompt.objects.filter(kernelement=kernelement.code),
         "title": kernelement.get_code_display(),
     }
-    return _page(request, "kernelements/guide/kernelement.html", context)
+    return render(request, "kernelements/guide/kernelement.html", context)
 
 
 @login_not_required
 def guide_struikelblokken(request):
     context = {"struikelblokken": Struikelblok.objects.all(), "title": _("Struikelblokken")}
-    return _page(request, "kernelements/guide/struikelblokken.html", context)
+    return render(request, "kernelements/guide/struikelblokken.html", context)
 
 
 @login_not_required
 def guide_struikelblok(request, code):
     struikelblok = get_object_or_404(Struikelblok, code=code)
-    context = {"struikelblok": struikelblok, "title": struikelblok.title}
-    return _page(request, "kernelements/guide/struikelblok.html", context)
+    context = {
+        "struikelblok": struikelblok,
+        "werkvormen": SimpleLazyObject(lambda: list(struikelblok.werkvormen.all())),
+        "title": struikelblok.title,
+    }
+    return render(request, "kernelements/guide/struikelblok.html", context)
 
 
 @login_not_required
@@ -91,7 +91,7 @@ def guide_phase(request, number):
         "next": number + 1 if number + 1 in numbers else None,
         "title": f"{phase.number}. {phase.get_number_display()}",
     }
-    return _page(request, "kernelements/guide/phase.html", context)
+    return render(request, "kernelements/guide/phase.html", context)
 
 
 @login_not_required
@@ -113,7 +113,7 @@ def guide_sessions(request):
         ),
         "title": _("Een bijeenkomst voorbereiden"),
     }
-    return _page(request, "kernelements/guide/sessions.html", context)
+    return render(request, "kernelements/guide/sessions.html", context)
 
 
 @login_not_required
@@ -123,7 +123,7 @@ def guide_roles(request):
         "perspectives": PerspectiveProfile.objects.all(),
         "title": _("Rollen en perspectieven"),
     }
-    return _page(request, "kernelements/guide/roles.html", context)
+    return render(request, "kernelements/guide/roles.html", context)
 
 
 @login_not_required
@@ -138,7 +138,7 @@ def guide_checklists(request):
         ),
         "title": _("Starten en afsluiten"),
     }
-    return _page(request, "kernelements/guide/checklists.html", context)
+    return render(request, "kernelements/guide/checklists.html", context)
 
 
 def _on_checklist(items, checklist) -> list:
@@ -152,7 +152,7 @@ def guide_dimensions(request):
         "rows": SimpleLazyObject(_dimension_rows),
         "title": _("Publiek-private leernetwerken"),
     }
-    return _page(request, "kernelements/guide/dimensions.html", context)
+    return render(request, "kernelements/guide/dimensions.html", context)
 
 
 def _dimension_rows() -> list[dict]:

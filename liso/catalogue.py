@@ -12,7 +12,6 @@ does, through a load or an edit by the platform's staff. Pages made of reference
 only (the guide) keep their rendered content per version.
 """
 
-import functools
 import tomllib
 import uuid
 from collections import Counter
@@ -26,7 +25,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from liso.contributions import CATALOGUE_PARTS, contributions
-from liso.sources import METHOD, Addition, Source
+from liso.sources import METHOD, Addition, Source, Sourced
 
 
 class CatalogueError(Exception):
@@ -50,9 +49,6 @@ class Part:
     name: str
     check: Callable[[], None]
     load: Callable[[LoadReport], None]
-    # What the part loads: a change to any of these (or their many-to-many links), by a
-    # load or in the admin, is a new catalogue version.
-    models: tuple[type, ...] = ()
 
 
 def parts() -> list[Part]:
@@ -204,43 +200,67 @@ def check_all() -> None:
 VERSION_KEY = "catalogue-version"
 
 
-def _new_version() -> str:
-    return uuid.uuid4().hex
-
-
 def version() -> str:
     """The catalogue's current version (one cache read)."""
     return cache.get_or_set(VERSION_KEY, _new_version, timeout=None)
 
 
+def _new_version() -> str:
+    return uuid.uuid4().hex
+
+
 def changed() -> None:
-    """Reference content changed: a new version once the change is committed. Made after
-    the commit, the new version is never paired with a page rendered from the old content."""
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, _new_version(), timeout=None))
+    """Reference content changed: a new version once the change is committed, and once per
+    transaction however many items it changed (a load saves hundreds). Made after the
+    commit, the new version is never paired with a page rendered from the old content."""
+    connection = transaction.get_connection()
+    pending = getattr(connection, "catalogue_version_pending", None)
+    # Still waiting for this transaction's commit? (A rollback empties Django's list of
+    # waiting callbacks; a commit runs them, and ours clears the mark.)
+    if pending is not None and any(entry[1] is pending for entry in connection.run_on_commit):
+        return
+
+    def set_new_version() -> None:
+        connection.catalogue_version_pending = None
+        cache.set(VERSION_KEY, _new_version(), timeout=None)
+
+    connection.catalogue_version_pending = set_new_version
+    transaction.on_commit(set_new_version)
 
 
-@functools.cache
-def _watched() -> frozenset:
-    models = {model for part in parts() for model in part.models}
-    links = {
-        relation.remote_field.through for model in models for relation in model._meta.many_to_many
-    }
-    return frozenset(models | links)
+def _is_reference(instance) -> bool:
+    # A network's own werkvorm names its source too, but only its network sees it.
+    return getattr(instance, "network_id", None) is None
 
 
-def _on_save_or_delete(sender, **kwargs) -> None:
-    if sender in _watched():
+def _on_save_or_delete(sender, instance, **kwargs) -> None:
+    if _is_reference(instance):
         changed()
 
 
-def _on_links_changed(sender, action, **kwargs) -> None:
-    if action.startswith("post_") and sender in _watched():
+def _on_links_changed(sender, instance, action, **kwargs) -> None:
+    if action.startswith("post_") and _is_reference(instance):
         changed()
 
 
 def watch_changes() -> None:
-    """Give the catalogue a new version on every save, delete or many-to-many change of a
-    part's models (liso/apps.py calls this once)."""
-    post_save.connect(_on_save_or_delete, dispatch_uid="catalogue-save")
-    post_delete.connect(_on_save_or_delete, dispatch_uid="catalogue-delete")
-    m2m_changed.connect(_on_links_changed, dispatch_uid="catalogue-links")
+    """Give the catalogue a new version on every save or delete of reference content (the
+    models that name their source, liso.sources.Sourced) and every change of their
+    many-to-many links (liso/apps.py calls this once). Connected model by model: a receiver
+    for every model would cost Django its fast deletes and many-to-many adds."""
+    from django.apps import apps
+
+    for model in apps.get_models():
+        if not issubclass(model, Sourced):
+            continue
+        label = model._meta.label
+        post_save.connect(_on_save_or_delete, sender=model, dispatch_uid=f"catalogue-save-{label}")
+        post_delete.connect(
+            _on_save_or_delete, sender=model, dispatch_uid=f"catalogue-delete-{label}"
+        )
+        for relation in model._meta.many_to_many:
+            m2m_changed.connect(
+                _on_links_changed,
+                sender=relation.remote_field.through,
+                dispatch_uid=f"catalogue-links-{label}-{relation.name}",
+            )

@@ -7,6 +7,7 @@ calls it a thousand times (docs/performance.md). Here a lazy string is turned in
 once, before escaping, as Django's `conditional_escape` does too.
 """
 
+from collections.abc import Mapping
 from html import escape as escape_text
 
 from django.utils.functional import Promise
@@ -24,11 +25,23 @@ def escape(value) -> SafeString:
 
 
 def format_html(template: str, *args, **kwargs) -> SafeString:
-    """`template.format(*args, **kwargs)` with every argument escaped, as safe HTML."""
+    """`template.format(*args, **kwargs)` with every argument escaped, as safe HTML. Like
+    Django's, it refuses a call without arguments: `format_html(text)` would pass `text`
+    as safe unescaped."""
+    if not (args or kwargs):
+        raise TypeError("args or kwargs must be provided.")
     named = {name: escape(value) for name, value in kwargs.items()}
     return SafeString(template.format(*map(escape, args), **named))
 
 
 def format_html_join(separator: str, template: str, rows) -> SafeString:
-    """`format_html(template, *row)` for each row, joined by `separator`."""
-    return SafeString(separator.join(template.format(*map(escape, row)) for row in rows))
+    """`format_html(template, *row)` for each row (`**row` for a mapping), joined by the
+    escaped `separator`."""
+    return SafeString(
+        escape(separator).join(
+            format_html(template, **row)
+            if isinstance(row, Mapping)
+            else format_html(template, *row)
+            for row in rows
+        )
+    )

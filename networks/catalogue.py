@@ -3,9 +3,6 @@
 from liso import catalogue, method
 from networks.models import ChecklistItem, PerspectiveProfile, RoleProfile
 
-# What this part loads (liso.catalogue.Part.models).
-MODELS = (ChecklistItem, PerspectiveProfile, RoleProfile)
-
 
 def _roles():
     entries = catalogue.read_entries("rollen.toml", "rol")

@@ -141,11 +141,7 @@ CONTRIBUTIONS = [
     (NEXT_STEPS, "invite-first-people", NextStep(_invite_first_people)),
     (NEXT_STEPS, "find-procesbegeleider", NextStep(_find_procesbegeleider)),
     (NEXT_STEPS, "fill-perspectives", NextStep(_fill_perspectives)),
-    (
-        CATALOGUE_PARTS,
-        "networks",
-        Part("networks", catalogue.check, catalogue.load, catalogue.MODELS),
-    ),
+    (CATALOGUE_PARTS, "networks", Part("networks", catalogue.check, catalogue.load)),
     (DEMO_PARTS, "network", demo.demo_network),
     (MAIL_KINDS, notices.NETWORK.code, notices.NETWORK),
     (PERSONAL_DATA, "memberships", PersonalSection("lidmaatschappen", _memberships)),

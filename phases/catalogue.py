@@ -4,9 +4,6 @@ from liso import catalogue, method
 from phases.models import Phase, ReflectionPrompt
 from werkvormen.models import Werkvorm
 
-# What this part loads (liso.catalogue.Part.models).
-MODELS = (Phase, ReflectionPrompt)
-
 
 def _phases():
     entries = catalogue.read_entries("fasen.toml", "fase")

@@ -250,7 +250,7 @@ CONTRIBUTIONS = [
     (SESSION_LINKS, "reflect", SessionLink(_("Reflectie schrijven"), _reflect_on_session)),
     (SESSION_LINKS, "judged", SessionLink(_("Besproken experimenten"), _judged_in_session)),
     (WERKVORM_SECTIONS, "phases", RelatedSection(_("Kernwerkvorm van de fase"), _core_of_phases)),
-    (CATALOGUE_PARTS, "phases", Part("phases", catalogue.check, catalogue.load, catalogue.MODELS)),
+    (CATALOGUE_PARTS, "phases", Part("phases", catalogue.check, catalogue.load)),
     (DEMO_PARTS, "journey", demo.demo_journey),
     *[(SEARCH_SOURCES, source.kind, source) for source in FOUND],
     (PERSONAL_DATA, "reflections", PersonalSection("reflecties", _reflections_of)),

@@ -84,6 +84,16 @@ def pytest_runtest_setup(item):
         stash[_DATABASE_EMPTIED] = False
 
 
+@pytest.fixture(autouse=True)
+def _no_fragments_of_earlier_tests():
+    """Each test starts without the rendered parts an earlier test left in this process's
+    fragments cache: the guide keeps its pages per catalogue version, and a test's changes
+    to reference content are rolled back without giving it a new version."""
+    from django.core.cache import caches
+
+    caches["fragments"].clear()
+
+
 @pytest.fixture
 def refusing_mail_server(settings):
     """Mail goes to a real SMTP connection that nobody answers: sending fails, as when

@@ -3,9 +3,6 @@
 from liso import catalogue, method
 from werkvormen.models import LabelKind, Werkvorm, WerkvormLabel
 
-# What this part loads (liso.catalogue.Part.models).
-MODELS = (Werkvorm, WerkvormLabel)
-
 FOLDER = "werkvormen"
 REQUIRED = ["naam", "samenvatting", "wat", "wanneer", "opbrengst", "duur_minuten", "groepsgrootte"]
 OPTIONAL = [

@@ -26,11 +26,7 @@ WERKVORMEN_FOUND = SearchSource(
 )
 
 CONTRIBUTIONS = [
-    (
-        CATALOGUE_PARTS,
-        "werkvormen",
-        Part("werkvormen", catalogue.check, catalogue.load, catalogue.MODELS),
-    ),
+    (CATALOGUE_PARTS, "werkvormen", Part("werkvormen", catalogue.check, catalogue.load)),
     (DEMO_PARTS, "own-werkvorm", demo.demo_own_werkvorm),
     (SEARCH_SOURCES, "werkvormen", WERKVORMEN_FOUND),
 ]

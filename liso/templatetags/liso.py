@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from liso import links, navigation, sources
+from liso import catalogue, links, navigation, sources
 from liso.html import format_html
 from liso.markdown import render_markdown
 
@@ -96,6 +96,13 @@ def source_note(item_or_items):
     else:
         note = sources.summary(list(item_or_items))
     return {"note": note}
+
+
+@register.simple_tag
+def catalogue_version() -> str:
+    """`{% catalogue_version as version %}`: the catalogue's version (liso/catalogue.py), for
+    the key of rendered reference content."""
+    return catalogue.version()
 
 
 @register.simple_tag(takes_context=True)

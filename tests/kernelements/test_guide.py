@@ -108,7 +108,7 @@ def test_a_guide_page_reads_its_content_once_per_catalogue_version(
     assert _content_queries(client, url) == 2  # the version and the kernelement only
 
 
-def test_an_edit_in_the_admin_shows_on_the_guide_at_once(
+def test_an_edit_of_reference_content_shows_on_the_guide_at_once(
     client, django_capture_on_commit_callbacks
 ):
     from kernelements.models import Kernelement, Struikelblok
@@ -134,7 +134,7 @@ def test_loading_the_catalogue_gives_it_a_new_version(django_capture_on_commit_c
     before = catalogue.version()
     assert catalogue.version() == before
     with django_capture_on_commit_callbacks(execute=True):
-        catalogue.load_all()  # unchanged items, yet labels are written in bulk
+        catalogue.load_all()  # labels are written in bulk, which sends no signal
     assert catalogue.version() != before
 
 
@@ -145,3 +145,52 @@ def test_a_member_is_not_served_the_page_kept_for_a_visitor(client, deelnemer):
     member_page = client.get(url).text
     assert "Log in</a> om ook de werkvormen te openen" not in member_page
     assert reverse("werkvorm_detail", args=["woordenlijst-maken"]) in member_page
+
+
+# Per guide page: the queries of its first rendering (the catalogue's version, the object
+# the URL names, then its content) and once kept (the version and the object only).
+GUIDE_QUERIES = {
+    ("guide", ()): (4, 1),
+    ("guide_phase", (1,)): (4, 2),
+    ("guide_kernelement", ("kennisinfrastructuur",)): (6, 2),
+    ("guide_struikelblokken", ()): (2, 1),
+    ("guide_struikelblok", ("overvolle-sessies",)): (4, 2),
+    ("guide_sessions", ()): (3, 1),
+    ("guide_roles", ()): (3, 1),
+    ("guide_checklists", ()): (2, 1),
+    ("guide_dimensions", ()): (3, 1),
+}
+
+
+@pytest.mark.parametrize(("page", "counts"), GUIDE_QUERIES.items(), ids=lambda p: str(p[0]))
+def test_each_guide_page_reads_its_content_only_when_it_is_not_kept(client, page, counts):
+    name, args = page
+    url = reverse(name, args=args)
+    assert (_content_queries(client, url), _content_queries(client, url)) == counts
+
+
+def test_watching_reference_content_leaves_other_models_their_fast_paths():
+    """Receivers connected for every model would make Django read each row it deletes and
+    look before each many-to-many add."""
+    from django.db.models.deletion import Collector
+    from django.db.models.signals import m2m_changed
+
+    from bijeenkomsten.models import Session
+    from liso.models import Submission
+
+    assert Collector("default").can_fast_delete(Submission.objects.all())
+    assert not m2m_changed.has_listeners(Session.facilitators.through)
+
+
+def test_a_load_gives_one_new_version_however_many_items_it_saves(
+    django_capture_on_commit_callbacks,
+):
+    from kernelements.models import Kernelement
+    from liso import catalogue
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        for kernelement in Kernelement.objects.all():
+            kernelement.save()
+        catalogue.load_all()
+    new_versions = [c for c in callbacks if c.__qualname__ == "changed.<locals>.set_new_version"]
+    assert len(new_versions) == 1

@@ -40,8 +40,19 @@ def test_format_html_is_djangos(value):
     )
 
 
-def test_format_html_join_is_djangos():
+@pytest.mark.parametrize("separator", [", ", "<br>", mark_safe("<br>"), ""])
+def test_format_html_join_is_djangos(separator):
     rows = [(value, "<x>") for value in VALUES]
-    ours = html.format_html_join(", ", "<li>{} {}</li>", iter(rows))
-    assert ours == django_html.format_html_join(", ", "<li>{} {}</li>", iter(rows))
+    ours = html.format_html_join(separator, "<li>{} {}</li>", iter(rows))
+    assert ours == django_html.format_html_join(separator, "<li>{} {}</li>", iter(rows))
     assert isinstance(ours, SafeString)
+    named = [{"a": value, "b": "<x>"} for value in VALUES]
+    assert html.format_html_join(separator, "{a}{b}", named) == django_html.format_html_join(
+        separator, "{a}{b}", named
+    )
+
+
+def test_format_html_without_arguments_is_refused_like_djangos():
+    for format_html in (html.format_html, django_html.format_html):
+        with pytest.raises(TypeError):
+            format_html("<b>{}</b>")

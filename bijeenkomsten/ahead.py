@@ -1,7 +1,9 @@
 """The sessions ahead of one person, across their networks, for the home page: those they
 are invited to (with their answer) or that are planned in networks where they plan the
 sessions, and the invitations still waiting for their answer. Each is one query, however
-many networks, sessions and invitations there are."""
+many networks, sessions and invitations there are, and of one shape for everyone: the
+person's memberships are a subquery (networks.permissions.current_holding), so the home
+page compiles each once a day (bijeenkomsten/contributions.py)."""
 
 from datetime import date
 
@@ -9,6 +11,7 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten.models import Registration, Session
+from networks import permissions
 
 Answer = Registration.Answer
 
@@ -22,15 +25,18 @@ WAITING_LABEL = _("Op de wachtlijst")
 OPEN_LABEL = _("Nog niet geantwoord")
 
 
-def sessions_ahead(*, membership_ids: list[int], planner_network_ids: list[int], today: date):
+def sessions_ahead(*, user_id: int, today: date):
     """Sessions from today on, not called off, in networks that are not archived: those
-    one of `membership_ids` is invited to or answered, and all of those in
-    `planner_network_ids`. Each carries `my_answer` and `my_waiting` (None: no answer)."""
-    mine = Registration.objects.filter(session=OuterRef("pk"), membership_id__in=membership_ids)
+    the person is invited to or answered (in a membership that may take part), and all of
+    those in networks where they plan the sessions. Each carries `my_answer` and
+    `my_waiting` (None: no answer)."""
+    taking_part = permissions.current_holding(user_id, permissions.SESSIONS_TAKE_PART)
+    planning = permissions.current_holding(user_id, permissions.SESSIONS_CHANGE)
+    mine = Registration.objects.filter(session=OuterRef("pk"), membership__in=taking_part)
     return (
         Session.objects.upcoming(today)
         .filter(network__archived_at=None)
-        .filter(Q(network_id__in=planner_network_ids) | Q(Exists(mine)))
+        .filter(Q(network__in=planning.values("network")) | Q(Exists(mine)))
         .annotate(
             my_answer=Subquery(mine.values("answer")[:1]),
             my_waiting=Subquery(mine.values("waiting")[:1]),
@@ -46,12 +52,14 @@ def answer_label(session: Session) -> str:
     return str(ANSWER_LABELS.get(session.my_answer, OPEN_LABEL))
 
 
-def invitations_open(*, membership_ids: list[int], today: date):
-    """Invitations of `membership_ids` to sessions from today on, not called off, in
-    networks that are not archived, that wait for an answer: the first first."""
+def invitations_open(*, user_id: int, today: date):
+    """The person's invitations (in a membership that may take part) to sessions from
+    today on, not called off, in networks that are not archived, that wait for an answer:
+    the first first."""
+    taking_part = permissions.current_holding(user_id, permissions.SESSIONS_TAKE_PART)
     return (
         Registration.objects.filter(
-            membership_id__in=membership_ids,
+            membership__in=taking_part,
             answer=Answer.OPEN,
             session__date__gte=today,
             session__network__archived_at=None,

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kernelements.models import Aandachtspunt, ScanAnswer, ScanResponse, ScanRound
 from liso import method
+from networks import permissions
 
 # Fewer answers than this show nothing: with two, each could work out the other's.
 MIN_RESPONDENTS = 3
@@ -179,15 +180,15 @@ def close_overdue_rounds(day: date) -> None:
 # --- answering --------------------------------------------------------------------------------
 
 
-def rounds_to_answer(memberships, today: date | None = None):
-    """The open rounds in the networks of `memberships` that the member there has not
-    answered yet, the first to close first (one query, for the home page)."""
-    today = today or date.today()
-    ids = [membership.pk for membership in memberships]
-    answered = ScanResponse.objects.filter(round=OuterRef("pk"), membership_id__in=ids)
+def rounds_to_answer(user_id: int, today: date):
+    """The open rounds in the person's networks (where their membership may answer) that
+    they have not answered yet, the first to close first (one query, of one shape for
+    everyone: the home page compiles it once a day)."""
+    taking_part = permissions.current_holding(user_id, permissions.HEALTH_TAKE_PART)
+    answered = ScanResponse.objects.filter(round=OuterRef("pk"), membership__in=taking_part)
     return (
         ScanRound.objects.filter(
-            network_id__in=[membership.network_id for membership in memberships],
+            network__in=taking_part.values("network"),
             closed_at=None,
             closes_on__gte=today,
         )

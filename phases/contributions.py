@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from bijeenkomsten.session_links import SessionLink
 from liso.account import RemovalPart
 from liso.catalogue import Part
+from liso.compiled import EXAMPLE_ID, CompiledOnce
 from liso.contributions import (
     ACCOUNT_REMOVAL,
     CATALOGUE_PARTS,
@@ -69,15 +70,14 @@ def _next_step(experiment, today) -> tuple[str, str]:
     return _("Schrijf op wat je ziet gebeuren: voeg een waarneming toe."), f"{detail}#waarnemingen"
 
 
-def _my_experiments(request):
-    """The experiments in progress whose group the person is in, with their next step."""
-    memberships = permissions.memberships_with(request, permissions.LEARNING_TAKE_PART)
-    if not memberships:
-        return None
+def _in_progress_of(user_id: int):
+    """The experiments planned or running whose group the person is in (in a membership
+    that may take part), running first, each with the day of its last observation."""
+    taking_part = permissions.current_holding(user_id, permissions.LEARNING_TAKE_PART)
     last_noted = Observation.objects.filter(experiment=OuterRef("pk")).order_by("-noted_on")
-    found = (
+    return (
         Experiment.objects.filter(
-            group__in=[m.pk for m in memberships],
+            group__in=taking_part,
             status__in=[Experiment.Status.PLAN, Experiment.Status.LOOPT],
             network__archived_at=None,
         )
@@ -85,7 +85,20 @@ def _my_experiments(request):
         .select_related("network")
         .order_by("status", "network__name", "title", "pk")  # running ("loopt") first
     )
-    experiments = list(found[: MY_EXPERIMENTS_SHOWN + 1])
+
+
+# One shape for everyone: compiled once (liso/compiled.py), run with the person's id.
+_experiments_in_progress = CompiledOnce(
+    lambda user_id: _in_progress_of(user_id)[: MY_EXPERIMENTS_SHOWN + 1], user_id=EXAMPLE_ID
+)
+
+
+def _my_experiments(request):
+    """The experiments in progress whose group the person is in, with their next step."""
+    memberships = permissions.memberships_with(request, permissions.LEARNING_TAKE_PART)
+    if not memberships:
+        return None
+    experiments = _experiments_in_progress(user_id=request.user.pk)
     if not experiments:
         return None
     today = timezone.localdate()

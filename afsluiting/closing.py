@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from afsluiting.models import ChosenReflection, Closing, Safeguard
 from bijeenkomsten.models import Session
 from liso import method
+from liso.compiled import EXAMPLE_ID, CompiledOnce
 from liso.pdf import render_pdf
 from networks.models import Membership, Network, Organisation
 from phases.models import Adoption, Experiment, Kennisproduct, Reflection
@@ -30,10 +31,19 @@ STEPS = [
 ]
 
 
+# Every closing page reads it: compiled once (liso/compiled.py), run with the network's id.
+_closing_of = CompiledOnce(
+    lambda network_id: Closing.objects.select_related("last_session").filter(network_id=network_id)[
+        :1
+    ],
+    network_id=EXAMPLE_ID,
+)
+
+
 def closing_of(network: Network) -> Closing:
     """The network's closing; a new, unsaved one until the trekker first saves a step."""
-    found = Closing.objects.select_related("last_session").filter(network=network).first()
-    return found or Closing(network=network)
+    found = _closing_of(network_id=network.pk)
+    return found[0] if found else Closing(network=network)
 
 
 @dataclass
@@ -328,14 +338,21 @@ def _join_lists(parts: list[str]) -> list[str]:
     return joined
 
 
-def chosen_reflections(network: Network) -> list[Reflection]:
-    """Shared reflections their authors chose for the reisverslag."""
-    return list(
+# Compiled once (liso/compiled.py), run with the network's id.
+_chosen_reflections = CompiledOnce(
+    lambda network_id: (
         Reflection.objects.shared()
-        .filter(network=network, in_reisverslag__isnull=False)
+        .filter(network_id=network_id, in_reisverslag__isnull=False)
         .select_related("author__user", "session", "experiment")
         .order_by("created_at")
-    )
+    ),
+    network_id=EXAMPLE_ID,
+)
+
+
+def chosen_reflections(network: Network) -> list[Reflection]:
+    """Shared reflections their authors chose for the reisverslag."""
+    return _chosen_reflections(network_id=network.pk)
 
 
 def own_shared_reflections(network: Network, membership) -> list[Reflection]:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from bijeenkomsten import tasks
 from bijeenkomsten.models import Registration, Session, SessionGuest
 from liso import outbox
+from liso.compiled import EXAMPLE_ID, CompiledOnce
 from liso.models import OutgoingMail
 from networks.models import Membership
 
@@ -285,11 +286,9 @@ class AttendancePoint:
 TREND_SESSIONS = 8  # the overview looks at this many recorded sessions
 
 
-def attendance_trend(network) -> list[AttendancePoint]:
-    """Attendance of the last recorded sessions, guests included, oldest first (one
-    query)."""
-    sessions = (
-        network.sessions.filter(attendance_recorded_at__isnull=False)
+def _recorded(network_id: int):
+    return (
+        Session.objects.filter(network_id=network_id, attendance_recorded_at__isnull=False)
         .annotate(
             present=Count("registrations", filter=Q(registrations__attended=True), distinct=True)
             + Count("guests", filter=Q(guests__attended=True), distinct=True),
@@ -297,6 +296,17 @@ def attendance_trend(network) -> list[AttendancePoint]:
         )
         .order_by("-date", "-start_time")[:TREND_SESSIONS]
     )
+
+
+# The overview and the struikelblok signals read it: compiled once (liso/compiled.py),
+# run with the network's id.
+_recorded_sessions = CompiledOnce(_recorded, network_id=EXAMPLE_ID)
+
+
+def attendance_trend(network) -> list[AttendancePoint]:
+    """Attendance of the last recorded sessions, guests included, oldest first (one
+    query)."""
+    sessions = _recorded_sessions(network_id=network.pk)
     return [AttendancePoint(s, s.present, s.invited) for s in reversed(sessions)]
 
 

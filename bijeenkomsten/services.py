@@ -3,11 +3,13 @@ planning into draft sessions, keeping the tasks in step with the session's date.
 
 from collections import defaultdict
 from datetime import date, time, timedelta
+from functools import lru_cache
 
 from django.db import transaction
 from django.utils import timezone
 
 from bijeenkomsten.models import NetworkPreparationStep, PreparationStep, PreparationTask, Session
+from liso.compiled import EXAMPLE_ID, CompiledOnce
 from liso.method import Role
 from networks import history
 from networks.models import Membership, Network
@@ -122,9 +124,28 @@ def task_set_done(*, task: PreparationTask, done: bool, by) -> None:
     task.save(update_fields=["done_at", "done_by"])
 
 
+# Read by the overview and the health pages: compiled once a day (the day is part of the
+# SQL; liso/compiled.py) and run with the network's id.
+@lru_cache(maxsize=2)
+def _next_session_on(today: date) -> CompiledOnce:
+    return CompiledOnce(
+        lambda network_id: (
+            Session.objects.filter(network_id=network_id)
+            .upcoming(today)
+            .select_related("venue")[:1]
+        ),
+        network_id=EXAMPLE_ID,
+    )
+
+
 def next_session(network) -> Session | None:
     """The network's next session that is not called off (today's counts), with its venue."""
-    return network.sessions.upcoming().select_related("venue").first()
+    found = _next_session_on(date.today())(network_id=network.pk)
+    if not found:
+        return None
+    session = found[0]
+    session.network = network  # as network.sessions gives it
+    return session
 
 
 def open_tasks_of(user):

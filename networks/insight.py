@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from liso import method
+from liso.compiled import EXAMPLE_ID, CompiledOnce
 from networks.models import Membership, RoleProfile
 
 KERNTEAM_MIN, KERNTEAM_MAX = 5, 20
@@ -39,17 +40,30 @@ class Insight:
         return sum(len(row.kernteam) for row in self.rows)
 
 
+def _active(network_id: int, related: tuple[str, ...]):
+    return (
+        Membership.objects.with_roles()
+        .filter(network_id=network_id, left_on__isnull=True)
+        .select_related(*related)
+        .order_by("user__full_name")
+    )
+
+
+# The member list and the overview read every member: the query is compiled once per
+# shape (liso/compiled.py) and run with the network's id.
+_ACTIVE = {  # with their organisation, or without
+    True: CompiledOnce(
+        lambda network_id: _active(network_id, ("user", "organisation")), network_id=EXAMPLE_ID
+    ),
+    False: CompiledOnce(lambda network_id: _active(network_id, ("user",)), network_id=EXAMPLE_ID),
+}
+
+
 def active_members(network, *, with_organisation: bool = True):
     """The current members, with what the pages show about them and their roles, in one
     query. The perspective overview does without their organisation: a model instance fewer
     per member."""
-    related = ("user", "organisation") if with_organisation else ("user",)
-    members = (
-        Membership.objects.with_roles()
-        .filter(network=network, left_on__isnull=True)
-        .select_related(*related)
-        .order_by("user__full_name")
-    )
+    members = _ACTIVE[with_organisation](network_id=network.pk)
     return [member.keep_role_list() for member in members]
 
 

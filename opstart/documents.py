@@ -53,7 +53,7 @@ def agenda_progress(goals: list[Goal], today: date) -> AgendaProgress:
 
 
 def _members(network) -> list[Membership]:
-    return list(services.members_with_signatures(network))
+    return services.members_with_signatures(network)
 
 
 def members_by_role(members: list[Membership], roles: dict[int, dict[str, str]]) -> list:

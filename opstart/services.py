@@ -10,6 +10,7 @@ from django.db import connection, models, transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 
+from liso.compiled import EXAMPLE_ID, CompiledOnce
 from networks import history
 from networks.models import (
     Membership,
@@ -52,11 +53,18 @@ def document_for(network: Network, model: type[Versioned]) -> Versioned:
     return found.first() or model(network=network)
 
 
+# Compiled once (liso/compiled.py), run with the network's id.
+_with_documents = CompiledOnce(
+    lambda network_id: Network.objects.select_related(
+        "agreement__updated_by", "infrastructure__penvoerder"
+    ).filter(pk=network_id),
+    network_id=EXAMPLE_ID,
+)
+
+
 def agreement_documents(network: Network) -> tuple[Agreement, Infrastructure]:
     """The agreement and the kennisinfrastructuur (with the penvoerder) in one query."""
-    loaded = Network.objects.select_related(
-        "agreement__updated_by", "infrastructure__penvoerder"
-    ).get(pk=network.pk)
+    (loaded,) = _with_documents(network_id=network.pk)
     # A missing one-to-one raises an AttributeError subclass, so getattr's default applies.
     agreement = getattr(loaded, "agreement", None) or Agreement(network=network)
     infrastructure = getattr(loaded, "infrastructure", None) or Infrastructure(network=network)
@@ -129,12 +137,13 @@ SIGNATURE_FIELDS = (
 )
 
 
-def members_with_signatures(network: Network) -> models.QuerySet:
-    """The current members, each carrying its organisation's signature (if any), in one
-    query; `role_summaries` adds their roles."""
-    signature = Signature.objects.filter(network=network, organisation=OuterRef("organisation"))
+def _with_signatures(network_id: int) -> models.QuerySet:
+    signature = Signature.objects.filter(
+        network_id=network_id, organisation=OuterRef("organisation")
+    )
     return (
-        active_memberships(network)
+        Membership.objects.filter(network_id=network_id, left_on__isnull=True)
+        .select_related("organisation", "user")
         .annotate(
             **{
                 f"signature_{name}": Subquery(signature.values(name)[:1])
@@ -144,6 +153,17 @@ def members_with_signatures(network: Network) -> models.QuerySet:
         )
         .order_by("organisation__name", "user__full_name")
     )
+
+
+# Building and compiling its nine subqueries cost more than running them: compiled once
+# (liso/compiled.py), run with the network's id.
+_members_with_signatures = CompiledOnce(_with_signatures, network_id=EXAMPLE_ID)
+
+
+def members_with_signatures(network: Network) -> list[Membership]:
+    """The current members, each carrying its organisation's signature (if any), in one
+    query; `role_summaries` adds their roles."""
+    return _members_with_signatures(network_id=network.pk)
 
 
 def role_summaries(members) -> dict[int, dict[str, str]]:

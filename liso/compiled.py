@@ -17,8 +17,14 @@ from collections.abc import Callable
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
 
-# The example for an id: no row has it, and no query uses it for anything else.
+# The examples for ids: no row has them, and no query uses them for anything else.
 EXAMPLE_ID = -7_301_993
+SECOND_EXAMPLE_ID = -7_301_997
+
+# What a 64-bit id column can hold. An id from a URL may be longer; the ORM answers an
+# exact lookup with it with no rows without asking the database, and so does a compiled
+# query (SQLite's driver would refuse the value).
+_ID_RANGE = range(-(2**63), 2**63)
 
 
 class CompiledOnce:
@@ -37,6 +43,8 @@ class CompiledOnce:
     def __call__(self, **values) -> list:
         if values.keys() != self._examples.keys():
             raise TypeError(f"Expected the values {sorted(self._examples)}")
+        if any(type(value) is int and value not in _ID_RANGE for value in values.values()):
+            return []
         alias = DEFAULT_DB_ALIAS
         if alias not in self._compiled:
             self._compiled[alias] = self._compile(alias)

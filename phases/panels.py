@@ -4,15 +4,46 @@ Each panel function makes one query."""
 
 from django.db.models import Count, Q
 
-from phases.models import Experiment
+from liso.compiled import EXAMPLE_ID, CompiledOnce
+from phases.models import Experiment, PhaseChange, Reflection, Round
 from phases.products import products_panel, successes_panel
 
 RECENT_CHANGES = 3
 RECENT_REFLECTIONS = 3
 
+# The panels' queries have one shape for every network: each is compiled once
+# (liso/compiled.py) and run with the network's id.
+_latest_changes = CompiledOnce(
+    lambda network_id: PhaseChange.objects.filter(network_id=network_id).select_related(
+        "changed_by"
+    )[: RECENT_CHANGES + 1],
+    network_id=EXAMPLE_ID,
+)
+_open_round = CompiledOnce(
+    lambda network_id: (
+        Round.objects.filter(network_id=network_id, closed_on=None)
+        .annotate(
+            **{
+                f"n_{value}": Count("experiments", filter=Q(experiments__status=value))
+                for value in Experiment.Status.values
+            }
+        )
+        .order_by("pk")[:1]
+    ),
+    network_id=EXAMPLE_ID,
+)
+_recent_reflections = CompiledOnce(
+    lambda network_id: (
+        Reflection.objects.shared()
+        .filter(network_id=network_id)
+        .select_related("author__user", "session", "experiment")[:RECENT_REFLECTIONS]
+    ),
+    network_id=EXAMPLE_ID,
+)
+
 
 def phase_panel(network) -> dict:
-    changes = list(network.phase_changes.select_related("changed_by")[: RECENT_CHANGES + 1])
+    changes = _latest_changes(network_id=network.pk)
     return {
         "network": network,
         "changes": changes[:RECENT_CHANGES],
@@ -22,11 +53,8 @@ def phase_panel(network) -> dict:
 
 def experiments_panel(network) -> dict:
     """Experiments by status in the open round (with the round itself)."""
-    counts = {
-        f"n_{value}": Count("experiments", filter=Q(experiments__status=value))
-        for value in Experiment.Status.values
-    }
-    current = network.rounds.filter(closed_on=None).annotate(**counts).first()
+    found = _open_round(network_id=network.pk)
+    current = found[0] if found else None
     statuses = [
         (value, label, getattr(current, f"n_{value}", 0))
         for value, label in Experiment.Status.choices
@@ -35,8 +63,7 @@ def experiments_panel(network) -> dict:
 
 
 def reflections_panel(network) -> dict:
-    recent = network.reflections.shared().select_related("author__user", "session", "experiment")
-    return {"network": network, "reflections": list(recent[:RECENT_REFLECTIONS])}
+    return {"network": network, "reflections": _recent_reflections(network_id=network.pk)}
 
 
 def journey_panels(network, *, with_phase=True) -> list[tuple[str, dict]]:

@@ -12,9 +12,10 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Window
 
 from liso import uploads
+from liso.compiled import EXAMPLE_ID, CompiledOnce
 from networks import history
 from networks.models import Membership, Network, Organisation
-from phases.models import Adoption, Kennisproduct
+from phases.models import Adoption, Kennisproduct, Success
 
 PAGE_SIZE = 20
 PANEL_PRODUCTS = 5
@@ -145,17 +146,33 @@ def adoption_save(*, product: Kennisproduct, choices: dict[int, tuple[str, date 
 # --- panels on the network overview ---------------------------------------------------------
 
 
-def products_panel(network: Network) -> dict | None:
-    """The latest products, each with the number of organisations that use it, and how
-    many products the network has in each status. One query: the totals come along on
-    every row as window counts."""
+def _latest_with_totals(network_id: int) -> QuerySet:
     totals = {
         f"n_{value}": Window(Count("pk", filter=Q(status=value)))
         for value in Kennisproduct.Status.values
     }
-    latest = list(
-        products_of(network).annotate(n_all=Window(Count("pk")), **totals)[:PANEL_PRODUCTS]
-    )
+    products = Kennisproduct.objects.filter(network_id=network_id)
+    return products.annotate(
+        in_use=_in_use(network_id), n_all=Window(Count("pk")), **totals
+    ).order_by("-created_at", "-pk")[:PANEL_PRODUCTS]
+
+
+# The panels' queries have one shape for every network: each is compiled once
+# (liso/compiled.py) and run with the network's id.
+_latest_products = CompiledOnce(_latest_with_totals, network_id=EXAMPLE_ID)
+_latest_successes = CompiledOnce(
+    lambda network_id: Success.objects.filter(network_id=network_id).select_related("author__user")[
+        :PANEL_SUCCESSES
+    ],
+    network_id=EXAMPLE_ID,
+)
+
+
+def products_panel(network: Network) -> dict | None:
+    """The latest products, each with the number of organisations that use it, and how
+    many products the network has in each status. One query: the totals come along on
+    every row as window counts."""
+    latest = _latest_products(network_id=network.pk)
     first = latest[0] if latest else None
     statuses = [
         (value, label, getattr(first, f"n_{value}", 0))
@@ -172,5 +189,4 @@ def products_panel(network: Network) -> dict | None:
 
 def successes_panel(network: Network) -> dict | None:
     """The latest successes with who shared them. One query."""
-    latest = network.successes.select_related("author__user")
-    return {"network": network, "successes": list(latest[:PANEL_SUCCESSES])}
+    return {"network": network, "successes": _latest_successes(network_id=network.pk)}

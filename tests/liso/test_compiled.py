@@ -46,6 +46,17 @@ def test_the_sql_is_built_once_and_each_run_is_one_query():
     assert len(queries) == 1
 
 
+def test_an_id_beyond_what_the_database_holds_finds_nothing_as_with_the_orm():
+    query = CompiledOnce(_membership, slug="(example)", user_id=-99_004)
+    membership = MembershipFactory()
+    too_long = 10**20
+    assert not _membership(membership.network.slug, too_long).exists()
+    with CaptureQueriesContext(connection) as queries:
+        assert query(slug=membership.network.slug, user_id=too_long) == []
+        assert query(slug=membership.network.slug, user_id=-too_long) == []
+    assert len(queries) == 0  # as the ORM, without asking the database
+
+
 def test_an_example_that_is_not_among_the_parameters_is_refused():
     query = CompiledOnce(lambda slug: Membership.objects.all(), slug="(example)")
     with pytest.raises(ValueError):

@@ -5,7 +5,8 @@ from datetime import date
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Prefetch, Window
+from django.db.models import Count, Prefetch, Window, prefetch_related_objects
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,7 +14,14 @@ from django.views.decorators.http import require_POST
 
 from bijeenkomsten import draaiboek, followup, registrations, reports, services, session_links
 from bijeenkomsten.forms import AnswerForm, PreparationStepForm, SessionForm, TaskForm
-from bijeenkomsten.models import NetworkPreparationStep, PreparationTask, Session
+from bijeenkomsten.models import (
+    DraaiboekBlock,
+    NetworkPreparationStep,
+    PreparationTask,
+    Registration,
+    Session,
+)
+from liso.compiled import EXAMPLE_ID, SECOND_EXAMPLE_ID, CompiledOnce
 from liso.links import url_maker
 from liso.notifications import base_url_of
 from liso.pdf import pdf_response
@@ -48,9 +56,52 @@ def crumb(request) -> dict:
     }
 
 
+# Every session page reads its session: compiled once (liso/compiled.py), run with the ids.
+_session_in_network = CompiledOnce(
+    lambda network_id, pk: Session.objects.filter(network_id=network_id, pk=pk).select_related(
+        "venue"
+    )[:1],
+    network_id=EXAMPLE_ID,
+    pk=SECOND_EXAMPLE_ID,
+)
+
+
 def session_of(request, pk) -> Session:
-    """A session of the request's network, or 404."""
-    return get_object_or_404(request.network.sessions.select_related("venue"), pk=pk)
+    """A session of the request's network (with its venue), or 404."""
+    found = _session_in_network(network_id=request.network.pk, pk=pk)
+    if not found:
+        raise Http404
+    session = found[0]
+    session.network = request.network  # as request.network.sessions gives it
+    return session
+
+
+# The session page's own queries have one shape for every session: each is compiled once
+# (liso/compiled.py) and run with the ids.
+_tasks_of_session = CompiledOnce(
+    lambda session_id: (
+        PreparationTask.objects.filter(session_id=session_id)
+        .select_related("assignee__user")
+        .only(*TASK_FIELDS)
+    ),
+    session_id=EXAMPLE_ID,
+)
+# The programme shows each block's title, minutes and who leads it; nothing more.
+_blocks_of_session = CompiledOnce(
+    lambda session_id: (
+        DraaiboekBlock.objects.filter(session_id=session_id)
+        .select_related("responsible__user")
+        .only("title", "minutes", "responsible__user__full_name")
+    ),
+    session_id=EXAMPLE_ID,
+)
+_own_registration = CompiledOnce(
+    lambda session_id, membership_id: Registration.objects.filter(
+        session_id=session_id, membership_id=membership_id
+    ),
+    session_id=EXAMPLE_ID,
+    membership_id=SECOND_EXAMPLE_ID,
+)
 
 
 @P.network_permission_required(P.SESSIONS_VIEW)
@@ -157,16 +208,10 @@ def sessions_from_planning(request):
 
 @P.network_permission_required(P.SESSIONS_VIEW)
 def session_detail(request, pk):
-    session = get_object_or_404(
-        request.network.sessions.select_related("venue").prefetch_related(
-            Prefetch(
-                "facilitators",
-                queryset=Membership.objects.select_related("user").only("user__full_name"),
-            )
-        ),
-        pk=pk,
-    )
-    tasks = list(session.tasks.select_related("assignee__user").only(*TASK_FIELDS))
+    session = session_of(request, pk)
+    facilitators = Membership.objects.select_related("user").only("user__full_name")
+    prefetch_related_objects([session], Prefetch("facilitators", queryset=facilitators))
+    tasks = _tasks_of_session(session_id=session.pk)
     edit_url = url_maker("task_edit", request.network.slug, session.pk)
     toggle_url = url_maker("task_toggle", request.network.slug, session.pk)
     for task in tasks:
@@ -187,9 +232,7 @@ def session_detail(request, pk):
         actions_total = earlier_actions[0].open_total if earlier_actions else 0
     for action in earlier_actions:
         action.may_tick = P.may_tick_action(request, action)
-    # The programme shows each block's title, minutes and who leads it; nothing more.
-    shown = ("title", "minutes", "responsible__user__full_name")
-    blocks = list(session.blocks.select_related("responsible__user").only(*shown))
+    blocks = _blocks_of_session(session_id=session.pk)
     context = {
         "network": request.network,
         "session": session,
@@ -199,7 +242,10 @@ def session_detail(request, pk):
         "today": date.today(),
         **draaiboek.programme(session, blocks),
         **crumb(request),
-        "mine": session.registrations.filter(membership=request.membership).first(),
+        "mine": next(
+            iter(_own_registration(session_id=session.pk, membership_id=request.membership.pk)),
+            None,
+        ),
         "answerable": not session.is_cancelled and session.date >= date.today(),
         "answer_choices": AnswerForm.base_fields["answer"].choices,
         "earlier_actions": earlier_actions,

@@ -42,8 +42,7 @@ _closing_of = CompiledOnce(
 
 def closing_of(network: Network) -> Closing:
     """The network's closing; a new, unsaved one until the trekker first saves a step."""
-    found = _closing_of(network_id=network.pk)
-    return found[0] if found else Closing(network=network)
+    return _closing_of.first(network_id=network.pk) or Closing(network=network)
 
 
 @dataclass

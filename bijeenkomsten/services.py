@@ -140,11 +140,9 @@ def _next_session_on(today: date) -> CompiledOnce:
 
 def next_session(network) -> Session | None:
     """The network's next session that is not called off (today's counts), with its venue."""
-    found = _next_session_on(date.today())(network_id=network.pk)
-    if not found:
-        return None
-    session = found[0]
-    session.network = network  # as network.sessions gives it
+    session = _next_session_on(date.today()).first(network_id=network.pk)
+    if session is not None:
+        session.network = network  # as network.sessions gives it
     return session
 
 

@@ -68,10 +68,9 @@ _session_in_network = CompiledOnce(
 
 def session_of(request, pk) -> Session:
     """A session of the request's network (with its venue), or 404."""
-    found = _session_in_network(network_id=request.network.pk, pk=pk)
-    if not found:
+    session = _session_in_network.first(network_id=request.network.pk, pk=pk)
+    if session is None:
         raise Http404
-    session = found[0]
     session.network = request.network  # as request.network.sessions gives it
     return session
 
@@ -242,10 +241,7 @@ def session_detail(request, pk):
         "today": date.today(),
         **draaiboek.programme(session, blocks),
         **crumb(request),
-        "mine": next(
-            iter(_own_registration(session_id=session.pk, membership_id=request.membership.pk)),
-            None,
-        ),
+        "mine": _own_registration.first(session_id=session.pk, membership_id=request.membership.pk),
         "answerable": not session.is_cancelled and session.date >= date.today(),
         "answer_choices": AnswerForm.base_fields["answer"].choices,
         "earlier_actions": earlier_actions,

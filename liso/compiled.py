@@ -63,6 +63,11 @@ class CompiledOnce:
         rerun._iterable_class, rerun._fields = queryset._iterable_class, queryset._fields
         return list(rerun._iterable_class(rerun))
 
+    def first(self, **values):
+        """The first row of a run with these values, or None (for a query of one row)."""
+        found = self(**values)
+        return found[0] if found else None
+
     def _compile(self, alias):
         queryset = self._build(**self._examples).using(alias)
         compiler = queryset.query.get_compiler(using=alias)

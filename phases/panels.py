@@ -53,8 +53,7 @@ def phase_panel(network) -> dict:
 
 def experiments_panel(network) -> dict:
     """Experiments by status in the open round (with the round itself)."""
-    found = _open_round(network_id=network.pk)
-    current = found[0] if found else None
+    current = _open_round.first(network_id=network.pk)
     statuses = [
         (value, label, getattr(current, f"n_{value}", 0))
         for value, label in Experiment.Status.choices

@@ -34,6 +34,8 @@ def test_each_run_uses_its_own_values_and_reads_the_fields_as_the_orm_does():
         for field in expected.network._meta.concrete_fields:
             assert getattr(found.network, field.attname) == getattr(expected.network, field.attname)
     assert query(slug=first.network.slug, user_id=second.user_id) == []
+    assert query.first(slug=first.network.slug, user_id=second.user_id) is None
+    assert query.first(slug=first.network.slug, user_id=first.user_id).pk == first.pk
 
 
 def test_the_sql_is_built_once_and_each_run_is_one_query():

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Prefetch, Window, prefetch_related_objects
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -56,23 +55,9 @@ def crumb(request) -> dict:
     }
 
 
-# Every session page reads its session: compiled once (liso/compiled.py), run with the ids.
-_session_in_network = CompiledOnce(
-    lambda network_id, pk: Session.objects.filter(network_id=network_id, pk=pk).select_related(
-        "venue"
-    )[:1],
-    network_id=EXAMPLE_ID,
-    pk=SECOND_EXAMPLE_ID,
-)
-
-
 def session_of(request, pk) -> Session:
     """A session of the request's network (with its venue), or 404."""
-    session = _session_in_network.first(network_id=request.network.pk, pk=pk)
-    if session is None:
-        raise Http404
-    session.network = request.network  # as request.network.sessions gives it
-    return session
+    return P.object_in_network(request, Session, pk, "venue")
 
 
 # The session page's own queries have one shape for every session: each is compiled once

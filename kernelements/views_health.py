@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.db.models import Exists, OuterRef
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -30,7 +30,7 @@ def health_crumb(request) -> dict:
 
 
 def _round(request, pk) -> ScanRound:
-    return get_object_or_404(request.network.scan_rounds, pk=pk)
+    return P.object_in_network(request, ScanRound, pk)
 
 
 @P.network_permission_required(P.HEALTH_VIEW)

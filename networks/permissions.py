@@ -13,13 +13,13 @@ Templates ask for permissions, never roles: `{% if "members.manage" in request.n
 """
 
 from collections.abc import Iterable
-from functools import wraps
+from functools import cache, wraps
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from liso.compiled import EXAMPLE_ID, CompiledOnce
+from liso.compiled import EXAMPLE_ID, SECOND_EXAMPLE_ID, CompiledOnce
 from liso.method import Role
 from networks.models import Membership, MembershipRole, Network
 
@@ -182,6 +182,28 @@ def network_permission_required(permission: str):
         return wrapper
 
     return decorator
+
+
+@cache
+def _in_network(model, related: tuple[str, ...]) -> CompiledOnce:
+    # Pages read their object by network and id: one query shape per model (and the
+    # objects read along), compiled once per process (liso/compiled.py).
+    def build(network_id, pk):
+        found = model._default_manager.filter(network_id=network_id, pk=pk)
+        return (found.select_related(*related) if related else found)[:1]
+
+    return CompiledOnce(build, network_id=EXAMPLE_ID, pk=SECOND_EXAMPLE_ID)
+
+
+def object_in_network(request, model, pk: int, *related: str):
+    """The `model` object `pk` of the request's network, with the objects `related` names
+    read along, or 404: an object of another network looks like none. Its network is the
+    request's, as `request.network.<objects>` would give it."""
+    found = _in_network(model, related).first(network_id=request.network.pk, pk=pk)
+    if found is None:
+        raise Http404
+    found.network = request.network
+    return found
 
 
 def networks_of(user):

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from liso import uploads
-from liso.compiled import EXAMPLE_ID, SECOND_EXAMPLE_ID, CompiledOnce
 from liso.spreadsheet import csv_response
 from networks import history
 from networks import permissions as P
@@ -28,24 +27,14 @@ from phases.sections import learning_crumb
 PER_PAGE = 20
 
 
-# Every experiment page reads its experiment: compiled once (liso/compiled.py), run with
-# the ids.
-_experiment_in_network = CompiledOnce(
-    lambda network_id, pk: Experiment.objects.filter(network_id=network_id, pk=pk).select_related(
-        "round", "leervraag__owner__user", "organisation", "assessment_session", "updated_by"
-    )[:1],
-    network_id=EXAMPLE_ID,
-    pk=SECOND_EXAMPLE_ID,
-)
-
-
 def _experiment(request, pk) -> Experiment:
     """An experiment of the request's network, or 404."""
-    experiment = _experiment_in_network.first(network_id=request.network.pk, pk=pk)
-    if experiment is None:
-        raise Http404
-    experiment.network = request.network  # as request.network.experiments gives it
-    return experiment
+    return P.object_in_network(
+        request,
+        Experiment,
+        pk,
+        *("round", "leervraag__owner__user", "organisation", "assessment_session", "updated_by"),
+    )
 
 
 def _detail_url(request, experiment) -> str:

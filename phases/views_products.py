@@ -25,7 +25,7 @@ from phases.sections import results_crumb
 
 
 def _product(request, pk) -> Kennisproduct:
-    return get_object_or_404(request.network.products, pk=pk)
+    return P.object_in_network(request, Kennisproduct, pk)
 
 
 def _detail_url(request, product) -> str:
@@ -55,7 +55,7 @@ def product_list(request):
 @P.network_permission_required(P.NETWORK_VIEW)
 def product_detail(request, pk):
     network = request.network
-    product = get_object_or_404(network.products.select_related("goal", "updated_by"), pk=pk)
+    product = P.object_in_network(request, Kennisproduct, pk, "goal", "updated_by")
     rows = products.adoption_rows(product)
     context = {
         "network": network,
@@ -269,7 +269,7 @@ def success_add(request):
 @P.network_permission_required(P.LEARNING_TAKE_PART)
 def success_delete(request, pk):
     """Its author takes a success away, or a trekker or procesbegeleider does."""
-    success = get_object_or_404(request.network.successes, pk=pk)
+    success = P.object_in_network(request, Success, pk)
     if not P.may_remove_learning_item(request, success.author_id):
         raise PermissionDenied
     success.delete()

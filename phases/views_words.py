@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -105,7 +105,7 @@ def term_add(request):
 
 @P.network_permission_required(P.LEARNING_TAKE_PART)
 def term_edit(request, pk):
-    term = get_object_or_404(request.network.terms, pk=pk)
+    term = P.object_in_network(request, Term, pk)
     delete_url = reverse("term_delete", args=[request.network.slug, term.pk])
     return _term_page(request, term, _("Begrip wijzigen"), delete_url=delete_url)
 
@@ -113,7 +113,7 @@ def term_edit(request, pk):
 @require_POST
 @P.network_permission_required(P.LEARNING_TAKE_PART)
 def term_delete(request, pk):
-    term = get_object_or_404(request.network.terms, pk=pk)
+    term = P.object_in_network(request, Term, pk)
     history.item_delete(instance=term, network=request.network, by=request.user)
     messages.success(request, _("“%(term)s” is uit de woordenlijst gehaald.") % {"term": term})
     return redirect("term_list", request.network.slug)
@@ -184,7 +184,7 @@ def leervraag_add(request):
 
 def _own_leervraag(request, pk) -> Leervraag:
     """The member's own leervraag: anyone else, the trekker too, gets 403."""
-    leervraag = get_object_or_404(request.network.leervragen, pk=pk)
+    leervraag = P.object_in_network(request, Leervraag, pk)
     if not P.may_change_leervraag(request, leervraag):
         raise PermissionDenied
     return leervraag

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import Q
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten.models import (
@@ -18,6 +19,7 @@ from bijeenkomsten.models import (
     SessionReport,
 )
 from liso import ranges, uploads
+from liso.compiled import EXAMPLE_ID, CompiledOnce
 from liso.forms import DATE, TIME, FastCheckboxes, StyledFormMixin, offer, text_area
 from liso.once import OnceFormMixin
 from networks.editing import VersionCheckMixin, VersionedForm
@@ -26,17 +28,33 @@ from networks.models import Membership
 MAX_FACILITATORS = 2  # one, or two for co-facilitatie
 
 
+def _member_options(network_id: int, also=()):
+    members = Membership.objects.filter(Q(network_id=network_id), Q(left_on=None) | Q(pk__in=also))
+    return members.select_related("user").order_by("user__full_name")
+
+
+# The current members as (id, name) options: the same query for every network without
+# `also`, so it is compiled once (liso/compiled.py) and run with the network's id.
+_current_member_options = CompiledOnce(
+    lambda network_id: _member_options(network_id).values_list("pk", "user__full_name"),
+    network_id=EXAMPLE_ID,
+)
+
+
 def choose_from_members(field, network, *, empty_label=None, also=()) -> None:
     """Offer the network's current members, by name, in a select or checkbox group; with
     `also`, those memberships too (already chosen, though they have left since). The
     options are read as (id, name) rows (liso.forms.offer); choosing still checks against
     the field's queryset."""
-    members = network.memberships.filter(Q(left_on=None) | Q(pk__in=also)).select_related("user")
-    field.queryset = members.order_by("user__full_name")
+    field.queryset = _member_options(network.pk, also)
     field.label_from_instance = lambda membership: membership.user.full_name
     if empty_label is not None:
         field.empty_label = empty_label
-    offer(field, field.queryset.values_list("pk", "user__full_name"))
+    if also:
+        offer(field, field.queryset.values_list("pk", "user__full_name"))
+    else:
+        # Read when the widget is rendered, once however often it looks at its options.
+        offer(field, SimpleLazyObject(lambda: _current_member_options(network_id=network.pk)))
 
 
 class SessionForm(VersionedForm):

@@ -57,13 +57,15 @@ def next_review(network: Network, last_held_on: date | None, today: date | None 
     return NextReview(on, on <= today)
 
 
-def reviews_of(network: Network):
+def reviews_of(network: Network | int):
     """The network's reviews, newest first, each with its session and the date of the
     review before it (`previous_held_on`), which is where its period starts."""
     earlier = YearlyReview.objects.filter(
         network=OuterRef("network"), held_on__lt=OuterRef("held_on")
     ).order_by("-held_on")
-    return network.yearly_reviews.select_related("session").annotate(
+    network_id = network if isinstance(network, int) else network.pk
+    reviews = YearlyReview.objects.filter(network_id=network_id)
+    return reviews.select_related("session").annotate(
         previous_held_on=Subquery(earlier.values("held_on")[:1])
     )
 

@@ -17,14 +17,22 @@ from kernelements import review as R
 from kernelements.forms import YearlyReviewForm
 from kernelements.models import YearlyReview
 from kernelements.views_health import health_crumb
+from liso.compiled import EXAMPLE_ID, SECOND_EXAMPLE_ID, CompiledOnce
 from liso.forms import offer
 from liso.pdf import pdf_response
 from networks import permissions as P
 from networks.editing import edit_page
 
+# The review pages read their review with a query compiled once (liso/compiled.py).
+_review_in_network = CompiledOnce(
+    lambda network_id, pk: R.reviews_of(network_id).filter(pk=pk)[:1],
+    network_id=EXAMPLE_ID,
+    pk=SECOND_EXAMPLE_ID,
+)
+
 
 def _review(request, pk) -> YearlyReview:
-    return get_object_or_404(R.reviews_of(request.network), pk=pk)
+    return P.found_in_network(_review_in_network, request, pk)
 
 
 def _detail_url(request, review) -> str:

@@ -197,9 +197,15 @@ def _in_network(model, related: tuple[str, ...]) -> CompiledOnce:
 
 def object_in_network(request, model, pk: int, *related: str):
     """The `model` object `pk` of the request's network, with the objects `related` names
-    read along, or 404: an object of another network looks like none. Its network is the
-    request's, as `request.network.<objects>` would give it."""
-    found = _in_network(model, related).first(network_id=request.network.pk, pk=pk)
+    read along, or 404: an object of another network looks like none."""
+    return found_in_network(_in_network(model, related), request, pk)
+
+
+def found_in_network(query: CompiledOnce, request, pk: int):
+    """The object `pk` of the request's network that `query` (compiled with a `network_id`
+    and a `pk`) finds, or 404. Its network is the request's, as `request.network.<objects>`
+    would give it."""
+    found = query.first(network_id=request.network.pk, pk=pk)
     if found is None:
         raise Http404
     found.network = request.network

@@ -69,7 +69,7 @@ def members_by_role(members: list[Membership], roles: dict[int, dict[str, str]])
 
 def startnotitie_context(network) -> dict:
     # The parties as the agreement lists them (by name), without their signatures.
-    organisations = services.participating_organisations(network, order_by="name")
+    organisations = services.participating_organisations(network, by_name=True)
     trekkers = services.active_memberships(network).filter(roles__role=method.Role.TREKKER)
     return {
         "network": network,

@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
 from django.db import connection, models, transaction
 from django.db.models import OuterRef, Q, Subquery
@@ -46,11 +47,21 @@ def mark_started(network: Network) -> None:
         network.save(update_fields=["status"])
 
 
+@cache
+def _document_query(model: type[Versioned]) -> CompiledOnce:
+    # One query shape per kind of document, compiled once (liso/compiled.py).
+    return CompiledOnce(
+        lambda network_id: model.objects.filter(network_id=network_id).select_related("updated_by")[
+            :1
+        ],
+        network_id=EXAMPLE_ID,
+    )
+
+
 def document_for(network: Network, model: type[Versioned]) -> Versioned:
     """The network's one document of this kind (with who saved it last), or a fresh
     unsaved one: opening a page writes nothing."""
-    found = model.objects.filter(network=network).select_related("updated_by")
-    return found.first() or model(network=network)
+    return _document_query(model).first(network_id=network.pk) or model(network=network)
 
 
 # Compiled once (liso/compiled.py), run with the network's id.
@@ -104,14 +115,24 @@ STEP_URLS = {
 }
 
 
-def participating_organisations(
-    network: Network, order_by: str | None = None
-) -> list[Organisation]:
+def participating_organisations(network: Network, *, by_name: bool = False) -> list[Organisation]:
     """The organisations of the network's current members: the parties that sign."""
-    organisations = Organisation.objects.filter(
-        memberships__network=network, memberships__left_on__isnull=True
+    return _participating[by_name](network_id=network.pk)
+
+
+def _participants(network_id: int):
+    return Organisation.objects.filter(
+        memberships__network_id=network_id, memberships__left_on__isnull=True
     ).distinct()
-    return list(organisations.order_by(order_by) if order_by else organisations)
+
+
+# In no order, or by name: each compiled once (liso/compiled.py).
+_participating = {
+    False: CompiledOnce(_participants, network_id=EXAMPLE_ID),
+    True: CompiledOnce(
+        lambda network_id: _participants(network_id).order_by("name"), network_id=EXAMPLE_ID
+    ),
+}
 
 
 @dataclass

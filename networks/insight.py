@@ -121,7 +121,7 @@ def _hour_warnings(members) -> list[str]:
                 % {
                     "name": member.user.full_name,
                     "hours": floatformat(member.hours_per_week, -1),
-                    "roles": ", ".join(r.get_role_display().lower() for r in member.roles.all()),
+                    "roles": ", ".join(str(label).lower() for label in member.role_labels()),
                     "needed": floatformat(needed, -1),
                 }
             )

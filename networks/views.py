@@ -441,7 +441,7 @@ def member_csv(request):
             member.organisation,
             member.get_perspective_display(),
             member.get_ring_display(),
-            ", ".join(str(Role(role.role).label) for role in member.roles.all()),
+            ", ".join(str(label) for label in member.role_labels()),
             member.hours_per_week,
             member.joined_on,
             member.left_on,

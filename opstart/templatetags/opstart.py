@@ -143,7 +143,7 @@ def member_items(members):
         (
             (
                 member.user.full_name,
-                ", ".join(roles[role.role] for role in member.roles.all()),
+                ", ".join(roles[code] for code in member.role_codes()),
                 rings[member.ring],
             )
             for member in members

@@ -4,7 +4,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import Q
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten.models import (
@@ -20,7 +19,15 @@ from bijeenkomsten.models import (
 )
 from liso import ranges, uploads
 from liso.compiled import EXAMPLE_ID, CompiledOnce
-from liso.forms import DATE, TIME, FastCheckboxes, StyledFormMixin, offer, text_area
+from liso.forms import (
+    DATE,
+    TIME,
+    FastCheckboxes,
+    StyledFormMixin,
+    offer,
+    offer_read_once,
+    text_area,
+)
 from liso.once import OnceFormMixin
 from networks.editing import VersionCheckMixin, VersionedForm
 from networks.models import Membership
@@ -53,8 +60,7 @@ def choose_from_members(field, network, *, empty_label=None, also=()) -> None:
     if also:
         offer(field, field.queryset.values_list("pk", "user__full_name"))
     else:
-        # Read when the widget is rendered, once however often it looks at its options.
-        offer(field, SimpleLazyObject(lambda: _current_member_options(network_id=network.pk)))
+        offer_read_once(field, lambda: _current_member_options(network_id=network.pk))
 
 
 class SessionForm(VersionedForm):

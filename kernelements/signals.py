@@ -186,6 +186,15 @@ def _counted(today: date):
     )
 
 
+# The next session's blocks with their werkvormen: compiled once, run with its id.
+_blocks_of = CompiledOnce(
+    lambda session_id: DraaiboekBlock.objects.filter(session_id=session_id).select_related(
+        "werkvorm__based_on"
+    ),
+    session_id=EXAMPLE_ID,
+)
+
+
 def gather(network: Network, today: date | None = None) -> Facts:
     today = today or date.today()
     (counted,) = _counted_on(today)(network_id=network.pk)
@@ -193,11 +202,7 @@ def gather(network: Network, today: date | None = None) -> Facts:
     blocks = []
     if counted.next_id:
         next_session = NextSession(counted.next_date, counted.next_theme)
-        blocks = list(
-            DraaiboekBlock.objects.filter(session_id=counted.next_id).select_related(
-                "werkvorm__based_on"
-            )
-        )
+        blocks = _blocks_of(session_id=counted.next_id)
     return Facts(today=today, network=counted, next_session=next_session, next_blocks=blocks)
 
 

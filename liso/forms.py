@@ -11,6 +11,7 @@ from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import TemplatesSetting
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -136,6 +137,12 @@ def offer(field, rows, label=None) -> None:
         return [*empty, *(rows if label is None else ((pk, label(*row)) for pk, *row in rows))]
 
     field.widget.choices = options  # called when rendered (Django's CallableChoiceIterator)
+
+
+def offer_read_once(field, read) -> None:
+    """`offer` the rows the function `read` gives (a query compiled once, say), read when
+    the widget is rendered and once only, however often the widget looks at its options."""
+    offer(field, SimpleLazyObject(read))
 
 
 class StyledFormMixin:

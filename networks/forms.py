@@ -3,7 +3,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from liso import method, once, ranges
-from liso.forms import NewAccountForm, StyledFormMixin
+from liso.compiled import EXAMPLE_ID, CompiledOnce
+from liso.forms import NewAccountForm, StyledFormMixin, offer_read_once
 from liso.models import User
 from liso.once import OnceFormMixin
 from networks.editing import VersionCheckMixin
@@ -55,6 +56,21 @@ NETWORK_WIDGETS = {
 }
 
 
+# The organisations a person may pick, as (id, name) options: one shape for everyone, so
+# compiled once (liso/compiled.py) and run with the person's id.
+_known_options = CompiledOnce(
+    lambda user_id: Organisation.objects.known_to(user_id).values_list("pk", "name"),
+    user_id=EXAMPLE_ID,
+)
+
+
+def choose_from_known_organisations(field, user) -> None:
+    """Offer the organisations of the person's networks (`Organisation.known_to`), by
+    name; choosing still checks against the field's queryset."""
+    field.queryset = Organisation.objects.known_to(user)
+    offer_read_once(field, lambda: _known_options(user_id=user.pk))
+
+
 class NetworkForm(StyledFormMixin, VersionCheckMixin, forms.ModelForm):
     class Meta:
         model = Network
@@ -99,7 +115,7 @@ class NetworkCreateForm(OnceFormMixin, NetworkForm):
 
     def __init__(self, *args, criteria: list[ChecklistItem], user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["my_organisation"].queryset = Organisation.objects.known_to(user)
+        choose_from_known_organisations(self.fields["my_organisation"], user)
         self.criteria_items = criteria
         self.fields["criteria"].choices = [(item.code, item.question) for item in criteria]
 
@@ -235,7 +251,7 @@ class InvitationForm(StyledFormMixin, MembershipFieldsMixin, OnceFormMixin, form
     def __init__(self, *args, network, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.network = network
-        self.fields["organisation"].queryset = Organisation.objects.known_to(user)
+        choose_from_known_organisations(self.fields["organisation"], user)
 
     def clean_email(self):
         email = User.objects.normalize_email(self.cleaned_data["email"]).lower()

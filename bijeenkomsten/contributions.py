@@ -5,7 +5,6 @@ its page; their kinds of mail, the daily mail's tasks and reminders; their catal
 demo parts."""
 
 from datetime import date
-from functools import lru_cache
 
 from django.urls import reverse
 from django.utils import timezone
@@ -29,7 +28,7 @@ from bijeenkomsten.terugblik import rating_text
 from liso import home
 from liso.account import RemovalPart
 from liso.catalogue import Part
-from liso.compiled import EXAMPLE_ID, CompiledOnce
+from liso.compiled import EXAMPLE_ID, CompiledOnce, CompiledPerDay
 from liso.contributions import (
     ACCOUNT_REMOVAL,
     CATALOGUE_PARTS,
@@ -79,22 +78,18 @@ NEXT_SESSIONS_SHOWN = 5
 # The home page's sessions ahead and invitations open: one shape for everyone (the day is
 # part of the SQL), so each is compiled once a day (liso/compiled.py) and run with the
 # person's id. Building and compiling them cost more than running them.
-@lru_cache(maxsize=2)
-def _ahead_on(today: date) -> tuple[CompiledOnce, CompiledOnce]:
-    return (
-        CompiledOnce(
-            lambda user_id: ahead.sessions_ahead(user_id=user_id, today=today)[
-                : NEXT_SESSIONS_SHOWN + 1
-            ],
-            user_id=EXAMPLE_ID,
-        ),
-        CompiledOnce(
-            lambda user_id: ahead.invitations_open(user_id=user_id, today=today)[
-                : NEXT_SESSIONS_SHOWN + 1
-            ],
-            user_id=EXAMPLE_ID,
-        ),
-    )
+_sessions_ahead = CompiledPerDay(
+    lambda today, user_id: ahead.sessions_ahead(user_id=user_id, today=today)[
+        : NEXT_SESSIONS_SHOWN + 1
+    ],
+    user_id=EXAMPLE_ID,
+)
+_invitations_open = CompiledPerDay(
+    lambda today, user_id: ahead.invitations_open(user_id=user_id, today=today)[
+        : NEXT_SESSIONS_SHOWN + 1
+    ],
+    user_id=EXAMPLE_ID,
+)
 
 
 def _next_sessions(request):
@@ -102,8 +97,7 @@ def _next_sessions(request):
     taking_part = permissions.memberships_with(request, permissions.SESSIONS_TAKE_PART)
     if not taking_part:
         return None
-    sessions_ahead, _invitations_open = _ahead_on(timezone.localdate())
-    sessions = sessions_ahead(user_id=request.user.pk)
+    sessions = _sessions_ahead(timezone.localdate(), user_id=request.user.pk)
     if not sessions:
         return None
     for session in sessions:
@@ -120,8 +114,7 @@ def _sessions_to_answer(request):
     (they go through the session's own answer, back to the home page)."""
     if not permissions.memberships_with(request, permissions.SESSIONS_TAKE_PART):
         return None
-    _sessions_ahead, invitations_open = _ahead_on(timezone.localdate())
-    invitations = invitations_open(user_id=request.user.pk)
+    invitations = _invitations_open(timezone.localdate(), user_id=request.user.pk)
     if not invitations:
         return None
     return {

@@ -3,13 +3,12 @@ planning into draft sessions, keeping the tasks in step with the session's date.
 
 from collections import defaultdict
 from datetime import date, time, timedelta
-from functools import lru_cache
 
 from django.db import transaction
 from django.utils import timezone
 
 from bijeenkomsten.models import NetworkPreparationStep, PreparationStep, PreparationTask, Session
-from liso.compiled import EXAMPLE_ID, CompiledOnce
+from liso.compiled import EXAMPLE_ID, CompiledPerDay
 from liso.method import Role
 from networks import history
 from networks.models import Membership, Network
@@ -126,21 +125,17 @@ def task_set_done(*, task: PreparationTask, done: bool, by) -> None:
 
 # Read by the overview and the health pages: compiled once a day (the day is part of the
 # SQL; liso/compiled.py) and run with the network's id.
-@lru_cache(maxsize=2)
-def _next_session_on(today: date) -> CompiledOnce:
-    return CompiledOnce(
-        lambda network_id: (
-            Session.objects.filter(network_id=network_id)
-            .upcoming(today)
-            .select_related("venue")[:1]
-        ),
-        network_id=EXAMPLE_ID,
-    )
+_next_session_on = CompiledPerDay(
+    lambda today, network_id: (
+        Session.objects.filter(network_id=network_id).upcoming(today).select_related("venue")[:1]
+    ),
+    network_id=EXAMPLE_ID,
+)
 
 
 def next_session(network) -> Session | None:
     """The network's next session that is not called off (today's counts), with its venue."""
-    session = _next_session_on(date.today()).first(network_id=network.pk)
+    session = _next_session_on.first(date.today(), network_id=network.pk)
     if session is not None:
         session.network = network  # as network.sessions gives it
     return session

@@ -4,9 +4,6 @@ struikelblokken it serves; the health panel on the network overview (loaded afte
 page); closing scan rounds past their date with the daily mail, the signals and the
 yearly review's reminder in it; its catalogue part."""
 
-from datetime import date
-from functools import lru_cache
-
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +13,7 @@ from kernelements.models import Aandachtspunt, ScanResponse, Struikelblok
 from liso import home
 from liso.account import RemovalPart
 from liso.catalogue import Part
-from liso.compiled import EXAMPLE_ID, CompiledOnce
+from liso.compiled import EXAMPLE_ID, CompiledPerDay
 from liso.contributions import (
     ACCOUNT_REMOVAL,
     CATALOGUE_PARTS,
@@ -63,16 +60,16 @@ def _health_panel(request):
 
 # One shape for everyone (the day is part of the SQL): compiled once a day
 # (liso/compiled.py) and run with the person's id.
-@lru_cache(maxsize=2)
-def _rounds_to_answer_on(today: date) -> CompiledOnce:
-    return CompiledOnce(lambda user_id: scans.rounds_to_answer(user_id, today), user_id=EXAMPLE_ID)
+_rounds_to_answer = CompiledPerDay(
+    lambda today, user_id: scans.rounds_to_answer(user_id, today), user_id=EXAMPLE_ID
+)
 
 
 def _scans_to_answer(request):
     """Zelfscans open in the person's networks that they have not filled in yet."""
     if not permissions.memberships_with(request, permissions.HEALTH_TAKE_PART):
         return None
-    rounds = _rounds_to_answer_on(timezone.localdate())(user_id=request.user.pk)
+    rounds = _rounds_to_answer(timezone.localdate(), user_id=request.user.pk)
     return {"rounds": rounds} if rounds else None
 
 

@@ -12,7 +12,7 @@ function to RULES.
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -24,7 +24,7 @@ from bijeenkomsten.models import DraaiboekBlock, Registration, Session
 from bijeenkomsten.registrations import AttendancePoint, attendance_trend, is_falling
 from kernelements.models import Decision, Struikelblok, StruikelblokEntry, YearlyReview
 from liso import method
-from liso.compiled import EXAMPLE_ID, CompiledOnce
+from liso.compiled import EXAMPLE_ID, CompiledOnce, CompiledPerDay
 from networks.models import Membership, Network, Organisation
 from opstart.models import Milestone
 from phases.models import Adoption, Experiment, Kennisproduct, Reflection
@@ -125,11 +125,9 @@ def _next(field: str, today: date):
 
 # Building and compiling the two queries below (two dozen subqueries, and three) cost more
 # than running them: each is compiled once a day (liso/compiled.py) and run per network.
-@lru_cache(maxsize=2)
-def _counted_on(today: date) -> CompiledOnce:
-    return CompiledOnce(
-        lambda network_id: _counted(today).filter(pk=network_id), network_id=EXAMPLE_ID
-    )
+_counted_on = CompiledPerDay(
+    lambda today, network_id: _counted(today).filter(pk=network_id), network_id=EXAMPLE_ID
+)
 
 
 def _counted(today: date):
@@ -197,7 +195,7 @@ _blocks_of = CompiledOnce(
 
 def gather(network: Network, today: date | None = None) -> Facts:
     today = today or date.today()
-    (counted,) = _counted_on(today)(network_id=network.pk)
+    (counted,) = _counted_on(today, network_id=network.pk)
     next_session = None
     blocks = []
     if counted.next_id:
@@ -208,15 +206,13 @@ def gather(network: Network, today: date | None = None) -> Facts:
 
 def _quiet_organisations(network, today) -> list[str]:
     """Member organisations with no attendance, experiment or adoption lately (one query)."""
-    return _quiet_since(today - PARTNER_QUIET_PERIOD)(network_id=network.pk)
+    return _quiet_since(today - PARTNER_QUIET_PERIOD, network_id=network.pk)
 
 
-@lru_cache(maxsize=2)
-def _quiet_since(since: date) -> CompiledOnce:
-    return CompiledOnce(
-        lambda network_id: _quiet(network_id, since).values_list("name", flat=True),
-        network_id=EXAMPLE_ID,
-    )
+_quiet_since = CompiledPerDay(
+    lambda since, network_id: _quiet(network_id, since).values_list("name", flat=True),
+    network_id=EXAMPLE_ID,
+)
 
 
 def _quiet(network_id: int, since: date):

@@ -13,6 +13,7 @@ Use it only for a hot query whose shape never changes; everything else stays pla
 
 import copy
 from collections.abc import Callable
+from functools import lru_cache, partial
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
@@ -78,6 +79,24 @@ class CompiledOnce:
         if found != set(self._examples):
             raise ValueError(f"Each example must appear among the parameters: {found}")
         return queryset, compiler, sql, params
+
+
+class CompiledPerDay:
+    """`CompiledOnce` for a query whose SQL holds a day (today, or a day some weeks back):
+    a day cannot be a slot, since the database layer may turn it into text first, so the
+    query is compiled once for each day, and the last two days are kept. `build(day,
+    **examples)` gives the queryset; call with the day and the values."""
+
+    def __init__(self, build: Callable[..., QuerySet], **examples):
+        self._for_day = lru_cache(maxsize=2)(
+            lambda day: CompiledOnce(partial(build, day), **examples)
+        )
+
+    def __call__(self, day, **values) -> list:
+        return self._for_day(day)(**values)
+
+    def first(self, day, **values):
+        return self._for_day(day).first(**values)
 
 
 class _Slot:

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from liso.compiled import CompiledOnce
+from liso.compiled import CompiledOnce, CompiledPerDay
 from liso.method import Role
 from networks.models import Membership
 from networks.permissions import current_membership, networks_with
@@ -57,6 +57,17 @@ def test_an_id_beyond_what_the_database_holds_finds_nothing_as_with_the_orm():
         assert query(slug=membership.network.slug, user_id=too_long) == []
         assert query(slug=membership.network.slug, user_id=-too_long) == []
     assert len(queries) == 0  # as the ORM, without asking the database
+
+
+def test_a_query_holding_a_day_runs_with_that_day():
+    query = CompiledPerDay(
+        lambda day, user_id: Membership.objects.filter(user_id=user_id, joined_on__lte=day),
+        user_id=-99_005,
+    )
+    membership = MembershipFactory(joined_on=date(2026, 3, 2))
+    assert query(date(2026, 3, 1), user_id=membership.user_id) == []
+    assert query.first(date(2026, 3, 2), user_id=membership.user_id) == membership
+    assert query(date(2026, 3, 1), user_id=membership.user_id) == []
 
 
 def test_an_example_that_is_not_among_the_parameters_is_refused():
